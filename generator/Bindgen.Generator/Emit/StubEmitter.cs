@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Model;
+using Bindgen.Generator.Parse;
+
+namespace Bindgen.Generator.Emit;
+
+/// <summary>
+/// Emits one export stub. This is the one place that orders the stages, and the order is the safety
+/// contract: prepare (no guest calls) -&gt; allocate (every guest allocation) -&gt; write (fresh views) -&gt;
+/// invoke -&gt; copy back and read results (fresh views) -&gt; free (in finally). No view is taken before the
+/// last allocation has returned, and none outlives the statement that takes it.
+/// </summary>
+internal static class StubEmitter
+{
+    private const string ReturnArea = "__return_area";
+
+    public static string DelegateField(MethodModel method) => "_export_" + method.Name;
+
+    /// <summary>The Wasmtime typed delegate type, e.g. <c>global::System.Func&lt;int, int, int&gt;</c>.</summary>
+    public static string DelegateType(MethodModel method)
+    {
+        List<string> types = WasmParameterTypes(method);
+        string? result = WasmResultType(method.ReturnType);
+        if (result is not null)
+        {
+            types.Add(result);
+            return "global::System.Func<" + string.Join(", ", types) + ">";
+        }
+
+        return types.Count == 0 ? "global::System.Action" : "global::System.Action<" + string.Join(", ", types) + ">";
+    }
+
+    /// <summary>The wrap call that yields the typed delegate, e.g. <c>WrapFunc&lt;int, int, int&gt;()</c>.</summary>
+    public static string WrapCall(MethodModel method)
+    {
+        List<string> types = WasmParameterTypes(method);
+        string? result = WasmResultType(method.ReturnType);
+        if (result is not null)
+        {
+            types.Add(result);
+            return "WrapFunc<" + string.Join(", ", types) + ">()";
+        }
+
+        return types.Count == 0 ? "WrapAction()" : "WrapAction<" + string.Join(", ", types) + ">()";
+    }
+
+    /// <summary>The expected wasm signature, in the runtime's format: <c>(i32, i32) -&gt; i32</c>.</summary>
+    public static string WasmSignature(MethodModel method)
+    {
+        var parts = method.Parameters.Select(p => ParameterMarshaller.For(p.Type.Kind).WasmSignature).ToList();
+        if (TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind))
+        {
+            parts.Add("i32");
+        }
+
+        string result = method.ReturnType.Kind == MarshalKind.Void || TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind)
+            ? "()"
+            : ScalarFor(method.ReturnType.Kind).WasmSignature;
+        return "(" + string.Join(", ", parts) + ") -> " + result;
+    }
+
+    public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
+    {
+        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
+        bool returnArea = TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind);
+        bool allocates = returnArea || method.Parameters.Any(p => ParameterMarshaller.For(p.Type.Kind).Allocates);
+
+        w.Line("/// <inheritdoc/>");
+        w.Line("[global::Bindgen.MayGrowMemory]");
+        w.Open($"public {method.ReturnType.FullName} {method.Name}({parameters})");
+        w.Line($"const string __operation = \"{module.InterfaceName}.{method.Name} (export '{Escape(method.ExportName)}')\";");
+
+        // Prepare: argument checks and sizes. No guest calls, no views.
+        foreach (ParameterModel p in method.Parameters)
+        {
+            ParameterMarshaller.For(p.Type.Kind).EmitPrepare(w, p);
+        }
+
+        if (!allocates)
+        {
+            EmitInvoke(w, method);
+            EmitReturn(w, method);
+            w.Close();
+            return;
+        }
+
+        if (returnArea)
+        {
+            w.Line($"int {ReturnArea} = 0;");
+        }
+
+        w.Open("try");
+        w.Line("// Allocate: every guest allocation returns before the first view is taken (pre-grow guard).");
+        foreach (ParameterModel p in method.Parameters)
+        {
+            ParameterMarshaller.For(p.Type.Kind).EmitAllocate(w, p);
+        }
+
+        if (returnArea)
+        {
+            w.Line($"{ReturnArea} = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);");
+        }
+
+        w.Line("// Write: each copy takes a fresh view of the live memory.");
+        foreach (ParameterModel p in method.Parameters)
+        {
+            ParameterMarshaller.For(p.Type.Kind).EmitWrite(w, p);
+        }
+
+        EmitInvoke(w, method);
+
+        w.Line("// Read: copy back and results through fresh views; the call may have moved memory.");
+        foreach (ParameterModel p in method.Parameters)
+        {
+            ParameterMarshaller.For(p.Type.Kind).EmitCopyBack(w, p);
+        }
+
+        EmitReturn(w, method);
+        w.Close();
+        w.Open("finally");
+        if (returnArea)
+        {
+            w.Line($"_memory.Free({ReturnArea}, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);");
+        }
+
+        foreach (ParameterModel p in method.Parameters.AsSpan().ToArray().Reverse())
+        {
+            ParameterMarshaller.For(p.Type.Kind).EmitFree(w, p);
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitInvoke(IndentedWriter w, MethodModel method)
+    {
+        var arguments = method.Parameters.Select(p => ParameterMarshaller.For(p.Type.Kind).Arguments(p)).ToList();
+        if (TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind))
+        {
+            arguments.Add(ReturnArea);
+        }
+
+        string call = $"{DelegateField(method)}({string.Join(", ", arguments)});";
+        string? resultType = WasmResultType(method.ReturnType);
+        if (resultType is not null)
+        {
+            w.Line($"{resultType} __result;");
+            call = "__result = " + call;
+        }
+
+        w.Open("try");
+        w.Line(call);
+        w.Close();
+        w.Open("catch (global::Wasmtime.WasmtimeException __exception)");
+        w.Line("throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);");
+        w.Close();
+    }
+
+    private static void EmitReturn(IndentedWriter w, MethodModel method)
+    {
+        switch (method.ReturnType.Kind)
+        {
+            case MarshalKind.Void:
+                return;
+            case MarshalKind.Utf8String:
+            case MarshalKind.ByteArray:
+                string read = method.ReturnType.Kind == MarshalKind.Utf8String ? "ReadUtf8" : "ReadBytes";
+                w.Line($"global::Bindgen.GuestRange __result = _memory.ReadReturnArea({ReturnArea}, __operation);");
+                w.Line("// The guest handed the result's ownership to the host: free it once copied.");
+                w.Open("try");
+                w.Line($"return _memory.{read}(__result, __operation);");
+                w.Close();
+                w.Open("finally");
+                w.Line("_memory.Free(__result.Address, __result.Length, __operation);");
+                w.Close();
+                return;
+            default:
+                w.Line($"return {ScalarFor(method.ReturnType.Kind).FromWasm("__result", method.ReturnType)};");
+                return;
+        }
+    }
+
+    private static List<string> WasmParameterTypes(MethodModel method)
+    {
+        var types = method.Parameters.Select(p => ParameterMarshaller.For(p.Type.Kind).WasmTypes).ToList();
+        if (TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind))
+        {
+            types.Add("int");
+        }
+
+        return types;
+    }
+
+    private static string? WasmResultType(TypeModel type) =>
+        type.Kind == MarshalKind.Void || TypeClassifier.ReturnsThroughReturnArea(type.Kind) ? null : ScalarFor(type.Kind).WasmTypes;
+
+    private static ScalarMarshaller ScalarFor(MarshalKind kind) => (ScalarMarshaller)ParameterMarshaller.For(kind);
+
+    public static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
+}

@@ -1,0 +1,82 @@
+using System;
+
+namespace Bindgen;
+
+/// <summary>
+/// Marks an interface as the description of a WebAssembly module's exports. The Bindgen
+/// source generator emits a sealed class that implements the interface by calling the
+/// module's exports through Wasmtime, following the C ABI convention (see docs/abi.md).
+/// </summary>
+/// <remarks>
+/// The generated class is named after the interface without its leading <c>I</c>
+/// (<c>ITextTools</c> becomes <c>TextTools</c>) and lives in the same namespace.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Interface, Inherited = false, AllowMultiple = false)]
+public sealed class WasmModuleAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Names the guest export a method of a <see cref="WasmModuleAttribute"/> interface calls.
+/// Without it, the export name is the method name in snake_case (<c>WordCount</c> calls <c>word_count</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class WasmExportAttribute : Attribute
+{
+    /// <summary>Creates the attribute with the export's exact name.</summary>
+    /// <param name="name">The export name as it appears in the module, for example <c>to_upper</c>.</param>
+    public WasmExportAttribute(string name) => Name = name;
+
+    /// <summary>The export name as it appears in the module.</summary>
+    public string Name { get; }
+}
+
+/// <summary>
+/// Marks an interface as a set of host functions that a guest module imports from
+/// <see cref="Module"/>. The generator emits a static class with a <c>Define</c> method that
+/// registers an implementation of the interface on a Wasmtime <c>Linker</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Interface, Inherited = false, AllowMultiple = false)]
+public sealed class WasmImportsAttribute : Attribute
+{
+    /// <summary>Creates the attribute for the given import module name.</summary>
+    /// <param name="module">The module name the guest imports from, for example <c>env</c>.</param>
+    public WasmImportsAttribute(string module) => Module = module;
+
+    /// <summary>The module name the guest imports from.</summary>
+    public string Module { get; }
+}
+
+/// <summary>
+/// Names the import a method of a <see cref="WasmImportsAttribute"/> interface provides.
+/// Without it, the import name is the method name in snake_case.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class WasmImportAttribute : Attribute
+{
+    /// <summary>Creates the attribute with the import's exact name.</summary>
+    /// <param name="name">The import name as the guest declares it.</param>
+    public WasmImportAttribute(string name) => Name = name;
+
+    /// <summary>The import name as the guest declares it.</summary>
+    public string Name { get; }
+}
+
+/// <summary>
+/// Marks a member that returns a view (span or pointer) of guest linear memory. The view is
+/// valid only until the next call that may grow that memory; the Bindgen analyzer (BG1001)
+/// reports uses of such a view after a <see cref="MayGrowMemoryAttribute"/> call.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+public sealed class GuestViewAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Marks a member (or every member of a type) that may call into the guest and so may grow,
+/// and move, its linear memory. Views of guest memory taken before such a call are stale after it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Class | AttributeTargets.Interface, Inherited = false, AllowMultiple = false)]
+public sealed class MayGrowMemoryAttribute : Attribute
+{
+}

@@ -1,0 +1,72 @@
+using System;
+using Wasmtime;
+
+namespace Bindgen;
+
+/// <summary>
+/// A guest's allocator convention: how the host asks the guest for memory and gives it back.
+/// Every call runs guest code and so may grow (and move) guest memory.
+/// </summary>
+[MayGrowMemory]
+public abstract class GuestAllocator
+{
+    /// <summary>Allocates <paramref name="size"/> bytes in the guest; returns the guest address, or 0 when the guest is out of memory.</summary>
+    /// <param name="size">Bytes to allocate; greater than zero.</param>
+    /// <param name="alignment">Required alignment in bytes (a power of two).</param>
+    public abstract int Allocate(int size, int alignment);
+
+    /// <summary>Returns an allocation to the guest.</summary>
+    /// <param name="address">An address returned by <see cref="Allocate"/> (or received from the guest as owned).</param>
+    /// <param name="size">The allocation's size, for conventions that need it.</param>
+    /// <param name="alignment">The allocation's alignment, for conventions that need it.</param>
+    public abstract void Free(int address, int size, int alignment);
+}
+
+/// <summary>
+/// The C convention: the guest exports <c>malloc(i32) -&gt; i32</c> and <c>free(i32)</c>
+/// (wasi-libc and most C/C++/Zig/TinyGo toolchains can). <c>malloc</c> aligns to at least 8 bytes.
+/// </summary>
+public sealed class CAllocator : GuestAllocator
+{
+    /// <summary>The export name of the allocation function.</summary>
+    public const string MallocExport = "malloc";
+
+    /// <summary>The export name of the release function.</summary>
+    public const string FreeExport = "free";
+
+    private readonly Func<int, int> _malloc;
+    private readonly Action<int> _free;
+
+    private CAllocator(Func<int, int> malloc, Action<int> free)
+    {
+        _malloc = malloc;
+        _free = free;
+    }
+
+    /// <summary>Resolves <c>malloc</c> and <c>free</c> from an instance, checking their signatures.</summary>
+    /// <param name="instance">The guest instance.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <exception cref="MissingExportException">An allocator export is missing.</exception>
+    /// <exception cref="ExportSignatureException">An allocator export has another signature.</exception>
+    public static CAllocator FromInstance(Instance instance, string binding)
+    {
+        if (instance is null)
+        {
+            throw new ArgumentNullException(nameof(instance));
+        }
+
+        WasmExports.RequireFunction(instance, binding, MallocExport, "(i32) -> i32");
+        WasmExports.RequireFunction(instance, binding, FreeExport, "(i32) -> ()");
+        Func<int, int> malloc = instance.GetFunction<int, int>(MallocExport)
+            ?? throw WasmExports.TypedLookupFailed(instance, binding, MallocExport, "(i32) -> i32");
+        Action<int> free = instance.GetAction<int>(FreeExport)
+            ?? throw WasmExports.TypedLookupFailed(instance, binding, FreeExport, "(i32) -> ()");
+        return new CAllocator(malloc, free);
+    }
+
+    /// <inheritdoc/>
+    public override int Allocate(int size, int alignment) => _malloc(size);
+
+    /// <inheritdoc/>
+    public override void Free(int address, int size, int alignment) => _free(address);
+}

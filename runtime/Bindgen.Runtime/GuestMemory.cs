@@ -1,0 +1,289 @@
+using System;
+using System.Buffers.Binary;
+using System.Text;
+using Wasmtime;
+
+namespace Bindgen;
+
+/// <summary>
+/// Owns access to one guest instance's linear memory and allocator. Every view it hands out is
+/// taken fresh from the live memory and bounds-checked (overflow-safe) against the memory's
+/// current length; ranges are kept as offsets (<see cref="GuestRange"/>), never as views.
+/// </summary>
+/// <remarks>
+/// A view (span) of guest memory is valid only until the next call into the guest: any call may
+/// grow the memory and move it. Methods that may call into the guest are marked
+/// <see cref="MayGrowMemoryAttribute"/>; methods that return a view are marked <see cref="GuestViewAttribute"/>.
+/// </remarks>
+public sealed class GuestMemory
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly Memory _memory;
+    private readonly GuestAllocator _allocator;
+
+    /// <summary>Creates guest memory access over an exported memory and an allocator convention.</summary>
+    /// <param name="memory">The guest's linear memory.</param>
+    /// <param name="allocator">The guest's allocator convention.</param>
+    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    public GuestMemory(Memory memory, GuestAllocator allocator, GuestMemoryOptions? options = null)
+    {
+        _memory = memory ?? throw new ArgumentNullException(nameof(memory));
+        _allocator = allocator ?? throw new ArgumentNullException(nameof(allocator));
+        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+    }
+
+    /// <summary>
+    /// Creates guest memory access for an instance that follows the C convention: it exports
+    /// <c>memory</c>, <c>malloc</c> and <c>free</c>.
+    /// </summary>
+    /// <param name="instance">The guest instance.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="MissingExportException">The instance lacks <c>memory</c>, <c>malloc</c> or <c>free</c>.</exception>
+    /// <exception cref="ExportSignatureException"><c>malloc</c> or <c>free</c> has another signature.</exception>
+    public static GuestMemory ForCConvention(Instance instance, string binding, GuestMemoryOptions? options = null)
+    {
+        Memory memory = WasmExports.RequireMemory(instance, binding);
+        return new GuestMemory(memory, CAllocator.FromInstance(instance, binding), options);
+    }
+
+    /// <summary>The underlying Wasmtime memory.</summary>
+    public Memory Memory => _memory;
+
+    /// <summary>The allocator convention in use.</summary>
+    public GuestAllocator Allocator => _allocator;
+
+    /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
+    public bool CheckViews { get; }
+
+    /// <summary>The memory's current length in bytes.</summary>
+    public long Length => _memory.GetLength();
+
+    /// <summary>
+    /// Allocates <paramref name="size"/> bytes in the guest. A size of 0 allocates nothing and returns 0.
+    /// </summary>
+    /// <param name="size">Bytes to allocate.</param>
+    /// <param name="operation">The export or import the allocation is for, named in errors.</param>
+    /// <param name="alignment">Required alignment (a power of two, at most 8 for the C convention).</param>
+    /// <returns>The guest address of the allocation, checked to lie inside guest memory.</returns>
+    /// <exception cref="GuestAllocationException">The guest allocator returned 0.</exception>
+    /// <exception cref="GuestTrapException">The guest allocator trapped.</exception>
+    /// <exception cref="GuestPointerOutOfBoundsException">The allocator returned a range outside memory.</exception>
+    [MayGrowMemory]
+    public int Allocate(int size, string operation, int alignment = 1)
+    {
+        if (size < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, "Size must not be negative.");
+        }
+
+        if (size == 0)
+        {
+            return 0;
+        }
+
+        int address;
+        try
+        {
+            address = _allocator.Allocate(size, alignment);
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+
+        if (address == 0)
+        {
+            throw new GuestAllocationException(operation, size);
+        }
+
+        CheckRange(address, size, operation);
+        return address;
+    }
+
+    /// <summary>Returns an allocation to the guest. Address 0 is ignored.</summary>
+    /// <param name="address">The guest address.</param>
+    /// <param name="size">The allocation's size (for conventions that need it).</param>
+    /// <param name="operation">The export or import the allocation was for, named in errors.</param>
+    /// <param name="alignment">The allocation's alignment.</param>
+    [MayGrowMemory]
+    public void Free(int address, int size, string operation, int alignment = 1)
+    {
+        if (address == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _allocator.Free(address, size, alignment);
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+    }
+
+    /// <summary>
+    /// Checks, overflow-safe, that [<paramref name="address"/>, +<paramref name="length"/>) lies inside
+    /// guest memory now. Both values are read as unsigned 32-bit guest values.
+    /// </summary>
+    /// <returns>The checked range.</returns>
+    /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory, overflows, or is longer than <see cref="int.MaxValue"/>.</exception>
+    public GuestRange CheckRange(int address, int length, string operation)
+    {
+        uint unsignedAddress = unchecked((uint)address);
+        uint unsignedLength = unchecked((uint)length);
+        long memoryLength = _memory.GetLength();
+        if (unsignedLength > int.MaxValue || (ulong)unsignedAddress + unsignedLength > (ulong)memoryLength)
+        {
+            throw new GuestPointerOutOfBoundsException(operation, unsignedAddress, unsignedLength, memoryLength);
+        }
+
+        return new GuestRange(address, length);
+    }
+
+    /// <summary>
+    /// Takes a fresh, bounds-checked view of guest memory. The view dies at the next call into the guest;
+    /// use it immediately and do not keep it.
+    /// </summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory.</exception>
+    [GuestView]
+    public Span<byte> GetView(int address, int length, string operation)
+    {
+        CheckRange(address, length, operation);
+        return length == 0 ? Span<byte>.Empty : _memory.GetSpan(unchecked((uint)address), length);
+    }
+
+    /// <summary>
+    /// Records the memory's base and length, for checked mode. Pair with <see cref="VerifyUnchanged"/>
+    /// once the view taken after it is no longer used. Costs nothing when checked mode is off.
+    /// </summary>
+    public MemorySnapshot Snapshot() =>
+        CheckViews ? new MemorySnapshot(_memory.GetPointer(), _memory.GetLength()) : default;
+
+    /// <summary>
+    /// In checked mode, throws <see cref="StaleViewException"/> when the memory's base or length changed
+    /// since <paramref name="snapshot"/> was taken.
+    /// </summary>
+    public void VerifyUnchanged(MemorySnapshot snapshot, string operation)
+    {
+        if (!CheckViews)
+        {
+            return;
+        }
+
+        nint baseNow = _memory.GetPointer();
+        long lengthNow = _memory.GetLength();
+        if (baseNow != snapshot.Base || lengthNow != snapshot.Length)
+        {
+            throw new StaleViewException(operation, snapshot.Base, snapshot.Length, baseNow, lengthNow);
+        }
+    }
+
+    /// <summary>Copies <paramref name="source"/> into guest memory at <paramref name="address"/> through a fresh view.</summary>
+    public void Write(int address, ReadOnlySpan<byte> source, string operation)
+    {
+        if (source.IsEmpty)
+        {
+            return;
+        }
+
+        MemorySnapshot snapshot = Snapshot();
+        source.CopyTo(GetView(address, source.Length, operation));
+        VerifyUnchanged(snapshot, operation);
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="value"/> as UTF-8 into guest memory at <paramref name="address"/>, which must
+    /// hold exactly <paramref name="byteCount"/> bytes (<see cref="Utf8ByteCount"/> of the value).
+    /// </summary>
+    public void WriteUtf8(int address, int byteCount, string value, string operation)
+    {
+        if (byteCount == 0)
+        {
+            return;
+        }
+
+        MemorySnapshot snapshot = Snapshot();
+        StrictUtf8.GetBytes(value.AsSpan(), GetView(address, byteCount, operation));
+        VerifyUnchanged(snapshot, operation);
+    }
+
+    /// <summary>Copies guest memory at <paramref name="address"/> into <paramref name="destination"/> through a fresh view.</summary>
+    public void ReadInto(int address, Span<byte> destination, string operation)
+    {
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        MemorySnapshot snapshot = Snapshot();
+        GetView(address, destination.Length, operation).CopyTo(destination);
+        VerifyUnchanged(snapshot, operation);
+    }
+
+    /// <summary>Copies a guest range into a new array through a fresh view.</summary>
+    public byte[] ReadBytes(GuestRange range, string operation)
+    {
+        if (range.Length == 0)
+        {
+            return Array.Empty<byte>();
+        }
+
+        CheckRange(range.Address, range.Length, operation);
+        byte[] result = new byte[range.Length];
+        ReadInto(range.Address, result, operation);
+        return result;
+    }
+
+    /// <summary>Decodes a guest range as UTF-8 through a fresh view. Invalid sequences become U+FFFD.</summary>
+    public string ReadUtf8(GuestRange range, string operation)
+    {
+        if (range.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        MemorySnapshot snapshot = Snapshot();
+        string result = StrictUtf8.GetString(GetView(range.Address, range.Length, operation));
+        VerifyUnchanged(snapshot, operation);
+        return result;
+    }
+
+    /// <summary>
+    /// Reads a result's (pointer, length) pair from an 8-byte return area the host allocated, and checks it
+    /// against guest memory. See docs/abi.md.
+    /// </summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
+    public GuestRange ReadReturnArea(int returnArea, string operation)
+    {
+        Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
+        int address = BinaryPrimitives.ReadInt32LittleEndian(area);
+        int length = BinaryPrimitives.ReadInt32LittleEndian(area.Slice(4));
+        return CheckRange(address, length, operation);
+    }
+
+    /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
+    public void WriteReturnArea(int returnArea, GuestRange value, string operation)
+    {
+        Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
+        BinaryPrimitives.WriteInt32LittleEndian(area, value.Address);
+        BinaryPrimitives.WriteInt32LittleEndian(area.Slice(4), value.Length);
+    }
+
+    /// <summary>The size in bytes of a return area: a 32-bit pointer and a 32-bit length.</summary>
+    public const int ReturnAreaSize = 8;
+
+    /// <summary>The alignment of a return area.</summary>
+    public const int ReturnAreaAlignment = 4;
+
+    /// <summary>The number of bytes <paramref name="value"/> takes as UTF-8 (invalid surrogates count as U+FFFD).</summary>
+    public static int Utf8ByteCount(string value) => StrictUtf8.GetByteCount(value);
+}
+
+/// <summary>The memory's base address and length at one moment, for checked mode.</summary>
+/// <param name="Base">The base address of linear memory in the host.</param>
+/// <param name="Length">The memory's length in bytes.</param>
+public readonly record struct MemorySnapshot(nint Base, long Length);

@@ -1,0 +1,9 @@
+namespace Bindgen;
+
+/// <summary>
+/// A bounds-checked range of guest memory, held as an offset and a length (never as a view),
+/// so it stays meaningful when the memory moves.
+/// </summary>
+/// <param name="Address">The guest address of the first byte.</param>
+/// <param name="Length">The length in bytes.</param>
+public readonly record struct GuestRange(int Address, int Length);

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Bindgen.Generator.Tests;
+
+/// <summary>Runs the generator over source text the way the compiler does, and compiles the result.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "BindgenGeneratorTest",
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Default,
+                warningLevel: 9999));
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new BindgenGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GenerationResult Run(params string[] sources)
+    {
+        CSharpCompilation compilation = CreateCompilation(sources);
+        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriverRunResult run = driver.GetRunResult();
+        return new GenerationResult(run, output, generatorDiagnostics);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = new List<string>();
+        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        paths.AddRange(Directory.GetFiles(frameworkDirectory, "System*.dll"));
+        paths.Add(Path.Combine(frameworkDirectory, "netstandard.dll"));
+        paths.Add(Path.Combine(frameworkDirectory, "mscorlib.dll"));
+        paths.Add(typeof(Bindgen.GuestMemory).Assembly.Location);
+        paths.Add(typeof(Wasmtime.Instance).Assembly.Location);
+
+        var references = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (string path in paths.Distinct())
+        {
+            try
+            {
+                using FileStream stream = File.OpenRead(path);
+                using var peReader = new System.Reflection.PortableExecutable.PEReader(stream);
+                if (!peReader.HasMetadata)
+                {
+                    continue;
+                }
+            }
+            catch (BadImageFormatException)
+            {
+                continue;
+            }
+
+            references.Add(MetadataReference.CreateFromFile(path));
+        }
+
+        return references.ToImmutable();
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GenerationResult(GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public ImmutableArray<GeneratedSourceResult> Sources => Run.Results.Single().GeneratedSources;
+
+    /// <summary>Every diagnostic the generator reported.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => Run.Results.Single().Diagnostics;
+
+    /// <summary>Warnings and errors of the compilation that includes the generated code.</summary>
+    public ImmutableArray<Diagnostic> CompileProblems =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+}
