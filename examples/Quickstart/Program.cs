@@ -1,0 +1,37 @@
+using System;
+using System.IO;
+using System.Text;
+using Bindgen;
+using Wasmtime;
+
+// 1. Describe the guest's exports as an interface (ITextTools, below).
+// 2. Bindgen generates TextTools, which implements it by calling the guest through Wasmtime.
+using var engine = new Engine();
+using Stream wasm = typeof(ITextTools).Assembly.GetManifestResourceStream("text_tools.wasm")
+    ?? throw new InvalidOperationException("text_tools.wasm is not embedded");
+using var module = Module.FromStream(engine, "text_tools", wasm);
+using var store = new Store(engine);
+
+ITextTools tools = TextTools.Instantiate(store, module);
+
+string sentence = "WebAssembly modules called from .NET, safely";
+Console.WriteLine($"word_count(\"{sentence}\") = {tools.WordCount(sentence)}");
+Console.WriteLine($"greet(\"Wörld\") = \"{tools.Greet("Wörld")}\"");
+
+byte[] data = Encoding.UTF8.GetBytes("bytes in, number out");
+Console.WriteLine($"checksum({data.Length} bytes) = 0x{tools.Checksum(data):x8}");
+Console.WriteLine("Every string and buffer was copied through fresh, bounds-checked views of guest memory.");
+
+/// <summary>The exports of guest/text_tools.wasm.</summary>
+[WasmModule]
+public interface ITextTools
+{
+    /// <summary>Counts the words in <paramref name="text"/> (export <c>word_count</c>).</summary>
+    int WordCount(string text);
+
+    /// <summary>Returns "Hello, NAME!" (export <c>greet</c>).</summary>
+    string Greet(string name);
+
+    /// <summary>FNV-1a hash of the bytes (export <c>checksum</c>).</summary>
+    uint Checksum(ReadOnlySpan<byte> data);
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Rebuilds every test guest (tests/guests/*.wasm) from its source.
+#
+#   tests/guests/build.sh          rebuild all guests in place
+#   tests/guests/build.sh --check  rebuild into a temporary folder and fail
+#                                  if any committed .wasm differs
+#
+# Needs Debian's clang-14 lld-14 libclang-rt-14-dev-wasm32 wasi-libc wabt
+# binaryen. The output is deterministic: no debug info, no producers
+# section, no paths or timestamps.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+packages="clang-14 lld-14 libclang-rt-14-dev-wasm32 wasi-libc wabt binaryen"
+
+check=0
+case "${1:-}" in
+    "") ;;
+    --check) check=1 ;;
+    *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
+
+missing() {
+    echo "build.sh: $1" >&2
+    echo "build.sh: install the guest toolchain with:" >&2
+    echo "    apt-get install -y $packages" >&2
+    exit 1
+}
+
+for tool in clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt; do
+    command -v "$tool" >/dev/null 2>&1 || missing "'$tool' not found on PATH"
+done
+[ -f /usr/lib/wasm32-wasi/libc.a ] \
+    || missing "wasi-libc not found (/usr/lib/wasm32-wasi/libc.a)"
+builtins="$(clang-14 --target=wasm32-wasi -print-libgcc-file-name)"
+[ -f "$builtins" ] || missing "compiler builtins for wasm32 not found ($builtins)"
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# C guests: two builds each, wasi-libc's malloc and the growing allocator.
+cflags=(--target=wasm32-wasi -O2 -g0 -std=c11 -Wall -Wextra -Werror
+        -nostartfiles -Wl,--no-entry
+        -ffile-prefix-map="$here"=.)
+
+build_c() { # name source [extra flags...]
+    local name="$1" src="$2"
+    shift 2
+    clang-14 "${cflags[@]}" "$@" -o "$out/$name.raw.wasm" "$here/c/$src"
+    wasm-opt --strip-debug --strip-producers --strip-target-features \
+        -o "$out/$name.wasm" "$out/$name.raw.wasm"
+    rm "$out/$name.raw.wasm"
+}
+
+build_c types types.c
+build_c types_growing types.c -DBINDGEN_GROWING_ALLOCATOR
+build_c imports imports.c
+build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
+
+# WAT guests for edge cases.
+for wat in "$here"/wat/*.wat; do
+    name="$(basename "$wat" .wat)"
+    wat2wasm --debug-names -o "$out/$name.wasm" "$wat"
+done
+
+for wasm in "$out"/*.wasm; do
+    wasm-validate "$wasm"
+done
+
+if [ "$check" -eq 1 ]; then
+    status=0
+    for wasm in "$out"/*.wasm; do
+        name="$(basename "$wasm")"
+        if ! cmp -s "$wasm" "$here/$name"; then
+            echo "build.sh: $name is out of date (run tests/guests/build.sh)" >&2
+            status=1
+        fi
+    done
+    [ "$status" -eq 0 ] && echo "build.sh: all guests are up to date"
+    exit "$status"
+fi
+
+cp "$out"/*.wasm "$here"/
+for wasm in "$out"/*.wasm; do
+    name="$(basename "$wasm")"
+    echo "built tests/guests/$name ($(wc -c <"$here/$name") bytes)"
+done
