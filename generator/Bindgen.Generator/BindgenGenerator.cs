@@ -12,7 +12,8 @@ namespace Bindgen.Generator;
 
 /// <summary>
 /// Bindgen's source generator: for every interface marked <c>[Bindgen.WasmModule]</c> it emits a sealed
-/// class that calls the module's exports. Pipeline: Parse (symbols to <see cref="ModuleModel"/>) then Emit.
+/// class that calls the module's exports; for every <c>[Bindgen.WasmImports]</c> interface, a static class that
+/// registers an implementation as the module's imports. Pipeline: Parse (symbols to <see cref="ModuleModel"/>) then Emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class BindgenGenerator : IIncrementalGenerator
@@ -29,7 +30,17 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Modules);
 
+        IncrementalValuesProvider<ModuleModel> imports = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ModuleParser.WasmImportsAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, ct) => ModuleParser.ParseImports(ctx, ct))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Imports);
+
         context.RegisterSourceOutput(modules, static (spc, module) => Execute(spc, module));
+        context.RegisterSourceOutput(imports, static (spc, module) => Execute(spc, module));
     }
 
     private static void Execute(SourceProductionContext context, ModuleModel module)
@@ -43,7 +54,8 @@ public sealed class BindgenGenerator : IIncrementalGenerator
 
             if (!module.HasErrors)
             {
-                context.AddSource(module.HintName, SourceText.From(ModuleEmitter.Emit(module), System.Text.Encoding.UTF8));
+                string source = module.Kind == BindingKind.Exports ? ModuleEmitter.Emit(module) : ImportsEmitter.Emit(module);
+                context.AddSource(module.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -64,4 +76,7 @@ public static class TrackingNames
 {
     /// <summary>The step that produces one model per [WasmModule] interface.</summary>
     public const string Modules = "Bindgen.Modules";
+
+    /// <summary>The step that produces one model per [WasmImports] interface.</summary>
+    public const string Imports = "Bindgen.Imports";
 }

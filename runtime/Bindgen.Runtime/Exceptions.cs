@@ -160,3 +160,27 @@ public sealed class StaleViewException : BindgenException
     /// <summary>The export or import that held the view.</summary>
     public string Operation { get; }
 }
+
+/// <summary>
+/// The host implementation of an import threw while the guest was calling it. The guest call is aborted (as
+/// by a trap) and the original exception is the <see cref="Exception.InnerException"/>.
+/// </summary>
+public sealed class HostImportException : BindgenException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="import">The import whose implementation threw.</param>
+    /// <param name="innerException">What the implementation threw.</param>
+    /// <param name="operation">The export that was running, when known.</param>
+    public HostImportException(string import, Exception innerException, string? operation = null)
+        : base((operation is null ? string.Empty : operation + ": ") + $"the host implementation of {import} threw {innerException?.GetType().Name}: {innerException?.Message}", innerException)
+    {
+        Import = import;
+        Operation = operation;
+    }
+
+    /// <summary>The import whose implementation threw.</summary>
+    public string Import { get; }
+
+    /// <summary>The export that was running when the import was called, or null inside the import.</summary>
+    public string? Operation { get; }
+}

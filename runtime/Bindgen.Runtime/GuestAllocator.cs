@@ -64,9 +64,38 @@ public sealed class CAllocator : GuestAllocator
         return new CAllocator(malloc, free);
     }
 
+    /// <summary>Resolves <c>malloc</c> and <c>free</c> from the instance calling a host import.</summary>
+    /// <param name="caller">The import's caller.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <exception cref="MissingExportException">An allocator export is missing.</exception>
+    /// <exception cref="ExportSignatureException">An allocator export has another signature.</exception>
+    public static CAllocator FromCaller(Caller caller, string binding)
+    {
+        Function malloc = caller.GetFunction(MallocExport) ?? throw new MissingExportException(binding, MallocExport, "function");
+        Function free = caller.GetFunction(FreeExport) ?? throw new MissingExportException(binding, FreeExport, "function");
+        return new CAllocator(
+            malloc.WrapFunc<int, int>() ?? throw Mismatch(binding, MallocExport, "(i32) -> i32", malloc),
+            free.WrapAction<int>() ?? throw Mismatch(binding, FreeExport, "(i32) -> ()", free));
+    }
+
+    private static ExportSignatureException Mismatch(string binding, string name, string expected, Function actual) =>
+        new(binding, name, expected, WasmExports.FormatSignature(actual.Parameters, actual.Results));
+
     /// <inheritdoc/>
     public override int Allocate(int size, int alignment) => _malloc(size);
 
     /// <inheritdoc/>
     public override void Free(int address, int size, int alignment) => _free(address);
+}
+
+/// <summary>The allocator of guest memory that is only read and written, never allocated in.</summary>
+internal sealed class NoAllocator : GuestAllocator
+{
+    public static readonly NoAllocator Instance = new();
+
+    public override int Allocate(int size, int alignment) =>
+        throw new InvalidOperationException("This guest memory was created without an allocator.");
+
+    public override void Free(int address, int size, int alignment) =>
+        throw new InvalidOperationException("This guest memory was created without an allocator.");
 }

@@ -3,12 +3,13 @@ using Wasmtime;
 
 namespace Bindgen;
 
-/// <summary>Turns Wasmtime's failures during a guest call into Bindgen's typed exceptions.</summary>
+/// <summary>Turns failures during guest calls and host imports into Bindgen's typed exceptions.</summary>
 public static class GuestFailures
 {
     /// <summary>
-    /// The exception to throw for a Wasmtime failure during <paramref name="operation"/>: a trap becomes a
-    /// <see cref="GuestTrapException"/> naming the operation.
+    /// The exception to throw for a Wasmtime failure during <paramref name="operation"/>. A failure of a host
+    /// import (its implementation threw, or the guest passed it a bad pointer) surfaces as what the import
+    /// raised, attributed to the export; anything else is a <see cref="GuestTrapException"/> naming the export.
     /// </summary>
     public static Exception FromWasmtime(string operation, WasmtimeException exception)
     {
@@ -17,6 +18,33 @@ public static class GuestFailures
             throw new ArgumentNullException(nameof(exception));
         }
 
+        for (Exception? cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is HostImportException import)
+            {
+                return new HostImportException(import.Import, import.InnerException!, operation);
+            }
+
+            if (cause is BindgenException bindgen)
+            {
+                return bindgen;
+            }
+        }
+
         return new GuestTrapException(operation, exception);
+    }
+
+    /// <summary>
+    /// The exception to throw from import glue when the import's implementation threw
+    /// <paramref name="exception"/>. Bindgen's own exceptions pass through unchanged.
+    /// </summary>
+    public static Exception FromImplementation(string import, Exception exception)
+    {
+        if (exception is null)
+        {
+            throw new ArgumentNullException(nameof(exception));
+        }
+
+        return exception is BindgenException ? exception : new HostImportException(import, exception);
     }
 }

@@ -48,6 +48,22 @@ public sealed class GuestMemory
         return new GuestMemory(memory, CAllocator.FromInstance(instance, binding), options);
     }
 
+    /// <summary>
+    /// Creates guest memory access for the instance that is calling a host import, following the C convention.
+    /// Valid only during that call: create it inside the import callback and do not keep it.
+    /// </summary>
+    /// <param name="caller">The import's caller.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    /// <param name="withAllocator">Whether the import needs the guest's <c>malloc</c>/<c>free</c> (to return a string or byte[]).</param>
+    /// <exception cref="MissingExportException">The calling instance lacks <c>memory</c> (or the allocator, when needed).</exception>
+    public static GuestMemory ForCaller(Caller caller, string binding, GuestMemoryOptions? options = null, bool withAllocator = false)
+    {
+        Memory memory = caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
+        GuestAllocator allocator = withAllocator ? CAllocator.FromCaller(caller, binding) : NoAllocator.Instance;
+        return new GuestMemory(memory, allocator, options);
+    }
+
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory => _memory;
 
@@ -271,6 +287,47 @@ public sealed class GuestMemory
         Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
         BinaryPrimitives.WriteInt32LittleEndian(area, value.Address);
         BinaryPrimitives.WriteInt32LittleEndian(area.Slice(4), value.Length);
+    }
+
+    /// <summary>
+    /// Returns a string from a host import: allocates it in the guest (which may grow memory), then writes the
+    /// bytes and the (pointer, length) pair into the guest's return area, each through a fresh view.
+    /// The guest owns the result.
+    /// </summary>
+    /// <exception cref="HostImportException">The import implementation returned null.</exception>
+    [MayGrowMemory]
+    public void ReturnUtf8(int returnArea, string? value, string operation)
+    {
+        if (value is null)
+        {
+            throw new HostImportException(operation, new InvalidOperationException("The implementation returned null; return an empty string instead."));
+        }
+
+        CheckRange(returnArea, ReturnAreaSize, operation);
+        int length = Utf8ByteCount(value);
+        int address = Allocate(length, operation);
+        WriteUtf8(address, length, value, operation);
+        WriteReturnArea(returnArea, new GuestRange(address, length), operation);
+    }
+
+    /// <summary>
+    /// Returns bytes from a host import: allocates them in the guest (which may grow memory), then writes the
+    /// bytes and the (pointer, length) pair into the guest's return area, each through a fresh view.
+    /// The guest owns the result.
+    /// </summary>
+    /// <exception cref="HostImportException">The import implementation returned null.</exception>
+    [MayGrowMemory]
+    public void ReturnBytes(int returnArea, byte[]? value, string operation)
+    {
+        if (value is null)
+        {
+            throw new HostImportException(operation, new InvalidOperationException("The implementation returned null; return an empty array instead."));
+        }
+
+        CheckRange(returnArea, ReturnAreaSize, operation);
+        int address = Allocate(value.Length, operation);
+        Write(address, value, operation);
+        WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
     }
 
     /// <summary>The size in bytes of a return area: a 32-bit pointer and a 32-bit length.</summary>

@@ -32,8 +32,13 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>The first source of the latest <see cref="Run"/>, for reading diagnostic locations.</summary>
+    [ThreadStatic]
+    public static string? LastSource;
+
     public static GenerationResult Run(params string[] sources)
     {
+        LastSource = sources.FirstOrDefault();
         CSharpCompilation compilation = CreateCompilation(sources);
         GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult run = driver.GetRunResult();

@@ -144,6 +144,26 @@ public sealed class SnapshotTests
                 int Fnv1a(System.ReadOnlySpan<byte> data);
             }
             """);
+
+        yield return Case("Imports", """
+            using System;
+            using Bindgen;
+            namespace Demo.Host;
+
+            public enum Mode : uint { Fast = 1 }
+
+            [WasmImports("env")]
+            public interface IHostApi
+            {
+                void Log(string message);
+                int Checksum(ReadOnlySpan<byte> data);
+                void Fill(Span<byte> buffer, Mode mode);
+                [WasmImport("upper-case")] string Upper(string text);
+                byte[] Compress(byte[] data, bool fast);
+                ulong Now();
+                void Tick();
+            }
+            """);
     }
 
     [TestCaseSource(nameof(Cases))]

@@ -21,38 +21,38 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateExportName = Create(
         "BG0002",
-        "Two methods call the same export",
-        "Method '{0}' calls export '{1}', which method '{2}' already calls; give one of them another [WasmExport] name");
+        "Two methods bind the same export or import",
+        "Method '{0}' binds {1} '{2}', which method '{3}' already binds; give one of them another name with [WasmExport] or [WasmImport]");
 
     public static readonly DiagnosticDescriptor InvalidExportName = Create(
         "BG0003",
-        "Invalid export name",
-        "'{0}' is not a valid export name: {1}");
+        "Invalid export, import or module name",
+        "'{0}' is not a valid WebAssembly name: {1}");
 
     public static readonly DiagnosticDescriptor NotAnInterface = Create(
         "BG0004",
-        "[WasmModule] must be on an interface",
-        "'{0}' is a {1}; [WasmModule] describes a module's exports and must be placed on an interface");
+        "Binding attributes must be on an interface",
+        "'{0}' is a {1}; {2} must be placed on an interface");
 
     public static readonly DiagnosticDescriptor GenericInterface = Create(
         "BG0005",
         "Generic binding interfaces are not supported",
-        "'{0}' is generic; a WebAssembly module's exports have fixed types, so [WasmModule] interfaces cannot have type parameters");
+        "'{0}' is generic; WebAssembly functions have fixed types, so binding interfaces cannot have type parameters");
 
     public static readonly DiagnosticDescriptor TooManyParameters = Create(
         "BG0006",
         "Too many WebAssembly parameters",
-        "Method '{0}' needs {1} WebAssembly parameters (strings and buffers take two, a string or byte[] result one more); at most 16 are supported");
+        "Method '{0}' needs {1} WebAssembly parameters (strings and buffers take two, a string or byte[] result one more); at most {2} are supported for an {3}");
 
     public static readonly DiagnosticDescriptor UnsupportedMember = Create(
         "BG0007",
         "Unsupported interface member",
-        "'{0}' is a {1}; a [WasmModule] interface may only declare methods (generic methods and ref/out/in parameters are not supported)");
+        "'{0}' is a {1}; a {2} interface may only declare methods (generic methods and ref/out/in parameters are not supported)");
 
     public static readonly DiagnosticDescriptor NestedInterface = Create(
         "BG0008",
         "Nested binding interfaces are not supported",
-        "'{0}' is nested in '{1}'; declare the [WasmModule] interface at namespace level");
+        "'{0}' is nested in '{1}'; declare binding interfaces at namespace level");
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",

@@ -96,7 +96,10 @@ internal sealed class ScalarMarshaller : ParameterMarshaller
 
     public override string WasmSignature { get; }
 
-    public override string Arguments(ParameterModel p) => string.Format(_toWasm, p.Name);
+    public override string Arguments(ParameterModel p) => ToWasm(p.Name);
+
+    /// <summary>Converts a .NET expression to the wasm value type.</summary>
+    public string ToWasm(string expression) => string.Format(_toWasm, expression);
 
     /// <summary>Converts a wasm result expression back to the .NET type.</summary>
     public string FromWasm(string expression, TypeModel type) => string.Format(_fromWasm, expression, type.FullName);

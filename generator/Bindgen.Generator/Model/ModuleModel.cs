@@ -21,8 +21,20 @@ internal enum MarshalKind
     ByteSpan,
 }
 
-/// <summary>One [WasmModule] interface, as plain data.</summary>
+/// <summary>Which side of the boundary an interface describes.</summary>
+internal enum BindingKind
+{
+    /// <summary>[WasmModule]: the guest's exports, called by the host.</summary>
+    Exports,
+
+    /// <summary>[WasmImports]: host functions, called by the guest.</summary>
+    Imports,
+}
+
+/// <summary>One [WasmModule] or [WasmImports] interface, as plain data.</summary>
 internal sealed record ModuleModel(
+    BindingKind Kind,
+    string? ImportModule,
     string? Namespace,
     string InterfaceName,
     string InterfaceFullName,
@@ -35,7 +47,7 @@ internal sealed record ModuleModel(
     public bool HasErrors => Diagnostics.Count > 0;
 }
 
-/// <summary>One method of a module interface and the export it calls.</summary>
+/// <summary>One method of a binding interface and the export it calls (or the import it provides).</summary>
 internal sealed record MethodModel(
     string Name,
     string ExportName,

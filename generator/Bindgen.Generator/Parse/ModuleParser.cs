@@ -15,11 +15,22 @@ internal static class ModuleParser
 {
     public const string WasmModuleAttribute = "Bindgen.WasmModuleAttribute";
     public const string WasmExportAttribute = "Bindgen.WasmExportAttribute";
+    public const string WasmImportsAttribute = "Bindgen.WasmImportsAttribute";
+    public const string WasmImportAttribute = "Bindgen.WasmImportAttribute";
 
-    /// <summary>The most parameters a Wasmtime typed delegate can take.</summary>
-    public const int MaxWasmParameters = 16;
+    /// <summary>The most parameters a Wasmtime typed delegate for an export can take.</summary>
+    public const int MaxExportParameters = 16;
 
-    public static ModuleModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The most parameters a Wasmtime caller-aware callback for an import can take.</summary>
+    public const int MaxImportParameters = 12;
+
+    public static ModuleModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context, BindingKind.Exports, cancellationToken);
+
+    public static ModuleModel? ParseImports(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context, BindingKind.Imports, cancellationToken);
+
+    private static ModuleModel? Parse(GeneratorAttributeSyntaxContext context, BindingKind kind, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
@@ -28,7 +39,7 @@ internal static class ModuleParser
 
         try
         {
-            return ParseType(type, declaration, cancellationToken);
+            return ParseType(new BindingInfo(kind), type, declaration, context.Attributes.FirstOrDefault(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -38,9 +49,20 @@ internal static class ModuleParser
         }
     }
 
-    private static ModuleModel ParseType(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+    private static ModuleModel ParseType(BindingInfo binding, INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData? attribute, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        string? importModule = null;
+        if (binding.Kind == BindingKind.Imports)
+        {
+            importModule = attribute?.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+            string? problem = NameMapping.ExportNameProblem(importModule);
+            if (problem is not null)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute) ?? LocationOf(declaration.Identifier.GetLocation()), importModule ?? "null", problem));
+            }
+        }
+
         LocationInfo? typeLocation = LocationOf(declaration.Identifier.GetLocation());
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         string className = ClassNameFor(type.Name);
@@ -48,7 +70,7 @@ internal static class ModuleParser
 
         if (type.TypeKind != TypeKind.Interface)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAnInterface, typeLocation, type.Name, KindName(type)));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAnInterface, typeLocation, type.Name, KindName(type), binding.AttributeName));
         }
         else
         {
@@ -62,10 +84,12 @@ internal static class ModuleParser
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.NestedInterface, typeLocation, type.Name, type.ContainingType.Name));
             }
 
-            ParseMembers(type, typeLocation, methods, diagnostics, cancellationToken);
+            ParseMembers(binding, type, typeLocation, methods, diagnostics, cancellationToken);
         }
 
         return new ModuleModel(
+            binding.Kind,
+            importModule,
             ns,
             type.Name,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -76,7 +100,7 @@ internal static class ModuleParser
             diagnostics.ToEquatableArray());
     }
 
-    private static void ParseMembers(INamedTypeSymbol type, LocationInfo? typeLocation, List<MethodModel> methods, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static void ParseMembers(BindingInfo binding, INamedTypeSymbol type, LocationInfo? typeLocation, List<MethodModel> methods, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var exportOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         IEnumerable<ISymbol> members = type.GetMembers().Concat(type.AllInterfaces.SelectMany(i => i.GetMembers()));
@@ -98,17 +122,17 @@ internal static class ModuleParser
                     continue; // accessors are reported through their property or event
                 }
 
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, memberLocation, member.Name, MemberKindName(member)));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, memberLocation, member.Name, MemberKindName(member), binding.AttributeName));
                 continue;
             }
 
             if (method.IsGenericMethod)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, memberLocation, method.Name, "generic method"));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, memberLocation, method.Name, "generic method", binding.AttributeName));
                 continue;
             }
 
-            MethodModel? model = ParseMethod(method, memberLocation, diagnostics);
+            MethodModel? model = ParseMethod(binding, method, memberLocation, diagnostics);
             if (model is null)
             {
                 continue;
@@ -116,7 +140,7 @@ internal static class ModuleParser
 
             if (exportOwners.TryGetValue(model.ExportName, out string? owner))
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicateExportName, ExportNameLocation(method) ?? memberLocation, method.Name, model.ExportName, owner));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicateExportName, ExportNameLocation(binding, method) ?? memberLocation, method.Name, binding.Noun, model.ExportName, owner));
                 continue;
             }
 
@@ -125,7 +149,7 @@ internal static class ModuleParser
         }
     }
 
-    private static MethodModel? ParseMethod(IMethodSymbol method, LocationInfo? methodLocation, List<DiagnosticInfo> diagnostics)
+    private static MethodModel? ParseMethod(BindingInfo binding, IMethodSymbol method, LocationInfo? methodLocation, List<DiagnosticInfo> diagnostics)
     {
         int errorsBefore = diagnostics.Count;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
@@ -137,7 +161,7 @@ internal static class ModuleParser
             LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation, method.Name + "(" + parameter.Name + ")", "parameter passed by reference or as params"));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation, method.Name + "(" + parameter.Name + ")", "parameter passed by reference or as params", binding.AttributeName));
                 continue;
             }
 
@@ -163,12 +187,12 @@ internal static class ModuleParser
             wasmParameters++;
         }
 
-        if (wasmParameters > MaxWasmParameters)
+        if (wasmParameters > binding.MaxParameters)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name, wasmParameters.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name, wasmParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), binding.MaxParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), binding.Noun));
         }
 
-        string? exportName = ExportName(method, methodLocation, diagnostics);
+        string? exportName = ExportName(binding, method, methodLocation, diagnostics);
         if (diagnostics.Count != errorsBefore || returnType is null || exportName is null)
         {
             return null;
@@ -177,15 +201,15 @@ internal static class ModuleParser
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType);
     }
 
-    private static string? ExportName(IMethodSymbol method, LocationInfo? methodLocation, List<DiagnosticInfo> diagnostics)
+    private static string? ExportName(BindingInfo binding, IMethodSymbol method, LocationInfo? methodLocation, List<DiagnosticInfo> diagnostics)
     {
-        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == WasmExportAttribute);
+        AttributeData? attribute = NameAttribute(binding, method);
         if (attribute is null)
         {
             return NameMapping.ToSnakeCase(method.Name);
         }
 
-        LocationInfo? location = ExportNameLocation(method) ?? methodLocation;
+        LocationInfo? location = ExportNameLocation(binding, method) ?? methodLocation;
         string? name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         string? problem = NameMapping.ExportNameProblem(name);
         if (problem is not null)
@@ -197,15 +221,36 @@ internal static class ModuleParser
         return name;
     }
 
-    private static LocationInfo? ExportNameLocation(IMethodSymbol method)
+    private static AttributeData? NameAttribute(BindingInfo binding, IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == binding.NameAttribute);
+
+    private static LocationInfo? ExportNameLocation(BindingInfo binding, IMethodSymbol method) =>
+        AttributeArgumentLocation(NameAttribute(binding, method));
+
+    private static LocationInfo? AttributeArgumentLocation(AttributeData? attribute)
     {
-        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == WasmExportAttribute);
         if (attribute?.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax)
         {
             return LocationOf(syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation());
         }
 
         return null;
+    }
+
+    /// <summary>What differs between parsing exports and imports.</summary>
+    private readonly struct BindingInfo
+    {
+        public BindingInfo(BindingKind kind) => Kind = kind;
+
+        public BindingKind Kind { get; }
+
+        public string AttributeName => Kind == BindingKind.Exports ? "[WasmModule]" : "[WasmImports]";
+
+        public string NameAttribute => Kind == BindingKind.Exports ? WasmExportAttribute : WasmImportAttribute;
+
+        public string Noun => Kind == BindingKind.Exports ? "export" : "import";
+
+        public int MaxParameters => Kind == BindingKind.Exports ? MaxExportParameters : MaxImportParameters;
     }
 
     private static Location? ParameterTypeLocation(IParameterSymbol parameter) =>
