@@ -82,10 +82,9 @@ public sealed class GuestMemory
     /// <param name="size">Bytes to allocate.</param>
     /// <param name="operation">The export or import the allocation is for, named in errors.</param>
     /// <param name="alignment">Required alignment (a power of two, at most 8 for the C convention).</param>
-    /// <returns>The guest address of the allocation, checked to lie inside guest memory.</returns>
+    /// <returns>The guest address of the allocation (checked against memory when a view of it is taken).</returns>
     /// <exception cref="GuestAllocationException">The guest allocator returned 0.</exception>
     /// <exception cref="GuestTrapException">The guest allocator trapped.</exception>
-    /// <exception cref="GuestPointerOutOfBoundsException">The allocator returned a range outside memory.</exception>
     [MayGrowMemory]
     public int Allocate(int size, string operation, int alignment = 1)
     {
@@ -114,7 +113,7 @@ public sealed class GuestMemory
             throw new GuestAllocationException(operation, size);
         }
 
-        CheckRange(address, size, operation);
+        // Not range-checked here: memory may grow before use, and every view re-checks at the point of use.
         return address;
     }
 
@@ -166,10 +165,13 @@ public sealed class GuestMemory
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory.</exception>
     [GuestView]
-    public Span<byte> GetView(int address, int length, string operation)
+    public unsafe Span<byte> GetView(int address, int length, string operation)
     {
         CheckRange(address, length, operation);
-        return length == 0 ? Span<byte>.Empty : _memory.GetSpan(unchecked((uint)address), length);
+
+        // The range was just checked against the live length; build the span from the live base directly
+        // rather than through Memory.GetSpan, which would query and check both again.
+        return length == 0 ? Span<byte>.Empty : new Span<byte>((byte*)_memory.GetPointer() + unchecked((uint)address), length);
     }
 
     /// <summary>
