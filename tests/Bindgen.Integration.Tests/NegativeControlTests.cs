@@ -15,8 +15,7 @@ namespace Bindgen.Integration.Tests;
 /// </summary>
 public sealed class NegativeControlTests
 {
-    private static readonly string NaiveGlue = typeof(NegativeControlTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NaiveGluePath").Value!;
+    private static readonly string NaiveGlue = ChildProcess.BuiltProgram("NaiveGluePath");
 
     [Test]
     public void Naive_glue_is_caught_by_checked_mode_and_corrupts_or_crashes()
@@ -37,18 +36,31 @@ public sealed class NegativeControlTests
         Assert.That(output, Does.Contain("rounds=200 wrong=0 stale=0"));
     }
 
-    private static (int ExitCode, string Output) Run(string mode)
+    private static (int ExitCode, string Output) Run(string mode) =>
+        ChildProcess.Run(NaiveGlue, mode, GuestFiles.PathOf("types_growing"));
+}
+
+/// <summary>Runs a built .NET program of the repository as a child process.</summary>
+internal static class ChildProcess
+{
+    public static string BuiltProgram(string key) => typeof(ChildProcess).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    public static (int ExitCode, string Output) Run(string program, params string[] arguments)
     {
-        Assert.That(File.Exists(NaiveGlue), Is.True, NaiveGlue);
+        Assert.That(File.Exists(program), Is.True, program);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(NaiveGlue);
-        start.ArgumentList.Add(mode);
-        start.ArgumentList.Add(GuestFiles.PathOf("types_growing"));
+        start.ArgumentList.Add(program);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
 
         using Process process = Process.Start(start)!;

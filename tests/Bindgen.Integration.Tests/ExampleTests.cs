@@ -1,0 +1,28 @@
+using NUnit.Framework;
+
+namespace Bindgen.Integration.Tests;
+
+/// <summary>The examples a newcomer runs first keep working and say what they did.</summary>
+public sealed class ExampleTests
+{
+    [Test]
+    public void Quickstart_runs_and_prints_its_results()
+    {
+        (int exitCode, string output) = ChildProcess.Run(ChildProcess.BuiltProgram("QuickstartPath"));
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("word_count(\"WebAssembly modules called from .NET, safely\") = 6"));
+        Assert.That(output, Does.Contain("greet(\"Wörld\") = \"Hello, Wörld!\""));
+        Assert.That(output, Does.Contain($"checksum(20 bytes) = 0x{Fnv1a("bytes in, number out"u8):x8}"));
+    }
+
+    private static uint Fnv1a(System.ReadOnlySpan<byte> data)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in data)
+        {
+            hash = unchecked((hash ^ b) * 16777619);
+        }
+
+        return hash;
+    }
+}
