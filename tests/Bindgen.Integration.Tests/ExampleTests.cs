@@ -15,6 +15,15 @@ public sealed class ExampleTests
         Assert.That(output, Does.Contain($"checksum(20 bytes) = 0x{Fnv1a("bytes in, number out"u8):x8}"));
     }
 
+    [Test]
+    public void HostImports_runs_and_the_guest_calls_the_host()
+    {
+        (int exitCode, string output) = ChildProcess.Run(ChildProcess.BuiltProgram("HostImportsPath"));
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("render(...) = \"Hello, Wörld! Greetings from Wasmtime.\""));
+        Assert.That(output, Does.Contain("the guest asked the host for: name, runtime"));
+    }
+
     private static uint Fnv1a(System.ReadOnlySpan<byte> data)
     {
         uint hash = 2166136261;
