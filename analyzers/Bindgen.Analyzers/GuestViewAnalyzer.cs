@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Bindgen.Analyzers;
+
+/// <summary>
+/// Finds views of WebAssembly guest memory (spans and pointers from Wasmtime's Memory, Caller, [GuestView]
+/// members and borrowed import parameters) that are used after a call that may grow the memory (BG1001), and
+/// guest addresses that escape the code that took them (BG1002).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        WasmSymbols? symbols = WasmSymbols.TryCreate(context.Compilation);
+        if (symbols is null)
+        {
+            return;
+        }
+
+        // Method bodies are analyzed at the end of their type, once every field of the type that holds a
+        // guest-calling delegate is known.
+        context.RegisterSymbolStartAction(
+            typeContext =>
+            {
+                var type = new TypeAnalysis(symbols, (INamedTypeSymbol)typeContext.Symbol);
+                typeContext.RegisterOperationAction(
+                    operationContext => type.Facts.Collect(operationContext.Operation),
+                    OperationKind.SimpleAssignment,
+                    OperationKind.FieldInitializer,
+                    OperationKind.PropertyInitializer);
+                // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
+                typeContext.RegisterOperationAction(type.AddBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
+                typeContext.RegisterSymbolEndAction(type.AnalyzeBodies);
+            },
+            SymbolKind.NamedType);
+    }
+
+    private sealed class TypeAnalysis
+    {
+        private readonly WasmSymbols _symbols;
+        private readonly INamedTypeSymbol _type;
+        private readonly ConcurrentQueue<(ControlFlowGraph Graph, ISymbol Owner)> _bodies = new();
+
+        public TypeAnalysis(WasmSymbols symbols, INamedTypeSymbol type)
+        {
+            _symbols = symbols;
+            _type = type;
+        }
+
+        public TypeDelegateFacts Facts { get; } = new();
+
+        public void AddBody(OperationAnalysisContext context)
+        {
+            ISymbol owner = context.ContainingSymbol;
+            if ((context.Operation.Kind == OperationKind.Block && context.Operation.Parent is not null)
+                || !SymbolEqualityComparer.Default.Equals(owner.ContainingType, _type)
+                || !MayContainViews(context.Operation, owner))
+            {
+                return;
+            }
+
+            ControlFlowGraph? graph = TryGetGraph(context);
+            if (graph is not null)
+            {
+                _bodies.Enqueue((graph, owner));
+            }
+        }
+
+        public void AnalyzeBodies(SymbolAnalysisContext context)
+        {
+            foreach ((ControlFlowGraph graph, ISymbol owner) in _bodies)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                Analyze(graph, owner, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+
+        private void Analyze(ControlFlowGraph graph, ISymbol owner, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var body = new BodyContext(_symbols, Facts, graph.OriginalOperation, report);
+                ViewFlowAnalysis.AnalyzeBody(body, graph, owner, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !ThrowUnexpected)
+            {
+                // An analyzer must not fail the build on code it does not understand (incomplete code,
+                // operation shapes a later compiler introduces): skip the body.
+            }
+        }
+
+        private static ControlFlowGraph? TryGetGraph(OperationAnalysisContext context)
+        {
+            try
+            {
+                return context.GetControlFlowGraph();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !ThrowUnexpected)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Cheap pre-check: does the body take a view, or receive borrowed views, at all?</summary>
+        private bool MayContainViews(IOperation body, ISymbol owner)
+        {
+            if (owner is IMethodSymbol method && _symbols.ImplementsWasmImports(method))
+            {
+                foreach (IParameterSymbol parameter in method.Parameters)
+                {
+                    if (WasmSymbols.IsSpanType(parameter.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (IOperation operation in body.Descendants())
+            {
+                if (_symbols.IsViewSource(operation)
+                    || (operation is IInvocationOperation invocation && _symbols.ProducesViewsThroughArguments(invocation.TargetMethod)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+#if DEBUG
+    // Debug builds (the test suite) surface analyzer bugs instead of hiding them.
+    private const bool ThrowUnexpected = true;
+#else
+    private const bool ThrowUnexpected = false;
+#endif
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NUnit.Framework;
+
+namespace Bindgen.Analyzers.Tests;
+
+/// <summary>The analyzer never throws: not on incomplete code, error types or odd shapes.</summary>
+public class RobustnessTests
+{
+    private const string Rich = """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Bindgen;
+        using Wasmtime;
+
+        [WasmModule]
+        public interface ITools { int Run(string s); }
+
+        [WasmImports("env")]
+        public interface IHost { void Log(ReadOnlySpan<byte> m); }
+
+        unsafe sealed class Host : IHost
+        {
+            private readonly Func<int, int> _alloc;
+            private byte* _cursor;
+            private readonly ITools _tools;
+
+            public Host(Instance instance, ITools tools)
+            {
+                _alloc = instance.GetFunction<int, int>("alloc")!;
+                _tools = tools;
+            }
+
+            public void Log(ReadOnlySpan<byte> m)
+            {
+                var copy = m.ToArray();
+                _tools.Run("x");
+                Console.WriteLine(m.Length + copy.Length);
+            }
+
+            public byte* Cursor => _cursor;
+
+            public int M(Memory memory, Function f, bool c, int n)
+            {
+                var span = memory.GetSpan(0, 16);
+                byte* p = (byte*)memory.GetPointer() + n;
+                try
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        span[i] = (byte)_alloc(i);
+                        if (c) { f.Invoke(); continue; }
+                        p[i] = span[i];
+                    }
+                }
+                catch (WasmtimeException) when (c)
+                {
+                    span = memory.GetSpan(0, 16);
+                }
+                finally
+                {
+                    _cursor = p;
+                }
+
+                fixed (byte* q = span) { q[0] = *p; }
+                void* v = Unsafe.AsPointer(ref span[0]);
+                Action a = () => p[0] = 1;
+                int Local(int x) => x > 0 ? Local(x - 1) + (int)f.Invoke()! : 0;
+                switch (n)
+                {
+                    case 0: f.Invoke(); break;
+                    case 1: return span[0];
+                    default: span = default; break;
+                }
+
+                foreach (var b in span) { _ = b; }
+                return (c ? span : default)[0] + Local(n) + (f?.Invoke() is int r ? r : 0);
+            }
+        }
+        """;
+
+    private static readonly DiagnosticAnalyzer[] Analyzers = { new GuestViewAnalyzer() };
+
+    [Test]
+    public async Task TruncatedSources_NeverThrow()
+    {
+        for (int cut = 0; cut <= Rich.Length; cut += 11)
+        {
+            _ = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Rich.Substring(0, cut)));
+        }
+    }
+
+    [Test]
+    public async Task RichSource_IsAnalyzed()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Rich));
+        TestContext.Out.WriteLine(string.Join("\n", diagnostics));
+        Assert.That(diagnostics.Select(d => d.Id), Does.Contain("BG1001").And.Contain("BG1002"));
+    }
+
+    [Test]
+    public async Task SourcesWithoutWasmtimeReference_NeverThrow()
+    {
+        // Without Wasmtime only the [WasmModule]/[WasmImports] rules apply: the borrowed span is still checked.
+        ImmutableArray<Diagnostic> diagnostics = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Rich), withWasmtime: false);
+        Assert.That(diagnostics.Where(d => d.Id == "BG1001").Select(d => d.GetMessage()), Has.Some.Contains("'m'"));
+    }
+
+    [TestCase("class C { void M(Memory m) { var s = m.GetSpan(0, ); m.Grow(; s[0] = 1; } }")]
+    [TestCase("class C { void M(Wasmtime.Memory m, Unknown u) { var s = m.GetSpan(0, 4); u.Call(); s[0] = u; } }")]
+    [TestCase("class C { void M(Wasmtime.Memory m) { var s = m.GetSpan(0, 4); goto L; L: m.Grow(1); s[0] = 1; goto L; } }")]
+    [TestCase("unsafe class C { byte* P(Wasmtime.Memory m) => (byte*)m.GetPointer(); object O(Wasmtime.Memory m) => m.GetPointer(); }")]
+    [TestCase("class C { System.Span<byte> S(Wasmtime.Memory m) { return m.GetSpan(0, 4)[1..]; } }")]
+    [TestCase("class C { void M(Wasmtime.Memory m) { ref byte r = ref m.GetSpan(0, 4)[0]; m.Grow(1); r = 2; } }")]
+    [TestCase("class C { async System.Threading.Tasks.Task M(Wasmtime.Memory m) { await System.Threading.Tasks.Task.Yield(); m.Grow(1); } }")]
+    [TestCase("class C { System.Collections.Generic.IEnumerable<int> M(Wasmtime.Memory m) { yield return (int)m.Grow(1); } }")]
+    public Task OddShapes_NeverThrow(string source) => AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(source));
+
+
+    private static async Task<ImmutableArray<Diagnostic>> AssertNoAnalyzerFailureAsync(string source, bool withWasmtime = true)
+    {
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var references = TestReferences.All.Where(r => withWasmtime || !(r.Display ?? string.Empty).Contains("Wasmtime"));
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Robustness",
+            new[] { tree },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+
+        var exceptions = new System.Collections.Generic.List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Add(exception.ToString()),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create(Analyzers), options)
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.That(exceptions, Is.Empty, "analyzer threw on:\n" + source);
+        Assert.That(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()), Is.Empty, source);
+        return diagnostics;
+    }
+}
