@@ -145,6 +145,21 @@ public sealed class SnapshotTests
             }
             """);
 
+        yield return Case("ReservedNames", """
+            using Bindgen;
+            namespace Demo.Reserved;
+
+            [WasmModule]
+            public interface ICounter
+            {
+                int Memory();
+                void Instance(int id);
+                string ToString(int value);
+                int GetHashCode();
+                int Counter();
+            }
+            """);
+
         yield return Case("Imports", """
             using System;
             using Bindgen;

@@ -15,6 +15,13 @@ internal static class StubEmitter
 {
     private const string ReturnArea = "__return_area";
 
+    /// <summary>Members of every generated binding class, and of <see cref="object"/>.</summary>
+    private static readonly HashSet<string> ReservedNames = new()
+    {
+        "Instance", "Memory", "Instantiate", "Binding",
+        "Equals", "GetHashCode", "ToString", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
+    };
+
     public static string DelegateField(MethodModel method) => "_export_" + method.Name;
 
     /// <summary>The Wasmtime typed delegate type, e.g. <c>global::System.Func&lt;int, int, int&gt;</c>.</summary>
@@ -66,9 +73,14 @@ internal static class StubEmitter
         bool returnArea = TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind);
         bool allocates = returnArea || method.Parameters.Any(p => ParameterMarshaller.For(p.Type.Kind).Allocates);
 
+        // A name the generated class already uses (or that object declares) is implemented explicitly, so the
+        // interface's method never clashes with or hides a member of the binding class.
+        string declaration = ReservedNames.Contains(method.Name) || method.Name == module.ClassName
+            ? $"{method.ReturnType.FullName} {module.InterfaceFullName}.{method.Name}({parameters})"
+            : $"public {method.ReturnType.FullName} {method.Name}({parameters})";
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
-        w.Open($"public {method.ReturnType.FullName} {method.Name}({parameters})");
+        w.Open(declaration);
         w.Line($"const string __operation = \"{module.InterfaceName}.{method.Name} (export '{Escape(method.ExportName)}')\";");
 
         // Prepare: argument checks and sizes. No guest calls, no views.
