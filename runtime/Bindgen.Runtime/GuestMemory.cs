@@ -146,11 +146,13 @@ public sealed class GuestMemory
     /// </summary>
     /// <returns>The checked range.</returns>
     /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory, overflows, or is longer than <see cref="int.MaxValue"/>.</exception>
-    public GuestRange CheckRange(int address, int length, string operation)
+    public GuestRange CheckRange(int address, int length, string operation) =>
+        CheckRange(address, length, _memory.GetLength(), operation);
+
+    private static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
     {
         uint unsignedAddress = unchecked((uint)address);
         uint unsignedLength = unchecked((uint)length);
-        long memoryLength = _memory.GetLength();
         if (unsignedLength > int.MaxValue || (ulong)unsignedAddress + unsignedLength > (ulong)memoryLength)
         {
             throw new GuestPointerOutOfBoundsException(operation, unsignedAddress, unsignedLength, memoryLength);
@@ -275,12 +277,15 @@ public sealed class GuestMemory
     /// against guest memory. See docs/abi.md.
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
-    public GuestRange ReadReturnArea(int returnArea, string operation)
+    public unsafe GuestRange ReadReturnArea(int returnArea, string operation)
     {
-        Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
+        // No guest call happens in here, so one length query serves both checks.
+        long memoryLength = _memory.GetLength();
+        CheckRange(returnArea, ReturnAreaSize, memoryLength, operation);
+        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
         int address = BinaryPrimitives.ReadInt32LittleEndian(area);
         int length = BinaryPrimitives.ReadInt32LittleEndian(area.Slice(4));
-        return CheckRange(address, length, operation);
+        return CheckRange(address, length, memoryLength, operation);
     }
 
     /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
@@ -305,7 +310,7 @@ public sealed class GuestMemory
             throw new HostImportException(operation, new InvalidOperationException("The implementation returned null; return an empty string instead."));
         }
 
-        CheckRange(returnArea, ReturnAreaSize, operation);
+        CheckRange(returnArea, ReturnAreaSize, operation); // before allocating, so a bad area leaks nothing
         int length = Utf8ByteCount(value);
         int address = Allocate(length, operation);
         WriteUtf8(address, length, value, operation);
@@ -331,6 +336,18 @@ public sealed class GuestMemory
         Write(address, value, operation);
         WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
     }
+
+    /// <summary>
+    /// The size of one guest block holding all of a call's argument buffers (and its return area), checked to
+    /// fit a 32-bit guest allocation.
+    /// </summary>
+    /// <param name="size">The sum of the sizes, computed in 64 bits.</param>
+    /// <param name="operation">The export the block is for, named in the error.</param>
+    /// <exception cref="ArgumentException">The arguments need more than <see cref="int.MaxValue"/> bytes.</exception>
+    public static int BlockSize(long size, string operation) =>
+        size <= int.MaxValue
+            ? (int)size
+            : throw new ArgumentException($"{operation}: the arguments need {size} bytes of guest memory, more than one guest allocation can hold.");
 
     /// <summary>The size in bytes of a return area: a 32-bit pointer and a 32-bit length.</summary>
     public const int ReturnAreaSize = 8;

@@ -96,6 +96,28 @@ public sealed class ImportTests : GuestFixture
     }
 
     [Test]
+    public void One_registration_serves_several_instances_calling_in_turn()
+    {
+        using var linker = new Linker(Engine);
+        var host = new RecordingHost();
+        HostFunctions.Define(linker, host, Options);
+        ImportsGuest[] guests = Enumerable.Range(0, 3)
+            .Select(_ => ImportsGuest.Instantiate(linker, NewStore(), ModuleOf(_guest), Options))
+            .ToArray();
+
+        for (int round = 0; round < 20; round++)
+        {
+            ImportsGuest guest = guests[round % guests.Length];
+            host.Guest = guest;
+            string text = $"instance {round % guests.Length} round {round} ü";
+            Assert.That(guest.CallUpper(text), Is.EqualTo(text.ToUpperInvariant()));
+            Assert.That(guest.CallReenter(round), Is.EqualTo((round * round) + 1));
+        }
+
+        Assert.That(guests.Select(g => g.LiveAllocations()), Is.All.Zero);
+    }
+
+    [Test]
     public void A_host_exception_reaches_the_export_caller_typed_and_nothing_leaks()
     {
         _host.FailUpper = new InvalidOperationException("upper is broken");

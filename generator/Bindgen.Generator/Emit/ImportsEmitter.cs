@@ -50,6 +50,10 @@ internal static class ImportsEmitter
         w.Open($"public static void Define(global::Wasmtime.Linker linker, {module.InterfaceFullName} implementation, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));");
         w.Line("if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));");
+        if (module.Methods.Any(NeedsMemory))
+        {
+            w.Line("var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);");
+        }
         foreach (MethodModel method in module.Methods)
         {
             EmitCallback(w, module, method);
@@ -63,7 +67,7 @@ internal static class ImportsEmitter
     private static void EmitCallback(IndentedWriter w, ModuleModel module, MethodModel method)
     {
         bool resultInGuest = TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind);
-        bool needsMemory = resultInGuest || method.Parameters.Any(p => TypeClassifier.IsBuffer(p.Type.Kind));
+        bool needsMemory = NeedsMemory(method);
         bool borrows = method.Parameters.Any(p => IsBorrowed(p.Type.Kind));
 
         var wasmParameters = new List<string>();
@@ -101,7 +105,7 @@ internal static class ImportsEmitter
         w.Line($"    const string __operation = \"{module.InterfaceName}.{method.Name} (import '{StubEmitter.Escape(module.ImportModule!)}'.'{StubEmitter.Escape(method.ExportName)}')\";");
         if (needsMemory)
         {
-            w.Line($"    global::Bindgen.GuestMemory __memory = global::Bindgen.GuestMemory.ForCaller(__caller, Binding, options{(resultInGuest ? ", withAllocator: true" : string.Empty)});");
+            w.Line($"    global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: {(resultInGuest ? "true" : "false")});");
         }
 
         // Read: copies of string and byte[] arguments, through fresh, bounds-checked views.
@@ -127,11 +131,6 @@ internal static class ImportsEmitter
                     arguments.Add(Scalar(p.Type.Kind).FromWasm(Local(p, "wasm"), p.Type));
                     break;
             }
-        }
-
-        if (resultInGuest)
-        {
-            w.Line($"    __memory.CheckRange({ReturnArea}, global::Bindgen.GuestMemory.ReturnAreaSize, __operation);");
         }
 
         if (borrows)
@@ -179,6 +178,9 @@ internal static class ImportsEmitter
 
         w.Line("}));");
     }
+
+    private static bool NeedsMemory(MethodModel method) =>
+        TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind) || method.Parameters.Any(p => TypeClassifier.IsBuffer(p.Type.Kind));
 
     private static bool IsBorrowed(MarshalKind kind) => kind is MarshalKind.ReadOnlyByteSpan or MarshalKind.ByteSpan;
 

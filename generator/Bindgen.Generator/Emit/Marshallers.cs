@@ -15,11 +15,14 @@ internal abstract class ParameterMarshaller
     {
     }
 
-    /// <summary>Whether this parameter allocates guest memory.</summary>
-    public virtual bool Allocates => false;
+    /// <summary>
+    /// The length, in bytes, this parameter needs in the call's guest block (a local computed in
+    /// <see cref="EmitPrepare"/>), or null when it passes by value.
+    /// </summary>
+    public virtual string? BlockLength(ParameterModel p) => null;
 
-    /// <summary>The guest allocation (declared before the try so <see cref="EmitFree"/> sees it).</summary>
-    public virtual void EmitAllocate(IndentedWriter w, ParameterModel p)
+    /// <summary>Sets this parameter's guest address to its place at <paramref name="offset"/> (empty for 0) in the call's block.</summary>
+    public virtual void EmitPlace(IndentedWriter w, ParameterModel p, string offset)
     {
     }
 
@@ -42,10 +45,6 @@ internal abstract class ParameterMarshaller
     {
     }
 
-    /// <summary>Frees the guest allocation; runs in <c>finally</c>.</summary>
-    public virtual void EmitFree(IndentedWriter w, ParameterModel p)
-    {
-    }
 
     public static ParameterMarshaller For(MarshalKind kind) => kind switch
     {
@@ -106,8 +105,8 @@ internal sealed class ScalarMarshaller : ParameterMarshaller
 }
 
 /// <summary>
-/// Strings and byte buffers pass as (pointer, length) in memory the host allocates with the guest's
-/// allocator and frees after the call. Span&lt;byte&gt; is also copied back after the call.
+/// Strings and byte buffers pass as (pointer, length) into the call's guest block, which the host allocates
+/// with the guest's allocator and frees after the call. Span&lt;byte&gt; is also copied back after the call.
 /// </summary>
 internal sealed class BufferMarshaller : ParameterMarshaller
 {
@@ -128,7 +127,7 @@ internal sealed class BufferMarshaller : ParameterMarshaller
         Span,
     }
 
-    public override bool Allocates => true;
+    public override string? BlockLength(ParameterModel p) => Local(p, "length");
 
     public override string WasmTypes => "int, int";
 
@@ -154,8 +153,9 @@ internal sealed class BufferMarshaller : ParameterMarshaller
         w.Line($"int {Local(p, "address")} = 0;");
     }
 
-    public override void EmitAllocate(IndentedWriter w, ParameterModel p) =>
-        w.Line($"{Local(p, "address")} = _memory.Allocate({Local(p, "length")}, __operation);");
+    public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
+        // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
+        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {(offset.Length == 0 ? "__block" : $"unchecked(__block + {offset})")};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
         w.Line(_kind == Kind.String
@@ -171,7 +171,4 @@ internal sealed class BufferMarshaller : ParameterMarshaller
             w.Line($"_memory.ReadInto({Local(p, "address")}, {p.Name}, __operation);");
         }
     }
-
-    public override void EmitFree(IndentedWriter w, ParameterModel p) =>
-        w.Line($"_memory.Free({Local(p, "address")}, {Local(p, "length")}, __operation);");
 }

@@ -71,7 +71,7 @@ internal static class StubEmitter
     {
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
         bool returnArea = TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind);
-        bool allocates = returnArea || method.Parameters.Any(p => ParameterMarshaller.For(p.Type.Kind).Allocates);
+        bool allocates = returnArea || method.Parameters.Any(p => ParameterMarshaller.For(p.Type.Kind).BlockLength(p) is not null);
 
         // A name the generated class already uses (or that object declares) is implemented explicitly, so the
         // interface's method never clashes with or hides a member of the binding class.
@@ -97,21 +97,38 @@ internal static class StubEmitter
             return;
         }
 
+        // One guest block holds the return area (first, so malloc's alignment covers it) and every argument buffer.
+        var sizeTerms = new List<string>();
+        if (returnArea)
+        {
+            sizeTerms.Add("global::Bindgen.GuestMemory.ReturnAreaSize");
+        }
+
+        sizeTerms.AddRange(method.Parameters.Select(p => ParameterMarshaller.For(p.Type.Kind).BlockLength(p)).OfType<string>());
         if (returnArea)
         {
             w.Line($"int {ReturnArea} = 0;");
         }
 
+        w.Line($"int __block_size = global::Bindgen.GuestMemory.BlockSize({string.Join(" + ", sizeTerms.Select((t, i) => i == 0 ? "(long)" + t : t))}, __operation);");
+        w.Line("int __block = 0;");
         w.Open("try");
-        w.Line("// Allocate: every guest allocation returns before the first view is taken (pre-grow guard).");
-        foreach (ParameterModel p in method.Parameters)
-        {
-            ParameterMarshaller.For(p.Type.Kind).EmitAllocate(w, p);
-        }
-
+        w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
+        w.Line("__block = _memory.Allocate(__block_size, __operation, 8);");
+        string offset = returnArea ? sizeTerms[0] : string.Empty;
         if (returnArea)
         {
-            w.Line($"{ReturnArea} = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);");
+            w.Line($"{ReturnArea} = __block;");
+        }
+
+        foreach (ParameterModel p in method.Parameters)
+        {
+            ParameterMarshaller marshaller = ParameterMarshaller.For(p.Type.Kind);
+            if (marshaller.BlockLength(p) is { } length)
+            {
+                marshaller.EmitPlace(w, p, offset);
+                offset = offset.Length == 0 ? length : offset + " + " + length;
+            }
         }
 
         w.Line("// Write: each copy takes a fresh view of the live memory.");
@@ -131,16 +148,7 @@ internal static class StubEmitter
         EmitReturn(w, method);
         w.Close();
         w.Open("finally");
-        if (returnArea)
-        {
-            w.Line($"_memory.Free({ReturnArea}, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);");
-        }
-
-        foreach (ParameterModel p in method.Parameters.AsSpan().ToArray().Reverse())
-        {
-            ParameterMarshaller.For(p.Type.Kind).EmitFree(w, p);
-        }
-
+        w.Line("_memory.Free(__block, __block_size, __operation, 8);");
         w.Close();
         w.Close();
     }

@@ -68,10 +68,13 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         const string __operation = "IBufferTools.SumBytes (export 'sum_bytes')";
         int __data_length = data.Length;
         int __data_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __data_address = _memory.Allocate(__data_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __data_address = __data_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__data_address, data, __operation);
             int __result;
@@ -88,7 +91,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         }
         finally
         {
-            _memory.Free(__data_address, __data_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -101,11 +104,14 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __data_length = data.Length;
         int __data_address = 0;
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __data_address = _memory.Allocate(__data_length, __operation);
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
+            __data_address = __data_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__data_address, data, __operation);
             try
@@ -130,8 +136,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
-            _memory.Free(__data_address, __data_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -141,10 +146,13 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     {
         const string __operation = "IBufferTools.MakeBytes (export 'make_bytes')";
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
             try
             {
@@ -168,7 +176,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -179,10 +187,13 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         const string __operation = "IBufferTools.XorFill (export 'xor_fill')";
         int __buffer_length = buffer.Length;
         int __buffer_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__buffer_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __buffer_address = _memory.Allocate(__buffer_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __buffer_address = __buffer_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__buffer_address, buffer, __operation);
             try
@@ -198,7 +209,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         }
         finally
         {
-            _memory.Free(__buffer_address, __buffer_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 }

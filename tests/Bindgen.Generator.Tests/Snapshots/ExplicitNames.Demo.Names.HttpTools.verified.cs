@@ -69,10 +69,13 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         if (header is null) throw new global::System.ArgumentNullException(nameof(header));
         int __header_length = global::Bindgen.GuestMemory.Utf8ByteCount(header);
         int __header_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__header_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __header_address = _memory.Allocate(__header_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __header_address = __header_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__header_address, __header_length, header, __operation);
             int __result;
@@ -89,7 +92,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         }
         finally
         {
-            _memory.Free(__header_address, __header_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -101,10 +104,13 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         if (@event is null) throw new global::System.ArgumentNullException(nameof(@event));
         int __event_length = global::Bindgen.GuestMemory.Utf8ByteCount(@event);
         int __event_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__event_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __event_address = _memory.Allocate(__event_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __event_address = __event_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__event_address, __event_length, @event, __operation);
             int __result;
@@ -121,7 +127,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         }
         finally
         {
-            _memory.Free(__event_address, __event_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -133,10 +139,13 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         if (@object is null) throw new global::System.ArgumentNullException(nameof(@object));
         int __object_length = @object.Length;
         int __object_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__object_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __object_address = _memory.Allocate(__object_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __object_address = __object_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__object_address, @object, __operation);
             int __result;
@@ -153,7 +162,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         }
         finally
         {
-            _memory.Free(__object_address, __object_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 

@@ -28,11 +28,12 @@ public static partial class HostApi
     {
         if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));
         if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
+        var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);
 
         linker.DefineFunction(ModuleName, "log", new global::Wasmtime.CallerAction<int, int>((__caller, __message_address, __message_length) =>
         {
             const string __operation = "IHostApi.Log (import 'env'.'log')";
-            global::Bindgen.GuestMemory __memory = global::Bindgen.GuestMemory.ForCaller(__caller, Binding, options);
+            global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: false);
             string __message_value = __memory.ReadUtf8(__memory.CheckRange(__message_address, __message_length, __operation), __operation);
             try
             {
@@ -47,7 +48,7 @@ public static partial class HostApi
         linker.DefineFunction(ModuleName, "checksum", new global::Wasmtime.CallerFunc<int, int, int>((__caller, __data_address, __data_length) =>
         {
             const string __operation = "IHostApi.Checksum (import 'env'.'checksum')";
-            global::Bindgen.GuestMemory __memory = global::Bindgen.GuestMemory.ForCaller(__caller, Binding, options);
+            global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: false);
             global::Bindgen.MemorySnapshot __snapshot = __memory.Snapshot();
             int __result;
             try
@@ -66,7 +67,7 @@ public static partial class HostApi
         linker.DefineFunction(ModuleName, "fill", new global::Wasmtime.CallerAction<int, int, int>((__caller, __buffer_address, __buffer_length, __mode_wasm) =>
         {
             const string __operation = "IHostApi.Fill (import 'env'.'fill')";
-            global::Bindgen.GuestMemory __memory = global::Bindgen.GuestMemory.ForCaller(__caller, Binding, options);
+            global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: false);
             global::Bindgen.MemorySnapshot __snapshot = __memory.Snapshot();
             try
             {
@@ -83,9 +84,8 @@ public static partial class HostApi
         linker.DefineFunction(ModuleName, "upper-case", new global::Wasmtime.CallerAction<int, int, int>((__caller, __text_address, __text_length, __return_area) =>
         {
             const string __operation = "IHostApi.Upper (import 'env'.'upper-case')";
-            global::Bindgen.GuestMemory __memory = global::Bindgen.GuestMemory.ForCaller(__caller, Binding, options, withAllocator: true);
+            global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
             string __text_value = __memory.ReadUtf8(__memory.CheckRange(__text_address, __text_length, __operation), __operation);
-            __memory.CheckRange(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
             string __result;
             try
             {
@@ -102,9 +102,8 @@ public static partial class HostApi
         linker.DefineFunction(ModuleName, "compress", new global::Wasmtime.CallerAction<int, int, int, int>((__caller, __data_address, __data_length, __fast_wasm, __return_area) =>
         {
             const string __operation = "IHostApi.Compress (import 'env'.'compress')";
-            global::Bindgen.GuestMemory __memory = global::Bindgen.GuestMemory.ForCaller(__caller, Binding, options, withAllocator: true);
+            global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
             byte[] __data_value = __memory.ReadBytes(__memory.CheckRange(__data_address, __data_length, __operation), __operation);
-            __memory.CheckRange(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
             byte[] __result;
             try
             {

@@ -64,11 +64,14 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
         int __text_address = 0;
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __text_address = _memory.Allocate(__text_length, __operation);
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
+            __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__text_address, __text_length, text, __operation);
             try
@@ -93,8 +96,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
-            _memory.Free(__text_address, __text_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -107,11 +109,14 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
         int __text_address = 0;
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __text_address = _memory.Allocate(__text_length, __operation);
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
+            __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__text_address, __text_length, text, __operation);
             try
@@ -136,8 +141,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
-            _memory.Free(__text_address, __text_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 }

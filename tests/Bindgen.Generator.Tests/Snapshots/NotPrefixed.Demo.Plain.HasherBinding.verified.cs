@@ -59,10 +59,13 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         const string __operation = "Hasher.Fnv1a (export 'fnv1a')";
         int __data_length = data.Length;
         int __data_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __data_address = _memory.Allocate(__data_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __data_address = __data_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__data_address, data, __operation);
             int __result;
@@ -79,7 +82,7 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         }
         finally
         {
-            _memory.Free(__data_address, __data_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 }

@@ -102,10 +102,13 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     {
         const string __operation = "ICounter.ToString (export 'to_string')";
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
             try
             {
@@ -129,7 +132,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 

@@ -67,11 +67,14 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
         int __text_address = 0;
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __text_address = _memory.Allocate(__text_length, __operation);
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
+            __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__text_address, __text_length, text, __operation);
             try
@@ -96,8 +99,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
-            _memory.Free(__text_address, __text_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -109,10 +111,13 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         if (text is null) throw new global::System.ArgumentNullException(nameof(text));
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
         int __text_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__text_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __text_address = _memory.Allocate(__text_length, __operation);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __text_address = __text_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__text_address, __text_length, text, __operation);
             int __result;
@@ -129,7 +134,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         }
         finally
         {
-            _memory.Free(__text_address, __text_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 
@@ -145,12 +150,15 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         int __second_length = global::Bindgen.GuestMemory.Utf8ByteCount(second);
         int __second_address = 0;
         int __return_area = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
+        int __block = 0;
         try
         {
-            // Allocate: every guest allocation returns before the first view is taken (pre-grow guard).
-            __first_address = _memory.Allocate(__first_length, __operation);
-            __second_address = _memory.Allocate(__second_length, __operation);
-            __return_area = _memory.Allocate(global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            __block = _memory.Allocate(__block_size, __operation, 8);
+            __return_area = __block;
+            __first_address = __first_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
+            __second_address = __second_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__first_address, __first_length, first, __operation);
             _memory.WriteUtf8(__second_address, __second_length, second, __operation);
@@ -176,9 +184,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         }
         finally
         {
-            _memory.Free(__return_area, global::Bindgen.GuestMemory.ReturnAreaSize, __operation, global::Bindgen.GuestMemory.ReturnAreaAlignment);
-            _memory.Free(__second_address, __second_length, __operation);
-            _memory.Free(__first_address, __first_length, __operation);
+            _memory.Free(__block, __block_size, __operation, 8);
         }
     }
 }
