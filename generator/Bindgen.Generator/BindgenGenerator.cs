@@ -21,27 +21,24 @@ public sealed class BindgenGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ModuleModel> modules = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                ModuleParser.WasmModuleAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ModuleParser.Parse(ctx, ct))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.Modules);
-
-        IncrementalValuesProvider<ModuleModel> imports = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                ModuleParser.WasmImportsAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ModuleParser.ParseImports(ctx, ct))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.Imports);
+        IncrementalValuesProvider<ModuleModel> modules = Bindings(context, ModuleParser.WasmModuleAttribute, ModuleParser.Parse, TrackingNames.Modules);
+        IncrementalValuesProvider<ModuleModel> imports = Bindings(context, ModuleParser.WasmImportsAttribute, ModuleParser.ParseImports, TrackingNames.Imports);
 
         context.RegisterSourceOutput(modules, static (spc, module) => Execute(spc, module));
         context.RegisterSourceOutput(imports, static (spc, module) => Execute(spc, module));
     }
+
+    /// <summary>One model per interface carrying <paramref name="attribute"/>, as a tracked step.</summary>
+    private static IncrementalValuesProvider<ModuleModel> Bindings(
+        IncrementalGeneratorInitializationContext context,
+        string attribute,
+        Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, ModuleModel?> parse,
+        string trackingName) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(attribute, static (node, _) => node is TypeDeclarationSyntax, parse)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(trackingName);
 
     private static void Execute(SourceProductionContext context, ModuleModel module)
     {

@@ -54,7 +54,7 @@ public sealed class ImportTests : GuestFixture
     public void Borrowed_read_only_views_show_the_guest_bytes(int length)
     {
         byte[] data = Enumerable.Range(0, length).Select(i => (byte)(i * 7)).ToArray();
-        Assert.That(_guestBinding.CallChecksum(data), Is.EqualTo(unchecked((int)Fnv1a(data))));
+        Assert.That(_guestBinding.CallChecksum(data), Is.EqualTo(unchecked((int)HostReference.Fnv1a(data))));
     }
 
     [TestCase(0)]
@@ -92,7 +92,7 @@ public sealed class ImportTests : GuestFixture
     public void Growth_before_an_import_does_not_stale_its_borrowed_view()
     {
         byte[] data = Encoding.UTF8.GetBytes("checksum me after growing");
-        Assert.That(_guestBinding.GrowThenChecksum(data, 3), Is.EqualTo(unchecked((int)Fnv1a(data))));
+        Assert.That(_guestBinding.GrowThenChecksum(data, 3), Is.EqualTo(unchecked((int)HostReference.Fnv1a(data))));
     }
 
     [Test]
@@ -149,17 +149,6 @@ public sealed class ImportTests : GuestFixture
         Assert.That(e.Operation, Does.Contain("import 'host'.'checksum'"));
     }
 
-    private static uint Fnv1a(ReadOnlySpan<byte> data)
-    {
-        uint hash = 2166136261;
-        foreach (byte b in data)
-        {
-            hash = unchecked((hash ^ b) * 16777619);
-        }
-
-        return hash;
-    }
-
     /// <summary>A host implementation that records its calls and can be told to misbehave.</summary>
     private sealed class RecordingHost : IHostFunctions
     {
@@ -181,7 +170,7 @@ public sealed class ImportTests : GuestFixture
 
         public int Checksum(ReadOnlySpan<byte> data)
         {
-            uint hash = Fnv1a(data);
+            uint hash = HostReference.Fnv1a(data);
             if (GrowDuringChecksum)
             {
                 Guest!.Memory!.Memory.Grow(1);

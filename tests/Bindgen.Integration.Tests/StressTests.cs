@@ -100,7 +100,7 @@ public sealed class StressTests
             text.Append(char.IsHighSurrogate(alphabet[index]) ? alphabet.Substring(index, 2) : char.IsLowSurrogate(alphabet[index]) ? "q" : alphabet[index].ToString());
         }
 
-        LastExpected = AsciiUpperOf(text.ToString());
+        LastExpected = HostReference.AsciiUpper(text.ToString());
         return text.ToString();
     }
 
@@ -170,34 +170,11 @@ public sealed class StressTests
         return imports.CallReenter(n) == unchecked((n * n) + 1);
     }
 
-    private static string AsciiUpperOf(string text)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes(text);
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] is >= (byte)'a' and <= (byte)'z')
-            {
-                bytes[i] -= 32;
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes);
-    }
-
     private sealed class StressHost : IHostFunctions
     {
         public ImportsGuest? Guest { get; set; }
 
-        public static int Checksum32(ReadOnlySpan<byte> data)
-        {
-            uint hash = 2166136261;
-            foreach (byte b in data)
-            {
-                hash = unchecked((hash ^ b) * 16777619);
-            }
-
-            return unchecked((int)hash);
-        }
+        public static int Checksum32(ReadOnlySpan<byte> data) => unchecked((int)HostReference.Fnv1a(data));
 
         public static byte[] Pattern(int length) => Enumerable.Range(0, length).Select(i => (byte)((i * 13) + 1)).ToArray();
 
