@@ -11,29 +11,14 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-packages="clang-14 lld-14 libclang-rt-14-dev-wasm32 wasi-libc wabt binaryen"
-
-check=0
-case "${1:-}" in
-    "") ;;
-    --check) check=1 ;;
-    *) echo "usage: $0 [--check]" >&2; exit 2 ;;
-esac
-
-missing() {
-    echo "build.sh: $1" >&2
-    echo "build.sh: install the guest toolchain with:" >&2
-    echo "    apt-get install -y $packages" >&2
-    exit 1
-}
-
-for tool in clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt; do
-    command -v "$tool" >/dev/null 2>&1 || missing "'$tool' not found on PATH"
-done
+# shellcheck source=toolchain.sh
+source "$here/toolchain.sh"
+guest_parse_args "$@"
+guest_require_tools clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt
 [ -f /usr/lib/wasm32-wasi/libc.a ] \
-    || missing "wasi-libc not found (/usr/lib/wasm32-wasi/libc.a)"
+    || guest_missing "wasi-libc not found (/usr/lib/wasm32-wasi/libc.a)"
 builtins="$(clang-14 --target=wasm32-wasi -print-libgcc-file-name)"
-[ -f "$builtins" ] || missing "compiler builtins for wasm32 not found ($builtins)"
+[ -f "$builtins" ] || guest_missing "compiler builtins for wasm32 not found ($builtins)"
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT

@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Text;
+using Wasmtime;
+
+namespace Bindgen.Benchmarks;
+
+/// <summary>
+/// The exports of benchmarks/guest/bench.wasm, as the generator sees them. The generated class is
+/// <see cref="Bench"/>; <see cref="HandWrittenBench"/> and <see cref="NaiveBench"/> implement the same
+/// calls by hand.
+/// </summary>
+[WasmModule]
+public interface IBench
+{
+    /// <summary>export <c>add</c>: (i32, i32) -> i32.</summary>
+    int Add(int a, int b);
+
+    /// <summary>export <c>sum</c>: (ptr, len) -> i32, the wrapping sum of the bytes.</summary>
+    int Sum(ReadOnlySpan<byte> data);
+
+    /// <summary>export <c>echo</c>: (ptr, len, ret) -> (), a guest-allocated copy of the text.</summary>
+    string Echo(string text);
+
+    /// <summary>export <c>fill</c>: (ptr, len, value) -> (), overwrites the in/out buffer.</summary>
+    void Fill(Span<byte> buffer, int value);
+
+    /// <summary>
+    /// export <c>call_describe</c>: (ptr, len) -> i32. The guest calls the import <c>host.describe</c> on its
+    /// input and returns the length of the host's result.
+    /// </summary>
+    int CallDescribe(ReadOnlySpan<byte> data);
+}
+
+/// <summary>
+/// The host side of the import <c>host.describe</c>: (ptr, len, ret) -> (). The generated registration is
+/// <see cref="BenchHost"/>; every variant calls the same implementation (<see cref="FixedAnswerHost"/>), so
+/// the import benchmark measures the glue around it.
+/// </summary>
+[WasmImports(BenchGuest.ImportModule)]
+public interface IBenchHost
+{
+    /// <summary>Describes a buffer the guest lends for the duration of the call.</summary>
+    string Describe(ReadOnlySpan<byte> data);
+}
+
+/// <summary>A <see cref="IBenchHost"/> that reads every byte and answers with one of four fixed strings (no allocation).</summary>
+public sealed class FixedAnswerHost : IBenchHost
+{
+    private static readonly string[] Answers =
+    [
+        "a short description of the data",
+        "eine Beschreibung der Daten: grün",
+        "une description des données reçues",
+        "описание данных, полученных от гостя",
+    ];
+
+    /// <inheritdoc/>
+    public string Describe(ReadOnlySpan<byte> data)
+    {
+        int sum = 0;
+        foreach (byte b in data)
+        {
+            sum += b;
+        }
+
+        return Answers[sum & 3];
+    }
+
+    /// <summary>The UTF-8 byte length of the answer for <paramref name="data"/>: what call_describe returns.</summary>
+    public static int ExpectedLength(ReadOnlySpan<byte> data) => Encoding.UTF8.GetByteCount(new FixedAnswerHost().Describe(data));
+}
+
+/// <summary>Loads bench.wasm and creates one store and instance per variant.</summary>
+public static class BenchGuest
+{
+    /// <summary>The import module the guest's <c>describe</c> comes from.</summary>
+    public const string ImportModule = "host";
+
+    /// <summary>The import's name.</summary>
+    public const string DescribeImport = "describe";
+
+    private static readonly Lazy<byte[]> WasmBytes = new(LoadBytes);
+
+    /// <summary>Compiles bench.wasm (embedded in this assembly) for <paramref name="engine"/>.</summary>
+    public static Module LoadModule(Engine engine) => Module.FromBytes(engine, "bench", WasmBytes.Value);
+
+    private static byte[] LoadBytes()
+    {
+        using Stream stream = typeof(BenchGuest).Assembly.GetManifestResourceStream("bench.wasm")
+            ?? throw new InvalidOperationException("bench.wasm is not embedded in " + typeof(BenchGuest).Assembly.FullName);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Deterministic test bytes of the given length.</summary>
+    public static byte[] Bytes(int length)
+    {
+        var bytes = new byte[length];
+        uint state = 2463534242;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            bytes[i] = (byte)state;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>A text of exactly <paramref name="chars"/> UTF-16 chars: ASCII only, or mixed 1-, 2- and 3-byte UTF-8 (no surrogates).</summary>
+    public static string Text(int chars, bool ascii)
+    {
+        const string AsciiSource = "The quick brown fox jumps over the lazy dog. 0123456789 ";
+        const string MixedSource = "Grüße aus Köln — naïve façade, Ελληνικά, Кириллица, 漢字かな ✓ ";
+        string source = ascii ? AsciiSource : MixedSource;
+        var text = new StringBuilder(chars);
+        while (text.Length < chars)
+        {
+            text.Append(source, 0, Math.Min(source.Length, chars - text.Length));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The wrapping byte sum the guest's <c>sum</c> computes.</summary>
+    public static int ExpectedSum(ReadOnlySpan<byte> data)
+    {
+        uint total = 0;
+        foreach (byte b in data)
+        {
+            total += b;
+        }
+
+        return unchecked((int)total);
+    }
+}
