@@ -37,15 +37,14 @@ public sealed class CallerMemoryCache
     /// <exception cref="MissingExportException">The caller lacks <c>memory</c> (or the allocator, when needed).</exception>
     public GuestMemory For(Caller caller, bool withAllocator)
     {
-        Memory memory = caller.GetMemory("memory") ?? throw new MissingExportException(_binding, "memory", "memory");
+        Memory memory = GuestMemory.CallerMemory(caller, _binding);
         GuestMemory? cached = withAllocator ? _allocating : _reader;
         if (cached is not null && ReferenceEquals(cached.Memory, memory))
         {
             return cached;
         }
 
-        GuestAllocator allocator = withAllocator ? CAllocator.FromCaller(caller, _binding) : NoAllocator.Instance;
-        var created = new GuestMemory(memory, allocator, _options);
+        GuestMemory created = GuestMemory.ForCaller(memory, caller, _binding, _options, withAllocator);
         if (withAllocator)
         {
             _allocating = created;

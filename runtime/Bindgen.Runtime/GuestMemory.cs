@@ -57,12 +57,16 @@ public sealed class GuestMemory
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
     /// <param name="withAllocator">Whether the import needs the guest's <c>malloc</c>/<c>free</c> (to return a string or byte[]).</param>
     /// <exception cref="MissingExportException">The calling instance lacks <c>memory</c> (or the allocator, when needed).</exception>
-    public static GuestMemory ForCaller(Caller caller, string binding, GuestMemoryOptions? options = null, bool withAllocator = false)
-    {
-        Memory memory = caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
-        GuestAllocator allocator = withAllocator ? CAllocator.FromCaller(caller, binding) : NoAllocator.Instance;
-        return new GuestMemory(memory, allocator, options);
-    }
+    public static GuestMemory ForCaller(Caller caller, string binding, GuestMemoryOptions? options = null, bool withAllocator = false) =>
+        ForCaller(CallerMemory(caller, binding), caller, binding, options, withAllocator);
+
+    /// <summary>The calling instance's exported memory.</summary>
+    internal static Memory CallerMemory(Caller caller, string binding) =>
+        caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
+
+    /// <summary>Guest memory access over <paramref name="memory"/>, already looked up from <paramref name="caller"/>.</summary>
+    internal static GuestMemory ForCaller(Memory memory, Caller caller, string binding, GuestMemoryOptions? options, bool withAllocator) =>
+        new(memory, withAllocator ? CAllocator.FromCaller(caller, binding) : NoAllocator.Instance, options);
 
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory => _memory;
