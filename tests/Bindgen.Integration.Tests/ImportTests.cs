@@ -96,6 +96,23 @@ public sealed class ImportTests : GuestFixture
     }
 
     [Test]
+    public void Hand_written_imports_can_use_guest_memory_for_the_caller()
+    {
+        using var linker = new Linker(Engine) { AllowShadowing = true };
+        HostFunctions.Define(linker, new RecordingHost(), Options);
+        string? received = null;
+        linker.DefineFunction("host", "log", (Caller caller, int address, int length) =>
+        {
+            GuestMemory memory = GuestMemory.ForCaller(caller, "hand-written log", Options);
+            received = memory.ReadUtf8(memory.CheckRange(address, length, "log"), "log");
+        });
+
+        var guest = ImportsGuest.Instantiate(linker, NewStore(), ModuleOf(_guest), Options);
+        guest.CallLog("written by hand: ü");
+        Assert.That(received, Is.EqualTo("written by hand: ü"));
+    }
+
+    [Test]
     public void One_registration_serves_several_instances_calling_in_turn()
     {
         using var linker = new Linker(Engine);
