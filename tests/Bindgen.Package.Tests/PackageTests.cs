@@ -131,7 +131,7 @@ public sealed class PackageTests
     }
 
     [Test]
-    public void New_console_project_adds_the_package_builds_runs_and_gets_BG1001()
+    public void New_console_project_adds_the_package_builds_runs_gets_BG1001_and_the_fix()
     {
         string app = Path.Combine(_workRoot, "app");
 
@@ -196,7 +196,21 @@ public sealed class PackageTests
             Assert.That(lines, Does.Contain("Hello, Wörld!"), run.Describe());
             Assert.That(lines, Does.Contain("word_count=6"), run.Describe());
             Assert.That(lines, Does.Contain($"checksum={Fnv1a(Encoding.UTF8.GetBytes("bytes in, number out")):x8}"), run.Describe());
+            Assert.That(lines, Does.Contain("first=42"), run.Describe());
         });
+
+        // The packaged code fix, applied from the command line, re-fetches the view after the call:
+        // the warning goes away and the program still prints what it should.
+        DotNetCli.RunOrFail(app, BuildTimeout, "format", "analyzers", "--diagnostics", "BG1001", "--severity", "warn");
+        string[] fixedLines = File.ReadAllLines(Path.Combine(app, "StaleView.cs")).Select(l => l.Trim()).ToArray();
+        int call = Array.IndexOf(fixedLines, "tools.WordCount(\"this call may grow and move guest memory\");");
+        Assert.That(call, Is.Not.Negative, string.Join("\n", fixedLines));
+        Assert.That(fixedLines[call + 1], Is.EqualTo("view = memory.GetSpan(0, 16);"), string.Join("\n", fixedLines));
+
+        CliResult rebuilt = DotNetCli.RunOrFail(app, BuildTimeout, "build");
+        Assert.That(Regex.IsMatch(rebuilt.Output, @"warning (BG\d{4}|CS\d{4})"), Is.False, rebuilt.Describe());
+        CliResult rerun = DotNetCli.RunOrFail(app, RunTimeout, "run", "--no-build");
+        Assert.That(rerun.Output.Split('\n').Select(l => l.TrimEnd('\r')), Does.Contain("first=42").And.Contain("Hello, Wörld!"), rerun.Describe());
     }
 
     private const string UserInterface = """
@@ -229,6 +243,7 @@ public sealed class PackageTests
         Console.WriteLine(tools.Greet("Wörld"));
         Console.WriteLine($"word_count={tools.WordCount("WebAssembly modules called from .NET, safely")}");
         Console.WriteLine($"checksum={tools.Checksum(Encoding.UTF8.GetBytes("bytes in, number out")):x8}");
+        Console.WriteLine($"first={StaleView.FirstByte(((TextTools)tools).Instance, tools)}");
         """;
 
     // The mistake the analyzer exists for: a span of guest memory read after a call that may grow it.
@@ -244,6 +259,7 @@ public sealed class PackageTests
             {
                 Memory memory = instance.GetMemory("memory")!;
                 Span<byte> view = memory.GetSpan(0, 16);
+                view[0] = 42;
                 tools.WordCount("this call may grow and move guest memory");
                 return view[0];
             }
