@@ -256,9 +256,10 @@ public sealed class GuestMemory
             return Array.Empty<byte>();
         }
 
-        CheckRange(range.Address, range.Length, operation);
-        byte[] result = new byte[range.Length];
-        ReadInto(range.Address, result, operation);
+        // GetView checks the range before anything is allocated for it.
+        MemorySnapshot snapshot = Snapshot();
+        byte[] result = GetView(range.Address, range.Length, operation).ToArray();
+        VerifyUnchanged(snapshot, operation);
         return result;
     }
 

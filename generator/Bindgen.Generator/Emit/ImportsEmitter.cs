@@ -99,18 +99,18 @@ internal static class ImportsEmitter
             w.Line($"    global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: {(resultInGuest ? "true" : "false")});");
         }
 
-        // Read: copies of string and byte[] arguments, through fresh, bounds-checked views.
+        // Read: copies of string and byte[] arguments, through fresh views that check the range.
         var arguments = new List<string>();
         foreach (ParameterModel p in method.Parameters)
         {
             switch (p.Type.Kind)
             {
                 case MarshalKind.Utf8String:
-                    w.Line($"    string {Local(p, "value")} = __memory.ReadUtf8(__memory.CheckRange({Local(p, "address")}, {Local(p, "length")}, __operation), __operation);");
+                    w.Line($"    string {Local(p, "value")} = __memory.ReadUtf8(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), __operation);");
                     arguments.Add(Local(p, "value"));
                     break;
                 case MarshalKind.ByteArray:
-                    w.Line($"    byte[] {Local(p, "value")} = __memory.ReadBytes(__memory.CheckRange({Local(p, "address")}, {Local(p, "length")}, __operation), __operation);");
+                    w.Line($"    byte[] {Local(p, "value")} = __memory.ReadBytes(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), __operation);");
                     arguments.Add(Local(p, "value"));
                     break;
                 case MarshalKind.ReadOnlyByteSpan:
@@ -177,5 +177,5 @@ internal static class ImportsEmitter
 
     private static ScalarMarshaller Scalar(MarshalKind kind) => (ScalarMarshaller)ParameterMarshaller.For(kind);
 
-    private static string Local(ParameterModel p, string suffix) => "__" + p.Name.TrimStart('@') + "_" + suffix;
+    private static string Local(ParameterModel p, string suffix) => ParameterMarshaller.Local(p, suffix);
 }

@@ -64,7 +64,8 @@ internal abstract class ParameterMarshaller
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No parameter marshaller for this kind."),
     };
 
-    protected static string Local(ParameterModel p, string suffix) => "__" + p.Name.TrimStart('@') + "_" + suffix;
+    /// <summary>The name of a generated local for a parameter, e.g. <c>__text_length</c>.</summary>
+    public static string Local(ParameterModel p, string suffix) => "__" + p.Name.TrimStart('@') + "_" + suffix;
 }
 
 /// <summary>Scalars pass by value: one wasm value, a conversion at most.</summary>

@@ -34,7 +34,7 @@ public static partial class HostApi
         {
             const string __operation = "IHostApi.Log (import 'env'.'log')";
             global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: false);
-            string __message_value = __memory.ReadUtf8(__memory.CheckRange(__message_address, __message_length, __operation), __operation);
+            string __message_value = __memory.ReadUtf8(new global::Bindgen.GuestRange(__message_address, __message_length), __operation);
             try
             {
                 implementation.Log(__message_value);
@@ -85,7 +85,7 @@ public static partial class HostApi
         {
             const string __operation = "IHostApi.Upper (import 'env'.'upper-case')";
             global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
-            string __text_value = __memory.ReadUtf8(__memory.CheckRange(__text_address, __text_length, __operation), __operation);
+            string __text_value = __memory.ReadUtf8(new global::Bindgen.GuestRange(__text_address, __text_length), __operation);
             string __result;
             try
             {
@@ -103,7 +103,7 @@ public static partial class HostApi
         {
             const string __operation = "IHostApi.Compress (import 'env'.'compress')";
             global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
-            byte[] __data_value = __memory.ReadBytes(__memory.CheckRange(__data_address, __data_length, __operation), __operation);
+            byte[] __data_value = __memory.ReadBytes(new global::Bindgen.GuestRange(__data_address, __data_length), __operation);
             byte[] __result;
             try
             {
