@@ -24,8 +24,14 @@ public sealed class BindgenGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ModuleModel> modules = Bindings(context, ModuleParser.WasmModuleAttribute, ModuleParser.Parse, TrackingNames.Modules);
         IncrementalValuesProvider<ModuleModel> imports = Bindings(context, ModuleParser.WasmImportsAttribute, ModuleParser.ParseImports, TrackingNames.Imports);
 
-        context.RegisterSourceOutput(modules, static (spc, module) => Execute(spc, module));
-        context.RegisterSourceOutput(imports, static (spc, module) => Execute(spc, module));
+        // Class names and hint names must be unique across all bindings: resolve them together, then go back to
+        // one item per binding so an edit to one interface re-emits only its file.
+        IncrementalValuesProvider<ModuleModel> resolved = modules.Collect()
+            .Combine(imports.Collect())
+            .SelectMany(static (pair, _) => BindingResolver.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resolved);
+
+        context.RegisterSourceOutput(resolved, static (spc, module) => Execute(spc, module));
     }
 
     /// <summary>One model per interface carrying <paramref name="attribute"/>, as a tracked step.</summary>
@@ -42,22 +48,25 @@ public sealed class BindgenGenerator : IIncrementalGenerator
 
     private static void Execute(SourceProductionContext context, ModuleModel module)
     {
+        foreach (DiagnosticInfo info in module.Diagnostics)
+        {
+            context.ReportDiagnostic(ToDiagnostic(info));
+        }
+
+        if (!module.CanEmit)
+        {
+            return;
+        }
+
         try
         {
-            foreach (DiagnosticInfo info in module.Diagnostics)
-            {
-                context.ReportDiagnostic(ToDiagnostic(info));
-            }
-
-            if (!module.HasErrors)
-            {
-                string source = module.Kind == BindingKind.Exports ? ModuleEmitter.Emit(module) : ImportsEmitter.Emit(module);
-                context.AddSource(module.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
-            }
+            string source = module.Kind == BindingKind.Exports ? ModuleEmitter.Emit(module) : ImportsEmitter.Emit(module);
+            context.AddSource(module.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, module.InterfaceName, e.GetType().Name + ": " + e.Message));
+            context.ReportDiagnostic(ToDiagnostic(new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, module.Location,
+                new[] { module.InterfaceName, e.GetType().Name + ": " + e.Message }.ToEquatableArray())));
         }
     }
 
@@ -76,4 +85,7 @@ public static class TrackingNames
 
     /// <summary>The step that produces one model per [WasmImports] interface.</summary>
     public const string Imports = "Bindgen.Imports";
+
+    /// <summary>The step that checks every binding against the others and yields one resolved model each.</summary>
+    public const string Resolved = "Bindgen.Resolved";
 }

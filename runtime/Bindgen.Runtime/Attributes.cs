@@ -14,6 +14,11 @@ namespace Bindgen;
 [AttributeUsage(AttributeTargets.Interface, Inherited = false, AllowMultiple = false)]
 public sealed class WasmModuleAttribute : Attribute
 {
+    /// <summary>
+    /// The name of the generated class, in the interface's namespace. When unset, the interface's name without its
+    /// leading <c>I</c> (an interface not named <c>I...</c> gets <c>...Binding</c>).
+    /// </summary>
+    public string? ClassName { get; set; }
 }
 
 /// <summary>
@@ -45,6 +50,12 @@ public sealed class WasmImportsAttribute : Attribute
 
     /// <summary>The module name the guest imports from.</summary>
     public string Module { get; }
+
+    /// <summary>
+    /// The name of the generated static class, in the interface's namespace. When unset, the interface's name without
+    /// its leading <c>I</c> (an interface not named <c>I...</c> gets <c>...Binding</c>).
+    /// </summary>
+    public string? ClassName { get; set; }
 }
 
 /// <summary>

@@ -5,7 +5,11 @@ using NUnit.Framework;
 
 namespace Bindgen.Generator.Tests;
 
-/// <summary>Each generator diagnostic, reported at the offending syntax, with no code emitted for that interface.</summary>
+/// <summary>
+/// Each generator diagnostic, reported at the offending syntax. A problem with one member leaves the rest of the
+/// binding generated, with that member throwing, and the output compiling; a problem with the interface as a whole
+/// generates nothing for it.
+/// </summary>
 public sealed class DiagnosticTests
 {
     [Test]
@@ -19,7 +23,8 @@ public sealed class DiagnosticTests
                 int Sum(System.Collections.Generic.List<int> values);
             }
             """, "BG0001", "System.Collections.Generic.List<int>");
-        Assert.That(d.GetMessage(), Does.Contain("'values'").And.Contain("List<int>").And.Contain("supported: int, uint"));
+        Assert.That(d.GetMessage(), Does.Contain("Parameter 'values' of 'Sum'").And.Contain("List<int>").And.Contain("supported: int, uint"));
+        Assert.That(d.GetMessage(), Does.Contain("the nearest supported type is ReadOnlySpan<byte> or byte[]"));
     }
 
     [Test]
@@ -33,13 +38,14 @@ public sealed class DiagnosticTests
                 System.Span<byte> Make(int length);
             }
             """, "BG0001", "System.Span<byte>");
-        Assert.That(d.GetMessage(), Does.Contain("Return type").And.Contain("Make"));
+        Assert.That(d.GetMessage(), Does.StartWith("The return type of 'Make' has type 'System.Span<byte>'").And.Contain("nearest supported type is byte[]"));
+        Assert.That(d.GetMessage(), Does.Not.Contain("'return'"));
     }
 
     [Test]
     public void BG0001_nullable_strings_are_refused()
     {
-        Single("""
+        Diagnostic d = Single("""
             using Bindgen;
             [WasmModule]
             public interface IBad
@@ -47,6 +53,25 @@ public sealed class DiagnosticTests
                 int Length(string? text);
             }
             """, "BG0001", "string?");
+        Assert.That(d.GetMessage(), Does.Contain("nearest supported type is string (not nullable"));
+    }
+
+    [TestCase("short", "int")]
+    [TestCase("byte", "uint")]
+    [TestCase("decimal", "double")]
+    [TestCase("char[]", "string")]
+    [TestCase("System.Memory<byte>", "ReadOnlySpan<byte>")]
+    public void BG0001_names_the_nearest_supported_type(string type, string nearest)
+    {
+        Diagnostic d = Single($$"""
+            using Bindgen;
+            [WasmModule]
+            public interface IBad
+            {
+                int Take({{type}} value);
+            }
+            """, "BG0001", type);
+        Assert.That(d.GetMessage(), Does.Contain("the nearest supported type is " + nearest));
     }
 
     [Test]
@@ -61,7 +86,7 @@ public sealed class DiagnosticTests
                 string Broken(
             """);
         Assert.That(result.Diagnostics.Select(d => d.Id), Does.Contain("BG0001"));
-        Assert.That(result.Sources, Is.Empty);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Does.Not.Contain("BG0099"));
     }
 
     [Test]
@@ -178,11 +203,206 @@ public sealed class DiagnosticTests
                 event System.Action Changed;
                 T Echo<T>(T value);
                 void ByRef(ref int value);
+                int Add(int a, int b);
             }
             """);
         var texts = result.Diagnostics.Where(d => d.Id == "BG0007").Select(TextAt).ToArray();
         Assert.That(texts, Is.EquivalentTo(new[] { "Count", "Changed", "Echo", "int" }));
+        AssertOnlyBindgenErrors(result);
+        string generated = result.Sources.Single().SourceText.ToString();
+        Assert.That(generated, Does.Contain("public int Add(int a, int b)"), "the supported method is bound");
+        Assert.That(generated, Does.Contain("int global::IBad.Count { get => throw new global::System.NotSupportedException("));
+        Assert.That(generated, Does.Contain("void global::IBad.ByRef(ref int value) => throw new global::System.NotSupportedException("));
+    }
+
+    [Test]
+    public void BG0007_a_by_reference_parameter_is_named_with_its_method()
+    {
+        Diagnostic d = Single("""
+            using Bindgen;
+            [WasmModule]
+            public interface IBad
+            {
+                int DivMod(int a, int b, out int rem);
+            }
+            """, "BG0007", "int");
+        Assert.That(d.GetMessage(), Does.StartWith("parameter 'rem' of 'DivMod' is passed by reference (out), which Bindgen does not support yet"));
+    }
+
+    [Test]
+    public void BG0007_ref_returns_and_static_abstract_members_are_reported()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            [WasmModule]
+            public interface IBad
+            {
+                ref int Slot(int index);
+                int Add(int a, int b);
+            }
+            """);
+        Assert.That(result.Diagnostics.Where(d => d.Id == "BG0007").Select(TextAt), Is.EquivalentTo(new[] { "Slot" }));
+        AssertOnlyBindgenErrors(result);
+    }
+
+    [Test]
+    public void BG0007_protected_members_of_imports_cannot_be_called_by_the_registration()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            [WasmImports("host")]
+            public interface IHost
+            {
+                protected void Hidden(int value);
+                void Log(int value);
+            }
+            """);
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0007");
+        Assert.That(TextAt(d), Is.EqualTo("Hidden"));
+        Assert.That(d.GetMessage(), Does.Contain("protected"));
+        AssertOnlyBindgenErrors(result);
+        Assert.That(result.Sources.Single().SourceText.ToString(), Does.Contain("\"log\"").And.Not.Contain("hidden"));
+    }
+
+    [Test]
+    public void BG0009_an_interface_with_both_attributes_is_reported_and_the_other_bindings_survive()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            namespace App;
+            [WasmModule, WasmImports("host")]
+            public interface IBoth
+            {
+                int Add(int a, int b);
+            }
+
+            [WasmModule]
+            public interface IValid
+            {
+                int Add(int a, int b);
+            }
+
+            public static class Use
+            {
+                public static int Call(Wasmtime.Instance instance) => new Valid(instance).Add(1, 2);
+            }
+            """);
+        Diagnostic[] clashes = result.Diagnostics.Where(d => d.Id == "BG0009").ToArray();
+        Assert.That(clashes, Has.Length.EqualTo(2), "one per binding of the interface");
+        Assert.That(clashes.Select(TextAt), Is.All.EqualTo("IBoth"));
+        Assert.That(clashes[0].GetMessage(), Does.Contain("class 'Both'").And.Contain("ClassName"));
+        Assert.That(result.Sources.Select(s => s.HintName), Is.EquivalentTo(new[] { "App.Valid.g.cs" }));
+        AssertOnlyBindgenErrors(result);
+    }
+
+    [Test]
+    public void BG0009_two_interfaces_that_map_to_one_class_are_both_reported()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            namespace App;
+            [WasmModule]
+            public interface IFooBinding { int Add(int a, int b); }
+
+            [WasmModule]
+            public interface Foo { int Sub(int a, int b); }
+            """);
+        Assert.That(result.Diagnostics.Where(d => d.Id == "BG0009").Select(TextAt), Is.EquivalentTo(new[] { "IFooBinding", "Foo" }));
         Assert.That(result.Sources, Is.Empty);
+    }
+
+    [Test]
+    public void BG0009_a_user_type_with_the_class_name_is_reported_at_the_interface()
+    {
+        Diagnostic d = Single("""
+            using Bindgen;
+            namespace App;
+            [WasmModule]
+            public interface ITools { int Add(int a, int b); }
+
+            public class Tools { }
+            """, "BG0009", "ITools", expectSources: false);
+        Assert.That(d.GetMessage(), Does.Contain("already declared in this namespace (a class)"));
+    }
+
+    [Test]
+    public void A_user_partial_class_with_the_class_name_extends_the_binding()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            namespace App;
+            [WasmModule]
+            public interface ITools { int Add(int a, int b); }
+
+            public sealed partial class Tools { public int Twice(int a) => Add(a, a); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty);
+        AssertOnlyBindgenErrors(result);
+    }
+
+    [Test]
+    public void ClassName_chooses_the_generated_name_and_resolves_a_clash()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            namespace App;
+            [WasmModule(ClassName = "BothExports"), WasmImports("host", ClassName = "BothImports")]
+            public interface IBoth
+            {
+                int Add(int a, int b);
+            }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Sources.Select(s => s.HintName), Is.EquivalentTo(new[] { "App.BothExports.g.cs", "App.BothImports.g.cs" }));
+        AssertOnlyBindgenErrors(result);
+    }
+
+    [TestCase("\"2Fast\"", "not a C# identifier")]
+    [TestCase("\"class\"", "keyword")]
+    [TestCase("\"Instance\"", "member named 'Instance'")]
+    public void BG0010_an_invalid_class_name_points_at_the_argument(string literal, string reason)
+    {
+        Diagnostic d = Single($$"""
+            using Bindgen;
+            [WasmModule(ClassName = {{literal}})]
+            public interface ITools { int Add(int a, int b); }
+            """, "BG0010", "ClassName = " + literal, expectSources: false);
+        Assert.That(d.GetMessage(), Does.Contain(reason));
+    }
+
+    [Test]
+    public void BG0011_a_file_local_interface_is_reported()
+    {
+        Diagnostic d = Single("""
+            using Bindgen;
+            [WasmModule]
+            file interface ITools { int Add(int a, int b); }
+            """, "BG0011", "ITools", expectSources: false);
+        Assert.That(d.GetMessage(), Does.Contain("file-local"));
+    }
+
+    [Test]
+    public void BG0011_an_interface_obsolete_as_an_error_is_reported()
+    {
+        Single("""
+            using Bindgen;
+            [WasmModule, System.Obsolete("gone", true)]
+            public interface ITools { int Add(int a, int b); }
+            """, "BG0011", "ITools", expectSources: false);
+    }
+
+    [Test]
+    public void Interfaces_differing_only_in_case_get_distinct_hint_names()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            namespace App;
+            [WasmModule] public interface IAbc { int Add(int a, int b); }
+            [WasmModule] public interface IABC { int Sub(int a, int b); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Sources.Select(s => s.HintName), Is.EquivalentTo(new[] { "App.ABC.g.cs", "App.Abc.2.g.cs" }));
+        AssertOnlyBindgenErrors(result);
     }
 
     [Test]
@@ -227,15 +447,37 @@ public sealed class DiagnosticTests
     }
 
     /// <summary>Runs the generator, asserts exactly one diagnostic with <paramref name="id"/>, located on <paramref name="expectedText"/>.</summary>
-    private static Diagnostic Single(string source, string id, string expectedText)
+    /// <remarks>
+    /// A member-level problem (<paramref name="expectSources"/>) still generates the class, and the project then has
+    /// only Bindgen's error; an interface-level one generates nothing.
+    /// </remarks>
+    private static Diagnostic Single(string source, string id, string expectedText, bool? expectSources = null)
     {
         GenerationResult result = GeneratorHarness.Run(source);
         Diagnostic[] matching = result.Diagnostics.Where(d => d.Id == id).ToArray();
         Assert.That(matching, Has.Length.EqualTo(1), string.Join("\n", result.Diagnostics));
         Assert.That(TextAt(matching[0]), Is.EqualTo(expectedText), "diagnostic location");
         Assert.That(matching[0].Severity, Is.EqualTo(DiagnosticSeverity.Error));
-        Assert.That(result.Sources, Is.Empty, "no code is emitted for an interface with errors");
+        Assert.That(matching[0].Descriptor.Description.ToString(), Is.Not.Empty, "every descriptor has a description");
+        bool interfaceLevel = expectSources == false || id is "BG0003" && source.Contains("WasmImports(") || id is "BG0004" or "BG0005" or "BG0008" or "BG0009" or "BG0010" or "BG0011";
+        if (interfaceLevel)
+        {
+            Assert.That(result.Sources, Is.Empty, "no code is emitted for an interface-level error");
+        }
+        else
+        {
+            Assert.That(result.Sources, Has.Length.EqualTo(1), "the class is generated around a member-level error");
+            AssertOnlyBindgenErrors(result);
+        }
+
         return matching[0];
+    }
+
+    /// <summary>The compilation with the generated code has no errors but the user's own and Bindgen's.</summary>
+    private static void AssertOnlyBindgenErrors(GenerationResult result)
+    {
+        Diagnostic[] errors = result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.That(errors, Is.Empty, "the generated code compiles: " + string.Join("\n", errors.Select(e => e.ToString())));
     }
 
     private static string TextAt(Diagnostic diagnostic)

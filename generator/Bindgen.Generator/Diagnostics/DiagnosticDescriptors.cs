@@ -17,52 +17,79 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedType = Create(
         "BG0001",
         "Unsupported type in a WebAssembly binding",
-        "{0} '{1}' of '{2}' has type '{3}', which Bindgen cannot pass to WebAssembly; supported: {4}");
+        "{0} has type '{1}', which Bindgen cannot pass to WebAssembly{2}; supported: {3}",
+        "A parameter or result has a type with no marshaller. The member is generated as a stub that throws NotSupportedException; the rest of the binding works.");
 
     public static readonly DiagnosticDescriptor DuplicateExportName = Create(
         "BG0002",
         "Two methods bind the same export or import",
-        "Method '{0}' binds {1} '{2}', which method '{3}' already binds; give one of them another name with [WasmExport] or [WasmImport]");
+        "Method '{0}' binds {1} '{2}', which method '{3}' already binds; give one of them another name with [WasmExport] or [WasmImport]",
+        "Each export or import can be bound by one method of an interface. The second method is generated as a stub that throws NotSupportedException.");
 
     public static readonly DiagnosticDescriptor InvalidExportName = Create(
         "BG0003",
         "Invalid export, import or module name",
-        "'{0}' is not a valid WebAssembly name: {1}");
+        "'{0}' is not a valid WebAssembly name: {1}",
+        "WebAssembly names are non-empty UTF-8 strings; Bindgen also refuses control characters and surrounding white space, which are almost always mistakes.");
 
     public static readonly DiagnosticDescriptor NotAnInterface = Create(
         "BG0004",
         "Binding attributes must be on an interface",
-        "'{0}' is a {1}; {2} must be placed on an interface");
+        "'{0}' is a {1}; {2} must be placed on an interface",
+        "[WasmModule] and [WasmImports] describe a module as a C# interface; no class is generated for other kinds of type.");
 
     public static readonly DiagnosticDescriptor GenericInterface = Create(
         "BG0005",
         "Generic binding interfaces are not supported",
-        "'{0}' is generic; WebAssembly functions have fixed types, so binding interfaces cannot have type parameters");
+        "'{0}' is generic; WebAssembly functions have fixed types, so binding interfaces cannot have type parameters",
+        "No class is generated for a generic binding interface.");
 
     public static readonly DiagnosticDescriptor TooManyParameters = Create(
         "BG0006",
         "Too many WebAssembly parameters",
-        "Method '{0}' needs {1} WebAssembly parameters (strings and buffers take two, a string or byte[] result one more); at most {2} are supported for an {3}");
+        "Method '{0}' needs {1} WebAssembly parameters (strings and buffers take two, a string or byte[] result one more); at most {2} are supported for an {3}",
+        "The method's lowered signature is longer than Wasmtime's typed delegates allow. The method is generated as a stub that throws NotSupportedException.");
 
     public static readonly DiagnosticDescriptor UnsupportedMember = Create(
         "BG0007",
         "Unsupported interface member",
-        "'{0}' is a {1}; a {2} interface may only declare methods (generic methods and ref/out/in parameters are not supported)");
+        "{0}",
+        "A binding interface may declare instance methods with by-value parameters. Other members are generated as stubs that throw NotSupportedException, so the rest of the binding works.");
 
     public static readonly DiagnosticDescriptor NestedInterface = Create(
         "BG0008",
         "Nested binding interfaces are not supported",
-        "'{0}' is nested in '{1}'; declare binding interfaces at namespace level");
+        "'{0}' is nested in '{1}'; declare binding interfaces at namespace level",
+        "No class is generated for a nested binding interface.");
+
+    public static readonly DiagnosticDescriptor ClassNameClash = Create(
+        "BG0009",
+        "Two bindings generate the same class",
+        "'{0}' ({1}) would generate class '{2}', which {3}; choose another name with ClassName = \"...\" on the attribute",
+        "Each binding generates one class in the interface's namespace. When two bindings (or a binding and a type the project declares) need the same name, neither class is generated.");
+
+    public static readonly DiagnosticDescriptor InvalidClassName = Create(
+        "BG0010",
+        "Invalid generated class name",
+        "'{0}' cannot name the generated class: {1}",
+        "ClassName must be a C# identifier that is not a keyword and not the name of a member the generated class declares.");
+
+    public static readonly DiagnosticDescriptor InterfaceCannotBeBound = Create(
+        "BG0011",
+        "Interface cannot be bound",
+        "'{0}' cannot be bound: {1}",
+        "The generated class is a separate file of the same compilation and must be able to name the interface.");
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
-        "Bindgen could not generate the binding for '{0}': {1}. Please report this with the interface's source.");
+        "Bindgen could not generate the binding for '{0}': {1}. Please report this with the interface's source.",
+        "An unexpected failure inside the generator. The generator reports it instead of stopping the build; other bindings are still generated.");
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
-        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, InternalError }
+        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, InternalError }
             .ToDictionary(d => d.Id);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -13,22 +13,20 @@ namespace Bindgen.Generator.Emit;
 /// </summary>
 internal static class ImportsEmitter
 {
-    private const string ReturnArea = "__return_area";
-
     public static string Emit(ModuleModel module)
     {
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
 
         w.Line("/// <summary>");
         w.Line($"/// Provides the host functions of <see cref=\"{module.InterfaceFullName}\"/> to WebAssembly modules that import them from");
-        w.Line($"/// module \"{StubEmitter.Escape(module.ImportModule!)}\", following Bindgen's C convention.");
+        w.Line($"/// module \"{CSharpText.DocText(module.ImportModule!)}\", following Bindgen's C convention.");
         w.Line("/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
         w.Open($"{module.Accessibility} static partial class {module.ClassName}");
-        w.Line($"private const string Binding = \"{StubEmitter.Escape(module.InterfaceName)}\";");
+        w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
         w.Line();
         w.Line($"/// <summary>The module name the guest imports these functions from.</summary>");
-        w.Line($"public const string ModuleName = \"{StubEmitter.Escape(module.ImportModule!)}\";");
+        w.Line($"public const string ModuleName = {CSharpText.Literal(module.ImportModule!)};");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Defines every import on <paramref name=\"linker\"/>, each calling <paramref name=\"implementation\"/>.");
@@ -39,8 +37,8 @@ internal static class ImportsEmitter
         w.Line("/// <param name=\"implementation\">The host implementation.</param>");
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
         w.Open($"public static void Define(global::Wasmtime.Linker linker, {module.InterfaceFullName} implementation, global::Bindgen.GuestMemoryOptions? options = null)");
-        w.Line("if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));");
-        w.Line("if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));");
+        w.Line("if (linker is null) throw new global::System.ArgumentNullException(\"linker\");");
+        w.Line("if (implementation is null) throw new global::System.ArgumentNullException(\"implementation\");");
         if (module.Methods.Any(NeedsMemory))
         {
             w.Line("var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);");
@@ -81,7 +79,7 @@ internal static class ImportsEmitter
 
         if (resultInGuest)
         {
-            wasmParameters.Add(ReturnArea);
+            wasmParameters.Add(method.Local("return_area"));
             wasmTypes.Add("int");
         }
 
@@ -91,12 +89,16 @@ internal static class ImportsEmitter
             : $"global::Wasmtime.CallerFunc<{string.Join(", ", wasmTypes.Concat(new[] { wasmResult }))}>";
 
         w.Line();
-        w.Line($"linker.DefineFunction(ModuleName, \"{StubEmitter.Escape(method.ExportName)}\", new {delegateType}(({string.Join(", ", new[] { "__caller" }.Concat(wasmParameters))}) =>");
+        string caller = method.Local("caller");
+        string operation = method.Local("operation");
+        string memory = method.Local("memory");
+        string result = method.Local("result");
+        w.Line($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, new {delegateType}(({string.Join(", ", new[] { caller }.Concat(wasmParameters))}) =>");
         w.Line("{");
-        w.Line($"    const string __operation = \"{module.InterfaceName}.{method.Name} (import '{StubEmitter.Escape(module.ImportModule!)}'.'{StubEmitter.Escape(method.ExportName)}')\";");
+        w.Line($"    const string {operation} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
         if (needsMemory)
         {
-            w.Line($"    global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: {(resultInGuest ? "true" : "false")});");
+            w.Line($"    global::Bindgen.GuestMemory {memory} = __memories.For({caller}, withAllocator: {(resultInGuest ? "true" : "false")});");
         }
 
         // Read: copies of string and byte[] arguments, through fresh views that check the range.
@@ -106,17 +108,17 @@ internal static class ImportsEmitter
             switch (p.Type.Kind)
             {
                 case MarshalKind.Utf8String:
-                    w.Line($"    string {Local(p, "value")} = __memory.ReadUtf8(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), __operation);");
+                    w.Line($"    string {Local(p, "value")} = {memory}.ReadUtf8(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), {operation});");
                     arguments.Add(Local(p, "value"));
                     break;
                 case MarshalKind.ByteArray:
-                    w.Line($"    byte[] {Local(p, "value")} = __memory.ReadBytes(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), __operation);");
+                    w.Line($"    byte[] {Local(p, "value")} = {memory}.ReadBytes(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), {operation});");
                     arguments.Add(Local(p, "value"));
                     break;
                 case MarshalKind.ReadOnlyByteSpan:
                 case MarshalKind.ByteSpan:
                     // Borrowed: the view is taken as the argument, after every other step that touches the guest.
-                    arguments.Add($"__memory.GetView({Local(p, "address")}, {Local(p, "length")}, __operation)");
+                    arguments.Add($"{memory}.GetView({Local(p, "address")}, {Local(p, "length")}, {operation})");
                     break;
                 default:
                     arguments.Add(Scalar(p.Type.Kind).FromWasm(Local(p, "wasm"), p.Type));
@@ -126,28 +128,28 @@ internal static class ImportsEmitter
 
         if (borrows)
         {
-            w.Line("    global::Bindgen.MemorySnapshot __snapshot = __memory.Snapshot();");
+            w.Line($"    global::Bindgen.MemorySnapshot {method.Local("snapshot")} = {memory}.Snapshot();");
         }
 
-        string call = $"implementation.{method.Name}({string.Join(", ", arguments)});";
+        string call = $"implementation.{method.Identifier}({string.Join(", ", arguments)});";
         if (method.ReturnType.Kind != MarshalKind.Void)
         {
-            w.Line($"    {method.ReturnType.FullName} __result;");
-            call = "__result = " + call;
+            w.Line($"    {method.ReturnType.FullName} {result};");
+            call = result + " = " + call;
         }
 
         w.Line("    try");
         w.Line("    {");
         w.Line("        " + call);
         w.Line("    }");
-        w.Line("    catch (global::System.Exception __exception)");
+        w.Line($"    catch (global::System.Exception {method.Local("exception")})");
         w.Line("    {");
-        w.Line("        throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);");
+        w.Line($"        throw global::Bindgen.GuestFailures.FromImplementation({operation}, {method.Local("exception")});");
         w.Line("    }");
         if (borrows)
         {
             w.Line("    // Checked mode: the borrowed views must not have gone stale while the implementation held them.");
-            w.Line("    __memory.VerifyUnchanged(__snapshot, __operation);");
+            w.Line($"    {memory}.VerifyUnchanged({method.Local("snapshot")}, {operation});");
         }
 
         switch (method.ReturnType.Kind)
@@ -156,14 +158,14 @@ internal static class ImportsEmitter
                 break;
             case MarshalKind.Utf8String:
                 w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
-                w.Line($"    __memory.ReturnUtf8({ReturnArea}, __result, __operation);");
+                w.Line($"    {memory}.ReturnUtf8({method.Local("return_area")}, {result}, {operation});");
                 break;
             case MarshalKind.ByteArray:
                 w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
-                w.Line($"    __memory.ReturnBytes({ReturnArea}, __result, __operation);");
+                w.Line($"    {memory}.ReturnBytes({method.Local("return_area")}, {result}, {operation});");
                 break;
             default:
-                w.Line($"    return {Scalar(method.ReturnType.Kind).ToWasm("__result")};");
+                w.Line($"    return {Scalar(method.ReturnType.Kind).ToWasm(result)};");
                 break;
         }
 

@@ -65,7 +65,7 @@ internal abstract class ParameterMarshaller
     };
 
     /// <summary>The name of a generated local for a parameter, e.g. <c>__text_length</c>.</summary>
-    public static string Local(ParameterModel p, string suffix) => "__" + p.Name.TrimStart('@') + "_" + suffix;
+    public static string Local(ParameterModel p, string suffix) => p.LocalPrefix + p.PlainName + "_" + suffix;
 }
 
 /// <summary>Scalars pass by value: one wasm value, a conversion at most.</summary>
@@ -139,11 +139,11 @@ internal sealed class BufferMarshaller : ParameterMarshaller
         switch (_kind)
         {
             case Kind.String:
-                w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException(nameof({p.Name}));");
+                w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
                 w.Line($"int {Local(p, "length")} = global::Bindgen.GuestMemory.Utf8ByteCount({p.Name});");
                 break;
             case Kind.Array:
-                w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException(nameof({p.Name}));");
+                w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
                 w.Line($"int {Local(p, "length")} = {p.Name}.Length;");
                 break;
             default:
@@ -156,12 +156,12 @@ internal sealed class BufferMarshaller : ParameterMarshaller
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
         // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
-        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {(offset.Length == 0 ? "__block" : $"unchecked(__block + {offset})")};");
+        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
         w.Line(_kind == Kind.String
-            ? $"_memory.WriteUtf8({Local(p, "address")}, {Local(p, "length")}, {p.Name}, __operation);"
-            : $"_memory.Write({Local(p, "address")}, {p.Name}, __operation);");
+            ? $"this._memory.WriteUtf8({Local(p, "address")}, {Local(p, "length")}, {p.Name}, {p.LocalPrefix}operation);"
+            : $"this._memory.Write({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
 
     public override string Arguments(ParameterModel p) => $"{Local(p, "address")}, {Local(p, "length")}";
 
@@ -169,7 +169,7 @@ internal sealed class BufferMarshaller : ParameterMarshaller
     {
         if (_kind == Kind.Span)
         {
-            w.Line($"_memory.ReadInto({Local(p, "address")}, {p.Name}, __operation);");
+            w.Line($"this._memory.ReadInto({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
         }
     }
 }

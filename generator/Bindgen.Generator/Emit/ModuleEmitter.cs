@@ -12,7 +12,6 @@ internal static class ModuleEmitter
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
 
         bool needsMemory = module.Methods.Any(NeedsMemory);
-        string binding = StubEmitter.Escape(module.InterfaceName);
 
         w.Line("/// <summary>");
         w.Line($"/// Calls the exports of a WebAssembly module through <see cref=\"{module.InterfaceFullName}\"/>, following Bindgen's C convention.");
@@ -21,7 +20,7 @@ internal static class ModuleEmitter
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open($"{module.Accessibility} sealed partial class {module.ClassName} : {module.InterfaceFullName}");
-        w.Line($"private const string Binding = \"{binding}\";");
+        w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
         if (needsMemory)
         {
             w.Line("private readonly global::Bindgen.GuestMemory _memory;");
@@ -48,6 +47,12 @@ internal static class ModuleEmitter
             StubEmitter.Emit(w, module, method);
         }
 
+        foreach (MemberStub stub in module.Stubs)
+        {
+            w.Line();
+            EmitUnsupported(w, stub);
+        }
+
         w.Close();
         return w.ToString();
     }
@@ -62,7 +67,7 @@ internal static class ModuleEmitter
         w.Line("/// <exception cref=\"global::Bindgen.MissingExportException\">The module lacks an export the binding needs.</exception>");
         w.Line("/// <exception cref=\"global::Bindgen.ExportSignatureException\">An export has another signature than the binding expects.</exception>");
         w.Open($"public {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)");
-        w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(nameof(instance));");
+        w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
         if (needsMemory)
         {
             w.Line("_memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);");
@@ -70,7 +75,7 @@ internal static class ModuleEmitter
 
         foreach (MethodModel method in module.Methods)
         {
-            string export = StubEmitter.Escape(method.ExportName);
+            string export = CSharpText.LiteralContent(method.ExportName);
             string signature = StubEmitter.WasmSignature(method);
             w.Line($"{StubEmitter.DelegateField(method)} = global::Bindgen.WasmExports.RequireFunction(instance, Binding, \"{export}\", \"{signature}\").{StubEmitter.WrapCall(method)}");
             w.Line($"    ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, \"{export}\", \"{signature}\");");
@@ -95,8 +100,36 @@ internal static class ModuleEmitter
         w.Line("/// <param name=\"module\">The compiled module.</param>");
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
         w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}((linker ?? throw new global::System.ArgumentNullException(nameof(linker))).Instantiate(store, module), options);");
+        w.Line($"    new {module.ClassName}((linker ?? throw new global::System.ArgumentNullException(\"linker\")).Instantiate(store, module), options);");
         w.Line();
+    }
+
+    /// <summary>A member with a BG error: it throws, so the class still implements the interface and compiles.</summary>
+    private static void EmitUnsupported(IndentedWriter w, MemberStub stub)
+    {
+        string thrower = $"throw new global::System.NotSupportedException({CSharpText.Literal(stub.Message)})";
+        w.Line("/// <summary>Not bound: Bindgen reported an error for this member when the project was built.</summary>");
+        switch (stub.Shape)
+        {
+            case StubShape.Method:
+                w.Line($"{stub.Declaration} => {thrower};");
+                break;
+            case StubShape.GetOnly:
+                w.Line($"{stub.Declaration} {{ get => {thrower}; }}");
+                break;
+            case StubShape.SetOnly:
+                w.Line($"{stub.Declaration} {{ set => {thrower}; }}");
+                break;
+            case StubShape.GetSet:
+                w.Line($"{stub.Declaration} {{ get => {thrower}; set => {thrower}; }}");
+                break;
+            case StubShape.GetInit:
+                w.Line($"{stub.Declaration} {{ get => {thrower}; init => {thrower}; }}");
+                break;
+            case StubShape.Event:
+                w.Line($"{stub.Declaration} {{ add => {thrower}; remove => {thrower}; }}");
+                break;
+        }
     }
 
     private static bool NeedsMemory(MethodModel method) =>

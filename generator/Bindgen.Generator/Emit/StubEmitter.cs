@@ -13,16 +13,7 @@ namespace Bindgen.Generator.Emit;
 /// </summary>
 internal static class StubEmitter
 {
-    private const string ReturnArea = "__return_area";
-
-    /// <summary>Members of every generated binding class, and of <see cref="object"/>.</summary>
-    private static readonly HashSet<string> ReservedNames = new()
-    {
-        "Instance", "Memory", "Instantiate", "Binding",
-        "Equals", "GetHashCode", "ToString", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
-    };
-
-    public static string DelegateField(MethodModel method) => "_export_" + method.Name;
+    public static string DelegateField(MethodModel method) => method.FieldName;
 
     /// <summary>The Wasmtime typed delegate type, e.g. <c>global::System.Func&lt;int, int, int&gt;</c>.</summary>
     public static string DelegateType(MethodModel method)
@@ -69,19 +60,23 @@ internal static class StubEmitter
 
     public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
     {
-        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
+        string parameters = string.Join(", ", method.Parameters.Select(p => (p.IsParams ? "params " : string.Empty) + p.Type.FullName + " " + p.Name));
         bool returnArea = TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind);
         bool allocates = returnArea || method.Parameters.Any(p => ParameterMarshaller.For(p.Type.Kind).BlockLength(p) is not null);
+        string operation = method.Local("operation");
+        string block = method.Local("block");
+        string blockSize = method.Local("block_size");
+        string returnAreaLocal = method.Local("return_area");
 
-        // A name the generated class already uses (or that object declares) is implemented explicitly, so the
-        // interface's method never clashes with or hides a member of the binding class.
-        string declaration = ReservedNames.Contains(method.Name) || method.Name == module.ClassName
-            ? $"{method.ReturnType.FullName} {module.InterfaceFullName}.{method.Name}({parameters})"
-            : $"public {method.ReturnType.FullName} {method.Name}({parameters})";
+        // A name the generated class already uses (or that object declares), and a member that is not public, is
+        // implemented explicitly, so the interface's method never clashes with or hides a member of the binding class.
+        string declaration = method.ImplementExplicitly
+            ? $"{method.ReturnType.FullName} {method.DeclaringInterface}.{method.Identifier}({parameters})"
+            : $"public {method.ReturnType.FullName} {method.Identifier}({parameters})";
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
-        w.Line($"const string __operation = \"{module.InterfaceName}.{method.Name} (export '{Escape(method.ExportName)}')\";");
+        w.Line($"const string {operation} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
 
         // Prepare: argument checks and sizes. No guest calls, no views.
         foreach (ParameterModel p in method.Parameters)
@@ -107,18 +102,18 @@ internal static class StubEmitter
         sizeTerms.AddRange(method.Parameters.Select(p => ParameterMarshaller.For(p.Type.Kind).BlockLength(p)).OfType<string>());
         if (returnArea)
         {
-            w.Line($"int {ReturnArea} = 0;");
+            w.Line($"int {returnAreaLocal} = 0;");
         }
 
-        w.Line($"int __block_size = global::Bindgen.GuestMemory.BlockSize({string.Join(" + ", sizeTerms.Select((t, i) => i == 0 ? "(long)" + t : t))}, __operation);");
-        w.Line("int __block = 0;");
+        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({string.Join(" + ", sizeTerms.Select((t, i) => i == 0 ? "(long)" + t : t))}, {operation});");
+        w.Line($"int {block} = 0;");
         w.Open("try");
         w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
-        w.Line("__block = _memory.Allocate(__block_size, __operation, 8);");
+        w.Line($"{block} = this._memory.Allocate({blockSize}, {operation}, 8);");
         string offset = returnArea ? sizeTerms[0] : string.Empty;
         if (returnArea)
         {
-            w.Line($"{ReturnArea} = __block;");
+            w.Line($"{returnAreaLocal} = {block};");
         }
 
         foreach (ParameterModel p in method.Parameters)
@@ -148,7 +143,7 @@ internal static class StubEmitter
         EmitReturn(w, method);
         w.Close();
         w.Open("finally");
-        w.Line("_memory.Free(__block, __block_size, __operation, 8);");
+        w.Line($"this._memory.Free({block}, {blockSize}, {operation}, 8);");
         w.Close();
         w.Close();
     }
@@ -158,22 +153,22 @@ internal static class StubEmitter
         var arguments = method.Parameters.Select(p => ParameterMarshaller.For(p.Type.Kind).Arguments(p)).ToList();
         if (TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind))
         {
-            arguments.Add(ReturnArea);
+            arguments.Add(method.Local("return_area"));
         }
 
-        string call = $"{DelegateField(method)}({string.Join(", ", arguments)});";
+        string call = $"this.{DelegateField(method)}({string.Join(", ", arguments)});";
         string? resultType = WasmResultType(method.ReturnType);
         if (resultType is not null)
         {
-            w.Line($"{resultType} __result;");
-            call = "__result = " + call;
+            w.Line($"{resultType} {method.Local("result")};");
+            call = method.Local("result") + " = " + call;
         }
 
         w.Open("try");
         w.Line(call);
         w.Close();
-        w.Open("catch (global::Wasmtime.WasmtimeException __exception)");
-        w.Line("throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);");
+        w.Open($"catch (global::Wasmtime.WasmtimeException {method.Local("exception")})");
+        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
         w.Close();
     }
 
@@ -186,17 +181,19 @@ internal static class StubEmitter
             case MarshalKind.Utf8String:
             case MarshalKind.ByteArray:
                 string read = method.ReturnType.Kind == MarshalKind.Utf8String ? "ReadUtf8" : "ReadBytes";
-                w.Line($"global::Bindgen.GuestRange __result = _memory.ReadReturnArea({ReturnArea}, __operation);");
+                string result = method.Local("result");
+                string operation = method.Local("operation");
+                w.Line($"global::Bindgen.GuestRange {result} = this._memory.ReadReturnArea({method.Local("return_area")}, {operation});");
                 w.Line("// The guest handed the result's ownership to the host: free it once copied.");
                 w.Open("try");
-                w.Line($"return _memory.{read}(__result, __operation);");
+                w.Line($"return this._memory.{read}({result}, {operation});");
                 w.Close();
                 w.Open("finally");
-                w.Line("_memory.Free(__result.Address, __result.Length, __operation);");
+                w.Line($"this._memory.Free({result}.Address, {result}.Length, {operation});");
                 w.Close();
                 return;
             default:
-                w.Line($"return {ScalarFor(method.ReturnType.Kind).FromWasm("__result", method.ReturnType)};");
+                w.Line($"return {ScalarFor(method.ReturnType.Kind).FromWasm(method.Local("result"), method.ReturnType)};");
                 return;
         }
     }
@@ -217,5 +214,5 @@ internal static class StubEmitter
 
     private static ScalarMarshaller ScalarFor(MarshalKind kind) => (ScalarMarshaller)ParameterMarshaller.For(kind);
 
-    public static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
+    public static string Escape(string text) => CSharpText.LiteralContent(text);
 }

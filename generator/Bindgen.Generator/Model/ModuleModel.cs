@@ -32,6 +32,19 @@ internal enum BindingKind
 }
 
 /// <summary>One [WasmModule] or [WasmImports] interface, as plain data.</summary>
+/// <param name="Kind">Which side of the boundary the interface describes.</param>
+/// <param name="ImportModule">The import module name of a [WasmImports] interface.</param>
+/// <param name="Namespace">The namespace as C# source (keywords escaped), or null for the global namespace.</param>
+/// <param name="InterfaceName">The interface's simple name, for messages.</param>
+/// <param name="InterfaceFullName">The interface's fully qualified C# name (<c>global::...</c>).</param>
+/// <param name="ClassName">The generated class's name (not escaped; never a keyword).</param>
+/// <param name="Accessibility">The generated class's accessibility keyword.</param>
+/// <param name="HintName">The generated file's hint name; unique in the compilation once bindings are resolved.</param>
+/// <param name="Methods">The members that are bound.</param>
+/// <param name="Stubs">Members that cannot be bound (each has a BG error): implemented to throw, so only the BG error shows.</param>
+/// <param name="Diagnostics">Every diagnostic of the interface.</param>
+/// <param name="CanEmit">False when an error concerns the whole interface: then no class is generated.</param>
+/// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -42,23 +55,91 @@ internal sealed record ModuleModel(
     string Accessibility,
     string HintName,
     EquatableArray<MethodModel> Methods,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<MemberStub> Stubs,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    bool CanEmit,
+    LocationInfo? Location)
 {
     public bool HasErrors => Diagnostics.Count > 0;
+
+    /// <summary>The namespace-qualified class name, as the key under which two bindings clash.</summary>
+    public string QualifiedClassName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }
 
 /// <summary>One method of a binding interface and the export it calls (or the import it provides).</summary>
+/// <param name="Name">The method's name as declared (not escaped), for messages.</param>
+/// <param name="ExportName">The export (or import) name.</param>
+/// <param name="Parameters">The parameters, in order.</param>
+/// <param name="ReturnType">The result.</param>
+/// <param name="FieldName">The name of the generated member that holds this method's export; unique in the class.</param>
+/// <param name="DeclaringInterface">The fully qualified interface that declares the method (a base interface for inherited ones).</param>
+/// <param name="ImplementExplicitly">Whether the binding class implements the method explicitly (its name clashes with a member of the class, or it is not public).</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
     EquatableArray<ParameterModel> Parameters,
-    TypeModel ReturnType);
+    TypeModel ReturnType,
+    string FieldName,
+    string DeclaringInterface,
+    bool ImplementExplicitly)
+{
+    /// <summary>The method's name as a C# identifier.</summary>
+    public string Identifier => Emit.CSharpText.Identifier(Name);
 
-/// <summary>A parameter: its escaped C# name and its type.</summary>
-internal sealed record ParameterModel(string Name, TypeModel Type);
+    /// <summary>The prefix of every local the generated method declares (see <see cref="ParameterModel.LocalPrefix"/>).</summary>
+    public string LocalPrefix => Parameters.Count == 0 ? "__" : Parameters[0].LocalPrefix;
+
+    /// <summary>The name of a generated local of this method, e.g. <c>__block</c>.</summary>
+    public string Local(string name) => LocalPrefix + name;
+}
+
+/// <summary>A parameter: its escaped C# name, its type, and whether it is declared <c>params</c>.</summary>
+/// <param name="Name">The escaped C# name.</param>
+/// <param name="Type">The type.</param>
+/// <param name="IsParams">Whether the parameter is declared <c>params</c>.</param>
+/// <param name="LocalPrefix">
+/// The prefix of the method's generated locals: <c>__</c>, lengthened until no parameter of the method starts with it,
+/// so a generated local never shadows a parameter or is shadowed by one. The same for every parameter of a method.
+/// </param>
+internal sealed record ParameterModel(string Name, TypeModel Type, bool IsParams = false, string LocalPrefix = "__")
+{
+    /// <summary>The parameter's name without the <c>@</c> of a keyword, as text for messages and local names.</summary>
+    public string PlainName => Name.TrimStart('@');
+}
 
 /// <summary>A type as the emitter needs it: its marshalling kind and fully qualified C# spelling.</summary>
 internal sealed record TypeModel(MarshalKind Kind, string FullName);
+
+/// <summary>
+/// A member the generator cannot bind, as the explicit implementation that throws in its place: the
+/// declaration (for example <c>int global::N.IBad.Count</c>) and the body kind.
+/// </summary>
+/// <param name="Declaration">The explicit implementation's declaration, without body.</param>
+/// <param name="Shape">How the body is written.</param>
+/// <param name="Message">The <see cref="System.NotSupportedException"/> message.</param>
+internal sealed record MemberStub(string Declaration, StubShape Shape, string Message);
+
+/// <summary>The body shapes of <see cref="MemberStub"/>.</summary>
+internal enum StubShape
+{
+    /// <summary><c>=&gt; throw ...;</c></summary>
+    Method,
+
+    /// <summary><c>{ get =&gt; throw ...; }</c></summary>
+    GetOnly,
+
+    /// <summary><c>{ set =&gt; throw ...; }</c></summary>
+    SetOnly,
+
+    /// <summary><c>{ get =&gt; throw ...; set =&gt; throw ...; }</c></summary>
+    GetSet,
+
+    /// <summary><c>{ get =&gt; throw ...; init =&gt; throw ...; }</c></summary>
+    GetInit,
+
+    /// <summary><c>{ add =&gt; throw ...; remove =&gt; throw ...; }</c></summary>
+    Event,
+}
 
 /// <summary>A diagnostic as data: descriptor id, message arguments and a source location.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArgs);

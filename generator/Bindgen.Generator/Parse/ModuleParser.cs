@@ -3,26 +3,27 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Bindgen.Generator.Parse.ParseSupport;
 
 namespace Bindgen.Generator.Parse;
 
-/// <summary>Parse stage: turns a [WasmModule] symbol into a <see cref="ModuleModel"/> (plain data plus diagnostics).</summary>
+/// <summary>
+/// Parse stage: turns a [WasmModule] or [WasmImports] symbol into a <see cref="ModuleModel"/> (plain data plus
+/// diagnostics). Problems with the interface as a whole stop its class from being generated; problems with one
+/// member leave that member as a throwing stub (<see cref="MemberStubs"/>) and bind the rest.
+/// </summary>
 internal static class ModuleParser
 {
     public const string WasmModuleAttribute = "Bindgen.WasmModuleAttribute";
     public const string WasmExportAttribute = "Bindgen.WasmExportAttribute";
     public const string WasmImportsAttribute = "Bindgen.WasmImportsAttribute";
     public const string WasmImportAttribute = "Bindgen.WasmImportAttribute";
-
-    /// <summary>The most parameters a Wasmtime typed delegate for an export can take.</summary>
-    public const int MaxExportParameters = 16;
-
-    /// <summary>The most parameters a Wasmtime caller-aware callback for an import can take.</summary>
-    public const int MaxImportParameters = 12;
+    public const string ClassNameProperty = "ClassName";
 
     public static ModuleModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         Parse(context, BindingKind.Exports, cancellationToken);
@@ -37,21 +38,35 @@ internal static class ModuleParser
             return null;
         }
 
+        // A partial interface is one symbol with several declarations: parse it once, at its first declaration.
+        if (type.DeclaringSyntaxReferences.Length > 1 && type.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) != declaration)
+        {
+            return null;
+        }
+
+        var binding = new BindingInfo(kind);
         try
         {
-            return ParseType(new BindingInfo(kind), type, declaration, context.Attributes.FirstOrDefault(), cancellationToken);
+            return ParseType(binding, type, declaration, context.Attributes.FirstOrDefault(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A generator must never throw into the compiler: on a failure we cannot explain, emit nothing
-            // and let the compiler report the interface as unimplemented wherever it is used.
-            return null;
+            // A generator must never throw into the compiler: report the failure at the interface instead.
+            LocationInfo? location = LocationOf(declaration.Identifier.GetLocation());
+            return new ModuleModel(
+                kind, null, null, type.Name, type.Name, type.Name, "internal", string.Empty,
+                EquatableArray<MethodModel>.Empty, EquatableArray<MemberStub>.Empty,
+                new[] { Diagnostic(DiagnosticDescriptors.InternalError, location, type.Name, e.GetType().Name + ": " + e.Message) }.ToEquatableArray(),
+                CanEmit: false, location);
         }
     }
 
     private static ModuleModel ParseType(BindingInfo binding, INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData? attribute, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        LocationInfo? typeLocation = LocationOf(declaration.Identifier.GetLocation());
+        bool canEmit = true;
+
         string? importModule = null;
         if (binding.Kind == BindingKind.Imports)
         {
@@ -59,34 +74,57 @@ internal static class ModuleParser
             string? problem = NameMapping.ExportNameProblem(importModule);
             if (problem is not null)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute) ?? LocationOf(declaration.Identifier.GetLocation()), importModule ?? "null", problem));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute) ?? typeLocation, importModule ?? "null", problem));
+                canEmit = false;
             }
         }
 
-        LocationInfo? typeLocation = LocationOf(declaration.Identifier.GetLocation());
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
-        string className = ClassNameFor(type.Name);
+        string? plainNamespace = PlainNamespace(type.ContainingNamespace);
+        string? ns = plainNamespace is null ? null : CSharpText.QualifiedIdentifier(plainNamespace);
+        string className = ClassName(binding, type, attribute, typeLocation, diagnostics, ref canEmit);
         var methods = new List<MethodModel>();
+        var stubs = new List<MemberStub>();
 
         if (type.TypeKind != TypeKind.Interface)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAnInterface, typeLocation, type.Name, KindName(type), binding.AttributeName));
+            canEmit = false;
         }
         else
         {
             if (type.IsGenericType)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericInterface, LocationOf(declaration.TypeParameterList?.GetLocation()) ?? typeLocation, type.Name));
+                canEmit = false;
             }
 
             if (type.ContainingType is not null)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.NestedInterface, typeLocation, type.Name, type.ContainingType.Name));
+                canEmit = false;
             }
 
-            ParseMembers(binding, type, typeLocation, methods, diagnostics, cancellationToken);
+            if (type.IsFileLocal)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InterfaceCannotBeBound, typeLocation, type.Name, "it is a file-local type ('file' modifier), which the generated class in another file cannot see; make it internal or public"));
+                canEmit = false;
+            }
+
+            if (IsObsoleteAsError(type))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InterfaceCannotBeBound, typeLocation, type.Name, "it is marked [Obsolete] as an error, so the generated class cannot refer to it"));
+                canEmit = false;
+            }
+
+            if (canEmit)
+            {
+                CheckExistingType(binding, type, className, typeLocation, diagnostics, ref canEmit);
+            }
+
+            new MemberParser(binding, type, className, typeLocation, methods, stubs, diagnostics).ParseMembers(cancellationToken);
         }
 
+        string hintName = CSharpText.HintFragment((plainNamespace is null ? string.Empty : plainNamespace + ".") + className) + ".g.cs";
         return new ModuleModel(
             binding.Kind,
             importModule,
@@ -95,207 +133,123 @@ internal static class ModuleParser
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             className,
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
-            (ns is null ? string.Empty : ns + ".") + className + ".g.cs",
+            hintName,
             methods.ToEquatableArray(),
-            diagnostics.ToEquatableArray());
+            stubs.ToEquatableArray(),
+            diagnostics.ToEquatableArray(),
+            canEmit,
+            typeLocation);
     }
 
-    private static void ParseMembers(BindingInfo binding, INamedTypeSymbol type, LocationInfo? typeLocation, List<MethodModel> methods, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>The generated class's name: <c>ClassName = "..."</c> when given, else derived from the interface's name.</summary>
+    private static string ClassName(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool canEmit)
     {
-        var exportOwners = new Dictionary<string, string>(StringComparer.Ordinal);
-        IEnumerable<ISymbol> members = type.GetMembers().Concat(type.AllInterfaces.SelectMany(i => i.GetMembers()));
-        foreach (ISymbol member in members)
+        if (!HasNamedArgument(attribute, ClassNameProperty))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // Static members and members with a default body need no implementation.
-            if (member.IsStatic || !member.IsAbstract)
-            {
-                continue;
-            }
-
-            LocationInfo? memberLocation = LocationOf(member.Locations.FirstOrDefault()) ?? typeLocation;
-            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-            {
-                if (member is IMethodSymbol { AssociatedSymbol: not null })
-                {
-                    continue; // accessors are reported through their property or event
-                }
-
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, memberLocation, member.Name, MemberKindName(member), binding.AttributeName));
-                continue;
-            }
-
-            if (method.IsGenericMethod)
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, memberLocation, method.Name, "generic method", binding.AttributeName));
-                continue;
-            }
-
-            MethodModel? model = ParseMethod(binding, method, memberLocation, diagnostics);
-            if (model is null)
-            {
-                continue;
-            }
-
-            if (exportOwners.TryGetValue(model.ExportName, out string? owner))
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicateExportName, ExportNameLocation(binding, method) ?? memberLocation, method.Name, binding.Noun, model.ExportName, owner));
-                continue;
-            }
-
-            exportOwners.Add(model.ExportName, method.Name);
-            methods.Add(model);
+            string derived = ClassNameFor(type.Name);
+            return binding.ReservedMemberNames.Contains(derived) ? derived + "Binding" : derived;
         }
+
+        string? requested = NamedString(attribute, ClassNameProperty);
+        string? problem = requested is null ? "the name is null"
+            : !SyntaxFacts.IsValidIdentifier(requested) || requested.StartsWith("@", StringComparison.Ordinal) ? "it is not a C# identifier"
+            : SyntaxFacts.GetKeywordKind(requested) != SyntaxKind.None ? "it is a C# keyword"
+            : binding.ReservedMemberNames.Contains(requested) ? $"the generated class has a member named '{requested}', and a member cannot have its class's name"
+            : null;
+        if (problem is null)
+        {
+            return requested!;
+        }
+
+        diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidClassName, AttributeArgumentLocation(attribute, ClassNameProperty) ?? typeLocation, requested ?? "null", problem));
+        canEmit = false;
+        return ClassNameFor(type.Name);
     }
 
-    private static MethodModel? ParseMethod(BindingInfo binding, IMethodSymbol method, LocationInfo? methodLocation, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// A type of the generated class's name already declared in the namespace would clash with it (CS0260 and
+    /// worse). A partial class is the user extending the binding, and is allowed.
+    /// </summary>
+    private static void CheckExistingType(BindingInfo binding, INamedTypeSymbol type, string className, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool canEmit)
     {
-        int errorsBefore = diagnostics.Count;
-        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
-        var parameters = new List<ParameterModel>();
-        int wasmParameters = 0;
-
-        foreach (IParameterSymbol parameter in method.Parameters)
+        foreach (INamedTypeSymbol existing in type.ContainingNamespace.GetTypeMembers(className))
         {
-            LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
-            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            if (existing.Arity != 0 || !existing.Locations.Any(l => l.IsInSource))
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation, method.Name + "(" + parameter.Name + ")", "parameter passed by reference or as params", binding.AttributeName));
                 continue;
             }
 
-            TypeModel? type = TypeClassifier.ClassifyParameter(parameter.Type);
-            if (type is null)
+            bool userPartialClass = existing.TypeKind == TypeKind.Class
+                && existing.DeclaringSyntaxReferences.All(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
+            bool generatedIsStatic = binding.Kind == BindingKind.Imports;
+            string generatedAccessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
+            bool accessibilityAgrees = existing.DeclaringSyntaxReferences.All(r =>
+                r.GetSyntax() is not ClassDeclarationSyntax c
+                || !c.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.FileKeyword))
+                || (c.Modifiers.Count(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)) == 1 && c.Modifiers.Any(m => m.ValueText == generatedAccessibility) && !c.Modifiers.Any(SyntaxKind.FileKeyword)));
+            if (userPartialClass && existing.IsStatic == generatedIsStatic && accessibilityAgrees)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation, "Parameter", parameter.Name, method.Name, Display(parameter.Type), DiagnosticDescriptors.SupportedTypes));
                 continue;
             }
 
-            wasmParameters += TypeClassifier.WasmSlots(type.Kind);
-            parameters.Add(new ParameterModel(EscapeIdentifier(parameter.Name), type));
+            string what = SymbolEqualityComparer.Default.Equals(existing, type) ? "is the interface's own name"
+                : userPartialClass && !accessibilityAgrees ? $"is already declared in this namespace as a partial class with other accessibility than the generated one ({generatedAccessibility}, as the interface)"
+                : userPartialClass ? $"is already declared in this namespace as a partial class that is {(existing.IsStatic ? string.Empty : "not ")}static, unlike the generated one"
+                : $"is already declared in this namespace (a {KindName(existing)}); make that one a partial class to extend the binding, or rename one";
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ClassNameClash, typeLocation, type.Name, binding.AttributeName, className, what));
+            canEmit = false;
         }
-
-        TypeModel? returnType = TypeClassifier.ClassifyReturn(method.ReturnType);
-        if (returnType is null)
-        {
-            LocationInfo? returnLocation = LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation;
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, returnLocation, "Return type", "return", method.Name, Display(method.ReturnType), DiagnosticDescriptors.SupportedTypes));
-        }
-        else if (TypeClassifier.ReturnsThroughReturnArea(returnType.Kind))
-        {
-            wasmParameters++;
-        }
-
-        if (wasmParameters > binding.MaxParameters)
-        {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name, wasmParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), binding.MaxParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), binding.Noun));
-        }
-
-        string? exportName = ExportName(binding, method, methodLocation, diagnostics);
-        if (diagnostics.Count != errorsBefore || returnType is null || exportName is null)
-        {
-            return null;
-        }
-
-        return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType);
     }
 
-    private static string? ExportName(BindingInfo binding, IMethodSymbol method, LocationInfo? methodLocation, List<DiagnosticInfo> diagnostics)
+    /// <summary>The namespace's dotted name without escapes, or null for the global namespace.</summary>
+    private static string? PlainNamespace(INamespaceSymbol? ns)
     {
-        AttributeData? attribute = NameAttribute(binding, method);
-        if (attribute is null)
+        var parts = new List<string>();
+        for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
         {
-            return NameMapping.ToSnakeCase(method.Name);
+            parts.Insert(0, ns.Name);
         }
 
-        LocationInfo? location = ExportNameLocation(binding, method) ?? methodLocation;
-        string? name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        string? problem = NameMapping.ExportNameProblem(name);
-        if (problem is not null)
-        {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, location, name ?? "null", problem));
-            return null;
-        }
-
-        return name;
+        return parts.Count == 0 ? null : string.Join(".", parts);
     }
-
-    private static AttributeData? NameAttribute(BindingInfo binding, IMethodSymbol method) =>
-        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == binding.NameAttribute);
-
-    private static LocationInfo? ExportNameLocation(BindingInfo binding, IMethodSymbol method) =>
-        AttributeArgumentLocation(NameAttribute(binding, method));
-
-    private static LocationInfo? AttributeArgumentLocation(AttributeData? attribute)
-    {
-        if (attribute?.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax)
-        {
-            return LocationOf(syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation());
-        }
-
-        return null;
-    }
-
-    /// <summary>What differs between parsing exports and imports.</summary>
-    private readonly struct BindingInfo
-    {
-        public BindingInfo(BindingKind kind) => Kind = kind;
-
-        public BindingKind Kind { get; }
-
-        public string AttributeName => Kind == BindingKind.Exports ? "[WasmModule]" : "[WasmImports]";
-
-        public string NameAttribute => Kind == BindingKind.Exports ? WasmExportAttribute : WasmImportAttribute;
-
-        public string Noun => Kind == BindingKind.Exports ? "export" : "import";
-
-        public int MaxParameters => Kind == BindingKind.Exports ? MaxExportParameters : MaxImportParameters;
-    }
-
-    private static Location? ParameterTypeLocation(IParameterSymbol parameter) =>
-        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax { Type: { } type }
-            ? type.GetLocation()
-            : parameter.Locations.FirstOrDefault();
 
     internal static string ClassNameFor(string interfaceName) =>
         interfaceName.Length >= 2 && interfaceName[0] == 'I' && char.IsUpper(interfaceName[1])
             ? interfaceName.Substring(1)
             : interfaceName + "Binding";
 
-    private static string EscapeIdentifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.VarKeyword
-            ? "@" + name
-            : name;
-
-    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-
-    private static string KindName(INamedTypeSymbol type) => type.TypeKind switch
+    internal static string KindName(INamedTypeSymbol type) => type.TypeKind switch
     {
         TypeKind.Class => type.IsRecord ? "record class" : "class",
         TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
         _ => type.TypeKind.ToString().ToLowerInvariant(),
     };
+}
 
-    private static string MemberKindName(ISymbol member) => member switch
-    {
-        IPropertySymbol { IsIndexer: true } => "indexer",
-        IPropertySymbol => "property",
-        IEventSymbol => "event",
-        IMethodSymbol m => m.MethodKind.ToString().ToLowerInvariant(),
-        _ => member.Kind.ToString().ToLowerInvariant(),
-    };
+/// <summary>What differs between parsing exports and imports.</summary>
+internal readonly struct BindingInfo
+{
+    private static readonly HashSet<string> ExportClassMembers = new(StringComparer.Ordinal) { "Instance", "Memory", "Instantiate", "Binding" };
+    private static readonly HashSet<string> ImportClassMembers = new(StringComparer.Ordinal) { "ModuleName", "Define", "Binding" };
 
-    private static LocationInfo? LocationOf(Location? location)
-    {
-        if (location is null || location.SourceTree is null)
-        {
-            return null;
-        }
+    /// <summary>The most parameters a Wasmtime typed delegate for an export can take.</summary>
+    public const int MaxExportParameters = 16;
 
-        return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
-    }
+    /// <summary>The most parameters a Wasmtime caller-aware callback for an import can take.</summary>
+    public const int MaxImportParameters = 12;
 
-    private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
-        new(descriptor.Id, location, args.ToEquatableArray());
+    public BindingInfo(BindingKind kind) => Kind = kind;
+
+    public BindingKind Kind { get; }
+
+    public string AttributeName => Kind == BindingKind.Exports ? "[WasmModule]" : "[WasmImports]";
+
+    public string NameAttribute => Kind == BindingKind.Exports ? ModuleParser.WasmExportAttribute : ModuleParser.WasmImportAttribute;
+
+    public string Noun => Kind == BindingKind.Exports ? "export" : "import";
+
+    public int MaxParameters => Kind == BindingKind.Exports ? MaxExportParameters : MaxImportParameters;
+
+    /// <summary>Names of the members every generated class of this kind declares: the class cannot take one of them.</summary>
+    public HashSet<string> ReservedMemberNames => Kind == BindingKind.Exports ? ExportClassMembers : ImportClassMembers;
 }

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Bindgen.Generator.Tests.Fuzz;
+
+/// <summary>One random project: its source files.</summary>
+internal sealed record FuzzCase(int Seed, string[] Sources);
+
+/// <summary>
+/// Writes random projects that mix valid and invalid binding declarations: every shape a user can write
+/// (keywords, non-ASCII names, names of generated locals, overloads, by-reference and params parameters,
+/// generics, nesting, properties and events, partial interfaces across files, file-scoped and global namespaces,
+/// file-local and obsolete interfaces, error types, syntax errors, class-name clashes, hostile export names).
+/// </summary>
+internal sealed class FuzzSourceBuilder
+{
+    private static readonly string[] SupportedParameterTypes =
+    {
+        "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]",
+        "System.ReadOnlySpan<byte>", "System.Span<byte>", "Shade", "Wide",
+    };
+
+    private static readonly string[] SupportedReturnTypes = { "void", "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]", "Shade", "Wide" };
+
+    private static readonly string[] UnsupportedTypes =
+    {
+        "System.Collections.Generic.List<int>", "short", "decimal", "string?", "byte[]?", "object", "char", "Missing", "System.Memory<byte>", "int?",
+    };
+
+    private static readonly string[] ParameterNames =
+    {
+        "a", "b", "value", "text", "data", "@class", "@event", "nameof", "_memory", "__block", "__operation", "__result", "__return_area",
+        "__text_length", "instance", "options", "Binding", "größe", "données", "global", "var", "@this", "implementation", "linker", "_",
+    };
+
+    private static readonly string[] MethodNames =
+    {
+        "Add", "Echo", "Sum", "@class", "@return", "Größe", "Memory", "Instance", "Instantiate", "Binding", "ToString", "Equals", "_memory",
+        "_export_Add", "Define", "ModuleName", "Process", "nameof", "Value", "Größe2",
+    };
+
+    private static readonly string[] InterfaceNames =
+    {
+        "ITools", "IMemory", "IInstance", "IBinding", "IAbc", "IABC", "IFooBinding", "Foo", "Ilower", "IÜber", "@Iclass", "IDefine", "IModuleName",
+        "IHost", "ITools",
+    };
+
+    private static readonly string[] ExportNames =
+    {
+        "add", "line\u2028break", "quote\"slash\\", "tab\there", "next\u0085line", "ünïcödé", "a b", "\\u0041", "*/ // /*", "</summary>",
+    };
+
+    private readonly Random _random;
+    private int _unique;
+
+    private FuzzSourceBuilder(int seed) => _random = new Random(seed);
+
+    public static FuzzCase Build(int seed)
+    {
+        var builder = new FuzzSourceBuilder(seed);
+        string[] sources = builder.Sources();
+        return new FuzzCase(seed, sources);
+    }
+
+    private string[] Sources()
+    {
+        int files = 1 + _random.Next(3);
+        var sources = new List<string> { "public enum Shade { Red, Green }\npublic enum Wide : long { Big = 1L << 40 }\n" };
+        string? partialName = Chance(0.15) ? "IPart" + _random.Next(3) : null;
+        for (int f = 0; f < files; f++)
+        {
+            sources.Add(File(f, partialName));
+        }
+
+        return sources.ToArray();
+    }
+
+    private string File(int index, string? partialName)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("using System;");
+        text.AppendLine("using Bindgen;");
+
+        string ns = Pick(new[] { string.Empty, "App", "App.Inner", "@class.Space", "Ünï.Code", "App" });
+        bool fileScoped = ns.Length > 0 && Chance(0.5);
+        if (fileScoped)
+        {
+            text.AppendLine($"namespace {ns};");
+        }
+        else if (ns.Length > 0)
+        {
+            text.AppendLine($"namespace {ns} {{");
+        }
+
+        int count = 1 + _random.Next(3);
+        for (int i = 0; i < count; i++)
+        {
+            text.Append(Interface(partialName is not null && i == 0 ? partialName : null));
+        }
+
+        if (Chance(0.1))
+        {
+            // A user type that takes a generated class's name.
+            text.AppendLine(Chance(0.5) ? "public class Tools { }" : "public sealed partial class Tools { public int Extra => 1; }");
+        }
+
+        if (Chance(0.05))
+        {
+            text.AppendLine("public interface IBroken { int Add(int a, ");
+        }
+
+        if (!fileScoped && ns.Length > 0)
+        {
+            text.AppendLine("}");
+        }
+
+        return text.ToString();
+    }
+
+    private string Interface(string? partialName)
+    {
+        var text = new StringBuilder();
+        string name = partialName ?? Pick(InterfaceNames);
+        bool imports = Chance(0.3);
+        bool both = !imports && Chance(0.05);
+        string? className = Chance(0.1) ? Pick(new[] { "Custom" + _unique++, "Instance", "class", "2Bad", "Tools" }) : null;
+        string attribute = imports ? $"WasmImports({Literal(Pick(new[] { "host", "env", "wasi_snapshot_preview1", "a\u2028b" }))}{(className is null ? string.Empty : $", ClassName = {Literal(className)}")})"
+            : $"WasmModule{(className is null ? string.Empty : $"(ClassName = {Literal(className)})")}";
+        if (both)
+        {
+            attribute += ", WasmImports(\"host\")";
+        }
+
+        if (Chance(0.05))
+        {
+            attribute += ", Obsolete(\"old\", " + (Chance(0.5) ? "true" : "false") + ")";
+        }
+
+        string modifiers = Pick(new[] { "public", "public", "internal", "public partial", "file" });
+        if (partialName is not null)
+        {
+            modifiers = "public partial";
+        }
+
+        string generic = Chance(0.04) ? "<T>" : string.Empty;
+        bool nested = Chance(0.04);
+        string baseList = Chance(0.1) ? " : IBase" + _unique : string.Empty;
+        if (baseList.Length > 0)
+        {
+            text.AppendLine($"public interface IBase{_unique} {{ {Method(imports)} }}");
+        }
+
+        if (nested)
+        {
+            text.AppendLine("public static class Outer" + _unique++ + " {");
+        }
+
+        text.AppendLine($"[{attribute}]");
+        text.AppendLine($"{modifiers} interface {name}{generic}{baseList}");
+        text.AppendLine("{");
+        int members = _random.Next(6);
+        for (int m = 0; m < members; m++)
+        {
+            text.AppendLine("    " + Member(imports));
+        }
+
+        text.AppendLine("}");
+        if (nested)
+        {
+            text.AppendLine("}");
+        }
+
+        return text.ToString();
+    }
+
+    private string Member(bool imports) => _random.Next(20) switch
+    {
+        0 => "int Count { get; }",
+        1 => "event System.Action Changed;",
+        2 => "T Echo<T>(T value);",
+        3 => "void ByRef(ref int value);",
+        4 => "bool TryGet(string key, out int value);",
+        5 => "int Sum(params int[] values);",
+        6 => "ref int Slot(int index);",
+        7 => "static abstract int Make();",
+        8 => "static virtual int Zero() => 0;",
+        9 => "int Default(int a) => a;",
+        10 => "[Obsolete(\"old\", true)] int Old(int a);",
+        11 => "protected void Hidden(int a);",
+        12 => "int this[int index] { get; set; }",
+        13 => $"int Broken({Pick(UnsupportedTypes)} x);",
+        14 => Overloads(),
+        _ => Method(imports),
+    };
+
+    private string Method(bool imports)
+    {
+        string name = Pick(MethodNames);
+        string returnType = Pick(SupportedReturnTypes);
+        int count = _random.Next(5);
+        var names = new HashSet<string>();
+        var parameters = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            string parameterName = Pick(ParameterNames);
+            if (!names.Add(parameterName.TrimStart('@')))
+            {
+                continue;
+            }
+
+            string type = Pick(SupportedParameterTypes);
+            string prefix = i == count - 1 && type == "byte[]" && Chance(0.3) ? "params " : string.Empty;
+            parameters.Add($"{prefix}{type} {parameterName}");
+        }
+
+        string export = Chance(0.2) ? $"[{(imports ? "WasmImport" : "WasmExport")}({Literal(Pick(ExportNames) + _unique++)})] " : string.Empty;
+        string obsolete = Chance(0.05) ? "[Obsolete(\"old\")] " : string.Empty;
+        return $"{export}{obsolete}{returnType} {name}({string.Join(", ", parameters)});";
+    }
+
+    private string Overloads()
+    {
+        int n = _unique++;
+        return $"[WasmExport(\"sum_i32_{n}\")] int Sum(int a, int b); [WasmExport(\"sum_i64_{n}\")] long Sum(long a, long b);";
+    }
+
+    private bool Chance(double probability) => _random.NextDouble() < probability;
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private static string Literal(string value) =>
+        "\"" + string.Concat(value.Select(c => c switch
+        {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' => "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
+            _ => c.ToString(),
+        })) + "\"";
+}
