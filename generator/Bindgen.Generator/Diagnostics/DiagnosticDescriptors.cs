@@ -10,10 +10,6 @@ internal static class DiagnosticDescriptors
     public const string HelpLinkBase = "https://github.com/bindgen-dotnet/bindgen/blob/main/docs/diagnostics/";
     private const string Category = "Bindgen.Generator";
 
-    public const string SupportedTypes =
-        "int, uint, long, ulong, float, double, bool, enums over int/uint/long/ulong, string, byte[], "
-        + "ReadOnlySpan<byte>, Span<byte> (parameters); void, the same primitives and enums, string, byte[] (returns)";
-
     public static readonly DiagnosticDescriptor UnsupportedType = Create(
         "BG0001",
         "Unsupported type in a WebAssembly binding",

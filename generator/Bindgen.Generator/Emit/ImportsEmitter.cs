@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Bindgen.Generator.Model;
-using Bindgen.Generator.Parse;
+using Bindgen.Generator.Marshalling;
 
 namespace Bindgen.Generator.Emit;
 
@@ -55,129 +55,32 @@ internal static class ImportsEmitter
 
     private static void EmitCallback(IndentedWriter w, ModuleModel module, MethodModel method)
     {
-        bool resultInGuest = TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind);
-        bool needsMemory = NeedsMemory(method);
-        bool borrows = method.Parameters.Any(p => IsBorrowed(p.Type.Kind));
-
-        var wasmParameters = new List<string>();
-        var wasmTypes = new List<string>();
-        foreach (ParameterModel p in method.Parameters)
-        {
-            if (TypeClassifier.IsBuffer(p.Type.Kind))
-            {
-                wasmParameters.Add(Local(p, "address"));
-                wasmParameters.Add(Local(p, "length"));
-                wasmTypes.Add("int");
-                wasmTypes.Add("int");
-            }
-            else
-            {
-                wasmParameters.Add(Local(p, "wasm"));
-                wasmTypes.Add(ParameterMarshaller.For(p.Type.Kind).WasmTypes);
-            }
-        }
-
+        bool resultInGuest = method.Lowered.ReturnArea;
+        var wasmParameters = method.Parameters.SelectMany(p => MarshallerResolver.For(p.Type).ImportParameterNames(p)).ToList();
         if (resultInGuest)
         {
             wasmParameters.Add(method.Local("return_area"));
-            wasmTypes.Add("int");
         }
 
-        string? wasmResult = method.ReturnType.Kind == MarshalKind.Void || resultInGuest ? null : Scalar(method.ReturnType.Kind).WasmTypes;
-        string delegateType = wasmResult is null
-            ? (wasmTypes.Count == 0 ? "global::Wasmtime.CallerAction" : $"global::Wasmtime.CallerAction<{string.Join(", ", wasmTypes)}>")
-            : $"global::Wasmtime.CallerFunc<{string.Join(", ", wasmTypes.Concat(new[] { wasmResult }))}>";
+        string[] wasmTypes = method.Lowered.ParameterClrTypes;
+        string delegateType = method.Lowered.ResultClrType is not { } wasmResult
+            ? (wasmTypes.Length == 0 ? "global::Wasmtime.CallerAction" : $"global::Wasmtime.CallerAction<{string.Join(", ", wasmTypes)}>")
+            : $"global::Wasmtime.CallerFunc<{string.Join(", ", wasmTypes.Append(wasmResult))}>";
 
         w.Line();
         string caller = method.Local("caller");
-        string operation = method.Local("operation");
-        string memory = method.Local("memory");
-        string result = method.Local("result");
         w.Line($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, new {delegateType}(({string.Join(", ", new[] { caller }.Concat(wasmParameters))}) =>");
         w.Line("{");
-        w.Line($"    const string {operation} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
-        if (needsMemory)
+        w.Line($"    const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
+        if (NeedsMemory(method))
         {
-            w.Line($"    global::Bindgen.GuestMemory {memory} = __memories.For({caller}, withAllocator: {(resultInGuest ? "true" : "false")});");
+            w.Line($"    global::Bindgen.GuestMemory {method.Local("memory")} = __memories.For({caller}, withAllocator: {(resultInGuest ? "true" : "false")});");
         }
 
-        // Read: copies of string and byte[] arguments, through fresh views that check the range.
-        var arguments = new List<string>();
-        foreach (ParameterModel p in method.Parameters)
-        {
-            switch (p.Type.Kind)
-            {
-                case MarshalKind.Utf8String:
-                    w.Line($"    string {Local(p, "value")} = {memory}.ReadUtf8(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), {operation});");
-                    arguments.Add(Local(p, "value"));
-                    break;
-                case MarshalKind.ByteArray:
-                    w.Line($"    byte[] {Local(p, "value")} = {memory}.ReadBytes(new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")}), {operation});");
-                    arguments.Add(Local(p, "value"));
-                    break;
-                case MarshalKind.ReadOnlyByteSpan:
-                case MarshalKind.ByteSpan:
-                    // Borrowed: the view is taken as the argument, after every other step that touches the guest.
-                    arguments.Add($"{memory}.GetView({Local(p, "address")}, {Local(p, "length")}, {operation})");
-                    break;
-                default:
-                    arguments.Add(Scalar(p.Type.Kind).FromWasm(Local(p, "wasm"), p.Type));
-                    break;
-            }
-        }
-
-        if (borrows)
-        {
-            w.Line($"    global::Bindgen.MemorySnapshot {method.Local("snapshot")} = {memory}.Snapshot();");
-        }
-
-        string call = $"implementation.{method.Identifier}({string.Join(", ", arguments)});";
-        if (method.ReturnType.Kind != MarshalKind.Void)
-        {
-            w.Line($"    {method.ReturnType.FullName} {result};");
-            call = result + " = " + call;
-        }
-
-        w.Line("    try");
-        w.Line("    {");
-        w.Line("        " + call);
-        w.Line("    }");
-        w.Line($"    catch (global::System.Exception {method.Local("exception")})");
-        w.Line("    {");
-        w.Line($"        throw global::Bindgen.GuestFailures.FromImplementation({operation}, {method.Local("exception")});");
-        w.Line("    }");
-        if (borrows)
-        {
-            w.Line("    // Checked mode: the borrowed views must not have gone stale while the implementation held them.");
-            w.Line($"    {memory}.VerifyUnchanged({method.Local("snapshot")}, {operation});");
-        }
-
-        switch (method.ReturnType.Kind)
-        {
-            case MarshalKind.Void:
-                break;
-            case MarshalKind.Utf8String:
-                w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
-                w.Line($"    {memory}.ReturnUtf8({method.Local("return_area")}, {result}, {operation});");
-                break;
-            case MarshalKind.ByteArray:
-                w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
-                w.Line($"    {memory}.ReturnBytes({method.Local("return_area")}, {result}, {operation});");
-                break;
-            default:
-                w.Line($"    return {Scalar(method.ReturnType.Kind).ToWasm(result)};");
-                break;
-        }
-
+        StageDriver.EmitImportBody(w, method);
         w.Line("}));");
     }
 
     private static bool NeedsMemory(MethodModel method) =>
-        TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind) || method.Parameters.Any(p => TypeClassifier.IsBuffer(p.Type.Kind));
-
-    private static bool IsBorrowed(MarshalKind kind) => kind is MarshalKind.ReadOnlyByteSpan or MarshalKind.ByteSpan;
-
-    private static ScalarMarshaller Scalar(MarshalKind kind) => (ScalarMarshaller)ParameterMarshaller.For(kind);
-
-    private static string Local(ParameterModel p, string suffix) => ParameterMarshaller.Local(p, suffix);
+        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p.Type).NeedsMemory);
 }

@@ -1,6 +1,6 @@
 using System.Linq;
 using Bindgen.Generator.Model;
-using Bindgen.Generator.Parse;
+using Bindgen.Generator.Marshalling;
 
 namespace Bindgen.Generator.Emit;
 
@@ -133,6 +133,5 @@ internal static class ModuleEmitter
     }
 
     private static bool NeedsMemory(MethodModel method) =>
-        TypeClassifier.ReturnsThroughReturnArea(method.ReturnType.Kind)
-        || method.Parameters.Any(p => TypeClassifier.IsBuffer(p.Type.Kind));
+        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p.Type).NeedsMemory);
 }

@@ -11,7 +11,6 @@ namespace Bindgen.Generator.Model;
 /// incremental pipeline can cache them.
 /// </summary>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
-    where T : IEquatable<T>
 {
     private readonly T[]? _items;
 
@@ -27,7 +26,26 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
     public ReadOnlySpan<T> AsSpan() => _items ?? Array.Empty<T>();
 
-    public bool Equals(EquatableArray<T> other) => AsSpan().SequenceEqual(other.AsSpan());
+    public bool Equals(EquatableArray<T> other)
+    {
+        ReadOnlySpan<T> mine = AsSpan();
+        ReadOnlySpan<T> theirs = other.AsSpan();
+        if (mine.Length != theirs.Length)
+        {
+            return false;
+        }
+
+        // EqualityComparer<T>.Default, so enums and records compare by value without boxing.
+        for (int i = 0; i < mine.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(mine[i], theirs[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
@@ -56,6 +74,5 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
 internal static class EquatableArray
 {
-    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-        where T : IEquatable<T> => new(ImmutableArray.CreateRange(items));
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(ImmutableArray.CreateRange(items));
 }

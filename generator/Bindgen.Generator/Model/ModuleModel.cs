@@ -2,25 +2,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Bindgen.Generator.Model;
 
-/// <summary>How one .NET type crosses the boundary; each kind has one marshaller in Emit.</summary>
-internal enum MarshalKind
-{
-    Void,
-    Int32,
-    UInt32,
-    Int64,
-    UInt64,
-    Single,
-    Double,
-    Boolean,
-    Enum32,
-    Enum64,
-    Utf8String,
-    ReadOnlyByteSpan,
-    ByteArray,
-    ByteSpan,
-}
-
 /// <summary>Which side of the boundary an interface describes.</summary>
 internal enum BindingKind
 {
@@ -74,6 +55,7 @@ internal sealed record ModuleModel(
 /// <param name="FieldName">The name of the generated member that holds this method's export; unique in the class.</param>
 /// <param name="DeclaringInterface">The fully qualified interface that declares the method (a base interface for inherited ones).</param>
 /// <param name="ImplementExplicitly">Whether the binding class implements the method explicitly (its name clashes with a member of the class, or it is not public).</param>
+/// <param name="Lowered">The method's wasm signature under its ABI.</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -81,7 +63,8 @@ internal sealed record MethodModel(
     TypeModel ReturnType,
     string FieldName,
     string DeclaringInterface,
-    bool ImplementExplicitly)
+    bool ImplementExplicitly,
+    LoweredSignature Lowered)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);
@@ -106,9 +89,6 @@ internal sealed record ParameterModel(string Name, TypeModel Type, bool IsParams
     /// <summary>The parameter's name without the <c>@</c> of a keyword, as text for messages and local names.</summary>
     public string PlainName => Name.TrimStart('@');
 }
-
-/// <summary>A type as the emitter needs it: its marshalling kind and fully qualified C# spelling.</summary>
-internal sealed record TypeModel(MarshalKind Kind, string FullName);
 
 /// <summary>
 /// A member the generator cannot bind, as the explicit implementation that throws in its place: the

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using Bindgen.Generator.Abi;
 using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Marshalling;
 using Bindgen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -153,7 +155,6 @@ internal sealed class MemberParser
         int errorsBefore = _diagnostics.Count;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
         var parameters = new List<ParameterModel>();
-        int wasmParameters = 0;
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
@@ -172,38 +173,37 @@ internal sealed class MemberParser
                 continue;
             }
 
-            TypeModel? type = TypeClassifier.ClassifyParameter(parameter.Type);
-            if (type is null || (parameter.IsParams && type.Kind != MarshalKind.ByteArray))
+            TypeModel? type = MarshallerResolver.Resolve(parameter.Type, ValuePosition.Parameter);
+            if (type is null || (parameter.IsParams && type.Shape != TypeShape.Array))
             {
                 _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
-                    $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), Suggestion(parameter.Type, isReturn: false), DiagnosticDescriptors.SupportedTypes));
+                    $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), Suggestion(parameter.Type, isReturn: false), MarshallerResolver.SupportedTypes));
                 continue;
             }
 
-            wasmParameters += TypeClassifier.WasmSlots(type.Kind);
             parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), type, parameter.IsParams));
         }
 
-        TypeModel? returnType = TypeClassifier.ClassifyReturn(method.ReturnType);
+        TypeModel? returnType = MarshallerResolver.Resolve(method.ReturnType, ValuePosition.Result);
+        LoweredSignature? lowered = null;
         if (returnType is null)
         {
             LocationInfo? returnLocation = LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation;
             _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, returnLocation,
-                $"The return type of '{method.Name}'", Display(method.ReturnType), Suggestion(method.ReturnType, isReturn: true), DiagnosticDescriptors.SupportedTypes));
+                $"The return type of '{method.Name}'", Display(method.ReturnType), Suggestion(method.ReturnType, isReturn: true), MarshallerResolver.SupportedTypes));
         }
-        else if (TypeClassifier.ReturnsThroughReturnArea(returnType.Kind))
+        else
         {
-            wasmParameters++;
-        }
-
-        if (wasmParameters > _binding.MaxParameters)
-        {
-            _diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name,
-                wasmParameters.ToString(CultureInfo.InvariantCulture), _binding.MaxParameters.ToString(CultureInfo.InvariantCulture), _binding.Noun));
+            lowered = CAbi.Lower(parameters, returnType);
+            if (_diagnostics.Count == errorsBefore && lowered.Parameters.Count > _binding.MaxParameters)
+            {
+                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name,
+                    lowered.Parameters.Count.ToString(CultureInfo.InvariantCulture), _binding.MaxParameters.ToString(CultureInfo.InvariantCulture), _binding.Noun));
+            }
         }
 
         string? exportName = ExportName(method, methodLocation);
-        if (_diagnostics.Count != errorsBefore || returnType is null || exportName is null)
+        if (_diagnostics.Count != errorsBefore || returnType is null || lowered is null || exportName is null)
         {
             return null;
         }
@@ -218,7 +218,7 @@ internal sealed class MemberParser
         bool isPublic = method.DeclaredAccessibility == Accessibility.Public;
         bool explicitly = !isPublic || ClassMemberNames.Contains(method.Name) || method.Name == _className;
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly);
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered);
     }
 
     private static string Suggestion(ITypeSymbol type, bool isReturn) =>

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Marshalling;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi;
+
+/// <summary>
+/// The C convention (docs/abi.md): parameters in order, each as its marshaller lowers it; a result that does not fit
+/// one wasm value comes back through a return area the host reserves, passed as the last parameter.
+/// </summary>
+internal static class CAbi
+{
+    /// <summary>Lowers a method's parameters and result to its wasm signature.</summary>
+    public static LoweredSignature Lower(IEnumerable<ParameterModel> parameters, TypeModel returnType)
+    {
+        var wasmParameters = parameters.SelectMany(p => MarshallerResolver.For(p.Type).ParameterTypes).ToList();
+        Marshaller result = MarshallerResolver.For(returnType);
+        if (result.ResultThroughReturnArea)
+        {
+            wasmParameters.Add(WasmType.I32);
+        }
+
+        WasmType[] results = result.DirectResult is { } direct ? new[] { direct } : System.Array.Empty<WasmType>();
+        return new LoweredSignature(wasmParameters.ToEquatableArray(), results.ToEquatableArray(), result.ResultThroughReturnArea);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Marshalling;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Emit;
+
+/// <summary>
+/// The one place that orders the marshalling stages, for both directions; the order is the safety contract.
+/// Exports: setup (no guest calls) -&gt; allocate (every guest allocation of the call) -&gt; write (fresh views)
+/// -&gt; invoke -&gt; read (copy back and results, fresh views) -&gt; free (in finally). Imports: read (copies,
+/// fresh views) -&gt; invoke (borrowed views taken last) -&gt; allocate and write the result. No view is taken
+/// before the last allocation of its stage has returned, and none outlives the statement that takes it.
+/// </summary>
+internal static class StageDriver
+{
+    /// <summary>The body of an export method, after its operation name.</summary>
+    public static void EmitExportBody(IndentedWriter w, MethodModel method)
+    {
+        Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p.Type)).ToArray();
+        Marshaller result = MarshallerResolver.For(method.ReturnType);
+        bool returnArea = method.Lowered.ReturnArea;
+        bool allocates = returnArea || method.Parameters.Where((p, i) => marshallers[i].BlockLength(p) is not null).Any();
+        string operation = method.Local("operation");
+        string block = method.Local("block");
+        string blockSize = method.Local("block_size");
+        string returnAreaLocal = method.Local("return_area");
+
+        // Setup: argument checks and sizes. No guest calls, no views.
+        ForEach(method, marshallers, (m, p) => m.EmitSetup(w, p));
+
+        if (!allocates)
+        {
+            EmitInvoke(w, method, marshallers);
+            result.EmitExportResult(w, method);
+            return;
+        }
+
+        // One guest block holds the return area (first, so malloc's alignment covers it) and every argument buffer.
+        var sizeTerms = new List<string>();
+        if (returnArea)
+        {
+            sizeTerms.Add("global::Bindgen.GuestMemory.ReturnAreaSize");
+        }
+
+        sizeTerms.AddRange(method.Parameters.Select((p, i) => marshallers[i].BlockLength(p)).OfType<string>());
+        if (returnArea)
+        {
+            w.Line($"int {returnAreaLocal} = 0;");
+        }
+
+        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({string.Join(" + ", sizeTerms.Select((t, i) => i == 0 ? "(long)" + t : t))}, {operation});");
+        w.Line($"int {block} = 0;");
+        w.Open("try");
+        w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
+        w.Line($"{block} = this._memory.Allocate({blockSize}, {operation}, 8);");
+        string offset = returnArea ? sizeTerms[0] : string.Empty;
+        if (returnArea)
+        {
+            w.Line($"{returnAreaLocal} = {block};");
+        }
+
+        ForEach(method, marshallers, (m, p) =>
+        {
+            if (m.BlockLength(p) is { } length)
+            {
+                m.EmitPlace(w, p, offset);
+                offset = offset.Length == 0 ? length : offset + " + " + length;
+            }
+        });
+
+        w.Line("// Write: each copy takes a fresh view of the live memory.");
+        ForEach(method, marshallers, (m, p) => m.EmitWrite(w, p));
+
+        EmitInvoke(w, method, marshallers);
+
+        w.Line("// Read: copy back and results through fresh views; the call may have moved memory.");
+        ForEach(method, marshallers, (m, p) => m.EmitCopyBack(w, p));
+
+        result.EmitExportResult(w, method);
+        w.Close();
+        w.Open("finally");
+        w.Line($"this._memory.Free({block}, {blockSize}, {operation}, 8);");
+        w.Close();
+    }
+
+    /// <summary>The body of an import callback, after its operation name and guest memory.</summary>
+    public static void EmitImportBody(IndentedWriter w, MethodModel method)
+    {
+        Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p.Type)).ToArray();
+        string memory = method.Local("memory");
+        string operation = method.Local("operation");
+        string resultLocal = method.Local("result");
+
+        // Read: copies of arguments through fresh views that check the range; borrowed views become expressions.
+        var arguments = new List<string>();
+        ForEach(method, marshallers, (m, p) => arguments.Add(m.EmitImportArgument(w, method, p)));
+
+        bool borrows = marshallers.Any(m => m.Borrows);
+        if (borrows)
+        {
+            w.Line($"    global::Bindgen.MemorySnapshot {method.Local("snapshot")} = {memory}.Snapshot();");
+        }
+
+        // Invoke the implementation.
+        string call = $"implementation.{method.Identifier}({string.Join(", ", arguments)});";
+        if (method.ReturnType.Shape != TypeShape.Void)
+        {
+            w.Line($"    {method.ReturnType.FullName} {resultLocal};");
+            call = resultLocal + " = " + call;
+        }
+
+        w.Line("    try");
+        w.Line("    {");
+        w.Line("        " + call);
+        w.Line("    }");
+        w.Line($"    catch (global::System.Exception {method.Local("exception")})");
+        w.Line("    {");
+        w.Line($"        throw global::Bindgen.GuestFailures.FromImplementation({operation}, {method.Local("exception")});");
+        w.Line("    }");
+        if (borrows)
+        {
+            w.Line("    // Checked mode: the borrowed views must not have gone stale while the implementation held them.");
+            w.Line($"    {memory}.VerifyUnchanged({method.Local("snapshot")}, {operation});");
+        }
+
+        // Allocate and write the result.
+        MarshallerResolver.For(method.ReturnType).EmitImportResult(w, method, resultLocal);
+    }
+
+    /// <summary>Invoke: calls the export's delegate, turning a Wasmtime failure into Bindgen's exception naming the export.</summary>
+    private static void EmitInvoke(IndentedWriter w, MethodModel method, Marshaller[] marshallers)
+    {
+        var arguments = method.Parameters.Select((p, i) => marshallers[i].Arguments(p)).ToList();
+        if (method.Lowered.ReturnArea)
+        {
+            arguments.Add(method.Local("return_area"));
+        }
+
+        string call = $"this.{StubEmitter.DelegateField(method)}({string.Join(", ", arguments)});";
+        if (method.Lowered.ResultClrType is { } resultType)
+        {
+            w.Line($"{resultType} {method.Local("result")};");
+            call = method.Local("result") + " = " + call;
+        }
+
+        w.Open("try");
+        w.Line(call);
+        w.Close();
+        w.Open($"catch (global::Wasmtime.WasmtimeException {method.Local("exception")})");
+        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
+        w.Close();
+    }
+
+    private static void ForEach(MethodModel method, Marshaller[] marshallers, System.Action<Marshaller, ParameterModel> action)
+    {
+        for (int i = 0; i < marshallers.Length; i++)
+        {
+            action(marshallers[i], method.Parameters[i]);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Marshalling;
+
+/// <summary>
+/// Strings, arrays and spans pass as (pointer, length) into the call's guest block, which the host allocates with
+/// the guest's allocator and frees after the call; a <c>Span</c> is also copied back after the call. Results come
+/// back as (pointer, length) through a return area, and the host frees them once copied. In imports, strings and
+/// arrays are copies and spans are borrowed views of guest memory.
+/// </summary>
+internal sealed class BufferMarshaller : Marshaller
+{
+    private static readonly WasmType[] PointerAndLength = { WasmType.I32, WasmType.I32 };
+
+    private readonly TypeShape _shape;
+
+    public BufferMarshaller(TypeShape shape) => _shape = shape;
+
+    public override IReadOnlyList<WasmType> ParameterTypes => PointerAndLength;
+
+    public override bool ResultThroughReturnArea => true;
+
+    public override bool NeedsMemory => true;
+
+    public override bool Borrows => _shape is TypeShape.ReadOnlySpan or TypeShape.Span;
+
+    public override void EmitSetup(IndentedWriter w, ParameterModel p)
+    {
+        switch (_shape)
+        {
+            case TypeShape.Utf8String:
+                w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
+                w.Line($"int {Local(p, "length")} = global::Bindgen.GuestMemory.Utf8ByteCount({p.Name});");
+                break;
+            case TypeShape.Array:
+                w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
+                w.Line($"int {Local(p, "length")} = {p.Name}.Length;");
+                break;
+            default:
+                w.Line($"int {Local(p, "length")} = {p.Name}.Length;");
+                break;
+        }
+
+        w.Line($"int {Local(p, "address")} = 0;");
+    }
+
+    public override string? BlockLength(ParameterModel p) => Local(p, "length");
+
+    public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
+        // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
+        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
+
+    public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
+        w.Line(_shape == TypeShape.Utf8String
+            ? $"this._memory.WriteUtf8({Local(p, "address")}, {Local(p, "length")}, {p.Name}, {p.LocalPrefix}operation);"
+            : $"this._memory.Write({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
+
+    public override string Arguments(ParameterModel p) => $"{Local(p, "address")}, {Local(p, "length")}";
+
+    public override void EmitCopyBack(IndentedWriter w, ParameterModel p)
+    {
+        if (_shape == TypeShape.Span)
+        {
+            w.Line($"this._memory.ReadInto({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
+        }
+    }
+
+    public override void EmitExportResult(IndentedWriter w, MethodModel method)
+    {
+        string read = _shape == TypeShape.Utf8String ? "ReadUtf8" : "ReadBytes";
+        string result = method.Local("result");
+        string operation = method.Local("operation");
+        w.Line($"global::Bindgen.GuestRange {result} = this._memory.ReadReturnArea({method.Local("return_area")}, {operation});");
+        w.Line("// The guest handed the result's ownership to the host: free it once copied.");
+        w.Open("try");
+        w.Line($"return this._memory.{read}({result}, {operation});");
+        w.Close();
+        w.Open("finally");
+        w.Line($"this._memory.Free({result}.Address, {result}.Length, {operation});");
+        w.Close();
+    }
+
+    public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "address"), Local(p, "length") };
+
+    public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p)
+    {
+        string memory = method.Local("memory");
+        string range = $"new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")})";
+        switch (_shape)
+        {
+            case TypeShape.Utf8String:
+                w.Line($"    string {Local(p, "value")} = {memory}.ReadUtf8({range}, {method.Local("operation")});");
+                return Local(p, "value");
+            case TypeShape.Array:
+                w.Line($"    byte[] {Local(p, "value")} = {memory}.ReadBytes({range}, {method.Local("operation")});");
+                return Local(p, "value");
+            default:
+                // Borrowed: the view is taken as the argument, after every other step that touches the guest.
+                return $"{memory}.GetView({Local(p, "address")}, {Local(p, "length")}, {method.Local("operation")})";
+        }
+    }
+
+    public override void EmitImportResult(IndentedWriter w, MethodModel method, string result)
+    {
+        w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
+        w.Line($"    {method.Local("memory")}.{(_shape == TypeShape.Utf8String ? "ReturnUtf8" : "ReturnBytes")}({method.Local("return_area")}, {result}, {method.Local("operation")});");
+    }
+}

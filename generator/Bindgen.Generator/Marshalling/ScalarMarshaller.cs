@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Marshalling;
+
+/// <summary>Scalars pass by value as one wasm value, converted as <see cref="ScalarInfo"/> says.</summary>
+internal sealed class ScalarMarshaller : Marshaller
+{
+    private readonly ScalarInfo _info;
+
+    public ScalarMarshaller(ScalarInfo info)
+    {
+        _info = info;
+        ParameterTypes = new[] { info.Wasm };
+    }
+
+    public override IReadOnlyList<WasmType> ParameterTypes { get; }
+
+    public override WasmType? DirectResult => _info.Wasm;
+
+    public override string Arguments(ParameterModel p) => _info.ToWasmExpression(p.Name);
+
+    public override void EmitExportResult(IndentedWriter w, MethodModel method) =>
+        w.Line($"return {_info.FromWasmExpression(method.Local("result"), method.ReturnType)};");
+
+    public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "wasm") };
+
+    public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p) =>
+        _info.FromWasmExpression(Local(p, "wasm"), p.Type);
+
+    public override void EmitImportResult(IndentedWriter w, MethodModel method, string result) =>
+        w.Line($"    return {_info.ToWasmExpression(result)};");
+}
+
+/// <summary>A void result: nothing to pass or return.</summary>
+internal sealed class VoidMarshaller : Marshaller
+{
+    public static readonly VoidMarshaller Instance = new();
+
+    public override IReadOnlyList<WasmType> ParameterTypes => System.Array.Empty<WasmType>();
+
+    public override string Arguments(ParameterModel p) => string.Empty;
+
+    public override IEnumerable<string> ImportParameterNames(ParameterModel p) => System.Array.Empty<string>();
+
+    public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p) => string.Empty;
+}
