@@ -15,7 +15,7 @@ namespace Bindgen;
 /// grow the memory and move it. Methods that may call into the guest are marked
 /// <see cref="MayGrowMemoryAttribute"/>; methods that return a view are marked <see cref="GuestViewAttribute"/>.
 /// </remarks>
-public sealed class GuestMemory
+public sealed partial class GuestMemory
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 

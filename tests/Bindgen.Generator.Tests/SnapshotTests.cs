@@ -179,6 +179,38 @@ public sealed class SnapshotTests
                 void Tick();
             }
             """);
+
+        yield return Case("Arrays", """
+            using System;
+            using Bindgen;
+            namespace Demo.Arrays;
+
+            [WasmModule]
+            public interface INumbers
+            {
+                double Mean(ReadOnlySpan<double> values);
+                void Scale(Span<float> values, int factor);
+                long[] Make(int count, int seed);
+                double Mixed(string text, double[] values, byte[] bytes, short[] shorts);
+                short Negate(short value);
+                char Upper(char c);
+                byte Next(byte value);
+            }
+            """);
+
+        yield return Case("ArrayImports", """
+            using System;
+            using Bindgen;
+            namespace Demo.Arrays;
+
+            [WasmImports("host")]
+            public interface INumberHost
+            {
+                double Sum(ReadOnlySpan<double> values);
+                void Fill(Span<int> values, sbyte seed);
+                ushort[] Codes(int[] input);
+            }
+            """);
     }
 
     [TestCaseSource(nameof(Cases))]

@@ -40,6 +40,8 @@ build_c() { # name source [extra flags...]
 build_c types types.c
 build_c types_growing types.c -DBINDGEN_GROWING_ALLOCATOR
 build_c imports imports.c
+build_c arrays arrays.c
+build_c arrays_growing arrays.c -DBINDGEN_GROWING_ALLOCATOR
 build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
 
 # WAT guests for edge cases.

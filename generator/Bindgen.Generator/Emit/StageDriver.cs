@@ -36,38 +36,60 @@ internal static class StageDriver
             return;
         }
 
-        // One guest block holds the return area (first, so malloc's alignment covers it) and every argument buffer.
+        // One guest block holds the return area (first, so malloc's alignment covers it) and every argument buffer,
+        // each at its element alignment. Offsets are computed before the block's size, which includes the padding.
         var sizeTerms = new List<string>();
         if (returnArea)
         {
             sizeTerms.Add("global::Bindgen.GuestMemory.ReturnAreaSize");
         }
 
-        sizeTerms.AddRange(method.Parameters.Select((p, i) => marshallers[i].BlockLength(p)).OfType<string>());
+        var offsets = new Dictionary<int, string>();
+        for (int i = 0; i < marshallers.Length; i++)
+        {
+            ParameterModel p = method.Parameters[i];
+            if (marshallers[i].BlockLength(p) is not { } length)
+            {
+                continue;
+            }
+
+            if (marshallers[i].BlockAlignment > 1 && sizeTerms.Count > 0)
+            {
+                string offsetLocal = Marshaller.Local(p, "offset");
+                w.Line($"long {offsetLocal} = global::Bindgen.GuestMemory.AlignUp({Sum(sizeTerms)}, {marshallers[i].BlockAlignment});");
+                offsets[i] = "(int)" + offsetLocal;
+                sizeTerms.Clear();
+                sizeTerms.Add(offsetLocal);
+            }
+            else
+            {
+                // After an aligned buffer the terms start with its 64-bit offset; the block size already fits an int.
+                string sum = string.Join(" + ", sizeTerms);
+                offsets[i] = sizeTerms.Count > 0 && sizeTerms[0].EndsWith("_offset", System.StringComparison.Ordinal) ? $"(int)({sum})" : sum;
+            }
+
+            sizeTerms.Add(length);
+        }
+
         if (returnArea)
         {
             w.Line($"int {returnAreaLocal} = 0;");
         }
 
-        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({string.Join(" + ", sizeTerms.Select((t, i) => i == 0 ? "(long)" + t : t))}, {operation});");
+        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({Sum(sizeTerms)}, {operation});");
         w.Line($"int {block} = 0;");
         w.Open("try");
         w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
         w.Line($"{block} = this._memory.Allocate({blockSize}, {operation}, 8);");
-        string offset = returnArea ? sizeTerms[0] : string.Empty;
         if (returnArea)
         {
             w.Line($"{returnAreaLocal} = {block};");
         }
 
-        ForEach(method, marshallers, (m, p) =>
+        foreach (KeyValuePair<int, string> place in offsets.OrderBy(o => o.Key))
         {
-            if (m.BlockLength(p) is { } length)
-            {
-                m.EmitPlace(w, p, offset);
-                offset = offset.Length == 0 ? length : offset + " + " + length;
-            }
-        });
+            marshallers[place.Key].EmitPlace(w, method.Parameters[place.Key], place.Value);
+        }
 
         w.Line("// Write: each copy takes a fresh view of the live memory.");
         ForEach(method, marshallers, (m, p) => m.EmitWrite(w, p));
@@ -151,6 +173,10 @@ internal static class StageDriver
         w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
         w.Close();
     }
+
+    /// <summary>A sum in 64 bits: the first term is widened, so int lengths cannot wrap.</summary>
+    private static string Sum(List<string> terms) =>
+        string.Join(" + ", terms.Select((t, i) => i == 0 && !t.EndsWith("_offset", System.StringComparison.Ordinal) ? "(long)" + t : t));
 
     private static void ForEach(MethodModel method, Marshaller[] marshallers, System.Action<Marshaller, ParameterModel> action)
     {

@@ -16,7 +16,17 @@ internal sealed class BufferMarshaller : Marshaller
 
     private readonly TypeShape _shape;
 
-    public BufferMarshaller(TypeShape shape) => _shape = shape;
+    /// <summary>The element type of an array or span other than bytes; null for strings and byte buffers.</summary>
+    private readonly ScalarInfo? _element;
+
+    public BufferMarshaller(TypeShape shape, ScalarInfo? element)
+    {
+        _shape = shape;
+        _element = element is { Kind: ScalarKind.Byte } ? null : element;
+    }
+
+    /// <summary>Each element's size and alignment in guest memory: elements are naturally aligned.</summary>
+    public override int BlockAlignment => _element?.Size ?? 1;
 
     public override IReadOnlyList<WasmType> ParameterTypes => PointerAndLength;
 
@@ -34,9 +44,20 @@ internal sealed class BufferMarshaller : Marshaller
                 w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
                 w.Line($"int {Local(p, "length")} = global::Bindgen.GuestMemory.Utf8ByteCount({p.Name});");
                 break;
-            case TypeShape.Array:
+            case TypeShape.Array when _element is null:
                 w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
                 w.Line($"int {Local(p, "length")} = {p.Name}.Length;");
+                break;
+            case TypeShape.Array:
+            case TypeShape.Span or TypeShape.ReadOnlySpan when _element is not null:
+                if (_shape == TypeShape.Array)
+                {
+                    w.Line($"if ({p.Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(p.PlainName)});");
+                }
+
+                // The guest receives an element count; the block needs the bytes.
+                w.Line($"int {Local(p, "count")} = {p.Name}.Length;");
+                w.Line($"int {Local(p, "length")} = global::Bindgen.GuestMemory.ByteLength({Local(p, "count")}, {_element!.Size}, {p.LocalPrefix}operation);");
                 break;
             default:
                 w.Line($"int {Local(p, "length")} = {p.Name}.Length;");
@@ -55,39 +76,58 @@ internal sealed class BufferMarshaller : Marshaller
     public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
         w.Line(_shape == TypeShape.Utf8String
             ? $"this._memory.WriteUtf8({Local(p, "address")}, {Local(p, "length")}, {p.Name}, {p.LocalPrefix}operation);"
-            : $"this._memory.Write({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
+            : $"this._memory.Write{TypeArgument}({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
 
-    public override string Arguments(ParameterModel p) => $"{Local(p, "address")}, {Local(p, "length")}";
+    public override string Arguments(ParameterModel p) => $"{Local(p, "address")}, {Local(p, _element is null ? "length" : "count")}";
+
+    /// <summary>The explicit type argument of the runtime's generic copies (a T[] does not infer ReadOnlySpan&lt;T&gt;).</summary>
+    private string TypeArgument => _element is null ? string.Empty : "<" + _element.Keyword + ">";
 
     public override void EmitCopyBack(IndentedWriter w, ParameterModel p)
     {
         if (_shape == TypeShape.Span)
         {
-            w.Line($"this._memory.ReadInto({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
+            w.Line($"this._memory.ReadInto{TypeArgument}({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
         }
     }
 
     public override void EmitExportResult(IndentedWriter w, MethodModel method)
     {
-        string read = _shape == TypeShape.Utf8String ? "ReadUtf8" : "ReadBytes";
         string result = method.Local("result");
         string operation = method.Local("operation");
-        w.Line($"global::Bindgen.GuestRange {result} = this._memory.ReadReturnArea({method.Local("return_area")}, {operation});");
+        string read = _shape == TypeShape.Utf8String ? $"ReadUtf8({result}, {operation})"
+            : _element is null ? $"ReadBytes({result}, {operation})"
+            : $"ReadArray<{_element.Keyword}>({result}.Address, {result}.Length / {_element.Size}, {operation})";
+        w.Line(_element is null
+            ? $"global::Bindgen.GuestRange {result} = this._memory.ReadReturnArea({method.Local("return_area")}, {operation});"
+            : $"global::Bindgen.GuestRange {result} = this._memory.ReadArrayReturnArea({method.Local("return_area")}, {_element.Size}, {operation});");
         w.Line("// The guest handed the result's ownership to the host: free it once copied.");
         w.Open("try");
-        w.Line($"return this._memory.{read}({result}, {operation});");
+        w.Line($"return this._memory.{read};");
         w.Close();
         w.Open("finally");
         w.Line($"this._memory.Free({result}.Address, {result}.Length, {operation});");
         w.Close();
     }
 
-    public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "address"), Local(p, "length") };
+    public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "address"), Local(p, _element is null ? "length" : "count") };
 
     public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p)
     {
         string memory = method.Local("memory");
         string range = $"new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")})";
+        if (_element is not null)
+        {
+            string arguments = $"{Local(p, "address")}, {Local(p, "count")}, {method.Local("operation")}";
+            if (_shape != TypeShape.Array)
+            {
+                return $"{memory}.GetView<{_element.Keyword}>({arguments})";
+            }
+
+            w.Line($"    {_element.Keyword}[] {Local(p, "value")} = {memory}.ReadArray<{_element.Keyword}>({arguments});");
+            return Local(p, "value");
+        }
+
         switch (_shape)
         {
             case TypeShape.Utf8String:
@@ -105,6 +145,7 @@ internal sealed class BufferMarshaller : Marshaller
     public override void EmitImportResult(IndentedWriter w, MethodModel method, string result)
     {
         w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
-        w.Line($"    {method.Local("memory")}.{(_shape == TypeShape.Utf8String ? "ReturnUtf8" : "ReturnBytes")}({method.Local("return_area")}, {result}, {method.Local("operation")});");
+        string call = _shape == TypeShape.Utf8String ? "ReturnUtf8" : _element is null ? "ReturnBytes" : $"ReturnArray<{_element.Keyword}>";
+        w.Line($"    {method.Local("memory")}.{call}({method.Local("return_area")}, {result}, {method.Local("operation")});");
     }
 }

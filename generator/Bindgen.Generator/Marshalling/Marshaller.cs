@@ -34,6 +34,9 @@ internal abstract class Marshaller
     /// <summary>The bytes this parameter needs in the call's guest block (a local from setup), or null.</summary>
     public virtual string? BlockLength(ParameterModel p) => null;
 
+    /// <summary>The alignment this parameter's place in the block needs (a power of two, at most 8).</summary>
+    public virtual int BlockAlignment => 1;
+
     /// <summary>Allocate: sets this parameter's guest address to its place at <paramref name="offset"/> (empty for 0) in the block.</summary>
     public virtual void EmitPlace(IndentedWriter w, ParameterModel p, string offset)
     {

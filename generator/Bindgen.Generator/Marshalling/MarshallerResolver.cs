@@ -28,11 +28,11 @@ internal static class MarshallerResolver
         // A nullable string has no agreed encoding in the C convention; refuse it rather than guess.
         new("string", null, static type =>
             type.SpecialType == SpecialType.System_String && type.NullableAnnotation != NullableAnnotation.Annotated ? Model(TypeShape.Utf8String, ScalarKind.None, type) : null),
-        new("byte[]", null, static type =>
-            type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte } array && array.NullableAnnotation != NullableAnnotation.Annotated
-                ? Model(TypeShape.Array, ScalarKind.Byte, type)
+        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")), null, static type =>
+            type is IArrayTypeSymbol { Rank: 1 } array && array.NullableAnnotation != NullableAnnotation.Annotated && ArrayElement(array.ElementType) is { } element
+                ? Model(TypeShape.Array, element, type)
                 : null),
-        new("ReadOnlySpan<byte>, Span<byte>", ValuePosition.Parameter, static type => Span(type)),
+        new("ReadOnlySpan<T> and Span<T> of those elements", ValuePosition.Parameter, static type => Span(type)),
     };
 
     private static readonly Dictionary<(TypeShape, ScalarKind), Marshaller> Marshallers = new();
@@ -62,7 +62,7 @@ internal static class MarshallerResolver
                 {
                     TypeShape.Void => VoidMarshaller.Instance,
                     TypeShape.Scalar => new ScalarMarshaller(ScalarInfo.For(type.Element)),
-                    _ => new BufferMarshaller(type.Shape),
+                    _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.None ? null : ScalarInfo.For(type.Element)),
                 };
                 Marshallers.Add((type.Shape, type.Element), marshaller);
             }
@@ -78,14 +78,20 @@ internal static class MarshallerResolver
 
     private static TypeModel? Span(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-        && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
         && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+        && ArrayElement(named.TypeArguments[0]) is { } element
             ? named.Name switch
             {
-                "ReadOnlySpan" => Model(TypeShape.ReadOnlySpan, ScalarKind.Byte, type),
-                "Span" => Model(TypeShape.Span, ScalarKind.Byte, type),
+                "ReadOnlySpan" => Model(TypeShape.ReadOnlySpan, element, type),
+                "Span" => Model(TypeShape.Span, element, type),
                 _ => null,
             }
+            : null;
+
+    /// <summary>The element kind of an array or span, when arrays of it are supported.</summary>
+    private static ScalarKind? ArrayElement(ITypeSymbol element) =>
+        element.TypeKind != TypeKind.Enum && ScalarInfo.Classify(element) is var kind and not ScalarKind.None && ScalarInfo.For(kind).IsArrayElement
+            ? kind
             : null;
 
     private static TypeModel Model(TypeShape shape, ScalarKind element, ITypeSymbol type) =>

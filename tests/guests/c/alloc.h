@@ -101,7 +101,7 @@ BG_EXPORT("live_allocations")
 int32_t bg_live_allocations(void) { return bg_live; }
 
 /* Stores a result into a return area. An empty result is always (0, 0). */
-static void bg_set_result(bg_buffer *ret, uint8_t *ptr, uint32_t len) {
+static inline void bg_set_result(bg_buffer *ret, uint8_t *ptr, uint32_t len) {
     ret->ptr = len == 0 ? NULL : ptr;
     ret->len = len;
 }
@@ -109,7 +109,7 @@ static void bg_set_result(bg_buffer *ret, uint8_t *ptr, uint32_t len) {
 /* Allocates a result buffer of `len` bytes through the exported allocator,
  * so the host can release it with `free`. Returns NULL for len 0; traps if
  * the allocation fails (a guest has no other way to report it). */
-static uint8_t *bg_alloc_result(uint32_t len) {
+static inline uint8_t *bg_alloc_result(uint32_t len) {
     if (len == 0) {
         return NULL;
     }

@@ -1,0 +1,136 @@
+using System;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Bindgen;
+
+/// <summary>Copies of arrays of primitive elements (little-endian, as wasm stores them) and the block layout they need.</summary>
+public sealed partial class GuestMemory
+{
+    /// <summary>
+    /// The bytes <paramref name="count"/> elements of <paramref name="elementSize"/> bytes take, checked to fit one
+    /// guest allocation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The elements need more than <see cref="int.MaxValue"/> bytes.</exception>
+    public static int ByteLength(int count, int elementSize, string operation)
+    {
+        long bytes = (long)count * elementSize;
+        return bytes <= int.MaxValue
+            ? (int)bytes
+            : throw new ArgumentException($"{operation}: {count} elements of {elementSize} bytes need {bytes} bytes of guest memory, more than one guest allocation can hold.");
+    }
+
+    /// <summary>Rounds <paramref name="offset"/> up to a multiple of <paramref name="alignment"/> (a power of two).</summary>
+    public static long AlignUp(long offset, int alignment) => (offset + (alignment - 1)) & ~(long)(alignment - 1);
+
+    /// <summary>Copies <paramref name="source"/> into guest memory at <paramref name="address"/> through a fresh view.</summary>
+    public void Write<T>(int address, ReadOnlySpan<T> source, string operation)
+        where T : unmanaged
+    {
+        if (source.IsEmpty)
+        {
+            return;
+        }
+
+        // Wasmtime runs only on little-endian hosts, where .NET's layout of T is wasm's.
+        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(source);
+        MemorySnapshot snapshot = Snapshot();
+        bytes.CopyTo(GetView(address, bytes.Length, operation));
+        VerifyUnchanged(snapshot, operation);
+    }
+
+    /// <summary>Copies guest memory at <paramref name="address"/> into <paramref name="destination"/> through a fresh view.</summary>
+    public void ReadInto<T>(int address, Span<T> destination, string operation)
+        where T : unmanaged
+    {
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        Span<byte> bytes = MemoryMarshal.AsBytes(destination);
+        MemorySnapshot snapshot = Snapshot();
+        GetView(address, bytes.Length, operation).CopyTo(bytes);
+        VerifyUnchanged(snapshot, operation);
+    }
+
+    /// <summary>Copies <paramref name="count"/> elements at <paramref name="address"/> into a new array through a fresh view.</summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
+    public unsafe T[] ReadArray<T>(int address, int count, string operation)
+        where T : unmanaged
+    {
+        GuestRange range = ElementRange(address, count, sizeof(T), operation);
+        if (range.Length == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        // The range is checked before the array is allocated, so a hostile count cannot exhaust host memory.
+        var result = new T[range.Length / sizeof(T)];
+        ReadInto<T>(range.Address, result, operation);
+        return result;
+    }
+
+    /// <summary>
+    /// A fresh, bounds-checked view of <paramref name="count"/> elements of guest memory. It dies at the next call
+    /// into the guest; use it immediately and do not keep it.
+    /// </summary>
+    [GuestView]
+    public unsafe Span<T> GetView<T>(int address, int count, string operation)
+        where T : unmanaged
+    {
+        GuestRange range = ElementRange(address, count, sizeof(T), operation);
+        return MemoryMarshal.Cast<byte, T>(GetView(range.Address, range.Length, operation));
+    }
+
+    /// <summary>
+    /// Reads a result's (pointer, element count) pair from an 8-byte return area and checks the elements it names
+    /// against guest memory; the range is in bytes.
+    /// </summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
+    public unsafe GuestRange ReadArrayReturnArea(int returnArea, int elementSize, string operation)
+    {
+        long memoryLength = _memory.GetLength();
+        CheckRange(returnArea, ReturnAreaSize, memoryLength, operation);
+        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
+        int address = BinaryPrimitives.ReadInt32LittleEndian(area);
+        int count = BinaryPrimitives.ReadInt32LittleEndian(area.Slice(4));
+        return ElementRange(address, count, elementSize, memoryLength, operation);
+    }
+
+    /// <summary>
+    /// Returns an array from a host import: allocates it in the guest (which may grow memory), then writes the
+    /// elements and the (pointer, element count) pair into the guest's return area, each through a fresh view.
+    /// The guest owns the result.
+    /// </summary>
+    /// <exception cref="HostImportException">The import implementation returned null.</exception>
+    [MayGrowMemory]
+    public unsafe void ReturnArray<T>(int returnArea, T[]? value, string operation)
+        where T : unmanaged
+    {
+        if (value is null)
+        {
+            throw new HostImportException(operation, new InvalidOperationException("The implementation returned null; return an empty array instead."));
+        }
+
+        CheckRange(returnArea, ReturnAreaSize, operation); // before allocating, so a bad area leaks nothing
+        int address = Allocate(ByteLength(value.Length, sizeof(T), operation), operation, sizeof(T));
+        Write<T>(address, value, operation);
+        WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
+    }
+
+    private GuestRange ElementRange(int address, int count, int elementSize, string operation) =>
+        ElementRange(address, count, elementSize, _memory.GetLength(), operation);
+
+    private static GuestRange ElementRange(int address, int count, int elementSize, long memoryLength, string operation)
+    {
+        // Counts are unsigned 32-bit guest values; their byte length is computed in 64 bits, so it cannot wrap.
+        ulong bytes = (ulong)unchecked((uint)count) * (uint)elementSize;
+        if (bytes > int.MaxValue || (ulong)unchecked((uint)address) + bytes > (ulong)memoryLength)
+        {
+            throw new GuestPointerOutOfBoundsException(operation, unchecked((uint)address), (uint)Math.Min(bytes, uint.MaxValue), memoryLength);
+        }
+
+        return new GuestRange(address, (int)bytes);
+    }
+}
