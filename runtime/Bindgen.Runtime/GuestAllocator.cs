@@ -34,10 +34,16 @@ public sealed class CAllocator : GuestAllocator
     /// <summary>The export name of the release function.</summary>
     public const string FreeExport = "free";
 
+    /// <summary>The wasm signature of <c>malloc</c>.</summary>
+    internal const string MallocSignature = "(i32) -> i32";
+
+    /// <summary>The wasm signature of <c>free</c>.</summary>
+    internal const string FreeSignature = "(i32) -> ()";
+
     private readonly Func<int, int> _malloc;
     private readonly Action<int> _free;
 
-    private CAllocator(Func<int, int> malloc, Action<int> free)
+    internal CAllocator(Func<int, int> malloc, Action<int> free)
     {
         _malloc = malloc;
         _free = free;
@@ -55,13 +61,11 @@ public sealed class CAllocator : GuestAllocator
             throw new ArgumentNullException(nameof(instance));
         }
 
-        WasmExports.RequireFunction(instance, binding, MallocExport, "(i32) -> i32");
-        WasmExports.RequireFunction(instance, binding, FreeExport, "(i32) -> ()");
-        Func<int, int> malloc = instance.GetFunction<int, int>(MallocExport)
-            ?? throw WasmExports.TypedLookupFailed(instance, binding, MallocExport, "(i32) -> i32");
-        Action<int> free = instance.GetAction<int>(FreeExport)
-            ?? throw WasmExports.TypedLookupFailed(instance, binding, FreeExport, "(i32) -> ()");
-        return new CAllocator(malloc, free);
+        var exports = new ExportResolver(instance, binding);
+        Func<int, int>? malloc = exports.CheckedFunction(MallocExport, MallocSignature)?.WrapFunc<int, int>();
+        Action<int>? free = exports.CheckedFunction(FreeExport, FreeSignature)?.WrapAction<int>();
+        exports.ThrowIfProblems();
+        return new CAllocator(malloc!, free!);
     }
 
     /// <summary>Resolves <c>malloc</c> and <c>free</c> from the instance calling a host import.</summary>

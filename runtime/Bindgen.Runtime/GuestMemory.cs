@@ -44,8 +44,10 @@ public sealed class GuestMemory
     /// <exception cref="ExportSignatureException"><c>malloc</c> or <c>free</c> has another signature.</exception>
     public static GuestMemory ForCConvention(Instance instance, string binding, GuestMemoryOptions? options = null)
     {
-        Memory memory = WasmExports.RequireMemory(instance, binding);
-        return new GuestMemory(memory, CAllocator.FromInstance(instance, binding), options);
+        var exports = new ExportResolver(instance, binding);
+        GuestMemory memory = exports.CConventionMemory(options);
+        exports.ThrowIfProblems();
+        return memory;
     }
 
     /// <summary>

@@ -31,7 +31,10 @@ internal enum BindingKind
     Imports,
 }
 
-/// <summary>One [WasmModule] or [WasmImports] interface, as plain data.</summary>
+/// <summary>
+/// One [WasmModule] or [WasmImports] interface, as plain data. <see cref="Initialize"/> is
+/// [WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).
+/// </summary>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -42,7 +45,8 @@ internal sealed record ModuleModel(
     string Accessibility,
     string HintName,
     EquatableArray<MethodModel> Methods,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    string? Initialize = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 }

@@ -97,8 +97,12 @@ internal static class ModuleParser
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             (ns is null ? string.Empty : ns + ".") + className + ".g.cs",
             methods.ToEquatableArray(),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray(),
+            binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null);
     }
+
+    private static string? NamedString(AttributeData? attribute, string name) =>
+        attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
 
     private static void ParseMembers(BindingInfo binding, INamedTypeSymbol type, LocationInfo? typeLocation, List<MethodModel> methods, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {

@@ -24,36 +24,38 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public BufferTools(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException(nameof(instance));
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_SumBytes = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "sum_bytes", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "sum_bytes", "(i32, i32) -> i32");
-        _export_Reverse = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "reverse", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "reverse", "(i32, i32, i32) -> ()");
-        _export_MakeBytes = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "make_bytes", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "make_bytes", "(i32, i32, i32) -> ()");
-        _export_XorFill = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "xor_fill", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "xor_fill", "(i32, i32, i32) -> ()");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_SumBytes = __exports.Function("sum_bytes", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Reverse = __exports.Function("reverse", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_MakeBytes = __exports.Function("make_bytes", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_XorFill = __exports.Function("xor_fill", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static BufferTools Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new BufferTools(new global::Wasmtime.Instance(store, module), options);
+        new BufferTools(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static BufferTools Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new BufferTools((linker ?? throw new global::System.ArgumentNullException(nameof(linker))).Instantiate(store, module), options);
+        new BufferTools(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
