@@ -8,12 +8,15 @@ namespace Bindgen.Generator.Emit;
 /// <summary>
 /// Emits one export stub. This is the one place that orders the stages, and the order is the safety
 /// contract: prepare (no guest calls) -&gt; allocate (every guest allocation) -&gt; write (fresh views) -&gt;
-/// invoke -&gt; copy back and read results (fresh views) -&gt; free (in finally). No view is taken before the
-/// last allocation has returned, and none outlives the statement that takes it.
+/// invoke -&gt; copy back and read results (fresh views) -&gt; release (after success, or in the catch on failure, so a
+/// failing free never hides the call's outcome). No view is taken before the last allocation has returned, and none
+/// outlives the statement that takes it.
 /// </summary>
 internal static class StubEmitter
 {
     private const string ReturnArea = "__return_area";
+    private const string Owned = "__owned";
+    private const string Returned = "__returned";
 
     /// <summary>Members of every generated binding class, and of <see cref="object"/>.</summary>
     private static readonly HashSet<string> ReservedNames = new()
@@ -112,9 +115,21 @@ internal static class StubEmitter
 
         w.Line($"int __block_size = global::Bindgen.GuestMemory.BlockSize({string.Join(" + ", sizeTerms.Select((t, i) => i == 0 ? "(long)" + t : t))}, __operation);");
         w.Line("int __block = 0;");
+        bool returns = method.ReturnType.Kind != MarshalKind.Void;
+        if (returnArea)
+        {
+            w.Line($"global::Bindgen.GuestRange {Owned} = default;");
+        }
+
+        if (returns)
+        {
+            w.Line($"{method.ReturnType.FullName} {Returned};");
+        }
+
         w.Open("try");
         w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
-        w.Line("__block = _memory.Allocate(__block_size, __operation, 8);");
+        w.Line("// The block is checked whole before any offset inside it is computed.");
+        w.Line("__block = _memory.AllocateBlock(__block_size, __operation);");
         string offset = returnArea ? sizeTerms[0] : string.Empty;
         if (returnArea)
         {
@@ -132,6 +147,12 @@ internal static class StubEmitter
         }
 
         w.Line("// Write: each copy takes a fresh view of the live memory.");
+        if (returnArea)
+        {
+            w.Line("// A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.");
+            w.Line($"_memory.PrepareReturnArea({ReturnArea}, __operation);");
+        }
+
         foreach (ParameterModel p in method.Parameters)
         {
             ParameterMarshaller.For(p.Type.Kind).EmitWrite(w, p);
@@ -145,11 +166,19 @@ internal static class StubEmitter
             ParameterMarshaller.For(p.Type.Kind).EmitCopyBack(w, p);
         }
 
-        EmitReturn(w, method);
+        EmitRead(w, method);
         w.Close();
-        w.Open("finally");
-        w.Line("_memory.Free(__block, __block_size, __operation, 8);");
+        string block = "new global::Bindgen.GuestRange(__block, __block_size)";
+        string owned = returnArea ? Owned : "default";
+        w.Open("catch (global::System.Exception __failure)");
+        w.Line("// The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.");
+        w.Line($"_memory.ReleaseAfterFailure(__failure, {owned}, {block}, __operation);");
+        w.Line("throw;");
         w.Close();
+        w.Line("// The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.");
+        w.Line(returns
+            ? $"return _memory.Release({Returned}, {owned}, {block}, __operation);"
+            : $"_memory.Release({owned}, {block}, __operation);");
         w.Close();
     }
 
@@ -177,7 +206,8 @@ internal static class StubEmitter
         w.Close();
     }
 
-    private static void EmitReturn(IndentedWriter w, MethodModel method)
+    /// <summary>The allocating path's result: copied out into a local, so the call's memory is released after it.</summary>
+    private static void EmitRead(IndentedWriter w, MethodModel method)
     {
         switch (method.ReturnType.Kind)
         {
@@ -186,14 +216,22 @@ internal static class StubEmitter
             case MarshalKind.Utf8String:
             case MarshalKind.ByteArray:
                 string read = method.ReturnType.Kind == MarshalKind.Utf8String ? "ReadUtf8" : "ReadBytes";
-                w.Line($"global::Bindgen.GuestRange __result = _memory.ReadReturnArea({ReturnArea}, __operation);");
-                w.Line("// The guest handed the result's ownership to the host: free it once copied.");
-                w.Open("try");
-                w.Line($"return _memory.{read}(__result, __operation);");
-                w.Close();
-                w.Open("finally");
-                w.Line("_memory.Free(__result.Address, __result.Length, __operation);");
-                w.Close();
+                w.Line("// The guest handed the result's ownership to the host: it is freed once copied, on every path.");
+                w.Line($"{Owned} = _memory.ReadReturnArea({ReturnArea}, __block, __block_size, __operation);");
+                w.Line($"{Returned} = _memory.{read}({Owned}, __operation);");
+                return;
+            default:
+                w.Line($"{Returned} = {ScalarFor(method.ReturnType.Kind).FromWasm("__result", method.ReturnType)};");
+                return;
+        }
+    }
+
+    /// <summary>The non-allocating path's result: scalars only, returned directly.</summary>
+    private static void EmitReturn(IndentedWriter w, MethodModel method)
+    {
+        switch (method.ReturnType.Kind)
+        {
+            case MarshalKind.Void:
                 return;
             default:
                 w.Line($"return {ScalarFor(method.ReturnType.Kind).FromWasm("__result", method.ReturnType)};");

@@ -72,10 +72,12 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __data_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __data_address = __data_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__data_address, data, __operation);
@@ -89,12 +91,16 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -108,13 +114,18 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        byte[] __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             __data_address = __data_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            _memory.PrepareReturnArea(__return_area, __operation);
             _memory.Write(__data_address, data, __operation);
             try
             {
@@ -125,21 +136,18 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = _memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return _memory.ReadBytes(__result, __operation);
-            }
-            finally
-            {
-                _memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = _memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = _memory.ReadBytes(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -150,12 +158,17 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        byte[] __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            _memory.PrepareReturnArea(__return_area, __operation);
             try
             {
                 _export_MakeBytes(length, seed, __return_area);
@@ -165,21 +178,18 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = _memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return _memory.ReadBytes(__result, __operation);
-            }
-            finally
-            {
-                _memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = _memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = _memory.ReadBytes(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -194,7 +204,8 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __buffer_address = __buffer_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__buffer_address, buffer, __operation);
@@ -209,9 +220,13 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
             // Read: copy back and results through fresh views; the call may have moved memory.
             _memory.ReadInto(__buffer_address, buffer, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        _memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 }

@@ -73,10 +73,12 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         int __header_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__header_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __header_address = __header_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__header_address, __header_length, header, __operation);
@@ -90,12 +92,16 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -108,10 +114,12 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         int __event_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__event_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __event_address = __event_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__event_address, __event_length, @event, __operation);
@@ -125,12 +133,16 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -143,10 +155,12 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         int __object_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__object_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __object_address = __object_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__object_address, @object, __operation);
@@ -160,12 +174,16 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>

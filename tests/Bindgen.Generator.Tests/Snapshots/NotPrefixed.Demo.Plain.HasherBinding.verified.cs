@@ -66,10 +66,12 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         int __data_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __data_address = __data_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.Write(__data_address, data, __operation);
@@ -83,11 +85,15 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 }

@@ -105,12 +105,17 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        string __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            _memory.PrepareReturnArea(__return_area, __operation);
             try
             {
                 _export_ToString(value, __return_area);
@@ -120,21 +125,18 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = _memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return _memory.ReadUtf8(__result, __operation);
-            }
-            finally
-            {
-                _memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = _memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = _memory.ReadUtf8(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>

@@ -72,13 +72,18 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        string __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            _memory.PrepareReturnArea(__return_area, __operation);
             _memory.WriteUtf8(__text_address, __text_length, text, __operation);
             try
             {
@@ -89,21 +94,18 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = _memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return _memory.ReadUtf8(__result, __operation);
-            }
-            finally
-            {
-                _memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = _memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = _memory.ReadUtf8(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -116,10 +118,12 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         int __text_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__text_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __text_address = __text_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             _memory.WriteUtf8(__text_address, __text_length, text, __operation);
@@ -133,12 +137,16 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -155,14 +163,19 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        string __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = _memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = _memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             __first_address = __first_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             __second_address = __second_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            _memory.PrepareReturnArea(__return_area, __operation);
             _memory.WriteUtf8(__first_address, __first_length, first, __operation);
             _memory.WriteUtf8(__second_address, __second_length, second, __operation);
             try
@@ -174,20 +187,17 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = _memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return _memory.ReadUtf8(__result, __operation);
-            }
-            finally
-            {
-                _memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = _memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = _memory.ReadUtf8(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            _memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            _memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return _memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 }
