@@ -111,6 +111,8 @@ public interface IHostileImportCaller
     void UpperPastEnd();
 
     void MakeBytesWrapping();
+
+    int LiveAllocations();
 }
 
 /// <summary>

@@ -99,6 +99,12 @@ internal static class ImportsEmitter
             w.Line($"    global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: {(resultInGuest ? "true" : "false")});");
         }
 
+        if (resultInGuest)
+        {
+            w.Line("    // Check: the guest's return area, before the implementation runs, so a doomed call has no host-side effects.");
+            w.Line($"    __memory.CheckReturnArea({ReturnArea}, __operation);");
+        }
+
         // Read: copies of string and byte[] arguments, through fresh views that check the range.
         var arguments = new List<string>();
         foreach (ParameterModel p in method.Parameters)
