@@ -74,8 +74,8 @@ internal static class BindingAdvice
             && expectedParameters.Take(actualParameters.Count).SequenceEqual(actualParameters))
         {
             return "The binding's `string` or `byte[]` result is returned through an extra last `i32` parameter "
-                + "(the return area) and no wasm result, but this export returns a value: declare the method's "
-                + $"result as the {actualResults[0]} type it returns, or change the export; see docs/abi.md section 4.";
+                + $"(the return area) and no wasm result, but this export returns an {actualResults[0]}: declare the method's "
+                + $"result as a type that maps to {actualResults[0]} (section 2), or make the export write a return area; see docs/abi.md section 4.";
         }
 
         if (actualResults.Count == 0 && expectedResults.Count == 1

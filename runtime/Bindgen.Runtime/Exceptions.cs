@@ -55,6 +55,9 @@ public class BindingException : BindgenException
     /// <summary>Every problem found, each a <see cref="MissingExportException"/> or <see cref="ExportSignatureException"/>.</summary>
     public IReadOnlyList<BindingException> Problems { get; }
 
+    private static string WithoutPrefix(string message, string prefix) =>
+        message.StartsWith(prefix, StringComparison.Ordinal) ? message.Substring(prefix.Length) : message;
+
     private static string FormatProblems(string binding, IReadOnlyList<BindingException> problems)
     {
         if (problems is null || problems.Count == 0)
@@ -63,7 +66,7 @@ public class BindingException : BindgenException
         }
 
         return $"{binding}: the module does not match the binding ({problems.Count} problems):"
-            + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p.Message));
+            + string.Concat(problems.Select(p => Environment.NewLine + "  - " + WithoutPrefix(p.Message, binding + ": ")));
     }
 }
 
