@@ -54,6 +54,7 @@ public sealed class CAllocator : GuestAllocator
     /// <param name="binding">The binding's name, for error messages.</param>
     /// <exception cref="MissingExportException">An allocator export is missing.</exception>
     /// <exception cref="ExportSignatureException">An allocator export has another signature.</exception>
+    /// <exception cref="BindingException">Both exports have a problem, both listed.</exception>
     public static CAllocator FromInstance(Instance instance, string binding)
     {
         if (instance is null)

@@ -42,6 +42,7 @@ public sealed partial class GuestMemory
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="MissingExportException">The instance lacks <c>memory</c>, <c>malloc</c> or <c>free</c>.</exception>
     /// <exception cref="ExportSignatureException"><c>malloc</c> or <c>free</c> has another signature.</exception>
+    /// <exception cref="BindingException">Several of the above, all listed.</exception>
     public static GuestMemory ForCConvention(Instance instance, string binding, GuestMemoryOptions? options = null)
     {
         var exports = new ExportResolver(instance, binding);
