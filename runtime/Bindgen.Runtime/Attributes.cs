@@ -19,6 +19,18 @@ public sealed class WasmModuleAttribute : Attribute
     /// leading <c>I</c> (an interface not named <c>I...</c> gets <c>...Binding</c>).
     /// </summary>
     public string? ClassName { get; set; }
+
+    /// <summary>The export WASI reactors use to run their initialization (C constructors): <c>_initialize</c>.</summary>
+    public const string DefaultInitialize = "_initialize";
+
+    /// <summary>
+    /// The export that initializes the module, called once per instance when the first binding to it is created,
+    /// before any other export. When not set, <c>_initialize</c> (the WASI reactor ABI, for example
+    /// <c>clang -mexec-model=reactor</c>) is called if the module exports it. Set it for a module whose
+    /// initializer has another name (for example emscripten's minified one); a named initializer the module does
+    /// not export is a binding error. Set it to the empty string to call no initializer.
+    /// </summary>
+    public string? Initialize { get; set; }
 }
 
 /// <summary>

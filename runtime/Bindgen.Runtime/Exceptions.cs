@@ -1,5 +1,6 @@
 using System;
-using Wasmtime;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace Bindgen;
 
@@ -11,31 +12,98 @@ public abstract class BindgenException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Failures of the cleanup that ran after this exception was raised (a guest <c>free</c> that trapped while the
+    /// glue released the call's guest memory). They never replace this exception; they are recorded here as context.
+    /// Empty when the cleanup succeeded. See <see cref="GuestFailures.CleanupFailuresOf"/> for any exception.
+    /// </summary>
+    public IReadOnlyList<Exception> CleanupFailures => GuestFailures.CleanupFailuresOf(this);
+}
+
+/// <summary>
+/// A module does not match a binding. Thrown when a binding is created, with every problem found: the
+/// binding checks all its exports before it reports. When there is exactly one problem, that problem's own
+/// exception (<see cref="MissingExportException"/> or <see cref="ExportSignatureException"/>) is thrown, and its
+/// <see cref="Problems"/> holds only itself; catch <see cref="BindingException"/> to handle both cases alike.
+/// </summary>
+public class BindingException : BindgenException
+{
+    /// <summary>Creates the exception for several problems.</summary>
+    /// <param name="binding">The binding (interface) being created.</param>
+    /// <param name="problems">Every problem found, in the order the binding checked its exports.</param>
+    public BindingException(string binding, IReadOnlyList<BindingException> problems)
+        : base(FormatProblems(binding, problems))
+    {
+        Binding = binding;
+        Problems = problems;
+    }
+
+    /// <summary>Creates the exception for one problem; <see cref="Problems"/> is this exception alone.</summary>
+    /// <param name="binding">The binding that found the problem.</param>
+    /// <param name="message">The problem.</param>
+    protected BindingException(string binding, string message)
+        : base(message)
+    {
+        Binding = binding;
+        Problems = new[] { this };
+    }
+
+    /// <summary>The binding (interface or convention) being created.</summary>
+    public string Binding { get; }
+
+    /// <summary>Every problem found, each a <see cref="MissingExportException"/> or <see cref="ExportSignatureException"/>.</summary>
+    public IReadOnlyList<BindingException> Problems { get; }
+
+    private static string WithoutPrefix(string message, string prefix) =>
+        message.StartsWith(prefix, StringComparison.Ordinal) ? message.Substring(prefix.Length) : message;
+
+    private static string FormatProblems(string binding, IReadOnlyList<BindingException> problems)
+    {
+        if (problems is null || problems.Count == 0)
+        {
+            throw new ArgumentException("A binding exception needs at least one problem.", nameof(problems));
+        }
+
+        return $"{binding}: the module does not match the binding ({problems.Count} problems):"
+            + string.Concat(problems.Select(p => Environment.NewLine + "  - " + WithoutPrefix(p.Message, binding + ": ")));
+    }
 }
 
 /// <summary>A module does not export a function, memory or allocator that a binding needs.</summary>
-public sealed class MissingExportException : BindgenException
+public sealed class MissingExportException : BindingException
 {
     /// <summary>Creates the exception for the named export.</summary>
     /// <param name="binding">The binding (interface or convention) that needs the export.</param>
     /// <param name="exportName">The export the module lacks.</param>
     /// <param name="kind">What the export should be: "function" or "memory".</param>
     public MissingExportException(string binding, string exportName, string kind)
-        : base($"{binding}: the module has no {kind} export named '{exportName}'.")
+        : this(binding, exportName, kind, Array.Empty<string>())
     {
-        Binding = binding;
-        ExportName = exportName;
     }
 
-    /// <summary>The binding (interface or convention) that needs the export.</summary>
-    public string Binding { get; }
+    /// <summary>Creates the exception for the named export, with the module's closest export names.</summary>
+    /// <param name="binding">The binding (interface or convention) that needs the export.</param>
+    /// <param name="exportName">The export the module lacks.</param>
+    /// <param name="kind">What the export should be: "function" or "memory".</param>
+    /// <param name="suggestions">Exports of that kind whose names are close to <paramref name="exportName"/>, closest first.</param>
+    public MissingExportException(string binding, string exportName, string kind, IReadOnlyList<string> suggestions)
+        : base(binding, $"{binding}: the module has no {kind} export named '{exportName}'"
+                        + (suggestions is { Count: > 0 } ? "; did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : "."))
+    {
+        ExportName = exportName;
+        Suggestions = suggestions ?? Array.Empty<string>();
+    }
 
     /// <summary>The export the module lacks.</summary>
     public string ExportName { get; }
+
+    /// <summary>The module's exports of the same kind with the closest names (edit distance), closest first; may be empty.</summary>
+    public IReadOnlyList<string> Suggestions { get; }
 }
 
 /// <summary>A module exports a function under the expected name but with another wasm signature.</summary>
-public sealed class ExportSignatureException : BindgenException
+public sealed class ExportSignatureException : BindingException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="binding">The binding that needs the export.</param>
@@ -43,16 +111,25 @@ public sealed class ExportSignatureException : BindgenException
     /// <param name="expected">The expected wasm signature, for example <c>(i32, i32) -&gt; i32</c>.</param>
     /// <param name="actual">The signature the module declares.</param>
     public ExportSignatureException(string binding, string exportName, string expected, string actual)
-        : base($"{binding}: export '{exportName}' has signature {actual}, but the binding expects {expected}.")
+        : this(binding, exportName, expected, actual, null)
     {
-        Binding = binding;
+    }
+
+    /// <summary>Creates the exception with an explanation of the difference.</summary>
+    /// <param name="binding">The binding that needs the export.</param>
+    /// <param name="exportName">The export's name.</param>
+    /// <param name="expected">The expected wasm signature, for example <c>(i32, i32) -&gt; i32</c>.</param>
+    /// <param name="actual">The signature the module declares.</param>
+    /// <param name="reason">Why the signatures differ, in terms of the ABI, or null.</param>
+    public ExportSignatureException(string binding, string exportName, string expected, string actual, string? reason)
+        : base(binding, $"{binding}: export '{exportName}' has signature {actual}, but the binding expects {expected}."
+                        + (reason is null ? string.Empty : " " + reason))
+    {
         ExportName = exportName;
         Expected = expected;
         Actual = actual;
+        Reason = reason;
     }
-
-    /// <summary>The binding that needs the export.</summary>
-    public string Binding { get; }
 
     /// <summary>The export's name.</summary>
     public string ExportName { get; }
@@ -62,125 +139,56 @@ public sealed class ExportSignatureException : BindgenException
 
     /// <summary>The signature the module declares.</summary>
     public string Actual { get; }
+
+    /// <summary>Why the signatures differ, in terms of the ABI (with the section of docs/abi.md), or null.</summary>
+    public string? Reason { get; }
 }
 
 /// <summary>
-/// A guest-supplied pointer and length do not lie inside the guest's linear memory, their sum
-/// overflows, or the length exceeds what a .NET buffer can hold. Nothing was read or written.
+/// A module cannot be instantiated because some of its imports are not provided. Lists every missing import;
+/// when some are WASI functions, says how to provide them.
 /// </summary>
-public sealed class GuestPointerOutOfBoundsException : BindgenException
+public sealed class MissingImportsException : BindgenException
 {
+    /// <summary>The import module names of WASI preview 1.</summary>
+    private static readonly string[] WasiModules = { "wasi_snapshot_preview1", "wasi_unstable" };
+
     /// <summary>Creates the exception.</summary>
-    /// <param name="operation">The export or import during which the pointer was seen.</param>
-    /// <param name="address">The guest address, as an unsigned 32-bit value.</param>
-    /// <param name="length">The length, as an unsigned 32-bit value.</param>
-    /// <param name="memoryLength">The memory's length in bytes when the check ran.</param>
-    public GuestPointerOutOfBoundsException(string operation, uint address, uint length, long memoryLength)
-        : base($"{operation}: guest range [0x{address:X8}, +{length}) is outside guest memory of {memoryLength} bytes"
-               + (length > int.MaxValue ? " (length exceeds int.MaxValue)" : (ulong)address + length > uint.MaxValue ? " (address + length overflows)" : "")
-               + ".")
+    /// <param name="binding">The binding being instantiated.</param>
+    /// <param name="missing">Each missing import as <c>module.name (kind)</c>.</param>
+    /// <param name="needsWasi">Whether some missing import is a WASI function.</param>
+    /// <param name="withLinker">Whether the module was instantiated through a linker.</param>
+    /// <param name="innerException">Wasmtime's error, when there was one.</param>
+    public MissingImportsException(string binding, IReadOnlyList<string> missing, bool needsWasi, bool withLinker, Exception? innerException = null)
+        : base(Format(binding, missing, needsWasi, withLinker), innerException)
     {
-        Operation = operation;
-        Address = address;
-        Length = length;
-        MemoryLength = memoryLength;
+        Binding = binding;
+        Missing = missing;
+        NeedsWasi = needsWasi;
     }
 
-    /// <summary>The export or import during which the pointer was seen.</summary>
-    public string Operation { get; }
+    /// <summary>The binding being instantiated.</summary>
+    public string Binding { get; }
 
-    /// <summary>The guest address.</summary>
-    public uint Address { get; }
+    /// <summary>Each missing import, as <c>module.name (kind)</c>.</summary>
+    public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>The length in bytes.</summary>
-    public uint Length { get; }
+    /// <summary>Whether some missing import is a WASI function (module <c>wasi_snapshot_preview1</c> or <c>wasi_unstable</c>).</summary>
+    public bool NeedsWasi { get; }
 
-    /// <summary>The memory's length in bytes when the check ran.</summary>
-    public long MemoryLength { get; }
-}
+    /// <summary>Whether <paramref name="module"/> is a WASI preview 1 import module name.</summary>
+    public static bool IsWasiModule(string module) => Array.IndexOf(WasiModules, module) >= 0;
 
-/// <summary>The guest trapped while running an export (or an allocator call made for it).</summary>
-public sealed class GuestTrapException : BindgenException
-{
-    /// <summary>Creates the exception, wrapping Wasmtime's trap.</summary>
-    /// <param name="operation">The export that was running.</param>
-    /// <param name="trap">Wasmtime's exception.</param>
-    public GuestTrapException(string operation, WasmtimeException trap)
-        : base($"{operation}: the guest trapped: {trap.Message}", trap)
+    private static string Format(string binding, IReadOnlyList<string> missing, bool needsWasi, bool withLinker)
     {
-        Operation = operation;
+        string list = string.Join(", ", missing);
+        string advice = needsWasi
+            ? withLinker
+                ? " The module uses WASI: call linker.DefineWasi() and store.SetWasiConfiguration(new WasiConfiguration()) before instantiating (docs/abi.md, WASI modules)."
+                : " The module uses WASI: create a Linker, call linker.DefineWasi() and store.SetWasiConfiguration(new WasiConfiguration()), and use Instantiate(linker, store, module) (docs/abi.md, WASI modules)."
+            : withLinker
+                ? " Define them on the linker (for [WasmImports] interfaces, with the generated Define method) before instantiating."
+                : " Define them on a Linker (for [WasmImports] interfaces, with the generated Define method) and use Instantiate(linker, store, module).";
+        return $"{binding}: the module imports {missing.Count} item(s) that {(withLinker ? "the linker does not define" : "were not provided")}: {list}.{advice}";
     }
-
-    /// <summary>The export that was running.</summary>
-    public string Operation { get; }
-
-    /// <summary>Wasmtime's trap code, when the failure was a trap.</summary>
-    public TrapCode? TrapCode => (InnerException as TrapException)?.Type;
-}
-
-/// <summary>The guest's allocator returned 0 (out of memory) for an allocation the glue needed.</summary>
-public sealed class GuestAllocationException : BindgenException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="operation">The export or import the allocation was for.</param>
-    /// <param name="size">The requested size in bytes.</param>
-    public GuestAllocationException(string operation, int size)
-        : base($"{operation}: the guest allocator could not allocate {size} bytes.")
-    {
-        Operation = operation;
-        Size = size;
-    }
-
-    /// <summary>The export or import the allocation was for.</summary>
-    public string Operation { get; }
-
-    /// <summary>The requested size in bytes.</summary>
-    public int Size { get; }
-}
-
-/// <summary>
-/// Checked mode found that guest memory moved or changed length while a view of it was in use:
-/// the view was stale. Only thrown when <see cref="GuestMemoryOptions.CheckViews"/> is on.
-/// </summary>
-public sealed class StaleViewException : BindgenException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="operation">The export or import that held the view.</param>
-    /// <param name="baseBefore">The memory base address when the view was taken.</param>
-    /// <param name="lengthBefore">The memory length when the view was taken.</param>
-    /// <param name="baseAfter">The memory base address when the view was released.</param>
-    /// <param name="lengthAfter">The memory length when the view was released.</param>
-    public StaleViewException(string operation, nint baseBefore, long lengthBefore, nint baseAfter, long lengthAfter)
-        : base($"{operation}: guest memory changed while a view of it was in use "
-               + $"(base 0x{baseBefore:X} -> 0x{baseAfter:X}, length {lengthBefore} -> {lengthAfter}).")
-    {
-        Operation = operation;
-    }
-
-    /// <summary>The export or import that held the view.</summary>
-    public string Operation { get; }
-}
-
-/// <summary>
-/// The host implementation of an import threw while the guest was calling it. The guest call is aborted (as
-/// by a trap) and the original exception is the <see cref="Exception.InnerException"/>.
-/// </summary>
-public sealed class HostImportException : BindgenException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="import">The import whose implementation threw.</param>
-    /// <param name="innerException">What the implementation threw.</param>
-    /// <param name="operation">The export that was running, when known.</param>
-    public HostImportException(string import, Exception innerException, string? operation = null)
-        : base((operation is null ? string.Empty : operation + ": ") + $"the host implementation of {import} threw {innerException?.GetType().Name}: {innerException?.Message}", innerException)
-    {
-        Import = import;
-        Operation = operation;
-    }
-
-    /// <summary>The import whose implementation threw.</summary>
-    public string Import { get; }
-
-    /// <summary>The export that was running when the import was called, or null inside the import.</summary>
-    public string? Operation { get; }
 }

@@ -34,10 +34,16 @@ public sealed class CAllocator : GuestAllocator
     /// <summary>The export name of the release function.</summary>
     public const string FreeExport = "free";
 
+    /// <summary>The wasm signature of <c>malloc</c>.</summary>
+    internal const string MallocSignature = "(i32) -> i32";
+
+    /// <summary>The wasm signature of <c>free</c>.</summary>
+    internal const string FreeSignature = "(i32) -> ()";
+
     private readonly Func<int, int> _malloc;
     private readonly Action<int> _free;
 
-    private CAllocator(Func<int, int> malloc, Action<int> free)
+    internal CAllocator(Func<int, int> malloc, Action<int> free)
     {
         _malloc = malloc;
         _free = free;
@@ -48,6 +54,7 @@ public sealed class CAllocator : GuestAllocator
     /// <param name="binding">The binding's name, for error messages.</param>
     /// <exception cref="MissingExportException">An allocator export is missing.</exception>
     /// <exception cref="ExportSignatureException">An allocator export has another signature.</exception>
+    /// <exception cref="BindingException">Both exports have a problem, both listed.</exception>
     public static CAllocator FromInstance(Instance instance, string binding)
     {
         if (instance is null)
@@ -55,13 +62,11 @@ public sealed class CAllocator : GuestAllocator
             throw new ArgumentNullException(nameof(instance));
         }
 
-        WasmExports.RequireFunction(instance, binding, MallocExport, "(i32) -> i32");
-        WasmExports.RequireFunction(instance, binding, FreeExport, "(i32) -> ()");
-        Func<int, int> malloc = instance.GetFunction<int, int>(MallocExport)
-            ?? throw WasmExports.TypedLookupFailed(instance, binding, MallocExport, "(i32) -> i32");
-        Action<int> free = instance.GetAction<int>(FreeExport)
-            ?? throw WasmExports.TypedLookupFailed(instance, binding, FreeExport, "(i32) -> ()");
-        return new CAllocator(malloc, free);
+        var exports = new ExportResolver(instance, binding);
+        Func<int, int>? malloc = exports.CheckedFunction(MallocExport, MallocSignature)?.WrapFunc<int, int>();
+        Action<int>? free = exports.CheckedFunction(FreeExport, FreeSignature)?.WrapAction<int>();
+        exports.ThrowIfProblems();
+        return new CAllocator(malloc!, free!);
     }
 
     /// <summary>Resolves <c>malloc</c> and <c>free</c> from the instance calling a host import.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Wasmtime;
 
 namespace Bindgen;
@@ -6,6 +7,19 @@ namespace Bindgen;
 /// <summary>Turns failures during guest calls and host imports into Bindgen's typed exceptions.</summary>
 public static class GuestFailures
 {
+    /// <summary>
+    /// The key in <see cref="Exception.Data"/> under which the glue records cleanup failures (an
+    /// <see cref="IReadOnlyList{T}"/> of <see cref="Exception"/>) that happened after the exception was raised.
+    /// </summary>
+    public const string CleanupFailuresKey = "Bindgen.CleanupFailures";
+
+    /// <summary>
+    /// The cleanup failures recorded on <paramref name="exception"/>: a guest <c>free</c> that failed while the glue
+    /// released a failed call's guest memory. The exception itself is the call's real outcome. Empty when none.
+    /// </summary>
+    public static IReadOnlyList<Exception> CleanupFailuresOf(Exception exception) =>
+        exception?.Data[CleanupFailuresKey] as IReadOnlyList<Exception> ?? Array.Empty<Exception>();
+
     /// <summary>
     /// The exception to throw for a Wasmtime failure during <paramref name="operation"/>. A failure of a host
     /// import (its implementation threw, or the guest passed it a bad pointer) surfaces as what the import

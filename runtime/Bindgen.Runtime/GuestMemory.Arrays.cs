@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
 namespace Bindgen;
@@ -81,21 +80,6 @@ public sealed partial class GuestMemory
     {
         GuestRange range = ElementRange(address, count, sizeof(T), operation);
         return MemoryMarshal.Cast<byte, T>(GetView(range.Address, range.Length, operation));
-    }
-
-    /// <summary>
-    /// Reads a result's (pointer, element count) pair from an 8-byte return area and checks the elements it names
-    /// against guest memory; the range is in bytes.
-    /// </summary>
-    /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
-    public unsafe GuestRange ReadArrayReturnArea(int returnArea, int elementSize, string operation)
-    {
-        long memoryLength = _memory.GetLength();
-        CheckRange(returnArea, ReturnAreaSize, memoryLength, operation);
-        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
-        int address = BinaryPrimitives.ReadInt32LittleEndian(area);
-        int count = BinaryPrimitives.ReadInt32LittleEndian(area.Slice(4));
-        return ElementRange(address, count, elementSize, memoryLength, operation);
     }
 
     /// <summary>

@@ -42,10 +42,13 @@ public sealed partial class GuestMemory
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="MissingExportException">The instance lacks <c>memory</c>, <c>malloc</c> or <c>free</c>.</exception>
     /// <exception cref="ExportSignatureException"><c>malloc</c> or <c>free</c> has another signature.</exception>
+    /// <exception cref="BindingException">Several of the above, all listed.</exception>
     public static GuestMemory ForCConvention(Instance instance, string binding, GuestMemoryOptions? options = null)
     {
-        Memory memory = WasmExports.RequireMemory(instance, binding);
-        return new GuestMemory(memory, CAllocator.FromInstance(instance, binding), options);
+        var exports = new ExportResolver(instance, binding);
+        GuestMemory memory = exports.CConventionMemory(options);
+        exports.ThrowIfProblems();
+        return memory;
     }
 
     /// <summary>
@@ -153,7 +156,7 @@ public sealed partial class GuestMemory
     public GuestRange CheckRange(int address, int length, string operation) =>
         CheckRange(address, length, _memory.GetLength(), operation);
 
-    private static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
+    internal static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
     {
         uint unsignedAddress = unchecked((uint)address);
         uint unsignedLength = unchecked((uint)length);
@@ -277,22 +280,6 @@ public sealed partial class GuestMemory
         return result;
     }
 
-    /// <summary>
-    /// Reads a result's (pointer, length) pair from an 8-byte return area the host allocated, and checks it
-    /// against guest memory. See docs/abi.md.
-    /// </summary>
-    /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
-    public unsafe GuestRange ReadReturnArea(int returnArea, string operation)
-    {
-        // No guest call happens in here, so one length query serves both checks.
-        long memoryLength = _memory.GetLength();
-        CheckRange(returnArea, ReturnAreaSize, memoryLength, operation);
-        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
-        int address = BinaryPrimitives.ReadInt32LittleEndian(area);
-        int length = BinaryPrimitives.ReadInt32LittleEndian(area.Slice(4));
-        return CheckRange(address, length, memoryLength, operation);
-    }
-
     /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
     public void WriteReturnArea(int returnArea, GuestRange value, string operation)
     {
@@ -315,11 +302,19 @@ public sealed partial class GuestMemory
             throw new HostImportException(operation, new InvalidOperationException("The implementation returned null; return an empty string instead."));
         }
 
-        CheckRange(returnArea, ReturnAreaSize, operation); // before allocating, so a bad area leaks nothing
+        CheckReturnArea(returnArea, operation); // before allocating, so a bad area leaks nothing
         int length = Utf8ByteCount(value);
         int address = Allocate(length, operation);
-        WriteUtf8(address, length, value, operation);
-        WriteReturnArea(returnArea, new GuestRange(address, length), operation);
+        try
+        {
+            WriteUtf8(address, length, value, operation);
+            WriteReturnArea(returnArea, new GuestRange(address, length), operation);
+        }
+        catch (Exception failure)
+        {
+            ReleaseAfterFailure(failure, new GuestRange(address, length), default, operation);
+            throw;
+        }
     }
 
     /// <summary>
@@ -336,10 +331,18 @@ public sealed partial class GuestMemory
             throw new HostImportException(operation, new InvalidOperationException("The implementation returned null; return an empty array instead."));
         }
 
-        CheckRange(returnArea, ReturnAreaSize, operation);
+        CheckReturnArea(returnArea, operation);
         int address = Allocate(value.Length, operation);
-        Write(address, value, operation);
-        WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
+        try
+        {
+            Write(address, value, operation);
+            WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
+        }
+        catch (Exception failure)
+        {
+            ReleaseAfterFailure(failure, new GuestRange(address, value.Length), default, operation);
+            throw;
+        }
     }
 
     /// <summary>

@@ -5,7 +5,10 @@ using Wasmtime;
 
 namespace Bindgen;
 
-/// <summary>Resolves and checks a module's exports once, when a binding is created.</summary>
+/// <summary>
+/// Resolves and checks single exports, throwing at the first problem. Generated bindings use
+/// <see cref="ExportResolver"/>, which reports every problem at once.
+/// </summary>
 public static class WasmExports
 {
     /// <summary>
@@ -26,15 +29,10 @@ public static class WasmExports
             throw new ArgumentNullException(nameof(instance));
         }
 
-        Function function = instance.GetFunction(exportName)
-            ?? throw new MissingExportException(binding, exportName, "function");
-        string actual = FormatSignature(function.Parameters, function.Results);
-        if (!string.Equals(actual, expectedSignature, StringComparison.Ordinal))
-        {
-            throw new ExportSignatureException(binding, exportName, expectedSignature, actual);
-        }
-
-        return function;
+        var exports = new ExportResolver(instance, binding);
+        Function? function = exports.CheckedFunction(exportName, expectedSignature);
+        exports.ThrowIfProblems();
+        return function!;
     }
 
     /// <summary>
@@ -48,7 +46,10 @@ public static class WasmExports
             throw new ArgumentNullException(nameof(instance));
         }
 
-        return instance.GetMemory(exportName) ?? throw new MissingExportException(binding, exportName, "memory");
+        var exports = new ExportResolver(instance, binding);
+        Memory? memory = exports.Memory(exportName);
+        exports.ThrowIfProblems();
+        return memory!;
     }
 
     /// <summary>
@@ -95,7 +96,7 @@ public static class WasmExports
         }
     }
 
-    private static string KindName(ValueKind kind) => kind switch
+    internal static string KindName(ValueKind kind) => kind switch
     {
         ValueKind.Int32 => "i32",
         ValueKind.Int64 => "i64",

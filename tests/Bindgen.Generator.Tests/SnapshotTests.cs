@@ -116,6 +116,17 @@ public sealed class SnapshotTests
             }
             """);
 
+        yield return Case("NamedInitializer", """
+            using Bindgen;
+            namespace Demo.Init;
+
+            [WasmModule(Initialize = "__wasm_call_ctors")]
+            public interface IMinified
+            {
+                int Answer();
+            }
+            """);
+
         yield return Case("Inherited", """
             using Bindgen;
             namespace Demo.Layers;

@@ -25,10 +25,9 @@ trap 'rm -rf "$out"' EXIT
 
 # C guests: two builds each, wasi-libc's malloc and the growing allocator.
 cflags=(--target=wasm32-wasi -O2 -g0 -std=c11 -Wall -Wextra -Werror
-        -nostartfiles -Wl,--no-entry
         -ffile-prefix-map="$here"=.)
 
-build_c() { # name source [extra flags...]
+compile_c() { # name source [flags...]
     local name="$1" src="$2"
     shift 2
     clang-14 "${cflags[@]}" "$@" -o "$out/$name.raw.wasm" "$here/c/$src"
@@ -37,12 +36,21 @@ build_c() { # name source [extra flags...]
     rm "$out/$name.raw.wasm"
 }
 
+# A library guest: no startup files, no entry point, no WASI imports.
+build_c() { # name source [extra flags...]
+    local name="$1" src="$2"
+    shift 2
+    compile_c "$name" "$src" -nostartfiles -Wl,--no-entry "$@"
+}
+
 build_c types types.c
 build_c types_growing types.c -DBINDGEN_GROWING_ALLOCATOR
 build_c imports imports.c
 build_c arrays arrays.c
 build_c arrays_growing arrays.c -DBINDGEN_GROWING_ALLOCATOR
 build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
+# A WASI reactor: wasi-libc's reactor startup exports _initialize.
+compile_c reactor reactor.c -mexec-model=reactor
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do

@@ -77,6 +77,12 @@ internal static class ImportsEmitter
             w.Line($"    global::Bindgen.GuestMemory {method.Local("memory")} = __memories.For({caller}, withAllocator: {(resultInGuest ? "true" : "false")});");
         }
 
+        if (resultInGuest)
+        {
+            w.Line("    // Check: the guest's return area, before the implementation runs, so a doomed call has no host-side effects.");
+            w.Line($"    {method.Local("memory")}.CheckReturnArea({method.Local("return_area")}, {method.Local("operation")});");
+        }
+
         StageDriver.EmitImportBody(w, method);
         w.Line("}));");
     }

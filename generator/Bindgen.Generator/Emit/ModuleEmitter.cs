@@ -64,23 +64,24 @@ internal static class ModuleEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"instance\">The guest instance.</param>");
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
-        w.Line("/// <exception cref=\"global::Bindgen.MissingExportException\">The module lacks an export the binding needs.</exception>");
-        w.Line("/// <exception cref=\"global::Bindgen.ExportSignatureException\">An export has another signature than the binding expects.</exception>");
+        w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>");
+        w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
         w.Open($"public {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
+        w.Line("// Every export is looked up before any problem is reported, so one exception names them all.");
+        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding);");
         if (needsMemory)
         {
-            w.Line("_memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);");
+            w.Line("_memory = __exports.CConventionMemory(options);");
         }
 
         foreach (MethodModel method in module.Methods)
         {
-            string export = CSharpText.LiteralContent(method.ExportName);
-            string signature = StubEmitter.WasmSignature(method);
-            w.Line($"{StubEmitter.DelegateField(method)} = global::Bindgen.WasmExports.RequireFunction(instance, Binding, \"{export}\", \"{signature}\").{StubEmitter.WrapCall(method)}");
-            w.Line($"    ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, \"{export}\", \"{signature}\");");
+            w.Line($"{StubEmitter.DelegateField(method)} = __exports.Function({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)}, static __f => __f.{StubEmitter.WrapCall(method)});");
         }
 
+        w.Line("// Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.");
+        w.Line(module.Initialize is null ? "__exports.Complete();" : $"__exports.Complete({CSharpText.Literal(module.Initialize)});");
         w.Close();
         w.Line();
     }
@@ -91,16 +92,18 @@ internal static class ModuleEmitter
         w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
         w.Line("/// <param name=\"module\">The compiled module.</param>");
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
+        w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
         w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}(new global::Wasmtime.Instance(store, module), options);");
+        w.Line($"    new {module.ClassName}(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);");
         w.Line();
         w.Line("/// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>");
         w.Line("/// <param name=\"linker\">The linker holding the module's imports.</param>");
         w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
         w.Line("/// <param name=\"module\">The compiled module.</param>");
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
+        w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
         w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}((linker ?? throw new global::System.ArgumentNullException(\"linker\")).Instantiate(store, module), options);");
+        w.Line($"    new {module.ClassName}(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);");
         w.Line();
     }
 

@@ -8,7 +8,8 @@ namespace Bindgen.Generator.Emit;
 /// <summary>
 /// The one place that orders the marshalling stages, for both directions; the order is the safety contract.
 /// Exports: setup (no guest calls) -&gt; allocate (every guest allocation of the call) -&gt; write (fresh views)
-/// -&gt; invoke -&gt; read (copy back and results, fresh views) -&gt; free (in finally). Imports: read (copies,
+/// -&gt; invoke -&gt; read (copy back and results, fresh views) -&gt; free (after success, or in the catch on failure,
+/// so a failing free never hides the call's outcome). Imports: check the return area -&gt; read (copies,
 /// fresh views) -&gt; invoke (borrowed views taken last) -&gt; allocate and write the result. No view is taken
 /// before the last allocation of its stage has returned, and none outlives the statement that takes it.
 /// </summary>
@@ -32,7 +33,7 @@ internal static class StageDriver
         if (!allocates)
         {
             EmitInvoke(w, method, marshallers);
-            result.EmitExportResult(w, method);
+            result.EmitExportResult(w, method, target: null);
             return;
         }
 
@@ -78,9 +79,23 @@ internal static class StageDriver
 
         w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({Sum(sizeTerms)}, {operation});");
         w.Line($"int {block} = 0;");
+        string owned = method.Local("owned");
+        string returned = method.Local("returned");
+        bool returns = method.ReturnType.Shape != TypeShape.Void;
+        if (returnArea)
+        {
+            w.Line($"global::Bindgen.GuestRange {owned} = default;");
+        }
+
+        if (returns)
+        {
+            w.Line($"{method.ReturnType.FullName} {returned};");
+        }
+
         w.Open("try");
         w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
-        w.Line($"{block} = this._memory.Allocate({blockSize}, {operation}, 8);");
+        w.Line("// The block is checked whole before any offset inside it is computed.");
+        w.Line($"{block} = this._memory.AllocateBlock({blockSize}, {operation});");
         if (returnArea)
         {
             w.Line($"{returnAreaLocal} = {block};");
@@ -92,6 +107,12 @@ internal static class StageDriver
         }
 
         w.Line("// Write: each copy takes a fresh view of the live memory.");
+        if (returnArea)
+        {
+            w.Line("// A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.");
+            w.Line($"this._memory.PrepareReturnArea({returnAreaLocal}, {operation});");
+        }
+
         ForEach(method, marshallers, (m, p) => m.EmitWrite(w, p));
 
         EmitInvoke(w, method, marshallers);
@@ -99,11 +120,19 @@ internal static class StageDriver
         w.Line("// Read: copy back and results through fresh views; the call may have moved memory.");
         ForEach(method, marshallers, (m, p) => m.EmitCopyBack(w, p));
 
-        result.EmitExportResult(w, method);
+        result.EmitExportResult(w, method, returns ? returned : null);
         w.Close();
-        w.Open("finally");
-        w.Line($"this._memory.Free({block}, {blockSize}, {operation}, 8);");
+        string blockRange = $"new global::Bindgen.GuestRange({block}, {blockSize})";
+        string ownedRange = returnArea ? owned : "default";
+        w.Open($"catch (global::System.Exception {method.Local("failure")})");
+        w.Line("// The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.");
+        w.Line($"this._memory.ReleaseAfterFailure({method.Local("failure")}, {ownedRange}, {blockRange}, {operation});");
+        w.Line("throw;");
         w.Close();
+        w.Line("// The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.");
+        w.Line(returns
+            ? $"return this._memory.Release({returned}, {ownedRange}, {blockRange}, {operation});"
+            : $"this._memory.Release({ownedRange}, {blockRange}, {operation});");
     }
 
     /// <summary>The body of an import callback, after its operation name and guest memory.</summary>

@@ -35,9 +35,6 @@ internal static class StubEmitter
         return types.Length == 0 ? "WrapAction()" : "WrapAction<" + string.Join(", ", types) + ">()";
     }
 
-    /// <summary>The expected wasm signature, in the runtime's format: <c>(i32, i32) -&gt; i32</c>.</summary>
-    public static string WasmSignature(MethodModel method) => method.Lowered.Text;
-
     public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
     {
         string parameters = string.Join(", ", method.Parameters.Select(p => (p.IsParams ? "params " : string.Empty) + p.Type.FullName + " " + p.Name));
@@ -54,6 +51,4 @@ internal static class StubEmitter
         StageDriver.EmitExportBody(w, method);
         w.Close();
     }
-
-    public static string Escape(string text) => CSharpText.LiteralContent(text);
 }

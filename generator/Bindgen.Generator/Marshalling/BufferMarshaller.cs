@@ -91,23 +91,19 @@ internal sealed class BufferMarshaller : Marshaller
         }
     }
 
-    public override void EmitExportResult(IndentedWriter w, MethodModel method)
+    public override void EmitExportResult(IndentedWriter w, MethodModel method, string? target)
     {
-        string result = method.Local("result");
+        string owned = method.Local("owned");
         string operation = method.Local("operation");
-        string read = _shape == TypeShape.Utf8String ? $"ReadUtf8({result}, {operation})"
-            : _element is null ? $"ReadBytes({result}, {operation})"
-            : $"ReadArray<{_element.Keyword}>({result}.Address, {result}.Length / {_element.Size}, {operation})";
+        string block = $"{method.Local("block")}, {method.Local("block_size")}";
+        string read = _shape == TypeShape.Utf8String ? $"ReadUtf8({owned}, {operation})"
+            : _element is null ? $"ReadBytes({owned}, {operation})"
+            : $"ReadArray<{_element.Keyword}>({owned}.Address, {owned}.Length / {_element.Size}, {operation})";
+        w.Line("// The guest handed the result's ownership to the host: it is freed once copied, on every path.");
         w.Line(_element is null
-            ? $"global::Bindgen.GuestRange {result} = this._memory.ReadReturnArea({method.Local("return_area")}, {operation});"
-            : $"global::Bindgen.GuestRange {result} = this._memory.ReadArrayReturnArea({method.Local("return_area")}, {_element.Size}, {operation});");
-        w.Line("// The guest handed the result's ownership to the host: free it once copied.");
-        w.Open("try");
-        w.Line($"return this._memory.{read};");
-        w.Close();
-        w.Open("finally");
-        w.Line($"this._memory.Free({result}.Address, {result}.Length, {operation});");
-        w.Close();
+            ? $"{owned} = this._memory.ReadReturnArea({method.Local("return_area")}, {block}, {operation});"
+            : $"{owned} = this._memory.ReadArrayReturnArea({method.Local("return_area")}, {_element.Size}, {block}, {operation});");
+        w.Line($"{target} = this._memory.{read};");
     }
 
     public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "address"), Local(p, _element is null ? "length" : "count") };

@@ -55,8 +55,12 @@ internal abstract class Marshaller
     {
     }
 
-    /// <summary>Read: turns the call's wasm result (or return area) into the method's return statement.</summary>
-    public virtual void EmitExportResult(IndentedWriter w, MethodModel method)
+    /// <summary>
+    /// Read: turns the call's wasm result (or return area) into the method's result: a return statement when
+    /// <paramref name="target"/> is null (a call that holds no guest memory), else an assignment to it, returned
+    /// once the call's memory is released. A result the guest hands over is recorded in the <c>owned</c> local.
+    /// </summary>
+    public virtual void EmitExportResult(IndentedWriter w, MethodModel method, string? target)
     {
     }
 

@@ -21,8 +21,8 @@ internal sealed class ScalarMarshaller : Marshaller
 
     public override string Arguments(ParameterModel p) => _info.ToWasmExpression(p.Name);
 
-    public override void EmitExportResult(IndentedWriter w, MethodModel method) =>
-        w.Line($"return {_info.FromWasmExpression(method.Local("result"), method.ReturnType)};");
+    public override void EmitExportResult(IndentedWriter w, MethodModel method, string? target) =>
+        w.Line($"{(target is null ? "return" : target + " =")} {_info.FromWasmExpression(method.Local("result"), method.ReturnType)};");
 
     public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "wasm") };
 

@@ -26,6 +26,7 @@ internal enum BindingKind
 /// <param name="Diagnostics">Every diagnostic of the interface.</param>
 /// <param name="CanEmit">False when an error concerns the whole interface: then no class is generated.</param>
 /// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
+/// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -39,7 +40,8 @@ internal sealed record ModuleModel(
     EquatableArray<MemberStub> Stubs,
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool CanEmit,
-    LocationInfo? Location)
+    LocationInfo? Location,
+    string? Initialize = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 

@@ -138,7 +138,8 @@ internal static class ModuleParser
             stubs.ToEquatableArray(),
             diagnostics.ToEquatableArray(),
             canEmit,
-            typeLocation);
+            typeLocation,
+            binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null);
     }
 
     /// <summary>The generated class's name: <c>ClassName = "..."</c> when given, else derived from the interface's name.</summary>

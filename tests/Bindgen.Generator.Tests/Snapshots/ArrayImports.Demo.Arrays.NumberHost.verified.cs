@@ -72,6 +72,8 @@ public static partial class NumberHost
         {
             const string __operation = "INumberHost.Codes (import 'host'.'codes')";
             global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
+            // Check: the guest's return area, before the implementation runs, so a doomed call has no host-side effects.
+            __memory.CheckReturnArea(__return_area, __operation);
             int[] __input_value = __memory.ReadArray<int>(__input_address, __input_count, __operation);
             ushort[] __result;
             try

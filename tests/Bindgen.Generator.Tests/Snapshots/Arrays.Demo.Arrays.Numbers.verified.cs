@@ -29,42 +29,41 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Numbers(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_Mean = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "mean", "(i32, i32) -> f64").WrapFunc<int, int, double>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "mean", "(i32, i32) -> f64");
-        _export_Scale = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "scale", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "scale", "(i32, i32, i32) -> ()");
-        _export_Make = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "make", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "make", "(i32, i32, i32) -> ()");
-        _export_Mixed = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64").WrapFunc<int, int, int, int, int, int, int, int, double>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64");
-        _export_Negate = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "negate", "(i32) -> i32").WrapFunc<int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "negate", "(i32) -> i32");
-        _export_Upper = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "upper", "(i32) -> i32").WrapFunc<int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "upper", "(i32) -> i32");
-        _export_Next = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "next", "(i32) -> i32").WrapFunc<int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "next", "(i32) -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_Mean = __exports.Function("mean", "(i32, i32) -> f64", static __f => __f.WrapFunc<int, int, double>());
+        _export_Scale = __exports.Function("scale", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_Make = __exports.Function("make", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_Mixed = __exports.Function("mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64", static __f => __f.WrapFunc<int, int, int, int, int, int, int, int, double>());
+        _export_Negate = __exports.Function("negate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_Upper = __exports.Function("upper", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_Next = __exports.Function("next", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Numbers Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Numbers(new global::Wasmtime.Instance(store, module), options);
+        new Numbers(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Numbers Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Numbers((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new Numbers(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -82,10 +81,12 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         int __values_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__values_length, __operation);
         int __block = 0;
+        double __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __values_address = __values_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.Write<double>(__values_address, values, __operation);
@@ -99,12 +100,16 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -120,7 +125,8 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __values_address = __values_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.Write<float>(__values_address, values, __operation);
@@ -135,10 +141,14 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             // Read: copy back and results through fresh views; the call may have moved memory.
             this._memory.ReadInto<float>(__values_address, values, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        this._memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -149,12 +159,17 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        long[] __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            this._memory.PrepareReturnArea(__return_area, __operation);
             try
             {
                 this._export_Make(count, seed, __return_area);
@@ -164,21 +179,18 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = this._memory.ReadArrayReturnArea(__return_area, 8, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return this._memory.ReadArray<long>(__result.Address, __result.Length / 8, __operation);
-            }
-            finally
-            {
-                this._memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = this._memory.ReadArrayReturnArea(__return_area, 8, __block, __block_size, __operation);
+            __returned = this._memory.ReadArray<long>(__owned.Address, __owned.Length / 8, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -204,10 +216,12 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         long __shorts_offset = global::Bindgen.GuestMemory.AlignUp(__values_offset + __values_length + __bytes_length, 2);
         int __block_size = global::Bindgen.GuestMemory.BlockSize(__shorts_offset + __shorts_length, __operation);
         int __block = 0;
+        double __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __text_address = __text_length == 0 ? 0 : __block;
             __values_address = __values_length == 0 ? 0 : unchecked(__block + (int)__values_offset);
             __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block + (int)(__values_offset + __values_length));
@@ -227,12 +241,16 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>

@@ -26,36 +26,38 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public BufferTools(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_SumBytes = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "sum_bytes", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "sum_bytes", "(i32, i32) -> i32");
-        _export_Reverse = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "reverse", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "reverse", "(i32, i32, i32) -> ()");
-        _export_MakeBytes = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "make_bytes", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "make_bytes", "(i32, i32, i32) -> ()");
-        _export_XorFill = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "xor_fill", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "xor_fill", "(i32, i32, i32) -> ()");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_SumBytes = __exports.Function("sum_bytes", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Reverse = __exports.Function("reverse", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_MakeBytes = __exports.Function("make_bytes", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_XorFill = __exports.Function("xor_fill", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static BufferTools Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new BufferTools(new global::Wasmtime.Instance(store, module), options);
+        new BufferTools(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static BufferTools Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new BufferTools((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new BufferTools(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -72,10 +74,12 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __data_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __data_address = __data_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.Write(__data_address, data, __operation);
@@ -89,12 +93,16 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -108,13 +116,18 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        byte[] __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             __data_address = __data_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            this._memory.PrepareReturnArea(__return_area, __operation);
             this._memory.Write(__data_address, data, __operation);
             try
             {
@@ -125,21 +138,18 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = this._memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return this._memory.ReadBytes(__result, __operation);
-            }
-            finally
-            {
-                this._memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = this._memory.ReadBytes(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -150,12 +160,17 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        byte[] __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            this._memory.PrepareReturnArea(__return_area, __operation);
             try
             {
                 this._export_MakeBytes(length, seed, __return_area);
@@ -165,21 +180,18 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = this._memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return this._memory.ReadBytes(__result, __operation);
-            }
-            finally
-            {
-                this._memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = this._memory.ReadBytes(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -194,7 +206,8 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __buffer_address = __buffer_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.Write(__buffer_address, buffer, __operation);
@@ -209,9 +222,13 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
             // Read: copy back and results through fresh views; the call may have moved memory.
             this._memory.ReadInto(__buffer_address, buffer, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        this._memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 }

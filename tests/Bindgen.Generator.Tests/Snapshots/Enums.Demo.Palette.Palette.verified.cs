@@ -24,33 +24,36 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Palette(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _export_NextColor = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "next_color", "(i32) -> i32").WrapFunc<int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "next_color", "(i32) -> i32");
-        _export_FlipHighBit = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "flip_high_bit", "(i64) -> i64").WrapFunc<long, long>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "flip_high_bit", "(i64) -> i64");
-        _export_Clamp = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "clamp", "(i32, i64) -> i32").WrapFunc<int, long, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "clamp", "(i32, i64) -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _export_NextColor = __exports.Function("next_color", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_FlipHighBit = __exports.Function("flip_high_bit", "(i64) -> i64", static __f => __f.WrapFunc<long, long>());
+        _export_Clamp = __exports.Function("clamp", "(i32, i64) -> i32", static __f => __f.WrapFunc<int, long, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Palette Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Palette(new global::Wasmtime.Instance(store, module), options);
+        new Palette(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Palette Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Palette((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new Palette(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }

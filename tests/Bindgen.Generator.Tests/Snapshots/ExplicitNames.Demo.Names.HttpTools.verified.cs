@@ -26,36 +26,38 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public HttpTools(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_ParseHTTPHeader = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "parse_http_header", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "parse_http_header", "(i32, i32) -> i32");
-        _export_Hash = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "compute-hash", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "compute-hash", "(i32, i32) -> i32");
-        _export_Count = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "ÜberCount", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "ÜberCount", "(i32, i32) -> i32");
-        _export_ToUtf8 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "to_utf8", "() -> ()").WrapAction()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "to_utf8", "() -> ()");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_ParseHTTPHeader = __exports.Function("parse_http_header", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Hash = __exports.Function("compute-hash", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Count = __exports.Function("ÜberCount", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_ToUtf8 = __exports.Function("to_utf8", "() -> ()", static __f => __f.WrapAction());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static HttpTools Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new HttpTools(new global::Wasmtime.Instance(store, module), options);
+        new HttpTools(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static HttpTools Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new HttpTools((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new HttpTools(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -73,10 +75,12 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         int __header_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__header_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __header_address = __header_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.WriteUtf8(__header_address, __header_length, header, __operation);
@@ -90,12 +94,16 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -108,10 +116,12 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         int __event_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__event_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __event_address = __event_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.WriteUtf8(__event_address, __event_length, @event, __operation);
@@ -125,12 +135,16 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>
@@ -143,10 +157,12 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         int __object_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__object_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __object_address = __object_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.Write(__object_address, @object, __operation);
@@ -160,12 +176,16 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>

@@ -87,6 +87,8 @@ public static partial class HostApi
         {
             const string __operation = "IHostApi.Upper (import 'env'.'upper-case')";
             global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
+            // Check: the guest's return area, before the implementation runs, so a doomed call has no host-side effects.
+            __memory.CheckReturnArea(__return_area, __operation);
             string __text_value = __memory.ReadUtf8(new global::Bindgen.GuestRange(__text_address, __text_length), __operation);
             string __result;
             try
@@ -105,6 +107,8 @@ public static partial class HostApi
         {
             const string __operation = "IHostApi.Compress (import 'env'.'compress')";
             global::Bindgen.GuestMemory __memory = __memories.For(__caller, withAllocator: true);
+            // Check: the guest's return area, before the implementation runs, so a doomed call has no host-side effects.
+            __memory.CheckReturnArea(__return_area, __operation);
             byte[] __data_value = __memory.ReadBytes(new global::Bindgen.GuestRange(__data_address, __data_length), __operation);
             byte[] __result;
             try

@@ -24,32 +24,36 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Derived(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_ToUpper = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "to_upper", "(i32, i32, i32) -> ()").WrapAction<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "to_upper", "(i32, i32, i32) -> ()");
-        _export_AddI32 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "add_i32", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "add_i32", "(i32, i32) -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_ToUpper = __exports.Function("to_upper", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Derived Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Derived(new global::Wasmtime.Instance(store, module), options);
+        new Derived(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Derived Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Derived((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new Derived(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -68,13 +72,18 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        string __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            this._memory.PrepareReturnArea(__return_area, __operation);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
             try
             {
@@ -85,21 +94,18 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = this._memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return this._memory.ReadUtf8(__result, __operation);
-            }
-            finally
-            {
-                this._memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = this._memory.ReadUtf8(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>

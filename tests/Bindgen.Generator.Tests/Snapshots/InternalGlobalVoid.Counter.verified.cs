@@ -21,31 +21,35 @@ internal sealed partial class Counter : global::ICounter
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Counter(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _export_Bump = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "bump", "() -> ()").WrapAction()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "bump", "() -> ()");
-        _export_BumpCount = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "bump_count", "() -> i32").WrapFunc<int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "bump_count", "() -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _export_Bump = __exports.Function("bump", "() -> ()", static __f => __f.WrapAction());
+        _export_BumpCount = __exports.Function("bump_count", "() -> i32", static __f => __f.WrapFunc<int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Counter Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Counter(new global::Wasmtime.Instance(store, module), options);
+        new Counter(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Counter Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Counter((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new Counter(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }

@@ -23,30 +23,35 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public HasherBinding(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_Fnv1a = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "fnv1a", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "fnv1a", "(i32, i32) -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_Fnv1a = __exports.Function("fnv1a", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static HasherBinding Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new HasherBinding(new global::Wasmtime.Instance(store, module), options);
+        new HasherBinding(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static HasherBinding Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new HasherBinding((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new HasherBinding(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -63,10 +68,12 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         int __data_address = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
         int __block = 0;
+        int __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __data_address = __data_length == 0 ? 0 : __block;
             // Write: each copy takes a fresh view of the live memory.
             this._memory.Write(__data_address, data, __operation);
@@ -80,11 +87,15 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            return __result;
+            __returned = __result;
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 }

@@ -27,38 +27,39 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Counter(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _memory = global::Bindgen.GuestMemory.ForCConvention(instance, Binding, options);
-        _export_Memory = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "memory", "() -> i32").WrapFunc<int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "memory", "() -> i32");
-        _export_Instance = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "instance", "(i32) -> ()").WrapAction<int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "instance", "(i32) -> ()");
-        _export_ToString = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "to_string", "(i32, i32) -> ()").WrapAction<int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "to_string", "(i32, i32) -> ()");
-        _export_GetHashCode = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "get_hash_code", "() -> i32").WrapFunc<int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "get_hash_code", "() -> i32");
-        _export_Counter = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "counter", "() -> i32").WrapFunc<int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "counter", "() -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _memory = __exports.CConventionMemory(options);
+        _export_Memory = __exports.Function("memory", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Instance = __exports.Function("instance", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _export_ToString = __exports.Function("to_string", "(i32, i32) -> ()", static __f => __f.WrapAction<int, int>());
+        _export_GetHashCode = __exports.Function("get_hash_code", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Counter = __exports.Function("counter", "() -> i32", static __f => __f.WrapFunc<int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Counter Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Counter(new global::Wasmtime.Instance(store, module), options);
+        new Counter(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Counter Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Counter((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new Counter(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -106,12 +107,17 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         int __return_area = 0;
         int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         int __block = 0;
+        global::Bindgen.GuestRange __owned = default;
+        string __returned;
         try
         {
             // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            __block = this._memory.Allocate(__block_size, __operation, 8);
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
             __return_area = __block;
             // Write: each copy takes a fresh view of the live memory.
+            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
+            this._memory.PrepareReturnArea(__return_area, __operation);
             try
             {
                 this._export_ToString(value, __return_area);
@@ -121,21 +127,18 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
                 throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
             }
             // Read: copy back and results through fresh views; the call may have moved memory.
-            global::Bindgen.GuestRange __result = this._memory.ReadReturnArea(__return_area, __operation);
-            // The guest handed the result's ownership to the host: free it once copied.
-            try
-            {
-                return this._memory.ReadUtf8(__result, __operation);
-            }
-            finally
-            {
-                this._memory.Free(__result.Address, __result.Length, __operation);
-            }
+            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
+            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __returned = this._memory.ReadUtf8(__owned, __operation);
         }
-        finally
+        catch (global::System.Exception __failure)
         {
-            this._memory.Free(__block, __block_size, __operation, 8);
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
         }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 
     /// <inheritdoc/>

@@ -28,41 +28,40 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="global::Bindgen.MissingExportException">The module lacks an export the binding needs.</exception>
-    /// <exception cref="global::Bindgen.ExportSignatureException">An export has another signature than the binding expects.</exception>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Calculator(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        _export_AddI32 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "add_i32", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "add_i32", "(i32, i32) -> i32");
-        _export_MaxU32 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "max_u32", "(i32, i32) -> i32").WrapFunc<int, int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "max_u32", "(i32, i32) -> i32");
-        _export_AddI64 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "add_i64", "(i64, i64) -> i64").WrapFunc<long, long, long>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "add_i64", "(i64, i64) -> i64");
-        _export_MaxU64 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "max_u64", "(i64, i64) -> i64").WrapFunc<long, long, long>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "max_u64", "(i64, i64) -> i64");
-        _export_MulF32 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "mul_f32", "(f32, f32) -> f32").WrapFunc<float, float, float>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "mul_f32", "(f32, f32) -> f32");
-        _export_MulF64 = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "mul_f64", "(f64, f64) -> f64").WrapFunc<double, double, double>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "mul_f64", "(f64, f64) -> f64");
-        _export_Negate = global::Bindgen.WasmExports.RequireFunction(instance, Binding, "negate", "(i32) -> i32").WrapFunc<int, int>()
-            ?? throw global::Bindgen.WasmExports.TypedLookupFailed(instance, Binding, "negate", "(i32) -> i32");
+        // Every export is looked up before any problem is reported, so one exception names them all.
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_MaxU32 = __exports.Function("max_u32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_AddI64 = __exports.Function("add_i64", "(i64, i64) -> i64", static __f => __f.WrapFunc<long, long, long>());
+        _export_MaxU64 = __exports.Function("max_u64", "(i64, i64) -> i64", static __f => __f.WrapFunc<long, long, long>());
+        _export_MulF32 = __exports.Function("mul_f32", "(f32, f32) -> f32", static __f => __f.WrapFunc<float, float, float>());
+        _export_MulF64 = __exports.Function("mul_f64", "(f64, f64) -> f64", static __f => __f.WrapFunc<double, double, double>());
+        _export_Negate = __exports.Function("negate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
+        __exports.Complete();
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Calculator Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(new global::Wasmtime.Instance(store, module), options);
+        new Calculator(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="module">The compiled module.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Calculator Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator((linker ?? throw new global::System.ArgumentNullException("linker")).Instantiate(store, module), options);
+        new Calculator(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }

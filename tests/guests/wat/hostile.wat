@@ -94,4 +94,36 @@
     (call $store_result (local.get $ret)
       (i32.shl (memory.size) (i32.const 16))
       (i32.const 16)))
+;; ---- results that break the protocol rather than the bounds ----
+
+  ;; Returns without writing its return area at all.
+  (func (export "no_write") (param $ret i32))
+
+  ;; Allocates a result but never writes the return area: the host cannot
+  ;; know about the block.
+  (func (export "no_write_after_alloc") (param $ret i32)
+    (drop (call $malloc (i32.const 16))))
+
+  ;; A null pointer with a non-zero length: (0, 5).
+  (func (export "null_with_length") (param $ret i32)
+    (call $store_result (local.get $ret) (i32.const 0) (i32.const 5)))
+
+  ;; The result is the return area itself: (ret, 8). The host would read its
+  ;; own block and free it twice.
+  (func (export "result_is_return_area") (param $ret i32)
+    (call $store_result (local.get $ret) (local.get $ret) (i32.const 8)))
+
+  ;; An empty result at the start of the call's block: (ret, 0). Freeing it
+  ;; would free the host's block twice.
+  (func (export "empty_at_return_area") (param $ret i32)
+    (call $store_result (local.get $ret) (local.get $ret) (i32.const 0)))
+
+  ;; string -> string: returns the argument buffer, which lies in the host's
+  ;; block.
+  (func (export "echo_argument") (param $ptr i32) (param $len i32) (param $ret i32)
+    (call $store_result (local.get $ret) (local.get $ptr) (local.get $len)))
+
+  ;; Control: the valid empty result (0, 0).
+  (func (export "empty_ok") (param $ret i32)
+    (call $store_result (local.get $ret) (i32.const 0) (i32.const 0)))
 )

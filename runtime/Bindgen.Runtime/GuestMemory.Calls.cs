@@ -1,0 +1,215 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+
+namespace Bindgen;
+
+/// <summary>
+/// The export call protocol of docs/abi.md, sections 3, 4 and 9: the call's one guest block, its return area,
+/// the result the guest hands over, and releasing both without ever hiding the call's real outcome.
+/// </summary>
+public sealed partial class GuestMemory
+{
+    /// <summary>
+    /// The value the host fills a return area with before the call (both fields 0xFFFFFFFF). No valid result has
+    /// it, since a length is at most <see cref="int.MaxValue"/>: finding it after the call means the guest did not
+    /// write its return area.
+    /// </summary>
+    public const uint UnwrittenReturnArea = 0xFFFF_FFFF;
+
+    /// <summary>
+    /// Allocates the call's one guest block and checks, overflow-safe, that it lies entirely inside memory before
+    /// any offset inside it is computed or written. A block that does not fit is handed back to the allocator.
+    /// </summary>
+    /// <param name="size">The block's size in bytes.</param>
+    /// <param name="operation">The export the block is for, named in errors.</param>
+    /// <returns>The block's guest address; every offset up to <paramref name="size"/> from it is inside memory.</returns>
+    /// <exception cref="GuestAllocationException">The guest allocator returned 0.</exception>
+    /// <exception cref="GuestPointerOutOfBoundsException">The block does not fit in memory (for example it wraps around 2^32).</exception>
+    [MayGrowMemory]
+    public int AllocateBlock(int size, string operation)
+    {
+        int block = Allocate(size, operation, 8);
+        long memoryLength = _memory.GetLength();
+        if ((ulong)unchecked((uint)block) + unchecked((uint)size) > (ulong)memoryLength)
+        {
+            var failure = new GuestPointerOutOfBoundsException(operation, unchecked((uint)block), unchecked((uint)size), memoryLength);
+            ReleaseAfterFailure(failure, default, new GuestRange(block, size), operation);
+            throw failure;
+        }
+
+        return block;
+    }
+
+    /// <summary>
+    /// Fills a return area the host allocated with <see cref="UnwrittenReturnArea"/>, through a fresh view, so that
+    /// <see cref="ReadReturnArea(int, int, int, string)"/> can tell whether the guest wrote it.
+    /// </summary>
+    public void PrepareReturnArea(int returnArea, string operation)
+    {
+        Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
+        area.Fill(0xFF);
+    }
+
+    /// <summary>Checks that a guest-supplied return area lies inside memory, before anything is done for the call.</summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The return area is outside memory.</exception>
+    public void CheckReturnArea(int returnArea, string operation) => CheckRange(returnArea, ReturnAreaSize, operation);
+
+    /// <summary>
+    /// Reads a result's (pointer, length) pair from an 8-byte return area the host allocated, and checks it against
+    /// guest memory. Without the call's block, only the return area itself is protected against being returned;
+    /// generated code uses <see cref="ReadReturnArea(int, int, int, string)"/>.
+    /// </summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
+    /// <exception cref="GuestProtocolException">The guest did not write the area, or returned (0, len &gt; 0) or the area itself.</exception>
+    public GuestRange ReadReturnArea(int returnArea, string operation) =>
+        ReadReturnArea(returnArea, returnArea, ReturnAreaSize, operation);
+
+    /// <summary>
+    /// Reads a result's (pointer, length) pair from the return area at the start of the call's block and checks it:
+    /// the guest must have written it, a null pointer must come with length 0, the range must lie inside memory,
+    /// and it must not touch the call's own block (which the host frees itself: returning it would make the host
+    /// read its own arguments and free them twice). (0, 0) is the valid empty result. See docs/abi.md.
+    /// </summary>
+    /// <param name="returnArea">The return area's guest address.</param>
+    /// <param name="block">The call's block, which holds the return area and the argument buffers.</param>
+    /// <param name="blockSize">The block's size in bytes.</param>
+    /// <param name="operation">The export, named in errors.</param>
+    /// <returns>The result's range, now owned by the host.</returns>
+    /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
+    /// <exception cref="GuestProtocolException">The guest broke the protocol in one of the ways above.</exception>
+    public GuestRange ReadReturnArea(int returnArea, int block, int blockSize, string operation) =>
+        ReadOwnedResult(returnArea, 1, block, blockSize, operation);
+
+    /// <summary>
+    /// Reads an array result's (pointer, element count) pair from the return area at the start of the call's block,
+    /// with the checks of <see cref="ReadReturnArea(int, int, int, string)"/>; the range returned is in bytes.
+    /// </summary>
+    /// <param name="returnArea">The return area's guest address.</param>
+    /// <param name="elementSize">The size of one element in bytes.</param>
+    /// <param name="block">The call's block, which holds the return area and the argument buffers.</param>
+    /// <param name="blockSize">The block's size in bytes.</param>
+    /// <param name="operation">The export, named in errors.</param>
+    /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
+    /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
+    public GuestRange ReadArrayReturnArea(int returnArea, int elementSize, int block, int blockSize, string operation) =>
+        ReadOwnedResult(returnArea, elementSize, block, blockSize, operation);
+
+    private unsafe GuestRange ReadOwnedResult(int returnArea, int elementSize, int block, int blockSize, string operation)
+    {
+        // No guest call happens in here, so one length query serves every check.
+        long memoryLength = _memory.GetLength();
+        CheckRange(returnArea, ReturnAreaSize, memoryLength, operation);
+        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
+        uint address = BinaryPrimitives.ReadUInt32LittleEndian(area);
+        uint count = BinaryPrimitives.ReadUInt32LittleEndian(area.Slice(4));
+
+        if (address == UnwrittenReturnArea && count == UnwrittenReturnArea)
+        {
+            throw new GuestProtocolException(operation, "it did not write its return area (it still holds the host's 0xFFFFFFFF, 0xFFFFFFFF). "
+                + "Every successful return must write the result's pointer and length, (0, 0) for an empty result; see docs/abi.md section 4.");
+        }
+
+        if (address == 0 && count != 0)
+        {
+            throw new GuestProtocolException(operation, $"it returned a null pointer with length {count}; an empty result is (0, 0), and any other result points at memory the guest allocated (docs/abi.md section 4).");
+        }
+
+        GuestRange result = ElementRange(unchecked((int)address), unchecked((int)count), elementSize, memoryLength, operation);
+        uint length = unchecked((uint)result.Length);
+        if (address != 0 && Overlaps(address, length, unchecked((uint)block), unchecked((uint)blockSize)))
+        {
+            throw new GuestProtocolException(operation, $"its result [0x{address:X8}, +{length}) lies in the call's own block [0x{unchecked((uint)block):X8}, +{unchecked((uint)blockSize)}), "
+                + "the return area and arguments the host allocated and frees itself; the host would read its own memory and free it twice (docs/abi.md section 6).");
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Frees what a successful call holds: the result the guest handed over, then the call's block. Returns
+    /// <paramref name="result"/>; when a free fails, throws <see cref="GuestCleanupException"/> carrying it.
+    /// </summary>
+    /// <typeparam name="T">The binding method's result type.</typeparam>
+    /// <param name="result">The call's result, already copied out of guest memory.</param>
+    /// <param name="owned">The guest result the host owns, or default when none.</param>
+    /// <param name="block">The call's block, or default when none.</param>
+    /// <param name="operation">The export, named in errors.</param>
+    /// <exception cref="GuestCleanupException">A free failed; the exception carries the result.</exception>
+    [MayGrowMemory]
+    public T Release<T>(T result, GuestRange owned, GuestRange block, string operation)
+    {
+        List<Exception>? failures = FreeAll(owned, block, operation);
+        return failures is null ? result : throw new GuestCleanupException(operation, result, failures);
+    }
+
+    /// <summary>Frees what a successful call without a result holds; see <see cref="Release{T}"/>.</summary>
+    /// <exception cref="GuestCleanupException">A free failed.</exception>
+    [MayGrowMemory]
+    public void Release(GuestRange owned, GuestRange block, string operation)
+    {
+        List<Exception>? failures = FreeAll(owned, block, operation);
+        if (failures is not null)
+        {
+            throw new GuestCleanupException(operation, null, failures);
+        }
+    }
+
+    /// <summary>
+    /// Frees what a failed call holds, never throwing: <paramref name="failure"/> is the call's real outcome, and a
+    /// free that fails as well is recorded on it (see <see cref="GuestFailures.CleanupFailuresOf"/>), not raised.
+    /// </summary>
+    /// <param name="failure">The exception the call is failing with; the caller rethrows it.</param>
+    /// <param name="owned">The guest result the host owns, or default when none.</param>
+    /// <param name="block">The call's block, or default when none.</param>
+    /// <param name="operation">The export, named in errors.</param>
+    [MayGrowMemory]
+    public void ReleaseAfterFailure(Exception failure, GuestRange owned, GuestRange block, string operation)
+    {
+        if (failure is null)
+        {
+            throw new ArgumentNullException(nameof(failure));
+        }
+
+        List<Exception>? failures = FreeAll(owned, block, operation);
+        if (failures is not null)
+        {
+            var all = new List<Exception>(GuestFailures.CleanupFailuresOf(failure));
+            all.AddRange(failures);
+            failure.Data[GuestFailures.CleanupFailuresKey] = all.AsReadOnly();
+        }
+    }
+
+    /// <summary>Frees the owned result, then the block; collects failures instead of stopping at the first.</summary>
+    private List<Exception>? FreeAll(GuestRange owned, GuestRange block, string operation)
+    {
+        List<Exception>? failures = null;
+        FreeCollecting(owned, 1, operation, ref failures);
+        FreeCollecting(block, 8, operation, ref failures);
+        return failures;
+    }
+
+    private void FreeCollecting(GuestRange range, int alignment, string operation, ref List<Exception>? failures)
+    {
+        if (range.Address == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Free(range.Address, range.Length, operation, alignment);
+        }
+        catch (Exception e)
+        {
+            (failures ??= new List<Exception>()).Add(e);
+        }
+    }
+
+    /// <summary>Whether [address, +length) touches [start, +size); an empty range touches it when it starts inside.</summary>
+    private static bool Overlaps(uint address, uint length, uint start, uint size)
+    {
+        ulong end = (ulong)address + Math.Max(length, 1u);
+        return size != 0 && address < (ulong)start + size && start < end;
+    }
+}
