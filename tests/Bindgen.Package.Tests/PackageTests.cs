@@ -337,14 +337,37 @@ public sealed class PackageTests
     }
 
     [Test]
-    public void Compiler_guard_requires_the_Roslyn_version_the_analyzers_are_built_against()
+    public void Compiler_guard_requires_exactly_the_Roslyn_version_the_packaged_analyzers_reference()
     {
-        string built = XDocument.Load(Path.Combine(_repoRoot, "Directory.Packages.props"))
-            .Descendants("RoslynVersion").Single().Value;
-        string required = XDocument.Load(Path.Combine(_repoRoot, "runtime", "Bindgen.Runtime", "build", "Bindgen.targets"))
-            .Descendants("_BindgenMinimumRoslynVersion").Single().Value;
-        Version builtVersion = Version.Parse(built);
-        Assert.That(required, Is.EqualTo($"{builtVersion.Major}.{builtVersion.Minor}"));
+        using ZipArchive zip = ZipFile.OpenRead(_nupkgPath);
+
+        string required;
+        using (Stream stream = zip.GetEntry("build/Bindgen.targets")!.Open())
+        {
+            required = XDocument.Load(stream).Descendants("_BindgenMinimumRoslynVersion").Single().Value;
+        }
+
+        // A compiler loads an analyzer only if it is at least as new as the Roslyn the analyzer
+        // references; the guard must ask for that version, no older (CS9057) and no newer (a needless error).
+        var referenced = new List<string>();
+        foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)))
+        {
+            var image = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(image);
+            }
+
+            image.Position = 0;
+            using var pe = new PEReader(image);
+            MetadataReader reader = pe.GetMetadataReader();
+            referenced.AddRange(reader.AssemblyReferences
+                .Select(r => reader.GetAssemblyReference(r))
+                .Where(r => reader.GetString(r.Name).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+                .Select(r => $"{r.Version.Major}.{r.Version.Minor}"));
+        }
+
+        Assert.That(referenced, Is.Not.Empty.And.All.EqualTo(required));
     }
 
     /// <summary>
