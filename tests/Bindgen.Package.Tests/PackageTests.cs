@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -21,6 +24,10 @@ namespace Bindgen.Package.Tests;
 public sealed class PackageTests
 {
     private const string PackageId = "Bindgen";
+    private const string RepositoryUrl = "https://github.com/bindgen-dotnet/bindgen";
+
+    /// <summary>The kind of custom debug information that holds a portable PDB's SourceLink JSON.</summary>
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
@@ -41,8 +48,10 @@ public sealed class PackageTests
         _feed = Path.Combine(_workRoot, "feed");
         Directory.CreateDirectory(_feed);
 
-        // A version no cache or other source can hold, so restore takes exactly this package.
-        _version = "0.1.0-test-" + Guid.NewGuid().ToString("N")[..12];
+        // The repository's version with a suffix no cache or other source can hold, so restore takes
+        // exactly this package. Set as Version (not only PackageVersion) so that it reaches every
+        // assembly and the generated code the way a release's version does.
+        _version = RepositoryVersion(_repoRoot) + "-test-" + Guid.NewGuid().ToString("N")[..12];
 
         // Release, into a private artifacts folder: never touches the bin/obj folders that the
         // solution build and the other test projects use at the same time.
@@ -53,7 +62,7 @@ public sealed class PackageTests
             "-c", "Release",
             "-o", _feed,
             "--artifacts-path", Path.Combine(_workRoot, "artifacts"),
-            "-p:PackageVersion=" + _version);
+            "-p:Version=" + _version);
 
         _nupkgPath = Path.Combine(_feed, $"{PackageId}.{_version}.nupkg");
         Assert.That(_nupkgPath, Does.Exist, "dotnet pack did not produce the package");
@@ -92,6 +101,8 @@ public sealed class PackageTests
             "analyzers/dotnet/cs/Bindgen.Analyzers.dll",
             "analyzers/dotnet/cs/Bindgen.CodeFixes.dll",
             "analyzers/dotnet/cs/Bindgen.Generator.dll",
+            "build/Bindgen.targets",
+            "buildTransitive/Bindgen.targets",
             "lib/net8.0/Bindgen.Runtime.dll",
             "lib/net8.0/Bindgen.Runtime.xml",
         ];
@@ -111,6 +122,7 @@ public sealed class PackageTests
         XNamespace ns = nuspec.Root!.Name.Namespace;
         XElement meta = nuspec.Root.Element(ns + "metadata")!;
         string? Meta(string name) => meta.Element(ns + name)?.Value;
+        XElement? repository = meta.Element(ns + "repository");
         var dependencies = meta.Descendants(ns + "dependency")
             .Select(d => (Id: (string)d.Attribute("id")!, Version: (string)d.Attribute("version")!))
             .ToArray();
@@ -123,6 +135,10 @@ public sealed class PackageTests
             Assert.That(Meta("license"), Is.EqualTo("Apache-2.0"));
             Assert.That(Meta("readme"), Is.EqualTo("README.md"));
             Assert.That(Meta("description"), Is.Not.Empty);
+            Assert.That(Meta("releaseNotes"), Does.Contain(RepositoryVersion(_repoRoot)), "release notes of this version");
+            Assert.That((string?)repository?.Attribute("type"), Is.EqualTo("git"));
+            Assert.That((string?)repository?.Attribute("url"), Is.EqualTo(RepositoryUrl));
+            Assert.That((string?)repository?.Attribute("commit"), Does.Match("^[0-9a-f]{40}$"), "the commit the package was built from");
             Assert.That(Meta("tags")?.Split(' '), Is.SupersetOf(new[] { "webassembly", "wasm", "wasmtime", "source-generator", "interop" }));
             Assert.That(dependencies.Select(d => d.Id), Is.EqualTo(new[] { "Wasmtime" }), "the only package dependency");
             Assert.That(Version.Parse(dependencies[0].Version), Is.GreaterThanOrEqualTo(new Version(50, 0, 1)), "minimum Wasmtime (a plain version means 'at least')");
@@ -133,30 +149,9 @@ public sealed class PackageTests
     [Test]
     public void New_console_project_adds_the_package_builds_runs_gets_BG1001_and_the_fix()
     {
-        string app = Path.Combine(_workRoot, "app");
-
-        DotNetCli.RunOrFail(_workRoot, RestoreTimeout, "new", "console", "--name", "BindgenUser", "--output", app, "--no-restore");
-
-        // The local feed next to whatever sources the machine already has (nuget.org by
-        // default), which serve Wasmtime. Nothing above the temp folder belongs to the repo.
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="bindgen-test-feed" value="{_feed}" />
-              </packageSources>
-            </configuration>
-            """);
-
-        // By id and version; restore finds this version only in the feed. (`--source` is not used:
-        // it would replace the configured sources for this restore, and Wasmtime comes from nuget.org.)
-        DotNetCli.RunOrFail(app, RestoreTimeout, "add", "package", PackageId, "--version", _version);
-
+        string app = CreateConsumer("app");
         string projectFile = Path.Combine(app, "BindgenUser.csproj");
         XDocument project = XDocument.Load(projectFile);
-        Assert.That(
-            project.Descendants("PackageReference").Select(r => ((string?)r.Attribute("Include"), (string?)r.Attribute("Version"))),
-            Is.EqualTo(new[] { ((string?)PackageId, (string?)_version) }));
         project.Root!.Add(
             new XElement("PropertyGroup", new XElement("EmitCompilerGeneratedFiles", "true")),
             new XElement("ItemGroup", new XElement("None", new XAttribute("Include", "text_tools.wasm"), new XAttribute("CopyToOutputDirectory", "PreserveNewest"))));
@@ -189,6 +184,11 @@ public sealed class PackageTests
             generated[0].Replace('\\', '/'),
             Does.EndWith("/generated/Bindgen.Generator/Bindgen.Generator.BindgenGenerator/BindgenUser.TextTools.g.cs"));
 
+        // The generated code names the release of the package that generated it.
+        Assert.That(
+            File.ReadAllText(generated[0]),
+            Does.Contain($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{_version}\")]"));
+
         CliResult run = DotNetCli.RunOrFail(app, RunTimeout, "run", "--no-build");
         string[] lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Multiple(() =>
@@ -211,6 +211,196 @@ public sealed class PackageTests
         Assert.That(Regex.IsMatch(rebuilt.Output, @"warning (BG\d{4}|CS\d{4})"), Is.False, rebuilt.Describe());
         CliResult rerun = DotNetCli.RunOrFail(app, RunTimeout, "run", "--no-build");
         Assert.That(rerun.Output.Split('\n').Select(l => l.TrimEnd('\r')), Does.Contain("first=42").And.Contain("Hello, Wörld!"), rerun.Describe());
+    }
+
+    [Test]
+    public void Every_assembly_in_the_package_carries_the_package_version()
+    {
+        string extracted = Path.Combine(_workRoot, "extracted");
+        using (ZipArchive zip = ZipFile.OpenRead(_nupkgPath))
+        {
+            foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+            {
+                string target = Path.Combine(extracted, entry.FullName);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                entry.ExtractToFile(target, overwrite: true);
+            }
+        }
+
+        // The informational version, which the generator also writes into [GeneratedCode]; the SDK may
+        // append "+<commit>".
+        var versions = Directory.GetFiles(extracted, "*.dll", SearchOption.AllDirectories)
+            .Select(f => (Name: Path.GetFileName(f), Version: FileVersionInfo.GetVersionInfo(f).ProductVersion?.Split('+')[0]))
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .ToArray();
+        Assert.That(versions.Select(v => v.Name), Is.EqualTo(new[] { "Bindgen.Analyzers.dll", "Bindgen.CodeFixes.dll", "Bindgen.Generator.dll", "Bindgen.Runtime.dll" }));
+        Assert.That(versions.Select(v => v.Version), Is.All.EqualTo(_version), string.Join('\n', versions));
+    }
+
+    [Test]
+    public void Symbols_point_at_the_repository_and_name_no_local_folder()
+    {
+        string snupkg = Path.ChangeExtension(_nupkgPath, ".snupkg");
+        Assert.That(snupkg, Does.Exist, "symbols package");
+
+        string[] documents;
+        string? sourceLink = null;
+        using (ZipArchive symbols = ZipFile.OpenRead(snupkg))
+        {
+            ZipArchiveEntry? pdbEntry = symbols.GetEntry("lib/net8.0/Bindgen.Runtime.pdb");
+            Assert.That(pdbEntry, Is.Not.Null, "the runtime's .pdb in the symbols package");
+
+            // The metadata reader needs a seekable stream.
+            var pdb = new MemoryStream();
+            using (Stream stream = pdbEntry!.Open())
+            {
+                stream.CopyTo(pdb);
+            }
+
+            pdb.Position = 0;
+            using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+            MetadataReader reader = provider.GetMetadataReader();
+            documents = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToArray();
+            foreach (CustomDebugInformationHandle handle in reader.CustomDebugInformation)
+            {
+                CustomDebugInformation info = reader.GetCustomDebugInformation(handle);
+                if (reader.GetGuid(info.Kind) == SourceLinkKind)
+                {
+                    sourceLink = Encoding.UTF8.GetString(reader.GetBlobBytes(info.Value));
+                }
+            }
+        }
+
+        // Sources under the repository become /_/..., files generated into obj/ (outside the repository
+        // here, as the pack ran with an artifacts path) /_artifacts/...: no path of this machine is left.
+        Assert.Multiple(() =>
+        {
+            Assert.That(documents, Does.Contain("/_/runtime/Bindgen.Runtime/GuestMemory.cs"), string.Join('\n', documents));
+            Assert.That(documents, Is.All.StartsWith("/_/").Or.StartsWith("/_artifacts/"), string.Join('\n', documents));
+            Assert.That(sourceLink, Does.Match(
+                @"^\{""documents"":\{""/_/\*"":""https://raw\.githubusercontent\.com/bindgen-dotnet/bindgen/[0-9a-f]{40}/\*""\}\}$"),
+                "SourceLink maps the sources to the repository at the built commit");
+        });
+
+        // Each assembly names its .pdb in its debug directory; that path is mapped the same way.
+        using ZipArchive package = ZipFile.OpenRead(_nupkgPath);
+        foreach (ZipArchiveEntry entry in package.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            var image = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(image);
+            }
+
+            image.Position = 0;
+            using var pe = new PEReader(image);
+            string[] pdbPaths = pe.ReadDebugDirectory()
+                .Where(d => d.Type == DebugDirectoryEntryType.CodeView)
+                .Select(d => pe.ReadCodeViewDebugDirectoryData(d).Path)
+                .ToArray();
+            Assert.That(pdbPaths, Has.Length.EqualTo(1).And.All.StartsWith("/_artifacts/"), entry.FullName);
+        }
+    }
+
+    [Test]
+    public void Too_old_compiler_gets_one_BG9001_error_and_the_Bindgen_analyzers_are_left_out()
+    {
+        string app = CreateConsumer("old-compiler");
+
+        // The SDK reports its compiler's version in CompilerApiVersion; overriding it makes this SDK look
+        // like one whose compiler is Roslyn 4.7, one minor version too old. -getItem shows the analyzers
+        // the compiler would have been given (with an explicit target: without one it only evaluates).
+        CliResult build = DotNetCli.Run(app, BuildTimeout, "build", "--no-restore", "-t:Build", "-p:CompilerApiVersion=roslyn4.7", "-getItem:Analyzer");
+
+        string[] errors = Regex.Matches(build.Output, @"error (?<id>[A-Z]+\d+)").Select(m => m.Groups["id"].Value).Distinct().ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(build.ExitCode, Is.Not.Zero, build.Describe());
+            Assert.That(errors, Is.EqualTo(new[] { "BG9001" }), build.Describe());
+            Assert.That(build.Output, Does.Not.Contain("CS9057"), build.Describe());
+            Assert.That(build.Output, Does.Contain("Roslyn 4.8 or newer").And.Contain("uses Roslyn 4.7"), build.Describe());
+            Assert.That(BindgenAnalyzers(build.Output), Is.Empty, build.Describe());
+        });
+
+        // At exactly the minimum nothing is reported and all three assemblies reach the compiler.
+        CliResult atMinimum = DotNetCli.RunOrFail(
+            app, BuildTimeout, "msbuild", "-t:ResolveReferences;_BindgenCheckCompilerVersion", "-p:CompilerApiVersion=roslyn4.8", "-getItem:Analyzer");
+        Assert.That(BindgenAnalyzers(atMinimum.Output), Is.EqualTo(new[] { "Bindgen.Analyzers", "Bindgen.CodeFixes", "Bindgen.Generator" }), atMinimum.Describe());
+
+        static string[] BindgenAnalyzers(string output) =>
+            Regex.Matches(output, @"""Identity"":\s*""(?<path>[^""]+)""")
+                .Select(m => Path.GetFileNameWithoutExtension(m.Groups["path"].Value.Replace(@"\\", "/")))
+                .Where(n => n.StartsWith("Bindgen.", StringComparison.Ordinal))
+                .Distinct()
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToArray();
+    }
+
+    [Test]
+    public void Compiler_guard_requires_exactly_the_Roslyn_version_the_packaged_analyzers_reference()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_nupkgPath);
+
+        string required;
+        using (Stream stream = zip.GetEntry("build/Bindgen.targets")!.Open())
+        {
+            required = XDocument.Load(stream).Descendants("_BindgenMinimumRoslynVersion").Single().Value;
+        }
+
+        // A compiler loads an analyzer only if it is at least as new as the Roslyn the analyzer
+        // references; the guard must ask for that version, no older (CS9057) and no newer (a needless error).
+        var referenced = new List<string>();
+        foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)))
+        {
+            var image = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(image);
+            }
+
+            image.Position = 0;
+            using var pe = new PEReader(image);
+            MetadataReader reader = pe.GetMetadataReader();
+            referenced.AddRange(reader.AssemblyReferences
+                .Select(r => reader.GetAssemblyReference(r))
+                .Where(r => reader.GetString(r.Name).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+                .Select(r => $"{r.Version.Major}.{r.Version.Minor}"));
+        }
+
+        Assert.That(referenced, Is.Not.Empty.And.All.EqualTo(required));
+    }
+
+    /// <summary>
+    /// A new console project in <paramref name="folder"/> under the work root, with the test feed in its
+    /// nuget.config and the package added by id and version, the way the README tells a user to.
+    /// </summary>
+    private string CreateConsumer(string folder)
+    {
+        string app = Path.Combine(_workRoot, folder);
+
+        DotNetCli.RunOrFail(_workRoot, RestoreTimeout, "new", "console", "--name", "BindgenUser", "--output", app, "--no-restore");
+
+        // The local feed next to whatever sources the machine already has (nuget.org by
+        // default), which serve Wasmtime. Nothing above the temp folder belongs to the repo.
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="bindgen-test-feed" value="{_feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        // By id and version; restore finds this version only in the feed. (`--source` is not used:
+        // it would replace the configured sources for this restore, and Wasmtime comes from nuget.org.)
+        DotNetCli.RunOrFail(app, RestoreTimeout, "add", "package", PackageId, "--version", _version);
+
+        string projectFile = Path.Combine(app, "BindgenUser.csproj");
+        XDocument project = XDocument.Load(projectFile);
+        Assert.That(
+            project.Descendants("PackageReference").Select(r => ((string?)r.Attribute("Include"), (string?)r.Attribute("Version"))),
+            Is.EqualTo(new[] { ((string?)PackageId, (string?)_version) }));
+        return app;
     }
 
     private const string UserInterface = """
@@ -284,6 +474,10 @@ public sealed class PackageTests
 
         return hash;
     }
+
+    /// <summary>The one release version, from Directory.Build.props.</summary>
+    private static string RepositoryVersion(string repoRoot) =>
+        XDocument.Load(Path.Combine(repoRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
 
     private static string FindRepositoryRoot()
     {

@@ -21,7 +21,7 @@ internal static class ImportsEmitter
         w.Line($"/// Provides the host functions of <see cref=\"{module.InterfaceFullName}\"/> to WebAssembly modules that import them from");
         w.Line($"/// module \"{CSharpText.DocText(module.ImportModule!)}\", following Bindgen's C convention.");
         w.Line("/// </summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{GeneratorVersion.Value}\")]");
         w.Open($"{module.Accessibility} static partial class {module.ClassName}");
         w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
         w.Line();

@@ -10,7 +10,7 @@ namespace Demo.Arrays;
 /// Provides the host functions of <see cref="global::Demo.Arrays.INumberHost"/> to WebAssembly modules that import them from
 /// module "host", following Bindgen's C convention.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 public static partial class NumberHost
 {
     private const string Binding = "INumberHost";

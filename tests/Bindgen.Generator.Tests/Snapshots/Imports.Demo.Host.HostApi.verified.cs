@@ -10,7 +10,7 @@ namespace Demo.Host;
 /// Provides the host functions of <see cref="global::Demo.Host.IHostApi"/> to WebAssembly modules that import them from
 /// module "env", following Bindgen's C convention.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 public static partial class HostApi
 {
     private const string Binding = "IHostApi";
