@@ -31,6 +31,15 @@ public sealed class WasmModuleAttribute : Attribute
     /// not export is a binding error. Set it to the empty string to call no initializer.
     /// </summary>
     public string? Initialize { get; set; }
+
+    /// <summary>The name of the guest's memory export; <c>memory</c> when unset (emscripten minifies it, e.g. <c>c</c>).</summary>
+    public string? Memory { get; set; }
+
+    /// <summary>The name of the guest's <c>malloc(i32) -&gt; i32</c> export; <c>malloc</c> when unset.</summary>
+    public string? Malloc { get; set; }
+
+    /// <summary>The name of the guest's <c>free(i32)</c> export; <c>free</c> when unset.</summary>
+    public string? Free { get; set; }
 }
 
 /// <summary>
@@ -68,6 +77,15 @@ public sealed class WasmImportsAttribute : Attribute
     /// its leading <c>I</c> (an interface not named <c>I...</c> gets <c>...Binding</c>).
     /// </summary>
     public string? ClassName { get; set; }
+
+    /// <summary>The name of the calling guest's memory export; <c>memory</c> when unset (emscripten minifies it, e.g. <c>c</c>).</summary>
+    public string? Memory { get; set; }
+
+    /// <summary>The name of the calling guest's <c>malloc(i32) -&gt; i32</c> export; <c>malloc</c> when unset.</summary>
+    public string? Malloc { get; set; }
+
+    /// <summary>The name of the calling guest's <c>free(i32)</c> export; <c>free</c> when unset.</summary>
+    public string? Free { get; set; }
 }
 
 /// <summary>

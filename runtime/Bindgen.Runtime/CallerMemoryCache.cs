@@ -19,16 +19,19 @@ public sealed class CallerMemoryCache
 {
     private readonly string _binding;
     private readonly GuestMemoryOptions? _options;
+    private readonly CConvention _convention;
     private GuestMemory? _reader;
     private GuestMemory? _allocating;
 
     /// <summary>Creates an empty cache.</summary>
     /// <param name="binding">The binding's name, for error messages.</param>
     /// <param name="options">Options for the guest memory it creates; <see cref="GuestMemoryOptions.Default"/> when null.</param>
-    public CallerMemoryCache(string binding, GuestMemoryOptions? options = null)
+    /// <param name="convention">The callers' export names; <see cref="CConvention.Default"/> when null.</param>
+    public CallerMemoryCache(string binding, GuestMemoryOptions? options = null, CConvention? convention = null)
     {
         _binding = binding ?? throw new ArgumentNullException(nameof(binding));
         _options = options;
+        _convention = convention ?? CConvention.Default;
     }
 
     /// <summary>The guest memory of the instance making this import call.</summary>
@@ -37,14 +40,14 @@ public sealed class CallerMemoryCache
     /// <exception cref="MissingExportException">The caller lacks <c>memory</c> (or the allocator, when needed).</exception>
     public GuestMemory For(Caller caller, bool withAllocator)
     {
-        Memory memory = GuestMemory.CallerMemory(caller, _binding);
+        Memory memory = _convention.CallerMemory(caller, _binding);
         GuestMemory? cached = withAllocator ? _allocating : _reader;
         if (cached is not null && ReferenceEquals(cached.Memory, memory))
         {
             return cached;
         }
 
-        GuestMemory created = GuestMemory.ForCaller(memory, caller, _binding, _options, withAllocator);
+        GuestMemory created = _convention.ForCaller(memory, caller, _binding, _options, withAllocator);
         if (withAllocator)
         {
             _allocating = created;

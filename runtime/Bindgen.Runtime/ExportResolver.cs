@@ -102,22 +102,13 @@ public sealed class ExportResolver
     }
 
     /// <summary>
-    /// Guest memory access under the C convention (<c>memory</c>, <c>malloc</c>, <c>free</c>), or null with the
-    /// problems recorded.
+    /// Guest memory access under the C convention (<c>memory</c>, <c>malloc</c>, <c>free</c> by default), or null with
+    /// the problems recorded.
     /// </summary>
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
-    public GuestMemory CConventionMemory(GuestMemoryOptions? options = null)
-    {
-        Memory? memory = Memory();
-        Func<int, int>? malloc = CheckedFunction(CAllocator.MallocExport, CAllocator.MallocSignature)?.WrapFunc<int, int>();
-        Action<int>? free = CheckedFunction(CAllocator.FreeExport, CAllocator.FreeSignature)?.WrapAction<int>();
-        if (memory is null || malloc is null || free is null)
-        {
-            return null!;
-        }
-
-        return new GuestMemory(memory, new CAllocator(malloc, free), options);
-    }
+    /// <param name="convention">The guest's export names; <see cref="CConvention.Default"/> when null.</param>
+    public GuestMemory CConventionMemory(GuestMemoryOptions? options = null, CConvention? convention = null) =>
+        (convention ?? CConvention.Default).Bind(this, options)!;
 
     /// <summary>
     /// Throws when any lookup failed: the problem's own exception when there is one, a <see cref="BindingException"/>

@@ -53,6 +53,31 @@ public sealed partial class GuestMemory
         VerifyUnchanged(snapshot, operation);
     }
 
+    /// <summary>
+    /// Copies one value (a primitive, an enum or a blittable struct laid out as C lays it out) into guest memory at
+    /// <paramref name="address"/> through a fresh view: an out-parameter's slot, a struct passed by pointer.
+    /// </summary>
+    public void WriteValue<T>(int address, in T value, string operation)
+        where T : unmanaged =>
+        Write<T>(address, MemoryMarshal.CreateReadOnlySpan(ref System.Runtime.CompilerServices.Unsafe.AsRef(in value), 1), operation);
+
+    /// <summary>Reads one value at <paramref name="address"/> through a fresh, bounds-checked view.</summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The value is not inside guest memory.</exception>
+    public unsafe T ReadValue<T>(int address, string operation)
+        where T : unmanaged
+    {
+        GuestRange range = ElementRange(address, 1, sizeof(T), operation);
+        MemorySnapshot snapshot = Snapshot();
+        T value = MemoryMarshal.Read<T>(GetView(range.Address, range.Length, operation));
+        VerifyUnchanged(snapshot, operation);
+        return value;
+    }
+
+    /// <summary>Checks that one value of <typeparamref name="T"/> at <paramref name="address"/> lies inside guest memory.</summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">It does not.</exception>
+    public unsafe void CheckValue<T>(int address, string operation)
+        where T : unmanaged => ElementRange(address, 1, sizeof(T), operation);
+
     /// <summary>Copies <paramref name="count"/> elements at <paramref name="address"/> into a new array through a fresh view.</summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
     public unsafe T[] ReadArray<T>(int address, int count, string operation)

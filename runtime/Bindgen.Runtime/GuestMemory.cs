@@ -33,44 +33,6 @@ public sealed partial class GuestMemory
         CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
     }
 
-    /// <summary>
-    /// Creates guest memory access for an instance that follows the C convention: it exports
-    /// <c>memory</c>, <c>malloc</c> and <c>free</c>.
-    /// </summary>
-    /// <param name="instance">The guest instance.</param>
-    /// <param name="binding">The binding's name, for error messages.</param>
-    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
-    /// <exception cref="MissingExportException">The instance lacks <c>memory</c>, <c>malloc</c> or <c>free</c>.</exception>
-    /// <exception cref="ExportSignatureException"><c>malloc</c> or <c>free</c> has another signature.</exception>
-    /// <exception cref="BindingException">Several of the above, all listed.</exception>
-    public static GuestMemory ForCConvention(Instance instance, string binding, GuestMemoryOptions? options = null)
-    {
-        var exports = new ExportResolver(instance, binding);
-        GuestMemory memory = exports.CConventionMemory(options);
-        exports.ThrowIfProblems();
-        return memory;
-    }
-
-    /// <summary>
-    /// Creates guest memory access for the instance that is calling a host import, following the C convention.
-    /// Valid only during that call: create it inside the import callback and do not keep it.
-    /// </summary>
-    /// <param name="caller">The import's caller.</param>
-    /// <param name="binding">The binding's name, for error messages.</param>
-    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
-    /// <param name="withAllocator">Whether the import needs the guest's <c>malloc</c>/<c>free</c> (to return a string or byte[]).</param>
-    /// <exception cref="MissingExportException">The calling instance lacks <c>memory</c> (or the allocator, when needed).</exception>
-    public static GuestMemory ForCaller(Caller caller, string binding, GuestMemoryOptions? options = null, bool withAllocator = false) =>
-        ForCaller(CallerMemory(caller, binding), caller, binding, options, withAllocator);
-
-    /// <summary>The calling instance's exported memory.</summary>
-    internal static Memory CallerMemory(Caller caller, string binding) =>
-        caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
-
-    /// <summary>Guest memory access over <paramref name="memory"/>, already looked up from <paramref name="caller"/>.</summary>
-    internal static GuestMemory ForCaller(Memory memory, Caller caller, string binding, GuestMemoryOptions? options, bool withAllocator) =>
-        new(memory, withAllocator ? CAllocator.FromCaller(caller, binding) : NoAllocator.Instance, options);
-
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory => _memory;
 

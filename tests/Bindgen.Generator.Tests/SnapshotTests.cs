@@ -209,6 +209,47 @@ public sealed class SnapshotTests
             }
             """);
 
+        yield return Case("CStructs", """
+            using System;
+            using Bindgen;
+            namespace Demo.Geometry;
+
+            public struct Point { public int X; public double Y; public byte Tag; }
+            public struct Meters { public double Value; }
+
+            [WasmModule(Memory = "c", Malloc = "f", Free = "g")]
+            public interface IGeometry
+            {
+                double PointNorm2(in Point p);
+                Point PointScale(Point p, double k);
+                void PointTranslate(ref Point p, int dx, double dy);
+                Meters MetersAdd(Meters a, Meters b);
+                int Divmod(int a, int b, out int rem);
+                bool TryParseInt(string text, out int value);
+                void Shift(Span<Point> points, int dx);
+                Point[] Make(int count);
+                long Sum17(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17);
+            }
+            """);
+
+        yield return Case("CStructImports", """
+            using System;
+            using Bindgen;
+            namespace Demo.Geometry;
+
+            public struct Point { public int X; public double Y; public byte Tag; }
+            public struct Meters { public double Value; }
+
+            [WasmImports("host", Memory = "c")]
+            public interface IGeometryHost
+            {
+                Point Nearest(in Point p);
+                bool TryLookup(int key, out double value);
+                void Adjust(ref Point p);
+                Meters Double(Meters m);
+            }
+            """);
+
         yield return Case("ArrayImports", """
             using System;
             using Bindgen;

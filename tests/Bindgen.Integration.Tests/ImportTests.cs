@@ -103,7 +103,7 @@ public sealed class ImportTests : GuestFixture
         string? received = null;
         linker.DefineFunction("host", "log", (Caller caller, int address, int length) =>
         {
-            GuestMemory memory = GuestMemory.ForCaller(caller, "hand-written log", Options);
+            GuestMemory memory = CConvention.Default.ForCaller(caller, "hand-written log", Options);
             received = memory.ReadUtf8(memory.CheckRange(address, length, "log"), "log");
         });
 

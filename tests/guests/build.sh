@@ -48,6 +48,8 @@ build_c types_growing types.c -DBINDGEN_GROWING_ALLOCATOR
 build_c imports imports.c
 build_c arrays arrays.c
 build_c arrays_growing arrays.c -DBINDGEN_GROWING_ALLOCATOR
+build_c clib clib.c
+build_c clib_growing clib.c -DBINDGEN_GROWING_ALLOCATOR
 build_c array_imports array_imports.c -Wl,--allow-undefined
 build_c array_imports_growing array_imports.c -DBINDGEN_GROWING_ALLOCATOR -Wl,--allow-undefined
 build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR

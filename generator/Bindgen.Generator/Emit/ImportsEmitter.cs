@@ -41,7 +41,9 @@ internal static class ImportsEmitter
         w.Line("if (implementation is null) throw new global::System.ArgumentNullException(\"implementation\");");
         if (module.Methods.Any(NeedsMemory))
         {
-            w.Line("var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);");
+            w.Line(module.Convention is null
+                ? "var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);"
+                : $"var __memories = new global::Bindgen.CallerMemoryCache(Binding, options, {module.Convention.Expression});");
         }
         foreach (MethodModel method in module.Methods)
         {
@@ -56,10 +58,15 @@ internal static class ImportsEmitter
     private static void EmitCallback(IndentedWriter w, ModuleModel module, MethodModel method)
     {
         bool resultInGuest = method.Lowered.ReturnArea;
-        var wasmParameters = method.Parameters.SelectMany(p => MarshallerResolver.For(p.Type).ImportParameterNames(p)).ToList();
+        var wasmParameters = method.Parameters.SelectMany(p => MarshallerResolver.For(p).ImportParameterNames(p)).ToList();
         if (resultInGuest)
         {
             wasmParameters.Add(method.Local("return_area"));
+        }
+
+        if (method.Lowered.ResultPointer)
+        {
+            wasmParameters.Insert(0, method.Local("result_pointer"));
         }
 
         string[] wasmTypes = method.Lowered.ParameterClrTypes;
@@ -88,5 +95,5 @@ internal static class ImportsEmitter
     }
 
     private static bool NeedsMemory(MethodModel method) =>
-        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p.Type).NeedsMemory);
+        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p).NeedsMemory);
 }

@@ -72,12 +72,23 @@ internal static class ModuleEmitter
         w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding);");
         if (needsMemory)
         {
-            w.Line("_memory = __exports.CConventionMemory(options);");
+            w.Line(module.Convention is null ? "_memory = __exports.CConventionMemory(options);" : $"_memory = __exports.CConventionMemory(options, {module.Convention.Expression});");
+        }
+
+        // Structs are copied as bytes: check once that .NET lays each out as wasm32 C does.
+        foreach (MemoryLayout layout in module.Methods
+            .SelectMany(m => m.Parameters.Select(p => p.Type.Memory).Append(m.ReturnType.Memory))
+            .OfType<MemoryLayout>().Where(l => l.IsStruct).Distinct())
+        {
+            w.Line($"global::Bindgen.CLayout.Check<{layout.TypeName}>({layout.Size}, Binding);");
         }
 
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"{StubEmitter.DelegateField(method)} = __exports.Function({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)}, static __f => __f.{StubEmitter.WrapCall(method)});");
+            w.Line(method.Lowered.IsTyped
+                ? $"{StubEmitter.DelegateField(method)} = __exports.Function({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)}, static __f => __f.{StubEmitter.WrapCall(method)});"
+                // Wasmtime's typed delegates stop at 16 parameters: longer signatures are called untyped (checked here all the same).
+                : $"{StubEmitter.DelegateField(method)} = __exports.CheckedFunction({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
         }
 
         w.Line("// Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.");
@@ -136,5 +147,5 @@ internal static class ModuleEmitter
     }
 
     private static bool NeedsMemory(MethodModel method) =>
-        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p.Type).NeedsMemory);
+        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p).NeedsMemory);
 }

@@ -18,10 +18,11 @@ internal static class StageDriver
     /// <summary>The body of an export method, after its operation name.</summary>
     public static void EmitExportBody(IndentedWriter w, MethodModel method)
     {
-        Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p.Type)).ToArray();
+        Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p)).ToArray();
         Marshaller result = MarshallerResolver.For(method.ReturnType);
         bool returnArea = method.Lowered.ReturnArea;
-        bool allocates = returnArea || method.Parameters.Where((p, i) => marshallers[i].BlockLength(p) is not null).Any();
+        bool resultPointer = method.Lowered.ResultPointer;
+        bool allocates = returnArea || resultPointer || method.Parameters.Where((p, i) => marshallers[i].BlockLength(p) is not null).Any();
         string operation = method.Local("operation");
         string block = method.Local("block");
         string blockSize = method.Local("block_size");
@@ -43,6 +44,12 @@ internal static class StageDriver
         if (returnArea)
         {
             sizeTerms.Add("global::Bindgen.GuestMemory.ReturnAreaSize");
+        }
+
+        if (resultPointer)
+        {
+            // The struct result's room, first in the block: the block's 8-byte alignment covers any C struct.
+            sizeTerms.Add(method.ReturnType.Memory!.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var offsets = new Dictionary<int, string>();
@@ -77,6 +84,11 @@ internal static class StageDriver
             w.Line($"int {returnAreaLocal} = 0;");
         }
 
+        if (resultPointer)
+        {
+            w.Line($"int {method.Local("result_pointer")} = 0;");
+        }
+
         w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({Sum(sizeTerms)}, {operation});");
         w.Line($"int {block} = 0;");
         string owned = method.Local("owned");
@@ -99,6 +111,11 @@ internal static class StageDriver
         if (returnArea)
         {
             w.Line($"{returnAreaLocal} = {block};");
+        }
+
+        if (resultPointer)
+        {
+            w.Line($"{method.Local("result_pointer")} = {block};");
         }
 
         foreach (KeyValuePair<int, string> place in offsets.OrderBy(o => o.Key))
@@ -138,10 +155,18 @@ internal static class StageDriver
     /// <summary>The body of an import callback, after its operation name and guest memory.</summary>
     public static void EmitImportBody(IndentedWriter w, MethodModel method)
     {
-        Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p.Type)).ToArray();
+        Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p)).ToArray();
         string memory = method.Local("memory");
         string operation = method.Local("operation");
         string resultLocal = method.Local("result");
+
+        // Check: guest memory the call will write (out slots, a struct result's room), before anything else happens.
+        ForEach(method, marshallers, (m, p) => m.EmitImportCheck(w, method, p));
+        Marshaller resultMarshaller = MarshallerResolver.For(method.ReturnType);
+        if (method.Lowered.ResultPointer)
+        {
+            resultMarshaller.EmitImportCheck(w, method, null);
+        }
 
         // Read: copies of arguments through fresh views that check the range; borrowed views become expressions.
         var arguments = new List<string>();
@@ -175,8 +200,11 @@ internal static class StageDriver
             w.Line($"    {memory}.VerifyUnchanged({method.Local("snapshot")}, {operation});");
         }
 
+        // Write back: ref and out arguments, through fresh views (the implementation may have grown memory).
+        ForEach(method, marshallers, (m, p) => m.EmitImportCopyBack(w, method, p));
+
         // Allocate and write the result.
-        MarshallerResolver.For(method.ReturnType).EmitImportResult(w, method, resultLocal);
+        resultMarshaller.EmitImportResult(w, method, resultLocal);
     }
 
     /// <summary>Invoke: calls the export's delegate, turning a Wasmtime failure into Bindgen's exception naming the export.</summary>
@@ -188,11 +216,18 @@ internal static class StageDriver
             arguments.Add(method.Local("return_area"));
         }
 
-        string call = $"this.{StubEmitter.DelegateField(method)}({string.Join(", ", arguments)});";
+        if (method.Lowered.ResultPointer)
+        {
+            arguments.Insert(0, method.Local("result_pointer"));
+        }
+
+        string call = method.Lowered.IsTyped
+            ? $"this.{StubEmitter.DelegateField(method)}({string.Join(", ", arguments)});"
+            : $"this.{StubEmitter.DelegateField(method)}.Invoke(new global::Wasmtime.ValueBox[] {{ {string.Join(", ", arguments)} }});";
         if (method.Lowered.ResultClrType is { } resultType)
         {
             w.Line($"{resultType} {method.Local("result")};");
-            call = method.Local("result") + " = " + call;
+            call = method.Local("result") + " = " + (method.Lowered.IsTyped ? call : $"({resultType}){call.TrimEnd(';')}!;");
         }
 
         w.Open("try");

@@ -14,6 +14,11 @@ internal static class StubEmitter
     /// <summary>The Wasmtime typed delegate type, e.g. <c>global::System.Func&lt;int, int, int&gt;</c>.</summary>
     public static string DelegateType(MethodModel method)
     {
+        if (!method.Lowered.IsTyped)
+        {
+            return "global::Wasmtime.Function";
+        }
+
         string[] types = method.Lowered.ParameterClrTypes;
         if (method.Lowered.ResultClrType is { } result)
         {
@@ -35,9 +40,19 @@ internal static class StubEmitter
         return types.Length == 0 ? "WrapAction()" : "WrapAction<" + string.Join(", ", types) + ">()";
     }
 
+    /// <summary>The parameter's modifier as the interface declares it.</summary>
+    private static string Modifier(ParameterModel p) => p.IsParams ? "params " : p.Passing switch
+    {
+        Passing.Ref => "ref ",
+        Passing.Out => "out ",
+        Passing.In => "in ",
+        Passing.RefReadonly => "ref readonly ",
+        _ => string.Empty,
+    };
+
     public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
     {
-        string parameters = string.Join(", ", method.Parameters.Select(p => (p.IsParams ? "params " : string.Empty) + p.Type.FullName + " " + p.Name));
+        string parameters = string.Join(", ", method.Parameters.Select(p => Modifier(p) + p.Type.FullName + " " + p.Name));
 
         // A name the generated class already uses (or that object declares), and a member that is not public, is
         // implemented explicitly, so the interface's method never clashes with or hides a member of the binding class.

@@ -16,17 +16,17 @@ internal sealed class BufferMarshaller : Marshaller
 
     private readonly TypeShape _shape;
 
-    /// <summary>The element type of an array or span other than bytes; null for strings and byte buffers.</summary>
-    private readonly ScalarInfo? _element;
+    /// <summary>The element of an array or span other than bytes (a primitive or a C struct); null for strings and byte buffers.</summary>
+    private readonly MemoryLayout? _element;
 
-    public BufferMarshaller(TypeShape shape, ScalarInfo? element)
+    public BufferMarshaller(TypeShape shape, MemoryLayout? element)
     {
         _shape = shape;
-        _element = element is { Kind: ScalarKind.Byte } ? null : element;
+        _element = element;
     }
 
-    /// <summary>Each element's size and alignment in guest memory: elements are naturally aligned.</summary>
-    public override int BlockAlignment => _element?.Size ?? 1;
+    /// <summary>Each element's alignment in guest memory: elements are naturally aligned.</summary>
+    public override int BlockAlignment => _element?.Alignment ?? 1;
 
     public override IReadOnlyList<WasmType> ParameterTypes => PointerAndLength;
 
@@ -81,7 +81,7 @@ internal sealed class BufferMarshaller : Marshaller
     public override string Arguments(ParameterModel p) => $"{Local(p, "address")}, {Local(p, _element is null ? "length" : "count")}";
 
     /// <summary>The explicit type argument of the runtime's generic copies (a T[] does not infer ReadOnlySpan&lt;T&gt;).</summary>
-    private string TypeArgument => _element is null ? string.Empty : "<" + _element.Keyword + ">";
+    private string TypeArgument => _element is null ? string.Empty : "<" + _element.TypeName + ">";
 
     public override void EmitCopyBack(IndentedWriter w, ParameterModel p)
     {
@@ -98,7 +98,7 @@ internal sealed class BufferMarshaller : Marshaller
         string block = $"{method.Local("block")}, {method.Local("block_size")}";
         string read = _shape == TypeShape.Utf8String ? $"ReadUtf8({owned}, {operation})"
             : _element is null ? $"ReadBytes({owned}, {operation})"
-            : $"ReadArray<{_element.Keyword}>({owned}.Address, {owned}.Length / {_element.Size}, {operation})";
+            : $"ReadArray<{_element.TypeName}>({owned}.Address, {owned}.Length / {_element.Size}, {operation})";
         w.Line("// The guest handed the result's ownership to the host: it is freed once copied, on every path.");
         w.Line(_element is null
             ? $"{owned} = this._memory.ReadReturnArea({method.Local("return_area")}, {block}, {operation});"
@@ -117,10 +117,10 @@ internal sealed class BufferMarshaller : Marshaller
             string arguments = $"{Local(p, "address")}, {Local(p, "count")}, {method.Local("operation")}";
             if (_shape != TypeShape.Array)
             {
-                return $"{memory}.GetView<{_element.Keyword}>({arguments})";
+                return $"{memory}.GetView<{_element.TypeName}>({arguments})";
             }
 
-            w.Line($"    {_element.Keyword}[] {Local(p, "value")} = {memory}.ReadArray<{_element.Keyword}>({arguments});");
+            w.Line($"    {_element.TypeName}[] {Local(p, "value")} = {memory}.ReadArray<{_element.TypeName}>({arguments});");
             return Local(p, "value");
         }
 
@@ -141,7 +141,7 @@ internal sealed class BufferMarshaller : Marshaller
     public override void EmitImportResult(IndentedWriter w, MethodModel method, string result)
     {
         w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
-        string call = _shape == TypeShape.Utf8String ? "ReturnUtf8" : _element is null ? "ReturnBytes" : $"ReturnArray<{_element.Keyword}>";
+        string call = _shape == TypeShape.Utf8String ? "ReturnUtf8" : _element is null ? "ReturnBytes" : $"ReturnArray<{_element.TypeName}>";
         w.Line($"    {method.Local("memory")}.{call}({method.Local("return_area")}, {result}, {method.Local("operation")});");
     }
 }

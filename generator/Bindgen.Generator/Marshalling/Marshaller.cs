@@ -21,6 +21,9 @@ internal abstract class Marshaller
     /// <summary>Whether a result of this type comes back through a return area the caller reserves.</summary>
     public virtual bool ResultThroughReturnArea => false;
 
+    /// <summary>Whether a result of this type is written by the callee into room the caller reserves, passed first (clang's <c>sret</c>).</summary>
+    public virtual bool ResultPointer => false;
+
     /// <summary>Whether this value needs the guest's memory (and so a <c>GuestMemory</c>) in either direction.</summary>
     public virtual bool NeedsMemory => false;
 
@@ -77,6 +80,16 @@ internal abstract class Marshaller
 
     /// <summary>Whether the implementation receives a borrowed view of guest memory.</summary>
     public virtual bool Borrows => false;
+
+    /// <summary>After the implementation returns: copies a <c>ref</c> or <c>out</c> argument back into guest memory.</summary>
+    public virtual void EmitImportCopyBack(IndentedWriter w, MethodModel method, ParameterModel p)
+    {
+    }
+
+    /// <summary>Check: validates guest memory this value will be written to, before the implementation runs.</summary>
+    public virtual void EmitImportCheck(IndentedWriter w, MethodModel method, ParameterModel? p)
+    {
+    }
 
     /// <summary>Allocate and write: hands the implementation's result <paramref name="result"/> back to the guest.</summary>
     public virtual void EmitImportResult(IndentedWriter w, MethodModel method, string result)

@@ -24,22 +24,31 @@ internal static class MarshallerResolver
     {
         new("void", ValuePosition.Result, static type => type.SpecialType == SpecialType.System_Void ? Model(TypeShape.Void, ScalarKind.None, type) : null),
         new(string.Join(", ", ScalarInfo.All.Where(s => s.Kind is not (ScalarKind.Enum32 or ScalarKind.Enum64)).Select(s => s.Keyword)) + ", enums", null, static type =>
-            ScalarInfo.Classify(type) is var kind and not ScalarKind.None ? Model(TypeShape.Scalar, kind, type) : null),
+            ScalarInfo.Classify(type) is var kind and not ScalarKind.None ? Model(TypeShape.Scalar, kind, type, StructLayouts.Of(type, out _)) : null),
         // A nullable string has no agreed encoding in the C convention; refuse it rather than guess.
         new("string", null, static type =>
             type.SpecialType == SpecialType.System_String && type.NullableAnnotation != NullableAnnotation.Annotated ? Model(TypeShape.Utf8String, ScalarKind.None, type) : null),
-        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")), null, static type =>
-            type is IArrayTypeSymbol { Rank: 1 } array && array.NullableAnnotation != NullableAnnotation.Annotated && ArrayElement(array.ElementType) is { } element
-                ? Model(TypeShape.Array, element, type)
+        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")) + ", arrays of C structs", null, static type =>
+            type is IArrayTypeSymbol { Rank: 1 } array && array.NullableAnnotation != NullableAnnotation.Annotated && Element(array.ElementType) is { } element
+                ? Model(TypeShape.Array, element.Kind, type, element.Layout)
                 : null),
         new("ReadOnlySpan<T> and Span<T> of those elements", ValuePosition.Parameter, static type => Span(type)),
+        new("C structs (sequential, of the above)", null, static type =>
+            type.TypeKind == TypeKind.Struct && StructLayouts.Of(type, out _) is { IsStruct: true } layout ? Model(TypeShape.Struct, ScalarKind.None, type, layout) : null),
     };
 
-    private static readonly Dictionary<(TypeShape, ScalarKind), Marshaller> Marshallers = new();
+    private static readonly Dictionary<(TypeModel, Passing), Marshaller> Marshallers = new();
 
     /// <summary>The model of <paramref name="type"/> in <paramref name="position"/>, or null when it is not supported.</summary>
-    public static TypeModel? Resolve(ITypeSymbol type, ValuePosition position)
+    public static TypeModel? Resolve(ITypeSymbol type, ValuePosition position) => Resolve(type, position, out _);
+
+    /// <summary>
+    /// The model of <paramref name="type"/> in <paramref name="position"/>, or null when it is not supported; then
+    /// <paramref name="problem"/> may say why (a struct whose layout C cannot match).
+    /// </summary>
+    public static TypeModel? Resolve(ITypeSymbol type, ValuePosition position, out string? problem)
     {
+        problem = null;
         foreach (Entry entry in Entries)
         {
             if ((entry.Position is null || entry.Position == position) && entry.TryResolve(type) is { } model)
@@ -48,54 +57,89 @@ internal static class MarshallerResolver
             }
         }
 
+        // A struct the project declares gets the reason its layout cannot match C; library types get the usual advice.
+        if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None && type.Locations.Any(l => l.IsInSource))
+        {
+            StructLayouts.Of(type, out problem);
+        }
+
         return null;
     }
 
-    /// <summary>The marshaller for a resolved type.</summary>
-    public static Marshaller For(TypeModel type)
+    /// <summary>Whether a value of this type can be passed by reference (<c>ref</c>, <c>out</c>, <c>in</c>): one value in memory.</summary>
+    public static bool CanPassByReference(TypeModel type) => type.Shape is TypeShape.Scalar or TypeShape.Struct && type.Memory is not null;
+
+    /// <summary>The marshaller for a parameter.</summary>
+    public static Marshaller For(ParameterModel parameter) => For(parameter.Type, parameter.Passing);
+
+    /// <summary>The marshaller for a resolved type passed as <paramref name="passing"/> (results are by value).</summary>
+    public static Marshaller For(TypeModel type, Passing passing = Passing.Value)
     {
         lock (Marshallers)
         {
-            if (!Marshallers.TryGetValue((type.Shape, type.Element), out Marshaller? marshaller))
+            if (!Marshallers.TryGetValue((type, passing), out Marshaller? marshaller))
             {
-                marshaller = type.Shape switch
-                {
-                    TypeShape.Void => VoidMarshaller.Instance,
-                    TypeShape.Scalar => new ScalarMarshaller(ScalarInfo.For(type.Element)),
-                    _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.None ? null : ScalarInfo.For(type.Element)),
-                };
-                Marshallers.Add((type.Shape, type.Element), marshaller);
+                marshaller = Create(type, passing);
+                Marshallers.Add((type, passing), marshaller);
             }
 
             return marshaller;
         }
     }
 
+    private static Marshaller Create(TypeModel type, Passing passing)
+    {
+        if (passing != Passing.Value)
+        {
+            return new ReferenceMarshaller(type.Memory!, passing);
+        }
+
+        return type.Shape switch
+        {
+            TypeShape.Void => VoidMarshaller.Instance,
+            TypeShape.Scalar => new ScalarMarshaller(ScalarInfo.For(type.Element)),
+            TypeShape.Struct when type.Memory!.Singleton != ScalarKind.None => new SingletonStructMarshaller(type.Memory),
+            TypeShape.Struct => new ReferenceMarshaller(type.Memory!, Passing.Value),
+            _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory),
+        };
+    }
+
     /// <summary>What is supported, as BG0001 lists it, derived from the entries.</summary>
     public static string SupportedTypes { get; } =
-        string.Join(", ", Entries.Where(e => e.Position != ValuePosition.Result).Select(e => e.Description)) + " (parameters); "
+        string.Join(", ", Entries.Where(e => e.Position != ValuePosition.Result).Select(e => e.Description)) + " (parameters, also by ref, out and in for scalars and structs); "
         + string.Join(", ", Entries.Where(e => e.Position != ValuePosition.Parameter).Select(e => e.Description)) + " (results)";
 
     private static TypeModel? Span(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
         && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-        && ArrayElement(named.TypeArguments[0]) is { } element
+        && Element(named.TypeArguments[0]) is { } element
             ? named.Name switch
             {
-                "ReadOnlySpan" => Model(TypeShape.ReadOnlySpan, element, type),
-                "Span" => Model(TypeShape.Span, element, type),
+                "ReadOnlySpan" => Model(TypeShape.ReadOnlySpan, element.Kind, type, element.Layout),
+                "Span" => Model(TypeShape.Span, element.Kind, type, element.Layout),
                 _ => null,
             }
             : null;
 
-    /// <summary>The element kind of an array or span, when arrays of it are supported.</summary>
-    private static ScalarKind? ArrayElement(ITypeSymbol element) =>
-        element.TypeKind != TypeKind.Enum && ScalarInfo.Classify(element) is var kind and not ScalarKind.None && ScalarInfo.For(kind).IsArrayElement
-            ? kind
-            : null;
+    /// <summary>The element of an array or span, when arrays of it are supported: a numeric primitive or a C struct.</summary>
+    private static (ScalarKind Kind, MemoryLayout Layout)? Element(ITypeSymbol element)
+    {
+        if (element.TypeKind == TypeKind.Enum)
+        {
+            return null;
+        }
 
-    private static TypeModel Model(TypeShape shape, ScalarKind element, ITypeSymbol type) =>
-        new(shape, element, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        ScalarKind kind = ScalarInfo.Classify(element);
+        if (kind != ScalarKind.None)
+        {
+            return ScalarInfo.For(kind).IsArrayElement && StructLayouts.Of(element, out _) is { } scalar ? (kind, scalar) : null;
+        }
+
+        return element.TypeKind == TypeKind.Struct && StructLayouts.Of(element, out _) is { IsStruct: true } layout ? (ScalarKind.None, layout) : null;
+    }
+
+    private static TypeModel Model(TypeShape shape, ScalarKind element, ITypeSymbol type, MemoryLayout? memory = null) =>
+        new(shape, element, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), memory);
 
     /// <summary>One family of supported types.</summary>
     private sealed class Entry

@@ -10,12 +10,19 @@ namespace Bindgen.Generator.Model;
 /// <param name="Parameters">The wasm parameters, in order.</param>
 /// <param name="Results">The wasm results (none or one).</param>
 /// <param name="ReturnArea">Whether the last parameter is a return area the host reserves.</param>
-internal sealed record LoweredSignature(EquatableArray<WasmType> Parameters, EquatableArray<WasmType> Results, bool ReturnArea)
+/// <param name="ResultPointer">Whether the first parameter points at room the host reserves for a struct result (clang's <c>sret</c>).</param>
+internal sealed record LoweredSignature(EquatableArray<WasmType> Parameters, EquatableArray<WasmType> Results, bool ReturnArea, bool ResultPointer = false)
 {
     /// <summary>The signature as the runtime formats it: <c>(i32, i32) -&gt; i32</c>, <c>() -&gt; ()</c>.</summary>
     public string Text =>
         "(" + string.Join(", ", Parameters.Select(Name)) + ") -> "
         + (Results.Count == 1 ? Name(Results[0]) : "(" + string.Join(", ", Results.Select(Name)) + ")");
+
+    /// <summary>The most parameters Wasmtime's typed delegates take; longer signatures are called untyped.</summary>
+    public const int MaxTypedParameters = 16;
+
+    /// <summary>Whether the export is called through Wasmtime's typed delegates (at most 16 parameters).</summary>
+    public bool IsTyped => Parameters.Count <= MaxTypedParameters;
 
     /// <summary>The C# types of the wasm parameters, as Wasmtime's typed delegates take them.</summary>
     public string[] ParameterClrTypes => Parameters.Select(ClrType).ToArray();

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bindgen.Generator.Model;
@@ -27,6 +28,7 @@ internal enum BindingKind
 /// <param name="CanEmit">False when an error concerns the whole interface: then no class is generated.</param>
 /// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
 /// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
+/// <param name="Convention">The guest's own names for its memory and allocator, or null for the defaults.</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -41,12 +43,25 @@ internal sealed record ModuleModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool CanEmit,
     LocationInfo? Location,
-    string? Initialize = null)
+    string? Initialize = null,
+    ConventionNames? Convention = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
     /// <summary>The namespace-qualified class name, as the key under which two bindings clash.</summary>
     public string QualifiedClassName => Namespace is null ? ClassName : Namespace + "." + ClassName;
+}
+
+/// <summary>The names a C-convention guest exports its memory, malloc and free under; null parts keep the default.</summary>
+internal sealed record ConventionNames(string? Memory, string? Malloc, string? Free)
+{
+    /// <summary>The runtime's <c>CConvention</c> for these names, as a C# expression.</summary>
+    public string Expression =>
+        "new global::Bindgen.CConvention("
+        + string.Join(", ", new[] { ("Memory", Memory), ("Malloc", Malloc), ("Free", Free) }
+            .Where(part => part.Item2 is not null)
+            .Select(part => part.Item1 + ": " + Emit.CSharpText.Literal(part.Item2!)))
+        + ")";
 }
 
 /// <summary>One method of a binding interface and the export it calls (or the import it provides).</summary>
@@ -82,11 +97,12 @@ internal sealed record MethodModel(
 /// <param name="Name">The escaped C# name.</param>
 /// <param name="Type">The type.</param>
 /// <param name="IsParams">Whether the parameter is declared <c>params</c>.</param>
+/// <param name="Passing">Whether it is passed by value or as <c>ref</c>, <c>out</c> or <c>in</c>.</param>
 /// <param name="LocalPrefix">
 /// The prefix of the method's generated locals: <c>__</c>, lengthened until no parameter of the method starts with it,
 /// so a generated local never shadows a parameter or is shadowed by one. The same for every parameter of a method.
 /// </param>
-internal sealed record ParameterModel(string Name, TypeModel Type, bool IsParams = false, string LocalPrefix = "__")
+internal sealed record ParameterModel(string Name, TypeModel Type, bool IsParams = false, string LocalPrefix = "__", Passing Passing = Passing.Value)
 {
     /// <summary>The parameter's name without the <c>@</c> of a keyword, as text for messages and local names.</summary>
     public string PlainName => Name.TrimStart('@');

@@ -9,6 +9,17 @@ internal enum TypeShape
     Array,
     ReadOnlySpan,
     Span,
+    Struct,
+}
+
+/// <summary>How a parameter is passed in C#: by value, or by reference (<c>ref</c>, <c>out</c>, <c>in</c>).</summary>
+internal enum Passing
+{
+    Value,
+    Ref,
+    Out,
+    In,
+    RefReadonly,
 }
 
 /// <summary>A scalar type, or the element type of an array or span (see <c>Marshalling.ScalarInfo</c>).</summary>
@@ -41,4 +52,20 @@ internal enum WasmType
 }
 
 /// <summary>A type as the emitter needs it: its shape, its scalar or element kind, and its fully qualified C# spelling.</summary>
-internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName);
+/// <param name="Shape">The shape.</param>
+/// <param name="Element">The scalar kind of a scalar, or the element kind of an array of scalars.</param>
+/// <param name="FullName">The fully qualified C# type.</param>
+/// <param name="Memory">How one value (of a scalar or struct), or one element (of an array), lies in guest memory; null for strings.</param>
+internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null);
+
+/// <summary>
+/// One value in guest memory, as clang's wasm32 C ABI lays it out: the C# type that holds it, its size and alignment,
+/// and, for a struct that C passes as one scalar (a single field, recursively), that scalar.
+/// </summary>
+/// <param name="TypeName">The fully qualified C# type of the value or element.</param>
+/// <param name="Size">Its size in bytes.</param>
+/// <param name="Alignment">Its alignment in bytes.</param>
+/// <param name="IsStruct">Whether it is a struct (checked at binding creation with CLayout).</param>
+/// <param name="Singleton">For a struct of one scalar field (recursively): that field's scalar kind; else None.</param>
+/// <param name="SingletonType">The C# type of that field.</param>
+internal sealed record MemoryLayout(string TypeName, int Size, int Alignment, bool IsStruct, ScalarKind Singleton = ScalarKind.None, string? SingletonType = null);

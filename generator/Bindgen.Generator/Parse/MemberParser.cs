@@ -159,7 +159,24 @@ internal sealed class MemberParser
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
-            if (parameter.RefKind != RefKind.None)
+            Passing passing = parameter.RefKind switch
+            {
+                RefKind.None => Passing.Value,
+                RefKind.Ref => Passing.Ref,
+                RefKind.Out => Passing.Out,
+                RefKind.In => Passing.In,
+                _ => Passing.RefReadonly,
+            };
+            TypeModel? type = MarshallerResolver.Resolve(parameter.Type, ValuePosition.Parameter, out string? layoutProblem);
+            if (type is null || (parameter.IsParams && type.Shape != TypeShape.Array))
+            {
+                string why = layoutProblem is not null ? "; " + layoutProblem : Suggestion(parameter.Type, isReturn: false);
+                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
+                    $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), why, MarshallerResolver.SupportedTypes));
+                continue;
+            }
+
+            if (passing != Passing.Value && !MarshallerResolver.CanPassByReference(type))
             {
                 string how = parameter.RefKind switch
                 {
@@ -169,28 +186,21 @@ internal sealed class MemberParser
                     _ => "ref readonly",
                 };
                 _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation,
-                    $"parameter '{parameter.Name}' of '{method.Name}' is passed by reference ({how}), which Bindgen does not support yet; pass it by value, or use Span<byte> for data copied in and back"));
+                    $"parameter '{parameter.Name}' of '{method.Name}' is passed by reference ({how}), which Bindgen supports for primitives, enums and C structs only; pass a {Display(parameter.Type)} by value"));
                 continue;
             }
 
-            TypeModel? type = MarshallerResolver.Resolve(parameter.Type, ValuePosition.Parameter);
-            if (type is null || (parameter.IsParams && type.Shape != TypeShape.Array))
-            {
-                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
-                    $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), Suggestion(parameter.Type, isReturn: false), MarshallerResolver.SupportedTypes));
-                continue;
-            }
-
-            parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), type, parameter.IsParams));
+            parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), type, parameter.IsParams, Passing: passing));
         }
 
-        TypeModel? returnType = MarshallerResolver.Resolve(method.ReturnType, ValuePosition.Result);
+        TypeModel? returnType = MarshallerResolver.Resolve(method.ReturnType, ValuePosition.Result, out string? returnProblem);
         LoweredSignature? lowered = null;
         if (returnType is null)
         {
             LocationInfo? returnLocation = LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation;
+            string why = returnProblem is not null ? "; " + returnProblem : Suggestion(method.ReturnType, isReturn: true);
             _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, returnLocation,
-                $"The return type of '{method.Name}'", Display(method.ReturnType), Suggestion(method.ReturnType, isReturn: true), MarshallerResolver.SupportedTypes));
+                $"The return type of '{method.Name}'", Display(method.ReturnType), why, MarshallerResolver.SupportedTypes));
         }
         else
         {

@@ -139,7 +139,31 @@ internal static class ModuleParser
             diagnostics.ToEquatableArray(),
             canEmit,
             typeLocation,
-            binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null);
+            binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null,
+            Convention(attribute, typeLocation, diagnostics));
+    }
+
+    /// <summary>The guest's own export names for memory, malloc and free (<c>Memory = "c"</c>...), each a valid wasm name.</summary>
+    private static ConventionNames? Convention(AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics)
+    {
+        string?[] names = new string?[3];
+        string[] properties = { "Memory", "Malloc", "Free" };
+        for (int i = 0; i < properties.Length; i++)
+        {
+            if (!HasNamedArgument(attribute, properties[i]))
+            {
+                continue;
+            }
+
+            names[i] = NamedString(attribute, properties[i]);
+            if (NameMapping.ExportNameProblem(names[i]) is { } problem)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute, properties[i]) ?? typeLocation, names[i] ?? "null", problem));
+                names[i] = null;
+            }
+        }
+
+        return names.All(n => n is null) ? null : new ConventionNames(names[0], names[1], names[2]);
     }
 
     /// <summary>The generated class's name: <c>ClassName = "..."</c> when given, else derived from the interface's name.</summary>
@@ -233,8 +257,11 @@ internal readonly struct BindingInfo
     private static readonly HashSet<string> ExportClassMembers = new(StringComparer.Ordinal) { "Instance", "Memory", "Instantiate", "Binding" };
     private static readonly HashSet<string> ImportClassMembers = new(StringComparer.Ordinal) { "ModuleName", "Define", "Binding" };
 
-    /// <summary>The most parameters a Wasmtime typed delegate for an export can take.</summary>
-    public const int MaxExportParameters = 16;
+    /// <summary>
+    /// The most wasm parameters an export may take: the limit engines put on a function type (Wasmtime's typed
+    /// delegates stop at 16; longer signatures are called untyped).
+    /// </summary>
+    public const int MaxExportParameters = 1000;
 
     /// <summary>The most parameters a Wasmtime caller-aware callback for an import can take.</summary>
     public const int MaxImportParameters = 12;

@@ -19,14 +19,15 @@ internal sealed class FuzzSourceBuilder
     private static readonly string[] SupportedParameterTypes =
     {
         "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]",
-        "System.ReadOnlySpan<byte>", "System.Span<byte>", "Shade", "Wide",
+        "System.ReadOnlySpan<byte>", "System.Span<byte>", "Shade", "Wide", "Point", "Meters", "Point[]", "System.Span<Point>", "double[]",
+        "System.ReadOnlySpan<short>", "sbyte", "char",
     };
 
-    private static readonly string[] SupportedReturnTypes = { "void", "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]", "Shade", "Wide" };
+    private static readonly string[] SupportedReturnTypes = { "void", "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]", "Shade", "Wide", "Point", "Meters", "Point[]", "ushort" };
 
     private static readonly string[] UnsupportedTypes =
     {
-        "System.Collections.Generic.List<int>", "short", "decimal", "string?", "byte[]?", "object", "char", "Missing", "System.Memory<byte>", "int?",
+        "System.Collections.Generic.List<int>", "decimal", "string?", "byte[]?", "object", "Missing", "System.Memory<byte>", "int?", "Holder", "Shade[]",
     };
 
     private static readonly string[] ParameterNames =
@@ -67,7 +68,12 @@ internal sealed class FuzzSourceBuilder
     private string[] Sources()
     {
         int files = 1 + _random.Next(3);
-        var sources = new List<string> { "public enum Shade { Red, Green }\npublic enum Wide : long { Big = 1L << 40 }\n" };
+        var sources = new List<string>
+        {
+            "public enum Shade { Red, Green }\npublic enum Wide : long { Big = 1L << 40 }\n"
+            + "public struct Point { public int X; public double Y; public Shade S; }\npublic struct Meters { public double Value; }\n"
+            + "public struct Holder { public string Name; }\n",
+        };
         string? partialName = Chance(0.15) ? "IPart" + _random.Next(3) : null;
         for (int f = 0; f < files; f++)
         {
@@ -182,7 +188,7 @@ internal sealed class FuzzSourceBuilder
         2 => "T Echo<T>(T value);",
         3 => "void ByRef(ref int value);",
         4 => "bool TryGet(string key, out int value);",
-        5 => "int Sum(params int[] values);",
+        5 => Pick(new[] { "int Sum(params int[] values);", "void Move(in Point p, ref Point q, out Meters m);", "bool TryGet(ref Shade s, out Wide w, in long x);" }),
         6 => "ref int Slot(int index);",
         7 => "static abstract int Make();",
         8 => "static virtual int Zero() => 0;",

@@ -1,0 +1,148 @@
+/*
+ * clib.wasm / clib_growing.wasm: a small C library written the way C
+ * libraries are: structs passed by value and by pointer, results through
+ * out-pointers, struct results, a single-field struct, arrays of structs,
+ * a 17-parameter function. Nothing in it knows about Bindgen except the
+ * allocator exports every C-convention guest has.
+ */
+#include "alloc.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct point {
+    int32_t x;
+    double y;
+    uint8_t tag;
+} point; /* 24 bytes, 8-aligned: x at 0, y at 8, tag at 16 */
+
+typedef struct segment {
+    point from;
+    point to;
+} segment;
+
+typedef struct meters {
+    double value;
+} meters; /* one field: C passes and returns it as a double */
+
+typedef struct pair16 {
+    int16_t lo;
+    int16_t hi;
+} pair16;
+
+_Static_assert(sizeof(point) == 24, "point layout");
+_Static_assert(sizeof(segment) == 48, "segment layout");
+
+typedef struct bg_array {
+    void *ptr;
+    uint32_t count;
+} bg_array;
+
+BG_EXPORT("point_norm2")
+double point_norm2(const point *p) { return (double)p->x * p->x + p->y * p->y + p->tag; }
+
+/* By value in, by value out: clang passes a pointer to a copy and returns through sret. */
+BG_EXPORT("point_scale")
+point point_scale(point p, double k) {
+    point r = {(int32_t)(p.x * k), p.y * k, (uint8_t)(p.tag + 1)};
+    return r;
+}
+
+BG_EXPORT("point_translate")
+void point_translate(point *p, int32_t dx, double dy) {
+    p->x += dx;
+    p->y += dy;
+}
+
+BG_EXPORT("segment_length2")
+double segment_length2(const segment *s) {
+    double dx = (double)(s->to.x - s->from.x), dy = s->to.y - s->from.y;
+    return dx * dx + dy * dy;
+}
+
+BG_EXPORT("meters_add")
+meters meters_add(meters a, meters b) {
+    meters r = {a.value + b.value};
+    return r;
+}
+
+BG_EXPORT("pair_swap")
+pair16 pair_swap(pair16 p) {
+    pair16 r = {p.hi, p.lo};
+    return r;
+}
+
+/* out-parameters: the Try pattern and a second result */
+BG_EXPORT("divmod")
+int32_t divmod(int32_t a, int32_t b, int32_t *rem) {
+    if (b == 0) {
+        *rem = 0;
+        return 0;
+    }
+    *rem = a % b;
+    return a / b;
+}
+
+BG_EXPORT("try_parse_int")
+bool try_parse_int(const uint8_t *text, uint32_t len, int32_t *out) {
+    int64_t value = 0;
+    bool negative = len > 0 && text[0] == '-';
+    uint32_t i = negative ? 1 : 0;
+    if (i == len) return false;
+    for (; i < len; i++) {
+        if (text[i] < '0' || text[i] > '9') return false;
+        value = value * 10 + (text[i] - '0');
+        if (value > 2147483648LL) return false;
+    }
+    if (negative) value = -value;
+    if (value > 2147483647LL || value < -2147483648LL) return false;
+    *out = (int32_t)value;
+    return true;
+}
+
+/* in/out of every width */
+BG_EXPORT("bump_all")
+void bump_all(int8_t *a, int16_t *b, int64_t *c, float *d, bool *e) {
+    *a += 1;
+    *b += 1;
+    *c += 1;
+    *d += 1.0f;
+    *e = !*e;
+}
+
+/* arrays of structs */
+BG_EXPORT("points_sum_x")
+int64_t points_sum_x(const point *pts, uint32_t n) {
+    int64_t sum = 0;
+    for (uint32_t i = 0; i < n; i++) sum += pts[i].x;
+    return sum;
+}
+
+BG_EXPORT("points_shift")
+void points_shift(point *pts, uint32_t n, int32_t dx) {
+    for (uint32_t i = 0; i < n; i++) {
+        pts[i].x += dx;
+        pts[i].tag = (uint8_t)i;
+    }
+}
+
+BG_EXPORT("points_make")
+void points_make(int32_t count, bg_array *ret) {
+    point *out = (point *)bg_alloc_result((uint32_t)count * (uint32_t)sizeof(point));
+    for (int32_t i = 0; i < count; i++) {
+        out[i].x = i;
+        out[i].y = i * 0.5;
+        out[i].tag = (uint8_t)(i * 3);
+    }
+    ret->ptr = count == 0 ? NULL : out;
+    ret->count = (uint32_t)count;
+}
+
+/* More parameters than Wasmtime's typed delegates take (argon2_hash_ext takes 17). */
+BG_EXPORT("sum17")
+int64_t sum17(int32_t a1, int32_t a2, int32_t a3, int32_t a4, int32_t a5, int32_t a6, int32_t a7,
+              int32_t a8, int32_t a9, int32_t a10, int32_t a11, int32_t a12, int32_t a13, int32_t a14,
+              int32_t a15, int64_t a16, double a17) {
+    return (int64_t)a1 + 2 * a2 + 3 * a3 + 4 * a4 + 5 * a5 + 6 * a6 + 7 * a7 + 8 * a8 + 9 * a9 + 10 * a10 +
+           11 * a11 + 12 * a12 + 13 * a13 + 14 * a14 + 15 * a15 + 16 * a16 + (int64_t)(17 * a17);
+}
