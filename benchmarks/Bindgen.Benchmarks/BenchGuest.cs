@@ -25,6 +25,12 @@ public interface IBench
     /// <summary>export <c>fill</c>: (ptr, len, value) -> (), overwrites the in/out buffer.</summary>
     void Fill(Span<byte> buffer, int value);
 
+    /// <summary>export <c>sum_f64</c>: (ptr, count) -> f64, the sum of the elements (placed 8-aligned).</summary>
+    double SumF64(ReadOnlySpan<double> values);
+
+    /// <summary>export <c>scale</c>: (ptr, count, factor) -> (), multiplies the in/out elements by the factor.</summary>
+    void Scale(Span<float> values, int factor);
+
     /// <summary>
     /// export <c>call_describe</c>: (ptr, len) -> i32. The guest calls the import <c>host.describe</c> on its
     /// input and returns the length of the host's result.

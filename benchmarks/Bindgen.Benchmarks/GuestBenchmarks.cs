@@ -70,6 +70,12 @@ public static class Categories
     /// <summary>A Span&lt;byte&gt; copied in and back.</summary>
     public const string Fill = "fill(span)";
 
+    /// <summary>A ReadOnlySpan&lt;double&gt; copied in.</summary>
+    public const string SumF64 = "sum(span<double>)";
+
+    /// <summary>A Span&lt;float&gt; copied in and back.</summary>
+    public const string Scale = "scale(span<float>)";
+
     /// <summary>An export that calls a host import with a borrowed buffer and receives a host-allocated string.</summary>
     public const string HostImport = "host import";
 

@@ -62,6 +62,21 @@ public static class Interleaved
         byte[] buffer = new byte[4096];
         list.Add(Three("fill(span) 4096 B", () => v.HandWritten.Fill(buffer, 0x5A), () => v.Generated.Binding.Fill(buffer, 0x5A), () => v.Naive.Fill(buffer, 0x5A)));
 
+        foreach (int count in new[] { ArrayScenarios.Small, ArrayScenarios.MebibyteOfDoubles })
+        {
+            double[] values = ArrayScenarios.Doubles(count);
+            ArrayScenarios.CheckSum(v, values);
+            list.Add(Three($"sum(span<double>) {count} elements", () => v.HandWritten.SumF64(values), () => v.Generated.Binding.SumF64(values), () => v.Naive.SumF64(values)));
+        }
+
+        foreach (int count in new[] { ArrayScenarios.Small, ArrayScenarios.MebibyteOfFloats })
+        {
+            float[] values = ArrayScenarios.Floats(count);
+            ArrayScenarios.CheckScale(v, values);
+            const int Factor = ArrayScenarios.TimedFactor;
+            list.Add(Three($"scale(span<float>) {count} elements", () => v.HandWritten.Scale(values, Factor), () => v.Generated.Binding.Scale(values, Factor), () => v.Naive.Scale(values, Factor)));
+        }
+
         byte[] input = BenchGuest.Bytes(64);
         list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)));
         return list;
