@@ -27,11 +27,11 @@ public static class Interleaved
     /// <summary>A scenario: its name and its variants, the baseline (hand-written) first.</summary>
     public sealed record Scenario(string Name, IReadOnlyList<Variant> Variants);
 
-    /// <summary>Runs every scenario of the suite and prints a Markdown table.</summary>
-    public static int Run(int rounds)
+    /// <summary>Runs every scenario of the suite (or those whose name contains <paramref name="only"/>) and prints a Markdown table.</summary>
+    public static int Run(int rounds, string? only = null)
     {
         using var variants = new BenchVariants();
-        Console.WriteLine(Measure(Scenarios(variants), rounds));
+        Console.WriteLine(Measure(Scenarios(variants).Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         return 0;
     }
 
@@ -66,7 +66,9 @@ public static class Interleaved
         {
             double[] values = ArrayScenarios.Doubles(count);
             ArrayScenarios.CheckSum(v, values);
-            list.Add(Three($"sum(span<double>) {count} elements", () => v.HandWritten.SumF64(values), () => v.Generated.Binding.SumF64(values), () => v.Naive.SumF64(values)));
+            list.Add(WithDiagnostic(
+                Three($"sum(span<double>) {count} elements", () => v.HandWritten.SumF64(values), () => v.Generated.Binding.SumF64(values), () => v.Naive.SumF64(values)),
+                () => v.HandWritten.SumF64WithBlockCheck(values)));
         }
 
         foreach (int count in new[] { ArrayScenarios.Small, ArrayScenarios.MebibyteOfFloats })
@@ -74,7 +76,9 @@ public static class Interleaved
             float[] values = ArrayScenarios.Floats(count);
             ArrayScenarios.CheckScale(v, values);
             const int Factor = ArrayScenarios.TimedFactor;
-            list.Add(Three($"scale(span<float>) {count} elements", () => v.HandWritten.Scale(values, Factor), () => v.Generated.Binding.Scale(values, Factor), () => v.Naive.Scale(values, Factor)));
+            list.Add(WithDiagnostic(
+                Three($"scale(span<float>) {count} elements", () => v.HandWritten.Scale(values, Factor), () => v.Generated.Binding.Scale(values, Factor), () => v.Naive.Scale(values, Factor)),
+                () => v.HandWritten.ScaleWithBlockCheck(values, Factor)));
         }
 
         byte[] input = BenchGuest.Bytes(64);
@@ -84,6 +88,10 @@ public static class Interleaved
 
     private static Scenario Three(string name, Action handWritten, Action generated, Action naive) =>
         new(name, [new Variant("HandWritten", handWritten), new Variant("Generated", generated), new Variant("Naive", naive)]);
+
+    // The hand-written code plus the generated glue's whole-block check: how much of the gap that one step explains.
+    private static Scenario WithDiagnostic(Scenario scenario, Action handWrittenWithBlockCheck) =>
+        scenario with { Variants = [.. scenario.Variants, new Variant("HandWritten+BlockCheck", handWrittenWithBlockCheck)] };
 
     /// <summary>Measures every scenario; the first variant of each is the baseline.</summary>
     public static string Measure(IEnumerable<Scenario> scenarios, int rounds)

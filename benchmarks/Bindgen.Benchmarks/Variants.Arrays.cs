@@ -59,6 +59,72 @@ public sealed partial class HandWrittenBench
     }
 }
 
+/// <summary>
+/// A diagnostic, not a baseline: the hand-written <c>sum_f64</c> plus the one step the generated glue adds to it,
+/// the whole-block bounds check after <c>malloc</c> (docs/abi.md section 3), which costs one more
+/// <see cref="Memory.GetLength"/> through the C API per call. The interleaved mode times it beside the others to
+/// show how much of the generated glue's gap that step explains.
+/// </summary>
+public sealed partial class HandWrittenBench
+{
+    /// <summary><see cref="SumF64"/> with the generated glue's whole-block check.</summary>
+    public double SumF64WithBlockCheck(ReadOnlySpan<double> values)
+    {
+        int count = values.Length;
+        if (count == 0)
+        {
+            return _sumF64(0, 0);
+        }
+
+        int bytes = checked(count * sizeof(double));
+        int address = Malloc(bytes);
+        try
+        {
+            if ((ulong)(uint)address + (uint)bytes > (ulong)_memory.GetLength())
+            {
+                throw new InvalidOperationException("malloc returned a block outside memory");
+            }
+
+            MemoryMarshal.AsBytes(values).CopyTo(_memory.GetSpan((uint)address, bytes));
+            return _sumF64(address, count);
+        }
+        finally
+        {
+            _free(address);
+        }
+    }
+
+    /// <summary><see cref="Scale"/> with the generated glue's whole-block check.</summary>
+    public void ScaleWithBlockCheck(Span<float> values, int factor)
+    {
+        int count = values.Length;
+        if (count == 0)
+        {
+            _scale(0, 0, factor);
+            return;
+        }
+
+        int bytes = checked(count * sizeof(float));
+        int address = Malloc(bytes);
+        try
+        {
+            if ((ulong)(uint)address + (uint)bytes > (ulong)_memory.GetLength())
+            {
+                throw new InvalidOperationException("malloc returned a block outside memory");
+            }
+
+            Span<byte> elements = MemoryMarshal.AsBytes(values);
+            elements.CopyTo(_memory.GetSpan((uint)address, bytes));
+            _scale(address, count, factor);
+            _memory.GetSpan((uint)address, bytes).CopyTo(elements);
+        }
+        finally
+        {
+            _free(address);
+        }
+    }
+}
+
 /// <summary>The array exports on the naive path: by-name lookups and boxed calls on every call.</summary>
 public sealed partial class NaiveBench
 {
