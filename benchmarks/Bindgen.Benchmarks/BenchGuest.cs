@@ -61,6 +61,9 @@ public sealed class FixedAnswerHost : IBenchHost
         "описание данных, полученных от гостя",
     ];
 
+    /// <summary>The four answers, in the order the byte sum's low two bits select them (the V8 anchor's JS import uses them).</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> AllAnswers => Answers;
+
     /// <inheritdoc/>
     public string Describe(ReadOnlySpan<byte> data)
     {
@@ -90,6 +93,9 @@ public static class BenchGuest
 
     /// <summary>Compiles bench.wasm (embedded in this assembly) for <paramref name="engine"/>.</summary>
     public static Module LoadModule(Engine engine) => Module.FromBytes(engine, "bench", WasmBytes.Value);
+
+    /// <summary>A copy of bench.wasm's bytes, for runtimes other than Wasmtime (the V8 anchor).</summary>
+    public static byte[] ModuleBytes() => (byte[])WasmBytes.Value.Clone();
 
     private static byte[] LoadBytes()
     {

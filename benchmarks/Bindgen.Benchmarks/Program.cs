@@ -14,7 +14,8 @@ namespace Bindgen.Benchmarks;
 /// with none, every benchmark runs. <c>--short</c> selects <see cref="ShortJob"/>: in-process, few
 /// iterations, the whole suite in a few minutes, for a quick look or CI, not for publishing.
 /// <c>--interleaved [rounds [text]]</c> runs <see cref="Interleaved"/> instead of BenchmarkDotNet, optionally only
-/// the scenarios whose name contains the text.
+/// the scenarios whose name contains the text. <c>--v8 [rounds]</c> runs <see cref="V8Anchor"/>, the same scenarios
+/// in Node beside the .NET variants.
 /// </summary>
 public static class Program
 {
@@ -35,6 +36,12 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        int v8 = Array.IndexOf(args, V8Anchor.Argument);
+        if (v8 >= 0)
+        {
+            return V8Anchor.Run(v8 + 1 < args.Length && int.TryParse(args[v8 + 1], out int n) ? n : 201);
+        }
+
         int interleaved = Array.IndexOf(args, Interleaved.Argument);
         if (interleaved >= 0)
         {
