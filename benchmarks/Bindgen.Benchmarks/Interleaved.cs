@@ -81,6 +81,28 @@ public static class Interleaved
                 () => v.HandWritten.ScaleWithBlockCheck(values, Factor)));
         }
 
+        // The generated array glue taken apart at 16 elements, where its fixed costs show (see GlueSteps).
+        double[] doubles = ArrayScenarios.Doubles(ArrayScenarios.Small);
+        list.Add(new Scenario("gap sum(span<double>) 16 elements",
+        [
+            new Variant("HandWritten", () => v.HandWritten.SumF64(doubles)),
+            new Variant("Generated", () => v.Generated.Binding.SumF64(doubles)),
+            new Variant("HandWritten+BlockCheck", () => v.HandWritten.SumF64WithBlockCheck(doubles)),
+            new Variant("Steps: AllocateBlock+Write+Release", () => v.Steps.SumAllSteps(doubles)),
+            new Variant("Steps, free instead of Release", () => v.Steps.SumDirectFree(doubles)),
+            new Variant("Steps, GetSpan copy instead of Write", () => v.Steps.SumSpanCopy(doubles)),
+        ]));
+        float[] floats = ArrayScenarios.Floats(ArrayScenarios.Small);
+        list.Add(new Scenario("gap scale(span<float>) 16 elements",
+        [
+            new Variant("HandWritten", () => v.HandWritten.Scale(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Generated", () => v.Generated.Binding.Scale(floats, ArrayScenarios.TimedFactor)),
+            new Variant("HandWritten+BlockCheck", () => v.HandWritten.ScaleWithBlockCheck(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Steps: AllocateBlock+Write+ReadInto+Release", () => v.Steps.ScaleAllSteps(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Steps, free instead of Release", () => v.Steps.ScaleDirectFree(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Steps, GetSpan copies instead of Write/ReadInto", () => v.Steps.ScaleSpanCopy(floats, ArrayScenarios.TimedFactor)),
+        ]));
+
         byte[] input = BenchGuest.Bytes(64);
         list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)));
         return list;
