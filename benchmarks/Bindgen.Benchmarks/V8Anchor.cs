@@ -45,6 +45,7 @@ public static class V8Anchor
         table.AppendLine();
         table.AppendLine("| Scenario | Rounds | Generated | HandWritten | V8 | Generated/V8 (median) | p25-p75 | HandWritten/V8 (median) |");
         table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Interleaved.WarmUp(scenarios.SelectMany(s => new[] { s.HandWritten, s.Generated }));
         var measuring = Stopwatch.StartNew();
         for (int s = 0; s < scenarios.Count; s++)
         {
