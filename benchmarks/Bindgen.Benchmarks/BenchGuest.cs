@@ -25,6 +25,12 @@ public interface IBench
     /// <summary>export <c>fill</c>: (ptr, len, value) -> (), overwrites the in/out buffer.</summary>
     void Fill(Span<byte> buffer, int value);
 
+    /// <summary>export <c>sum_f64</c>: (ptr, count) -> f64, the sum of the elements (placed 8-aligned).</summary>
+    double SumF64(ReadOnlySpan<double> values);
+
+    /// <summary>export <c>scale</c>: (ptr, count, factor) -> (), multiplies the in/out elements by the factor.</summary>
+    void Scale(Span<float> values, int factor);
+
     /// <summary>
     /// export <c>call_describe</c>: (ptr, len) -> i32. The guest calls the import <c>host.describe</c> on its
     /// input and returns the length of the host's result.
@@ -55,6 +61,9 @@ public sealed class FixedAnswerHost : IBenchHost
         "описание данных, полученных от гостя",
     ];
 
+    /// <summary>The four answers, in the order the byte sum's low two bits select them (the V8 anchor's JS import uses them).</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> AllAnswers => Answers;
+
     /// <inheritdoc/>
     public string Describe(ReadOnlySpan<byte> data)
     {
@@ -84,6 +93,9 @@ public static class BenchGuest
 
     /// <summary>Compiles bench.wasm (embedded in this assembly) for <paramref name="engine"/>.</summary>
     public static Module LoadModule(Engine engine) => Module.FromBytes(engine, "bench", WasmBytes.Value);
+
+    /// <summary>A copy of bench.wasm's bytes, for runtimes other than Wasmtime (the V8 anchor).</summary>
+    public static byte[] ModuleBytes() => (byte[])WasmBytes.Value.Clone();
 
     private static byte[] LoadBytes()
     {

@@ -23,6 +23,7 @@ public sealed class BenchVariants : IDisposable
         Generated = new GeneratedBench(_engine, _module, host);
         HandWritten = new HandWrittenBench(_engine, _module, host);
         Naive = new NaiveBench(_engine, _module, host);
+        Steps = new GlueSteps(_engine, _module, host);
     }
 
     /// <summary>Variant (a).</summary>
@@ -33,6 +34,9 @@ public sealed class BenchVariants : IDisposable
 
     /// <summary>Variant (c).</summary>
     public NaiveBench Naive { get; }
+
+    /// <summary>A diagnostic: the generated array glue taken apart (the interleaved mode's <c>gap</c> scenarios).</summary>
+    public GlueSteps Steps { get; }
 
     /// <summary>Throws unless all three variants agree with <paramref name="expected"/>.</summary>
     public static void Check<T>(string scenario, T expected, T generated, T handWritten, T naive)
@@ -47,6 +51,7 @@ public sealed class BenchVariants : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        Steps.Dispose();
         Naive.Dispose();
         HandWritten.Dispose();
         Generated.Dispose();
@@ -69,6 +74,12 @@ public static class Categories
 
     /// <summary>A Span&lt;byte&gt; copied in and back.</summary>
     public const string Fill = "fill(span)";
+
+    /// <summary>A ReadOnlySpan&lt;double&gt; copied in.</summary>
+    public const string SumF64 = "sum(span<double>)";
+
+    /// <summary>A Span&lt;float&gt; copied in and back.</summary>
+    public const string Scale = "scale(span<float>)";
 
     /// <summary>An export that calls a host import with a borrowed buffer and receives a host-allocated string.</summary>
     public const string HostImport = "host import";

@@ -27,11 +27,11 @@ public static class Interleaved
     /// <summary>A scenario: its name and its variants, the baseline (hand-written) first.</summary>
     public sealed record Scenario(string Name, IReadOnlyList<Variant> Variants);
 
-    /// <summary>Runs every scenario of the suite and prints a Markdown table.</summary>
-    public static int Run(int rounds)
+    /// <summary>Runs every scenario of the suite (or those whose name contains <paramref name="only"/>) and prints a Markdown table.</summary>
+    public static int Run(int rounds, string? only = null)
     {
         using var variants = new BenchVariants();
-        Console.WriteLine(Measure(Scenarios(variants), rounds));
+        Console.WriteLine(Measure(Scenarios(variants).Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         return 0;
     }
 
@@ -62,6 +62,47 @@ public static class Interleaved
         byte[] buffer = new byte[4096];
         list.Add(Three("fill(span) 4096 B", () => v.HandWritten.Fill(buffer, 0x5A), () => v.Generated.Binding.Fill(buffer, 0x5A), () => v.Naive.Fill(buffer, 0x5A)));
 
+        foreach (int count in new[] { ArrayScenarios.Small, ArrayScenarios.MebibyteOfDoubles })
+        {
+            double[] values = ArrayScenarios.Doubles(count);
+            ArrayScenarios.CheckSum(v, values);
+            list.Add(WithDiagnostic(
+                Three($"sum(span<double>) {count} elements", () => v.HandWritten.SumF64(values), () => v.Generated.Binding.SumF64(values), () => v.Naive.SumF64(values)),
+                () => v.HandWritten.SumF64WithBlockCheck(values)));
+        }
+
+        foreach (int count in new[] { ArrayScenarios.Small, ArrayScenarios.MebibyteOfFloats })
+        {
+            float[] values = ArrayScenarios.Floats(count);
+            ArrayScenarios.CheckScale(v, values);
+            const int Factor = ArrayScenarios.TimedFactor;
+            list.Add(WithDiagnostic(
+                Three($"scale(span<float>) {count} elements", () => v.HandWritten.Scale(values, Factor), () => v.Generated.Binding.Scale(values, Factor), () => v.Naive.Scale(values, Factor)),
+                () => v.HandWritten.ScaleWithBlockCheck(values, Factor)));
+        }
+
+        // The generated array glue taken apart at 16 elements, where its fixed costs show (see GlueSteps).
+        double[] doubles = ArrayScenarios.Doubles(ArrayScenarios.Small);
+        list.Add(new Scenario("gap sum(span<double>) 16 elements",
+        [
+            new Variant("HandWritten", () => v.HandWritten.SumF64(doubles)),
+            new Variant("Generated", () => v.Generated.Binding.SumF64(doubles)),
+            new Variant("HandWritten+BlockCheck", () => v.HandWritten.SumF64WithBlockCheck(doubles)),
+            new Variant("Steps: AllocateBlock+Write+Release", () => v.Steps.SumAllSteps(doubles)),
+            new Variant("Steps, free instead of Release", () => v.Steps.SumDirectFree(doubles)),
+            new Variant("Steps, GetSpan copy instead of Write", () => v.Steps.SumSpanCopy(doubles)),
+        ]));
+        float[] floats = ArrayScenarios.Floats(ArrayScenarios.Small);
+        list.Add(new Scenario("gap scale(span<float>) 16 elements",
+        [
+            new Variant("HandWritten", () => v.HandWritten.Scale(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Generated", () => v.Generated.Binding.Scale(floats, ArrayScenarios.TimedFactor)),
+            new Variant("HandWritten+BlockCheck", () => v.HandWritten.ScaleWithBlockCheck(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Steps: AllocateBlock+Write+ReadInto+Release", () => v.Steps.ScaleAllSteps(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Steps, free instead of Release", () => v.Steps.ScaleDirectFree(floats, ArrayScenarios.TimedFactor)),
+            new Variant("Steps, GetSpan copies instead of Write/ReadInto", () => v.Steps.ScaleSpanCopy(floats, ArrayScenarios.TimedFactor)),
+        ]));
+
         byte[] input = BenchGuest.Bytes(64);
         list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)));
         return list;
@@ -69,6 +110,10 @@ public static class Interleaved
 
     private static Scenario Three(string name, Action handWritten, Action generated, Action naive) =>
         new(name, [new Variant("HandWritten", handWritten), new Variant("Generated", generated), new Variant("Naive", naive)]);
+
+    // The hand-written code plus the generated glue's whole-block check: how much of the gap that one step explains.
+    private static Scenario WithDiagnostic(Scenario scenario, Action handWrittenWithBlockCheck) =>
+        scenario with { Variants = [.. scenario.Variants, new Variant("HandWritten+BlockCheck", handWrittenWithBlockCheck)] };
 
     /// <summary>Measures every scenario; the first variant of each is the baseline.</summary>
     public static string Measure(IEnumerable<Scenario> scenarios, int rounds)
@@ -78,7 +123,9 @@ public static class Interleaved
         table.AppendLine();
         table.AppendLine("| Scenario | Method | Median | Ratio (median) | Ratio (p25-p75) | Allocated |");
         table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        foreach (Scenario scenario in scenarios)
+        List<Scenario> all = scenarios.ToList();
+        WarmUp(all.SelectMany(s => s.Variants).Select(v => v.Call));
+        foreach (Scenario scenario in all)
         {
             int n = scenario.Variants.Count;
             int batch = Calibrate(scenario.Variants);
@@ -120,6 +167,31 @@ public static class Interleaved
         }
 
         return table.ToString();
+    }
+
+    /// <summary>
+    /// Runs every call for a while, three times over, with pauses, before anything is measured. Tier-up of the
+    /// glue's methods waits for a quiet spell in JIT activity and then compiles on a background thread, which a
+    /// loaded machine starves: without this the first scenarios of a run were measured partly at tier 0 (sum at
+    /// 16 B took 210 ns as the first scenario of a run and 130 ns as the second of a longer one).
+    /// </summary>
+    public static void WarmUp(IEnumerable<Action> calls)
+    {
+        Action[] all = calls.ToArray();
+        for (int pass = 0; pass < 3; pass++)
+        {
+            foreach (Action call in all)
+            {
+                long start = Stopwatch.GetTimestamp();
+                do
+                {
+                    call();
+                }
+                while (Stopwatch.GetTimestamp() - start < Stopwatch.Frequency / 50);
+            }
+
+            System.Threading.Thread.Sleep(200);
+        }
     }
 
     private static int Calibrate(IReadOnlyList<Variant> variants)

@@ -13,7 +13,9 @@ namespace Bindgen.Benchmarks;
 /// Entry point. Every BenchmarkDotNet argument works (<c>--filter</c>, <c>--list flat</c>, <c>--job</c>...);
 /// with none, every benchmark runs. <c>--short</c> selects <see cref="ShortJob"/>: in-process, few
 /// iterations, the whole suite in a few minutes, for a quick look or CI, not for publishing.
-/// <c>--interleaved [rounds]</c> runs <see cref="Interleaved"/> instead of BenchmarkDotNet.
+/// <c>--interleaved [rounds [text]]</c> runs <see cref="Interleaved"/> instead of BenchmarkDotNet, optionally only
+/// the scenarios whose name contains the text. <c>--v8 [rounds]</c> runs <see cref="V8Anchor"/>, the same scenarios
+/// in Node beside the .NET variants.
 /// </summary>
 public static class Program
 {
@@ -34,11 +36,18 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        int v8 = Array.IndexOf(args, V8Anchor.Argument);
+        if (v8 >= 0)
+        {
+            return V8Anchor.Run(v8 + 1 < args.Length && int.TryParse(args[v8 + 1], out int n) ? n : 201);
+        }
+
         int interleaved = Array.IndexOf(args, Interleaved.Argument);
         if (interleaved >= 0)
         {
             int rounds = interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out int r) ? r : 301;
-            return Interleaved.Run(rounds);
+            string? only = interleaved + 2 < args.Length ? args[interleaved + 2] : null;
+            return Interleaved.Run(rounds, only);
         }
 
         bool shortRun = args.Contains(ShortArgument);

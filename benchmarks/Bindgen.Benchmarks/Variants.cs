@@ -37,7 +37,7 @@ public sealed class GeneratedBench : IDisposable
 /// and the return area share one block), copies through <see cref="Memory.GetSpan(long, int)"/> taken
 /// after the last allocation, and frees in <c>finally</c>.
 /// </summary>
-public sealed class HandWrittenBench : IDisposable
+public sealed partial class HandWrittenBench : IDisposable
 {
     private readonly Store _store;
     private readonly Linker _linker;
@@ -49,6 +49,8 @@ public sealed class HandWrittenBench : IDisposable
     private readonly Action<int, int, int> _echo;
     private readonly Action<int, int, int> _fill;
     private readonly Func<int, int, int> _callDescribe;
+    private readonly Func<int, int, double> _sumF64;
+    private readonly Action<int, int, int> _scale;
 
     /// <summary>Instantiates bench.wasm and resolves every export once.</summary>
     public HandWrittenBench(Engine engine, Module module, IBenchHost host)
@@ -67,6 +69,8 @@ public sealed class HandWrittenBench : IDisposable
         _echo = instance.GetAction<int, int, int>("echo") ?? throw new InvalidOperationException("echo");
         _fill = instance.GetAction<int, int, int>("fill") ?? throw new InvalidOperationException("fill");
         _callDescribe = instance.GetFunction<int, int, int>("call_describe") ?? throw new InvalidOperationException("call_describe");
+        _sumF64 = instance.GetFunction<int, int, double>("sum_f64") ?? throw new InvalidOperationException("sum_f64");
+        _scale = instance.GetAction<int, int, int>("scale") ?? throw new InvalidOperationException("scale");
     }
 
     /// <summary>Calls <c>add</c>.</summary>
@@ -232,7 +236,7 @@ public sealed class HandWrittenDescribeImport
 /// goes through <see cref="Caller"/> the same way. Still correct: views are taken after the allocations
 /// and temporaries are freed.
 /// </summary>
-public sealed class NaiveBench : IDisposable
+public sealed partial class NaiveBench : IDisposable
 {
     private readonly Store _store;
     private readonly Linker _linker;
