@@ -121,3 +121,15 @@ public sealed class GuestViewAttribute : Attribute
 public sealed class MayGrowMemoryAttribute : Attribute
 {
 }
+
+/// <summary>
+/// Marks a <c>string</c> parameter or result as a C string: NUL-terminated UTF-8 passed as one pointer
+/// (<c>const char*</c>). A <c>string?</c> passes null as the null pointer. A result is read up to its NUL and, unless
+/// <see cref="Owned"/>, left to the guest (C libraries usually return static or internal strings).
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue, Inherited = false, AllowMultiple = false)]
+public sealed class CStringAttribute : Attribute
+{
+    /// <summary>For a result: the caller owns the string and must free it (the host frees it with the guest's <c>free</c> once read).</summary>
+    public bool Owned { get; set; }
+}

@@ -188,9 +188,9 @@ public sealed partial class GuestMemory
     /// Encodes <paramref name="value"/> as UTF-8 into guest memory at <paramref name="address"/>, which must
     /// hold exactly <paramref name="byteCount"/> bytes (<see cref="Utf8ByteCount"/> of the value).
     /// </summary>
-    public void WriteUtf8(int address, int byteCount, string value, string operation)
+    public void WriteUtf8(int address, int byteCount, string? value, string operation)
     {
-        if (byteCount == 0)
+        if (byteCount == 0 || value is null)
         {
             return;
         }

@@ -43,17 +43,17 @@ public sealed class DiagnosticTests
     }
 
     [Test]
-    public void BG0001_nullable_strings_are_refused()
+    public void BG0001_cstring_on_a_non_string_is_refused()
     {
         Diagnostic d = Single("""
             using Bindgen;
             [WasmModule]
             public interface IBad
             {
-                int Length(string? text);
+                int Length([CString] byte[] text);
             }
-            """, "BG0001", "string?");
-        Assert.That(d.GetMessage(), Does.Contain("nearest supported type is string (not nullable"));
+            """, "BG0001", "byte[]");
+        Assert.That(d.GetMessage(), Does.Contain("[CString] applies to string and string? only"));
     }
 
     [TestCase("nint", "int (wasm32 pointers are 32-bit)")]

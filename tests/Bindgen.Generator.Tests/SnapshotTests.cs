@@ -232,6 +232,35 @@ public sealed class SnapshotTests
             }
             """);
 
+        yield return Case("CStrings", """
+            using System;
+            using Bindgen;
+            namespace Demo.Text;
+
+            [WasmModule]
+            public interface ICText
+            {
+                int Length([CString] string text);
+                [return: CString] string Version();
+                [return: CString(Owned = true)] string? Duplicate([CString] string? text);
+                string? Find(string? haystack, byte[]? needle);
+                double[]? Values(int[]? input);
+            }
+            """);
+
+        yield return Case("CStringImports", """
+            using System;
+            using Bindgen;
+            namespace Demo.Text;
+
+            [WasmImports("host")]
+            public interface ICTextHost
+            {
+                [return: CString] string Name([CString] string key);
+                string? Lookup(string? key, byte[]? data);
+            }
+            """);
+
         yield return Case("CStructImports", """
             using System;
             using Bindgen;

@@ -81,7 +81,8 @@ internal static class ImportsEmitter
         w.Line($"    const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
         if (NeedsMemory(method))
         {
-            w.Line($"    global::Bindgen.GuestMemory {method.Local("memory")} = __memories.For({caller}, withAllocator: {(resultInGuest ? "true" : "false")});");
+            bool allocates = MarshallerResolver.For(method.ReturnType).ImportResultAllocates;
+            w.Line($"    global::Bindgen.GuestMemory {method.Local("memory")} = __memories.For({caller}, withAllocator: {(allocates ? "true" : "false")});");
         }
 
         if (resultInGuest)

@@ -94,7 +94,8 @@ internal static class StageDriver
         string owned = method.Local("owned");
         string returned = method.Local("returned");
         bool returns = method.ReturnType.Shape != TypeShape.Void;
-        if (returnArea)
+        bool holdsOwned = returnArea || result.HoldsOwnedResult;
+        if (holdsOwned)
         {
             w.Line($"global::Bindgen.GuestRange {owned} = default;");
         }
@@ -140,7 +141,7 @@ internal static class StageDriver
         result.EmitExportResult(w, method, returns ? returned : null);
         w.Close();
         string blockRange = $"new global::Bindgen.GuestRange({block}, {blockSize})";
-        string ownedRange = returnArea ? owned : "default";
+        string ownedRange = holdsOwned ? owned : "default";
         w.Open($"catch (global::System.Exception {method.Local("failure")})");
         w.Line("// The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.");
         w.Line($"this._memory.ReleaseAfterFailure({method.Local("failure")}, {ownedRange}, {blockRange}, {operation});");

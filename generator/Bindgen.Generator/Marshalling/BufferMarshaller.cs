@@ -19,11 +19,17 @@ internal sealed class BufferMarshaller : Marshaller
     /// <summary>The element of an array or span other than bytes (a primitive or a C struct); null for strings and byte buffers.</summary>
     private readonly MemoryLayout? _element;
 
-    public BufferMarshaller(TypeShape shape, MemoryLayout? element)
+    /// <summary>A nullable string or array: null is (0, 0); an empty value is a non-null pointer with length 0.</summary>
+    private readonly bool _nullable;
+
+    public BufferMarshaller(TypeShape shape, MemoryLayout? element, bool nullable = false)
     {
         _shape = shape;
         _element = element;
+        _nullable = nullable;
     }
+
+    public override bool ImportResultAllocates => true;
 
     /// <summary>Each element's alignment in guest memory: elements are naturally aligned.</summary>
     public override int BlockAlignment => _element?.Alignment ?? 1;
@@ -38,6 +44,12 @@ internal sealed class BufferMarshaller : Marshaller
 
     public override void EmitSetup(IndentedWriter w, ParameterModel p)
     {
+        if (_nullable)
+        {
+            EmitNullableSetup(w, p);
+            return;
+        }
+
         switch (_shape)
         {
             case TypeShape.Utf8String:
@@ -67,11 +79,32 @@ internal sealed class BufferMarshaller : Marshaller
         w.Line($"int {Local(p, "address")} = 0;");
     }
 
-    public override string? BlockLength(ParameterModel p) => Local(p, "length");
+    /// <summary>
+    /// A nullable value: no null check, and a non-null empty value still takes one byte of the block, so it gets a
+    /// non-null pointer the guest can tell from null.
+    /// </summary>
+    private void EmitNullableSetup(IndentedWriter w, ParameterModel p)
+    {
+        string length = _shape == TypeShape.Utf8String ? $"global::Bindgen.GuestMemory.Utf8ByteCount({p.Name})" : $"{p.Name}.Length";
+        if (_element is null)
+        {
+            w.Line($"int {Local(p, "length")} = {p.Name} is null ? 0 : {length};");
+        }
+        else
+        {
+            w.Line($"int {Local(p, "count")} = {p.Name} is null ? 0 : {p.Name}.Length;");
+            w.Line($"int {Local(p, "length")} = global::Bindgen.GuestMemory.ByteLength({Local(p, "count")}, {_element.Size}, {p.LocalPrefix}operation);");
+        }
+
+        w.Line($"int {Local(p, "room")} = {p.Name} is null ? 0 : global::System.Math.Max({Local(p, "length")}, 1);");
+        w.Line($"int {Local(p, "address")} = 0;");
+    }
+
+    public override string? BlockLength(ParameterModel p) => Local(p, _nullable ? "room" : "length");
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
         // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
-        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
+        w.Line($"{Local(p, "address")} = {Local(p, _nullable ? "room" : "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
         w.Line(_shape == TypeShape.Utf8String
@@ -103,7 +136,9 @@ internal sealed class BufferMarshaller : Marshaller
         w.Line(_element is null
             ? $"{owned} = this._memory.ReadReturnArea({method.Local("return_area")}, {block}, {operation});"
             : $"{owned} = this._memory.ReadArrayReturnArea({method.Local("return_area")}, {_element.Size}, {block}, {operation});");
-        w.Line($"{target} = this._memory.{read};");
+        w.Line(_nullable
+            ? $"{target} = {owned}.Address == 0 ? null : this._memory.{read};"
+            : $"{target} = this._memory.{read};");
     }
 
     public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "address"), Local(p, _element is null ? "length" : "count") };
@@ -112,6 +147,8 @@ internal sealed class BufferMarshaller : Marshaller
     {
         string memory = method.Local("memory");
         string range = $"new global::Bindgen.GuestRange({Local(p, "address")}, {Local(p, "length")})";
+        string nullCheck = _nullable ? $"{Local(p, "address")} == 0 ? null : " : string.Empty;
+        string nullableMark = _nullable ? "?" : string.Empty;
         if (_element is not null)
         {
             string arguments = $"{Local(p, "address")}, {Local(p, "count")}, {method.Local("operation")}";
@@ -120,17 +157,17 @@ internal sealed class BufferMarshaller : Marshaller
                 return $"{memory}.GetView<{_element.TypeName}>({arguments})";
             }
 
-            w.Line($"    {_element.TypeName}[] {Local(p, "value")} = {memory}.ReadArray<{_element.TypeName}>({arguments});");
+            w.Line($"    {_element.TypeName}[]{nullableMark} {Local(p, "value")} = {nullCheck}{memory}.ReadArray<{_element.TypeName}>({arguments});");
             return Local(p, "value");
         }
 
         switch (_shape)
         {
             case TypeShape.Utf8String:
-                w.Line($"    string {Local(p, "value")} = {memory}.ReadUtf8({range}, {method.Local("operation")});");
+                w.Line($"    string{nullableMark} {Local(p, "value")} = {nullCheck}{memory}.ReadUtf8({range}, {method.Local("operation")});");
                 return Local(p, "value");
             case TypeShape.Array:
-                w.Line($"    byte[] {Local(p, "value")} = {memory}.ReadBytes({range}, {method.Local("operation")});");
+                w.Line($"    byte[]{nullableMark} {Local(p, "value")} = {nullCheck}{memory}.ReadBytes({range}, {method.Local("operation")});");
                 return Local(p, "value");
             default:
                 // Borrowed: the view is taken as the argument, after every other step that touches the guest.
@@ -142,6 +179,9 @@ internal sealed class BufferMarshaller : Marshaller
     {
         w.Line("    // Allocate in the guest first (it may grow memory), then write through fresh views.");
         string call = _shape == TypeShape.Utf8String ? "ReturnUtf8" : _element is null ? "ReturnBytes" : $"ReturnArray<{_element.TypeName}>";
-        w.Line($"    {method.Local("memory")}.{call}({method.Local("return_area")}, {result}, {method.Local("operation")});");
+        string returnCall = $"{method.Local("memory")}.{call}({method.Local("return_area")}, {result}, {method.Local("operation")});";
+        w.Line(_nullable
+            ? $"    if ({result} is null) {method.Local("memory")}.WriteReturnArea({method.Local("return_area")}, default, {method.Local("operation")}); else {returnCall}"
+            : "    " + returnCall);
     }
 }

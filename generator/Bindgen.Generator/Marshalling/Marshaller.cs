@@ -24,6 +24,12 @@ internal abstract class Marshaller
     /// <summary>Whether a result of this type is written by the callee into room the caller reserves, passed first (clang's <c>sret</c>).</summary>
     public virtual bool ResultPointer => false;
 
+    /// <summary>Whether an import returning this type allocates its result in the guest (and so needs the allocator).</summary>
+    public virtual bool ImportResultAllocates => false;
+
+    /// <summary>Whether an export result of this type is guest memory the host owns and frees (an owned C string).</summary>
+    public virtual bool HoldsOwnedResult => false;
+
     /// <summary>Whether this value needs the guest's memory (and so a <c>GuestMemory</c>) in either direction.</summary>
     public virtual bool NeedsMemory => false;
 

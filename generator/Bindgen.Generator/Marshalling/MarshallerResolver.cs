@@ -25,12 +25,12 @@ internal static class MarshallerResolver
         new("void", ValuePosition.Result, static type => type.SpecialType == SpecialType.System_Void ? Model(TypeShape.Void, ScalarKind.None, type) : null),
         new(string.Join(", ", ScalarInfo.All.Where(s => s.Kind is not (ScalarKind.Enum32 or ScalarKind.Enum64)).Select(s => s.Keyword)) + ", enums", null, static type =>
             ScalarInfo.Classify(type) is var kind and not ScalarKind.None ? Model(TypeShape.Scalar, kind, type, StructLayouts.Of(type, out _)) : null),
-        // A nullable string has no agreed encoding in the C convention; refuse it rather than guess.
-        new("string", null, static type =>
-            type.SpecialType == SpecialType.System_String && type.NullableAnnotation != NullableAnnotation.Annotated ? Model(TypeShape.Utf8String, ScalarKind.None, type) : null),
-        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")) + ", arrays of C structs", null, static type =>
-            type is IArrayTypeSymbol { Rank: 1 } array && array.NullableAnnotation != NullableAnnotation.Annotated && Element(array.ElementType) is { } element
-                ? Model(TypeShape.Array, element.Kind, type, element.Layout)
+        // Nullable strings and arrays pass null as the null pointer, which the C convention keeps apart from empty.
+        new("string, string?", null, static type =>
+            type.SpecialType == SpecialType.System_String ? Model(TypeShape.Utf8String, ScalarKind.None, type) with { IsNullable = IsAnnotated(type) } : null),
+        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")) + ", arrays of C structs (each also nullable)", null, static type =>
+            type is IArrayTypeSymbol { Rank: 1 } array && Element(array.ElementType) is { } element
+                ? Model(TypeShape.Array, element.Kind, type, element.Layout) with { IsNullable = IsAnnotated(type) }
                 : null),
         new("ReadOnlySpan<T> and Span<T> of those elements", ValuePosition.Parameter, static type => Span(type)),
         new("C structs (sequential, of the above)", null, static type =>
@@ -100,7 +100,8 @@ internal static class MarshallerResolver
             TypeShape.Scalar => new ScalarMarshaller(ScalarInfo.For(type.Element)),
             TypeShape.Struct when type.Memory!.Singleton != ScalarKind.None => new SingletonStructMarshaller(type.Memory),
             TypeShape.Struct => new ReferenceMarshaller(type.Memory!, Passing.Value),
-            _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory),
+            TypeShape.CString => new CStringMarshaller(type),
+            _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory, type.IsNullable),
         };
     }
 
@@ -138,8 +139,13 @@ internal static class MarshallerResolver
         return element.TypeKind == TypeKind.Struct && StructLayouts.Of(element, out _) is { IsStruct: true } layout ? (ScalarKind.None, layout) : null;
     }
 
+    private static bool IsAnnotated(ITypeSymbol type) => type.NullableAnnotation == NullableAnnotation.Annotated;
+
+    /// <summary>The model of a <c>[CString]</c> string.</summary>
+    public static TypeModel CString(ITypeSymbol type, bool owned) => Model(TypeShape.CString, ScalarKind.None, type) with { IsNullable = IsAnnotated(type), Owned = owned };
+
     private static TypeModel Model(TypeShape shape, ScalarKind element, ITypeSymbol type, MemoryLayout? memory = null) =>
-        new(shape, element, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), memory);
+        new(shape, element, type.ToDisplayString(Parse.ParseSupport.TypeFormat), memory);
 
     /// <summary>One family of supported types.</summary>
     private sealed class Entry

@@ -10,6 +10,7 @@ internal enum TypeShape
     ReadOnlySpan,
     Span,
     Struct,
+    CString,
 }
 
 /// <summary>How a parameter is passed in C#: by value, or by reference (<c>ref</c>, <c>out</c>, <c>in</c>).</summary>
@@ -56,7 +57,9 @@ internal enum WasmType
 /// <param name="Element">The scalar kind of a scalar, or the element kind of an array of scalars.</param>
 /// <param name="FullName">The fully qualified C# type.</param>
 /// <param name="Memory">How one value (of a scalar or struct), or one element (of an array), lies in guest memory; null for strings.</param>
-internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null);
+/// <param name="IsNullable">A <c>string?</c>, <c>byte[]?</c> or <c>T[]?</c>: null passes the null pointer, distinct from empty.</param>
+/// <param name="Owned">A C string result the caller must free (<c>[return: CString(Owned = true)]</c>).</param>
+internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null, bool IsNullable = false, bool Owned = false);
 
 /// <summary>
 /// One value in guest memory, as clang's wasm32 C ABI lays it out: the C# type that holds it, its size and alignment,

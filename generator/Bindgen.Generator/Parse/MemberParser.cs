@@ -168,6 +168,18 @@ internal sealed class MemberParser
                 _ => Passing.RefReadonly,
             };
             TypeModel? type = MarshallerResolver.Resolve(parameter.Type, ValuePosition.Parameter, out string? layoutProblem);
+            if (CStringAttribute(parameter.GetAttributes()) is not null)
+            {
+                if (parameter.Type.SpecialType != SpecialType.System_String)
+                {
+                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
+                        $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), "; [CString] applies to string and string? only", MarshallerResolver.SupportedTypes));
+                    continue;
+                }
+
+                type = MarshallerResolver.CString(parameter.Type, owned: false);
+            }
+
             if (type is null || (parameter.IsParams && type.Shape != TypeShape.Array))
             {
                 string why = layoutProblem is not null ? "; " + layoutProblem : Suggestion(parameter.Type, isReturn: false);
@@ -194,6 +206,14 @@ internal sealed class MemberParser
         }
 
         TypeModel? returnType = MarshallerResolver.Resolve(method.ReturnType, ValuePosition.Result, out string? returnProblem);
+        if (CStringAttribute(method.GetReturnTypeAttributes()) is { } cstring)
+        {
+            returnType = method.ReturnType.SpecialType == SpecialType.System_String
+                ? MarshallerResolver.CString(method.ReturnType, owned: cstring.NamedArguments.Any(a => a.Key == "Owned" && a.Value.Value is true))
+                : null;
+            returnProblem = returnType is null ? "[CString] applies to string and string? only" : null;
+        }
+
         LoweredSignature? lowered = null;
         if (returnType is null)
         {
@@ -230,6 +250,9 @@ internal sealed class MemberParser
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered);
     }
+
+    private static AttributeData? CStringAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
+        attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Bindgen.CStringAttribute");
 
     private static string Suggestion(ITypeSymbol type, bool isReturn) =>
         TypeSuggestions.Nearest(type, isReturn) is { } nearest ? "; the nearest supported type is " + nearest : string.Empty;

@@ -20,15 +20,13 @@ internal static class TypeSuggestions
                 return "uint (wasm32 pointers are 32-bit)";
             case SpecialType.System_Decimal:
                 return "double";
-            case SpecialType.System_String:
-                return "string (not nullable: pass an empty string for no value)";
         }
 
         if (type is IArrayTypeSymbol array)
         {
             if (array.ElementType.SpecialType == SpecialType.System_Byte)
             {
-                return "byte[] (not nullable: pass an empty array for no value)";
+                return "byte[]";
             }
 
             return array.ElementType.SpecialType == SpecialType.System_Char ? "string" : "byte[]";
