@@ -34,17 +34,12 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Method bodies are analyzed at the end of their type, once every field of the type that holds a
-        // guest-calling delegate is known.
+        // One set of method summaries per compilation: each method's body is read once, whoever calls it.
+        var summaries = new MethodSummaries(context.Compilation, symbols, context.CancellationToken);
         context.RegisterSymbolStartAction(
             typeContext =>
             {
-                var type = new TypeAnalysis(symbols, (INamedTypeSymbol)typeContext.Symbol);
-                typeContext.RegisterOperationAction(
-                    operationContext => type.Facts.Collect(operationContext.Operation),
-                    OperationKind.SimpleAssignment,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer);
+                var type = new TypeAnalysis(summaries, (INamedTypeSymbol)typeContext.Symbol);
                 // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
                 typeContext.RegisterOperationAction(type.AddBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
                 typeContext.RegisterSymbolEndAction(type.AnalyzeBodies);
@@ -54,17 +49,15 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
 
     private sealed class TypeAnalysis
     {
-        private readonly WasmSymbols _symbols;
+        private readonly MethodSummaries _summaries;
         private readonly INamedTypeSymbol _type;
         private readonly ConcurrentQueue<(ControlFlowGraph Graph, ISymbol Owner)> _bodies = new();
 
-        public TypeAnalysis(WasmSymbols symbols, INamedTypeSymbol type)
+        public TypeAnalysis(MethodSummaries summaries, INamedTypeSymbol type)
         {
-            _symbols = symbols;
+            _summaries = summaries;
             _type = type;
         }
-
-        public TypeDelegateFacts Facts { get; } = new();
 
         public void AddBody(OperationAnalysisContext context)
         {
@@ -96,7 +89,7 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         {
             try
             {
-                var body = new BodyContext(_symbols, Facts, graph.OriginalOperation, report);
+                var body = new BodyContext(_summaries, graph.OriginalOperation, report);
                 ViewFlowAnalysis.AnalyzeBody(body, graph, owner, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException && !ThrowUnexpected)
@@ -121,7 +114,7 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         /// <summary>Cheap pre-check: does the body take a view, or receive borrowed views, at all?</summary>
         private bool MayContainViews(IOperation body, ISymbol owner)
         {
-            if (owner is IMethodSymbol method && _symbols.ImplementsWasmImports(method))
+            if (owner is IMethodSymbol method && _summaries.Symbols.ImplementsWasmImports(method))
             {
                 foreach (IParameterSymbol parameter in method.Parameters)
                 {
@@ -132,23 +125,14 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            foreach (IOperation operation in body.Descendants())
-            {
-                if (_symbols.IsViewSource(operation)
-                    || (operation is IInvocationOperation invocation && _symbols.ProducesViewsThroughArguments(invocation.TargetMethod)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return _summaries.ContainsViewSource(body);
         }
     }
 
 #if DEBUG
     // Debug builds (the test suite) surface analyzer bugs instead of hiding them.
-    private const bool ThrowUnexpected = true;
+    internal const bool ThrowUnexpected = true;
 #else
-    private const bool ThrowUnexpected = false;
+    internal const bool ThrowUnexpected = false;
 #endif
 }

@@ -33,7 +33,7 @@ internal sealed partial class ViewFlowAnalysis
                     // A copy of a view; a stale source is reported where it is read.
                     return SlotOf(operation) is { } slot && State.TryGet(slot, out ViewFact fact) ? fact.WithStale(null) : null;
                 case IInvocationOperation invocation:
-                    if (Context.Symbols.IsViewSourceMethod(invocation.TargetMethod))
+                    if (Context.IsViewSourceMethod(invocation.TargetMethod))
                     {
                         return new ViewFact(KindOf(invocation.Type), null, null);
                     }

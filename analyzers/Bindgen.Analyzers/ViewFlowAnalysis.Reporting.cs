@@ -35,12 +35,18 @@ internal sealed partial class ViewFlowAnalysis
 
         public void CheckReturn(IOperation returned)
         {
+            bool byRef = _analysis._owner is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true };
+            if (Context.IsSummary)
+            {
+                _analysis._returnsView |= Classify(returned, byRef) is not null;
+                return;
+            }
+
             if (_analysis._ownerIsGuestView)
             {
                 return;
             }
 
-            bool byRef = _analysis._owner is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true };
             if (Classify(returned, byRef) is { Kind: ViewKind.Address } fact)
             {
                 string how = _analysis._owner switch
@@ -69,6 +75,64 @@ internal sealed partial class ViewFlowAnalysis
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             _ => fact.Name ?? Shorten(reference.Syntax.ToString()),
         };
+
+        /// <summary>
+        /// BG1003: views passed to a call that may grow guest memory. Wasmtime's own calls (Memory.Grow, Function.Invoke,
+        /// guest delegates) take no views; every other growing callee may read its view arguments after it grew memory.
+        /// </summary>
+        private void CheckViewArguments(IOperation call, string growName)
+        {
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (call)
+            {
+                case IInvocationOperation invocation
+                    when invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke
+                        && !WasmSymbols.IsWasmtime(invocation.TargetMethod.ContainingType):
+                    arguments = invocation.Arguments;
+                    break;
+                case IObjectCreationOperation creation:
+                    arguments = creation.Arguments;
+                    break;
+                default:
+                    return;
+            }
+
+            if (!_reporting)
+            {
+                return;
+            }
+
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter is not { RefKind: not RefKind.Out } parameter
+                    || !CanHoldView(parameter.Type, parameter.RefKind != RefKind.None)
+                    || Classify(argument.Value, parameter.RefKind != RefKind.None) is not { } fact)
+                {
+                    continue;
+                }
+
+                IOperation value = BodyContext.Unwrap(argument.Value) ?? argument.Value;
+                if (SlotOf(value) is { } slot && State.TryGet(slot, out ViewFact held) && held.StaleAfter is not null)
+                {
+                    // Already stale: the read is reported as BG1001.
+                    continue;
+                }
+
+                string name = value is ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation
+                    ? NameOf(value, fact)
+                    : Shorten(value.Syntax.ToString());
+                bool copyable = fact.Kind == ViewKind.Span && IsReadOnlySpan(parameter.Type) && WasmSymbols.IsSpanType(value.Type);
+                Context.Report(Diagnostic.Create(
+                    DiagnosticDescriptors.ViewPassedToGrowingCall,
+                    value.Syntax.GetLocation(),
+                    properties: copyable
+                        ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.CopyableProperty, "true")
+                        : ImmutableDictionary<string, string?>.Empty,
+                    messageArgs: new object[] { name, growName }));
+            }
+        }
+
+        private static bool IsReadOnlySpan(ITypeSymbol type) => WasmSymbols.IsSpanType(type) && type.Name == "ReadOnlySpan";
 
         private void ReportStale(IOperation reference, ViewFact fact, GrowEvent grow)
         {

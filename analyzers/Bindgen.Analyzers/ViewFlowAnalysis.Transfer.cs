@@ -94,6 +94,7 @@ internal sealed partial class ViewFlowAnalysis
                     CheckConsumed(operation);
                     if (Context.GrowName(operation, _analysis._delegateCaptures) is { } growName)
                     {
+                        CheckViewArguments(operation, growName);
                         Grow(new GrowEvent(growName, GrowSyntax(operation.Syntax)));
                     }
 

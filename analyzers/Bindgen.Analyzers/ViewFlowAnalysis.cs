@@ -27,6 +27,7 @@ internal sealed partial class ViewFlowAnalysis
     private readonly Dictionary<CaptureId, string> _delegateCaptures = new();
     private readonly HashSet<ISymbol> _reportedCaptures = new(SymbolEqualityComparer.Default);
     private readonly List<IFlowAnonymousFunctionOperation> _lambdas = new();
+    private bool _returnsView;
 
     private ViewFlowAnalysis(
         BodyContext context,
@@ -61,6 +62,14 @@ internal sealed partial class ViewFlowAnalysis
 
         var analysis = new ViewFlowAnalysis(context, cfg, owner, ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default), cancellationToken);
         analysis.Run(initial);
+    }
+
+    /// <summary>Summarizes a method for its callers: true when a value it returns is a view of guest memory.</summary>
+    public static bool ReturnsView(BodyContext context, ControlFlowGraph cfg, IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var analysis = new ViewFlowAnalysis(context, cfg, method, ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default), cancellationToken);
+        analysis.Run(new FlowState());
+        return analysis._returnsView;
     }
 
     private void Run(FlowState initial)
@@ -164,7 +173,10 @@ internal sealed partial class ViewFlowAnalysis
             }
         }
 
-        AnalyzeNestedFunctions();
+        if (!_context.IsSummary)
+        {
+            AnalyzeNestedFunctions();
+        }
     }
 
     private void AnalyzeNestedFunctions()

@@ -55,6 +55,9 @@ internal sealed class WasmSymbols
 
     public static bool IsWasmtime(ITypeSymbol? type, string name) => IsType(type, WasmtimeNamespace, name);
 
+    /// <summary>True for any type of Wasmtime's own API (Memory, Function, Caller, ...).</summary>
+    public static bool IsWasmtime(ITypeSymbol? type) => type is not null && IsType(type, WasmtimeNamespace, type.Name);
+
     public static bool HasAttribute(ISymbol? symbol, string attributeName)
     {
         if (symbol is null)
@@ -139,6 +142,34 @@ internal sealed class WasmSymbols
 
         return false;
     }
+
+    /// <summary>
+    /// True for a delegate type that could wrap a WebAssembly function: wasm value types only (int, long, float,
+    /// double) as parameters, and one of them or void as the result.
+    /// </summary>
+    public static bool HasWasmSignature(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
+            || invoke.ReturnsByRef
+            || invoke.ReturnsByRefReadonly
+            || (!invoke.ReturnsVoid && !IsWasmValueType(invoke.ReturnType)))
+        {
+            return false;
+        }
+
+        foreach (IParameterSymbol parameter in invoke.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || !IsWasmValueType(parameter.Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWasmValueType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double;
 
     // ---- may-grow calls -----------------------------------------------------------------------
 
