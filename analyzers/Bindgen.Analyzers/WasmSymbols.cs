@@ -28,6 +28,9 @@ internal sealed class WasmSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayGrowMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _wasmImportsImplementations = new(SymbolEqualityComparer.Default);
 
+    // Asked for every invocation and property read of every body the analyzer looks at: attributes are read once.
+    private readonly ConcurrentDictionary<ISymbol, bool> _guestViews = new(SymbolEqualityComparer.Default);
+
     private WasmSymbols()
     {
     }
@@ -95,7 +98,9 @@ internal sealed class WasmSymbols
         || (IsWasmtime(method.ContainingType, MemoryType) && method.Name.IndexOf("Span", StringComparison.Ordinal) >= 0)
         || IsGuestView(method);
 
-    public bool IsGuestView(ISymbol member)
+    public bool IsGuestView(ISymbol member) => _guestViews.GetOrAdd(member, ComputeIsGuestView);
+
+    private static bool ComputeIsGuestView(ISymbol member)
     {
         for (ISymbol? current = member; current is not null; current = Overridden(current))
         {

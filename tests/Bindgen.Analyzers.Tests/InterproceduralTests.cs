@@ -192,6 +192,49 @@ public class InterproceduralTests
         """,
         Stale("span", "Hook"));
 
+    [Test]
+    public Task PropertyAndConstructorThatCallTheGuest_Warn() => Verify.VerifyAsync("""
+        using System;
+        using Wasmtime;
+
+        class Buffer
+        {
+            public Buffer(Function malloc) => Address = (int)malloc.Invoke(64)!;
+
+            public int Address { get; }
+        }
+
+        class Pool
+        {
+            private readonly Function _malloc;
+
+            public Pool(Function malloc) => _malloc = malloc;
+
+            public int Next
+            {
+                get { return (int)_malloc.Invoke(16)!; }
+            }
+
+            public int Size => 16;
+        }
+
+        class C
+        {
+            int M(Memory memory, Pool pool, Function malloc)
+            {
+                var span = memory.GetSpan(0, 16);
+                span[0] = (byte)pool.Size;
+                int next = {|#1:pool.Next|};
+                {|#0:span|}[1] = (byte)next;
+                var other = memory.GetSpan(0, 16);
+                var buffer = {|#3:new Buffer(malloc)|};
+                return {|#2:other|}[0] + buffer.Address;
+            }
+        }
+        """,
+        Stale("span", "Next"),
+        Verify.Diagnostic("BG1001").WithLocation(2).WithLocation(3).WithArguments("other", "Buffer"));
+
     // ---- helpers that return views ------------------------------------------------------------
 
     [Test]
