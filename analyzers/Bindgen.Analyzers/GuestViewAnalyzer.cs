@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -34,36 +33,26 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // One set of method summaries per compilation: each method's body is read once, whoever calls it.
-        var summaries = new MethodSummaries(context.Compilation, symbols, context.CancellationToken);
-        context.RegisterSymbolStartAction(
-            typeContext =>
-            {
-                var type = new TypeAnalysis(summaries, (INamedTypeSymbol)typeContext.Symbol);
-                // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
-                typeContext.RegisterOperationAction(type.AddBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
-                typeContext.RegisterSymbolEndAction(type.AnalyzeBodies);
-            },
-            SymbolKind.NamedType);
+        // One set of method summaries per compilation: each method's body is read once, whoever calls it. Delegate
+        // fields are looked up in their type's declarations when needed, so a body can be analyzed as soon as it is seen.
+        var bodies = new BodyAnalysis(new MethodSummaries(context.Compilation, symbols, context.CancellationToken));
+        // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
+        context.RegisterOperationAction(bodies.AnalyzeBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
     }
 
-    private sealed class TypeAnalysis
+    private sealed class BodyAnalysis
     {
         private readonly MethodSummaries _summaries;
-        private readonly INamedTypeSymbol _type;
-        private readonly ConcurrentQueue<(ControlFlowGraph Graph, ISymbol Owner)> _bodies = new();
 
-        public TypeAnalysis(MethodSummaries summaries, INamedTypeSymbol type)
+        public BodyAnalysis(MethodSummaries summaries)
         {
             _summaries = summaries;
-            _type = type;
         }
 
-        public void AddBody(OperationAnalysisContext context)
+        public void AnalyzeBody(OperationAnalysisContext context)
         {
             ISymbol owner = context.ContainingSymbol;
             if ((context.Operation.Kind == OperationKind.Block && context.Operation.Parent is not null)
-                || !SymbolEqualityComparer.Default.Equals(owner.ContainingType, _type)
                 || !MayContainViews(context.Operation, owner))
             {
                 return;
@@ -72,15 +61,6 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             ControlFlowGraph? graph = TryGetGraph(context);
             if (graph is not null)
             {
-                _bodies.Enqueue((graph, owner));
-            }
-        }
-
-        public void AnalyzeBodies(SymbolAnalysisContext context)
-        {
-            foreach ((ControlFlowGraph graph, ISymbol owner) in _bodies)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
                 Analyze(graph, owner, context.ReportDiagnostic, context.CancellationToken);
             }
         }
