@@ -10,14 +10,18 @@ namespace Bindgen.Analyzers;
 
 /// <summary>
 /// Finds views of WebAssembly guest memory (spans and pointers from Wasmtime's Memory, Caller, [GuestView]
-/// members and borrowed import parameters) that are used after a call that may grow the memory (BG1001), and
-/// guest addresses that escape the code that took them (BG1002).
+/// members, borrowed import parameters and the user's own methods that return views) that are used after a call
+/// that may grow the memory (BG1001), guest addresses that escape the code that took them (BG1002), and views
+/// passed to a call that may grow the memory (BG1003). Calls into the user's own methods are judged by summaries
+/// inferred from their bodies (<see cref="MethodSummaries"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
 {
+    /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
+    /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();

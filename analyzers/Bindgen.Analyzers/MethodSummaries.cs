@@ -34,7 +34,8 @@ internal sealed class GrowSummary
 /// methods, local functions, lambdas and delegates the analyzer can see) and whether the method returns a view of
 /// guest memory. Annotations ([MayGrowMemory], [GuestView]) are answered by <see cref="WasmSymbols"/> first and win.
 /// Recursion terminates: a method already being summarized on the current thread counts as not growing, and a
-/// negative answer that relied on such an assumption is not cached.
+/// negative answer that relied on such an assumption is cached only until the outermost summary is done, so each
+/// method is read at most once per query and dense call cycles stay linear.
 /// </summary>
 internal sealed class MethodSummaries
 {
@@ -131,6 +132,16 @@ internal sealed class MethodSummaries
             return assumption;
         }
 
+        Dictionary<IMethodSymbol, (object? Result, int Dependency)> tentative = isGrow ? frames.TentativeGrow : frames.TentativeView;
+        if (tentative.TryGetValue(method, out (object? Result, int Dependency) memo))
+        {
+            // Already answered in this query, relying on frames still in progress: answering again could not
+            // differ, and recomputing it would make dense call cycles exponential.
+            frames.LowestDependency = Math.Min(frames.LowestDependency, memo.Dependency);
+            complete = false;
+            return (T)memo.Result!;
+        }
+
         if (frames.Depth >= MaxDepth)
         {
             frames.LowestDependency = -1;
@@ -155,11 +166,20 @@ internal sealed class MethodSummaries
         finally
         {
             inProgress.Remove(method);
-            frames.Depth--;
+            if (--frames.Depth == 0)
+            {
+                frames.TentativeGrow.Clear();
+                frames.TentativeView.Clear();
+            }
         }
 
         // Complete unless it relied on a method further up the stack still being summarized.
         complete = frames.LowestDependency >= myDepth;
+        if (!complete && frames.Depth > 0)
+        {
+            tentative[method] = (result, frames.LowestDependency);
+        }
+
         frames.LowestDependency = Math.Min(outerDependency, complete ? int.MaxValue : frames.LowestDependency);
         return result;
     }
@@ -310,6 +330,11 @@ internal sealed class MethodSummaries
         public Dictionary<IMethodSymbol, int> Grow { get; } = new(SymbolEqualityComparer.Default);
 
         public Dictionary<IMethodSymbol, int> View { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Answers that relied on in-progress frames, kept for the rest of the outermost query only.</summary>
+        public Dictionary<IMethodSymbol, (object? Result, int Dependency)> TentativeGrow { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<IMethodSymbol, (object? Result, int Dependency)> TentativeView { get; } = new(SymbolEqualityComparer.Default);
 
         public int Depth { get; set; }
 

@@ -158,6 +158,36 @@ public class RobustnessTests
     }
 
     [Test]
+    public async Task DeepCallChainsAndLongCycles_Terminate()
+    {
+        // A chain of 300 helpers ending in Memory.Grow, and a 300-method cycle that never grows.
+        var source = new System.Text.StringBuilder("using Wasmtime;\nclass C\n{\n");
+        for (int i = 0; i < 300; i++)
+        {
+            source.Append($"    static void Chain{i}(Memory m) => {(i == 299 ? "m.Grow(1)" : $"Chain{i + 1}(m)")};\n");
+            source.Append($"    static int Cycle{i}(int n) => n <= 0 ? 0 : Cycle{(i + 1) % 300}(n - 1);\n");
+        }
+
+        // A dense cycle: each of 60 methods calls the next eight; re-reading a body per path would never finish.
+        for (int i = 0; i < 60; i++)
+        {
+            source.Append($"    static int Dense{i}(int n) => n <= 0 ? 0 : ");
+            source.Append(string.Join(" + ", Enumerable.Range(1, 8).Select(k => $"Dense{(i + k) % 60}(n - {k})")));
+            source.Append(";\n");
+        }
+
+        source.Append("""
+                byte Near(Memory m) { var s = m.GetSpan(0, 4); Chain290(m); return s[0]; }
+                byte Far(Memory m) { var s = m.GetSpan(0, 4); Chain0(m); Cycle0(5); Dense0(3); Dense30(2); return s[0]; }
+            }
+            """);
+        ImmutableArray<Diagnostic> diagnostics = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(source.ToString()));
+
+        // Near the grow the chain is followed; past the depth limit it is cut (a documented limit), never looped.
+        Assert.That(diagnostics.Where(d => d.Id == "BG1001").Select(d => d.GetMessage()), Has.Some.Contains("'Chain290'"));
+    }
+
+    [Test]
     public async Task RichSource_IsAnalyzed()
     {
         ImmutableArray<Diagnostic> diagnostics = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Rich));
