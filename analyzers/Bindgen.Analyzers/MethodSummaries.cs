@@ -67,7 +67,7 @@ internal sealed class MethodSummaries
     {
         method = Normalize(method);
         if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke
-            || method.DeclaringSyntaxReferences.IsEmpty)
+            || !HasBodyInSource(method))
         {
             return GrowSummary.None;
         }
@@ -90,7 +90,7 @@ internal sealed class MethodSummaries
     public bool ReturnsView(IMethodSymbol method)
     {
         method = Normalize(method);
-        if (!CanReturnView(method) || method.DeclaringSyntaxReferences.IsEmpty)
+        if (!CanReturnView(method) || !HasBodyInSource(method))
         {
             return false;
         }
@@ -249,6 +249,10 @@ internal sealed class MethodSummaries
             || method.ReturnType.IsRefLikeType
             || method.ReturnType.TypeKind == TypeKind.Pointer
             || method.ReturnType.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr);
+
+    /// <summary>Cheap symbol checks first: interop declarations (extern) and abstract members have nothing to read.</summary>
+    private static bool HasBodyInSource(IMethodSymbol method) =>
+        !method.IsExtern && !method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty;
 
     private static IMethodSymbol Normalize(IMethodSymbol method)
     {

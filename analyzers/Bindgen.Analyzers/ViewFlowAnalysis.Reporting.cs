@@ -82,6 +82,11 @@ internal sealed partial class ViewFlowAnalysis
         /// </summary>
         private void CheckViewArguments(IOperation call, string growName)
         {
+            if (!_reporting)
+            {
+                return;
+            }
+
             ImmutableArray<IArgumentOperation> arguments;
             switch (call)
             {
@@ -95,11 +100,6 @@ internal sealed partial class ViewFlowAnalysis
                     break;
                 default:
                     return;
-            }
-
-            if (!_reporting)
-            {
-                return;
             }
 
             foreach (IArgumentOperation argument in arguments)
