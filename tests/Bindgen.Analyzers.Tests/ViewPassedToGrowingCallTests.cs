@@ -158,4 +158,28 @@ public class ViewPassedToGrowingCallTests
         """ + Sender,
         Passed("span", "Send"),
         Verify.Diagnostic("BG1003").WithLocation(1).WithArguments("memory.GetSpan(16, 4)", "Send"));
+
+    [Test]
+    public Task WritableSpanParameter_NoCopyFix()
+    {
+        // A copy passed for a Span<T> would silently drop the callee's writes: reported, but no fix is offered
+        // (the fixed source is the source itself; the same test with a ReadOnlySpan<T> parameter fails).
+        const string source = """
+            using System;
+            using Bindgen;
+            using Wasmtime;
+
+            class Guest
+            {
+                [MayGrowMemory]
+                public void Fill(Span<byte> data) { }
+            }
+
+            class C
+            {
+                void M(Memory memory, Guest guest) => guest.Fill({|#0:memory.GetSpan(0, 16)|});
+            }
+            """;
+        return Fix.VerifyAsync(source, source, Passed("memory.GetSpan(0, 16)", "Fill"));
+    }
 }
