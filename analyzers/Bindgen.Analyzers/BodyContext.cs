@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,68 +10,73 @@ namespace Bindgen.Analyzers;
 
 /// <summary>
 /// Per-method-body knowledge shared by the flow analyses of the body and of the lambdas and local
-/// functions inside it: which delegates call into the guest, which local functions may grow memory,
-/// and the diagnostics already reported.
+/// functions inside it: which calls may grow guest memory (through the compilation's method summaries),
+/// which delegates call into the guest, and the diagnostics already reported.
 /// </summary>
-internal sealed class BodyContext
+internal sealed partial class BodyContext
 {
-    private readonly HashSet<ILocalSymbol> _growingDelegateLocals = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, bool> _localFunctionGrows = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<SyntaxNode, IAnonymousFunctionOperation> _lambdas = new();
     private readonly HashSet<(string Id, TextSpan Span)> _reported = new();
-    private readonly Action<Diagnostic> _report;
+    private readonly Action<Diagnostic>? _report;
+    private readonly IMethodSymbol? _summaryOwner;
+    private readonly SortedSet<int> _invokedOwnerDelegates = new();
 
-    public BodyContext(WasmSymbols symbols, TypeDelegateFacts typeFacts, IOperation body, Action<Diagnostic> report)
+    /// <param name="summaries">The compilation's method summaries.</param>
+    /// <param name="body">The body (the original operation tree, not the control-flow graph).</param>
+    /// <param name="report">Where diagnostics go; null while summarizing.</param>
+    /// <param name="summaryOwner">
+    /// While summarizing a method: the method. Invoking its own delegate parameters is then recorded (the call site
+    /// knows the arguments) instead of counting as a call into the guest.
+    /// </param>
+    public BodyContext(MethodSummaries summaries, IOperation body, Action<Diagnostic>? report, IMethodSymbol? summaryOwner = null)
     {
-        Symbols = symbols;
-        TypeFacts = typeFacts;
+        Summaries = summaries;
         _report = report;
+        _summaryOwner = summaryOwner;
 
         foreach (IOperation operation in body.DescendantsAndSelf())
         {
-            if (operation is ILocalFunctionOperation localFunction && !_localFunctions.ContainsKey(localFunction.Symbol))
+            switch (operation)
             {
-                _localFunctions.Add(localFunction.Symbol, localFunction);
-            }
-        }
-
-        // Delegates taken from Instance.GetFunction/GetAction (or Function.WrapFunc/WrapAction) call into the guest.
-        foreach (IOperation operation in body.DescendantsAndSelf())
-        {
-            if (TryGetLocalAssignment(operation, out ILocalSymbol? local, out IOperation? value) && TypeDelegateFacts.HoldsWasmDelegate(value))
-            {
-                _growingDelegateLocals.Add(local);
-            }
-        }
-
-        // Lambdas stored in locals whose body may grow memory (one level deep).
-        foreach (IOperation operation in body.DescendantsAndSelf())
-        {
-            if (TryGetLocalAssignment(operation, out ILocalSymbol? local, out IOperation? value) && !_growingDelegateLocals.Contains(local))
-            {
-                foreach (IOperation inner in value.DescendantsAndSelf())
-                {
-                    if (inner is IAnonymousFunctionOperation lambda && ContainsGrow(lambda.Body))
+                case ILocalFunctionOperation localFunction when !_localFunctions.ContainsKey(localFunction.Symbol):
+                    _localFunctions.Add(localFunction.Symbol, localFunction);
+                    break;
+                case IAnonymousFunctionOperation lambda:
+                    _lambdas[lambda.Syntax] = lambda;
+                    break;
+                default:
+                    if (TryGetLocalAssignment(operation, out ILocalSymbol? local, out IOperation? value))
                     {
-                        _growingDelegateLocals.Add(local);
-                        break;
+                        AddLocalValue(local, value);
                     }
-                }
+
+                    break;
             }
         }
     }
 
-    public WasmSymbols Symbols { get; }
+    public MethodSummaries Summaries { get; }
 
-    public TypeDelegateFacts TypeFacts { get; }
+    public WasmSymbols Symbols => Summaries.Symbols;
+
+    /// <summary>True while the body is being summarized for its callers rather than checked.</summary>
+    public bool IsSummary => _report is null;
 
     public void Report(Diagnostic diagnostic)
     {
-        if (_reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan)))
+        if (_report is not null && _reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan)))
         {
             _report(diagnostic);
         }
     }
+
+    /// <summary>While summarizing: the ordinals of the owner's delegate parameters invoked (or passed on to be invoked).</summary>
+    public ImmutableArray<int> InvokedOwnerDelegates() => _invokedOwnerDelegates.ToImmutableArray();
+
+    /// <summary>True when the method reads a view of guest memory it returns (a source or a method summarized as one).</summary>
+    public bool IsViewSourceMethod(IMethodSymbol method) => Symbols.IsViewSourceMethod(method) || Summaries.ReturnsView(method);
 
     private static bool TryGetLocalAssignment(IOperation operation, out ILocalSymbol local, out IOperation value)
     {
@@ -108,38 +114,48 @@ internal sealed class BodyContext
                     return LocalFunctionGrows(method.OriginalDefinition) ? method.Name : null;
                 }
 
-                return Symbols.MayGrow(method) ? method.Name : null;
+                return Symbols.MayGrow(method) || SummaryGrows(method, invocation.Arguments, captures) ? method.Name : null;
             case IPropertyReferenceOperation property:
-                return Symbols.MayGrow(property.Property) ? property.Property.Name : null;
-            case IObjectCreationOperation { Constructor: { } constructor }:
-                return WasmSymbols.HasAttribute(constructor, WasmSymbols.MayGrowMemoryAttribute) ? constructor.ContainingType.Name : null;
+                return Symbols.MayGrow(property.Property) || AccessorGrows(property, captures) ? property.Property.Name : null;
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                return WasmSymbols.HasAttribute(constructor, WasmSymbols.MayGrowMemoryAttribute) || SummaryGrows(constructor, creation.Arguments, captures)
+                    ? constructor.ContainingType.Name
+                    : null;
             default:
                 return null;
         }
     }
 
-    /// <summary>
-    /// Returns the name of the guest-calling delegate <paramref name="instance"/> refers to, or null. Flow captures
-    /// (compiler temporaries, as in <c>f?.Invoke()</c>) are looked up in <paramref name="captures"/>.
-    /// </summary>
-    public string? GrowingDelegateName(IOperation? instance, IReadOnlyDictionary<CaptureId, string>? captures = null)
+    /// <summary>True when the inferred summary says the call may grow memory, given the delegates passed to it.</summary>
+    private bool SummaryGrows(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IReadOnlyDictionary<CaptureId, string>? captures)
     {
-        instance = Unwrap(instance);
-        switch (instance)
+        GrowSummary summary = Summaries.GrowSummaryOf(method);
+        if (summary.MayGrow)
         {
-            case ILocalReferenceOperation local when _growingDelegateLocals.Contains(local.Local):
-                return local.Local.Name;
-            case IFieldReferenceOperation field when TypeFacts.Contains(field.Field):
-                return field.Field.Name;
-            case IPropertyReferenceOperation property when TypeFacts.Contains(property.Property):
-                return property.Property.Name;
-            case IInvocationOperation invocation when WasmSymbols.IsDelegateSource(invocation):
-                return invocation.TargetMethod.Name;
-            case IFlowCaptureReferenceOperation capture when captures is not null && captures.TryGetValue(capture.Id, out string? name):
-                return name;
-            default:
-                return null;
+            return true;
         }
+
+        foreach (int ordinal in summary.InvokedDelegateParameters)
+        {
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && DelegateValueGrows(argument.Value, captures))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool AccessorGrows(IPropertyReferenceOperation property, IReadOnlyDictionary<CaptureId, string>? captures)
+    {
+        // The setter runs when the property is assigned; the getter otherwise.
+        IMethodSymbol? accessor = property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property
+            ? property.Property.SetMethod
+            : property.Property.GetMethod;
+        return accessor is not null && SummaryGrows(accessor, property.Arguments, captures);
     }
 
     private bool LocalFunctionGrows(IMethodSymbol localFunction)
@@ -157,15 +173,13 @@ internal sealed class BodyContext
         return grows;
     }
 
+    /// <summary>True when running the body may grow guest memory (used to summarize a method).</summary>
+    public bool MayGrow(IOperation body) => ContainsGrow(body);
+
     /// <summary>True when running <paramref name="operation"/> may grow memory; lambdas and local functions declared inside do not run.</summary>
     private bool ContainsGrow(IOperation? operation)
     {
-        if (operation is null)
-        {
-            return false;
-        }
-
-        if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+        if (operation is null || operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,14 +10,18 @@ namespace Bindgen.Analyzers;
 
 /// <summary>
 /// Finds views of WebAssembly guest memory (spans and pointers from Wasmtime's Memory, Caller, [GuestView]
-/// members and borrowed import parameters) that are used after a call that may grow the memory (BG1001), and
-/// guest addresses that escape the code that took them (BG1002).
+/// members, borrowed import parameters and the user's own methods that return views) that are used after a call
+/// that may grow the memory (BG1001), guest addresses that escape the code that took them (BG1002), and views
+/// passed to a call that may grow the memory (BG1003). Calls into the user's own methods are judged by summaries
+/// inferred from their bodies (<see cref="MethodSummaries"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
 {
+    /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
+    /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -34,43 +37,26 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Method bodies are analyzed at the end of their type, once every field of the type that holds a
-        // guest-calling delegate is known.
-        context.RegisterSymbolStartAction(
-            typeContext =>
-            {
-                var type = new TypeAnalysis(symbols, (INamedTypeSymbol)typeContext.Symbol);
-                typeContext.RegisterOperationAction(
-                    operationContext => type.Facts.Collect(operationContext.Operation),
-                    OperationKind.SimpleAssignment,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer);
-                // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
-                typeContext.RegisterOperationAction(type.AddBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
-                typeContext.RegisterSymbolEndAction(type.AnalyzeBodies);
-            },
-            SymbolKind.NamedType);
+        // One set of method summaries per compilation: each method's body is read once, whoever calls it. Delegate
+        // fields are looked up in their type's declarations when needed, so a body can be analyzed as soon as it is seen.
+        var bodies = new BodyAnalysis(new MethodSummaries(context.Compilation, symbols, context.CancellationToken));
+        // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
+        context.RegisterOperationAction(bodies.AnalyzeBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
     }
 
-    private sealed class TypeAnalysis
+    private sealed class BodyAnalysis
     {
-        private readonly WasmSymbols _symbols;
-        private readonly INamedTypeSymbol _type;
-        private readonly ConcurrentQueue<(ControlFlowGraph Graph, ISymbol Owner)> _bodies = new();
+        private readonly MethodSummaries _summaries;
 
-        public TypeAnalysis(WasmSymbols symbols, INamedTypeSymbol type)
+        public BodyAnalysis(MethodSummaries summaries)
         {
-            _symbols = symbols;
-            _type = type;
+            _summaries = summaries;
         }
 
-        public TypeDelegateFacts Facts { get; } = new();
-
-        public void AddBody(OperationAnalysisContext context)
+        public void AnalyzeBody(OperationAnalysisContext context)
         {
             ISymbol owner = context.ContainingSymbol;
             if ((context.Operation.Kind == OperationKind.Block && context.Operation.Parent is not null)
-                || !SymbolEqualityComparer.Default.Equals(owner.ContainingType, _type)
                 || !MayContainViews(context.Operation, owner))
             {
                 return;
@@ -79,15 +65,6 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             ControlFlowGraph? graph = TryGetGraph(context);
             if (graph is not null)
             {
-                _bodies.Enqueue((graph, owner));
-            }
-        }
-
-        public void AnalyzeBodies(SymbolAnalysisContext context)
-        {
-            foreach ((ControlFlowGraph graph, ISymbol owner) in _bodies)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
                 Analyze(graph, owner, context.ReportDiagnostic, context.CancellationToken);
             }
         }
@@ -96,7 +73,7 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         {
             try
             {
-                var body = new BodyContext(_symbols, Facts, graph.OriginalOperation, report);
+                var body = new BodyContext(_summaries, graph.OriginalOperation, report);
                 ViewFlowAnalysis.AnalyzeBody(body, graph, owner, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException && !ThrowUnexpected)
@@ -121,7 +98,7 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         /// <summary>Cheap pre-check: does the body take a view, or receive borrowed views, at all?</summary>
         private bool MayContainViews(IOperation body, ISymbol owner)
         {
-            if (owner is IMethodSymbol method && _symbols.ImplementsWasmImports(method))
+            if (owner is IMethodSymbol method && _summaries.Symbols.ImplementsWasmImports(method))
             {
                 foreach (IParameterSymbol parameter in method.Parameters)
                 {
@@ -132,23 +109,14 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            foreach (IOperation operation in body.Descendants())
-            {
-                if (_symbols.IsViewSource(operation)
-                    || (operation is IInvocationOperation invocation && _symbols.ProducesViewsThroughArguments(invocation.TargetMethod)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return _summaries.ContainsViewSource(body);
         }
     }
 
 #if DEBUG
     // Debug builds (the test suite) surface analyzer bugs instead of hiding them.
-    private const bool ThrowUnexpected = true;
+    internal const bool ThrowUnexpected = true;
 #else
-    private const bool ThrowUnexpected = false;
+    internal const bool ThrowUnexpected = false;
 #endif
 }

@@ -1,51 +1,74 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Bindgen.Analyzers;
 
 /// <summary>
-/// Fields and properties of one type that hold delegates calling into the guest (assigned from
-/// Instance.GetFunction/GetAction or Function.WrapFunc/WrapAction anywhere in the type). Filled by operation
-/// actions while the type is analyzed; read when its method bodies are analyzed at the end of the type.
+/// The delegates stored in the fields and properties of one type: which hold Wasmtime delegates (assigned from
+/// Instance.GetFunction/GetAction or Function.WrapFunc/WrapAction anywhere in the type), and every value assigned to
+/// each delegate-typed member, so that invoking the member can count as what those values do.
 /// </summary>
 internal sealed class TypeDelegateFacts
 {
-    private readonly ConcurrentDictionary<ISymbol, bool> _members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _wasmMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>> _values = new(SymbolEqualityComparer.Default);
 
-    public bool Contains(ISymbol member) => _members.ContainsKey(member.OriginalDefinition);
+    /// <summary>True when a Wasmtime delegate is stored in the member somewhere in the type.</summary>
+    public bool Contains(ISymbol member) => _wasmMembers.ContainsKey(member.OriginalDefinition);
 
-    /// <summary>Records the field or property an assignment or initializer stores a Wasmtime delegate into.</summary>
+    /// <summary>The values the type assigns to the delegate-typed member (empty when it assigns none).</summary>
+    public IEnumerable<IOperation> ValuesOf(ISymbol member) =>
+        _values.TryGetValue(member.OriginalDefinition, out ConcurrentQueue<IOperation>? values) ? values : ImmutableArray<IOperation>.Empty;
+
+    /// <summary>Records the field or property an assignment or initializer stores a delegate into.</summary>
     public void Collect(IOperation operation)
     {
         switch (operation)
         {
-            case ISimpleAssignmentOperation assignment when HoldsWasmDelegate(assignment.Value):
+            case ISimpleAssignmentOperation assignment:
                 switch (assignment.Target)
                 {
                     case IFieldReferenceOperation field:
-                        _members[field.Field.OriginalDefinition] = true;
+                        Record(field.Field, assignment.Value);
                         break;
                     case IPropertyReferenceOperation property:
-                        _members[property.Property.OriginalDefinition] = true;
+                        Record(property.Property, assignment.Value);
                         break;
                 }
 
                 break;
-            case IFieldInitializerOperation initializer when HoldsWasmDelegate(initializer.Value):
+            case IFieldInitializerOperation initializer:
                 foreach (IFieldSymbol field in initializer.InitializedFields)
                 {
-                    _members[field.OriginalDefinition] = true;
+                    Record(field, initializer.Value);
                 }
 
                 break;
-            case IPropertyInitializerOperation initializer when HoldsWasmDelegate(initializer.Value):
+            case IPropertyInitializerOperation initializer:
                 foreach (IPropertySymbol property in initializer.InitializedProperties)
                 {
-                    _members[property.OriginalDefinition] = true;
+                    Record(property, initializer.Value);
                 }
 
                 break;
+        }
+    }
+
+    private void Record(ISymbol member, IOperation value)
+    {
+        if (value.Type is not { TypeKind: TypeKind.Delegate })
+        {
+            return;
+        }
+
+        ISymbol key = member.OriginalDefinition;
+        _values.GetOrAdd(key, static _ => new ConcurrentQueue<IOperation>()).Enqueue(value);
+        if (HoldsWasmDelegate(value))
+        {
+            _wasmMembers[key] = true;
         }
     }
 

@@ -28,6 +28,9 @@ internal sealed class WasmSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayGrowMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _wasmImportsImplementations = new(SymbolEqualityComparer.Default);
 
+    // Asked for every invocation and property read of every body the analyzer looks at: attributes are read once.
+    private readonly ConcurrentDictionary<ISymbol, bool> _guestViews = new(SymbolEqualityComparer.Default);
+
     private WasmSymbols()
     {
     }
@@ -54,6 +57,9 @@ internal sealed class WasmSymbols
         && nsName == ns;
 
     public static bool IsWasmtime(ITypeSymbol? type, string name) => IsType(type, WasmtimeNamespace, name);
+
+    /// <summary>True for any type of Wasmtime's own API (Memory, Function, Caller, ...).</summary>
+    public static bool IsWasmtime(ITypeSymbol? type) => type is not null && IsType(type, WasmtimeNamespace, type.Name);
 
     public static bool HasAttribute(ISymbol? symbol, string attributeName)
     {
@@ -92,7 +98,9 @@ internal sealed class WasmSymbols
         || (IsWasmtime(method.ContainingType, MemoryType) && method.Name.IndexOf("Span", StringComparison.Ordinal) >= 0)
         || IsGuestView(method);
 
-    public bool IsGuestView(ISymbol member)
+    public bool IsGuestView(ISymbol member) => _guestViews.GetOrAdd(member, ComputeIsGuestView);
+
+    private static bool ComputeIsGuestView(ISymbol member)
     {
         for (ISymbol? current = member; current is not null; current = Overridden(current))
         {
@@ -139,6 +147,34 @@ internal sealed class WasmSymbols
 
         return false;
     }
+
+    /// <summary>
+    /// True for a delegate type that could wrap a WebAssembly function: wasm value types only (int, long, float,
+    /// double) as parameters, and one of them or void as the result.
+    /// </summary>
+    public static bool HasWasmSignature(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
+            || invoke.ReturnsByRef
+            || invoke.ReturnsByRefReadonly
+            || (!invoke.ReturnsVoid && !IsWasmValueType(invoke.ReturnType)))
+        {
+            return false;
+        }
+
+        foreach (IParameterSymbol parameter in invoke.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || !IsWasmValueType(parameter.Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWasmValueType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double;
 
     // ---- may-grow calls -----------------------------------------------------------------------
 

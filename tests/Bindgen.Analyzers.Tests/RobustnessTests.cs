@@ -85,6 +85,52 @@ public class RobustnessTests
 
     private static readonly DiagnosticAnalyzer[] Analyzers = { new GuestViewAnalyzer() };
 
+    /// <summary>Helpers, delegates and recursion the method summaries read, in every state of incompleteness.</summary>
+    private const string Interprocedural = """
+        using System;
+        using Bindgen;
+        using Wasmtime;
+
+        [WasmModule]
+        public interface ITools { int Hash(ReadOnlySpan<byte> data); }
+
+        partial class Helpers
+        {
+            private readonly Func<int, int> _malloc;
+            private Action? _hook;
+            private readonly Memory _memory;
+
+            public Helpers(Instance instance, Memory memory, Action hook)
+            {
+                _malloc = instance.GetFunction<int, int>("malloc") ?? (x => x);
+                _memory = memory;
+                _hook = hook;
+            }
+
+            public int Alloc(int size) => size > 0 ? _malloc(size) : Alloc(-size);
+            public int Next { get => Alloc(8); set => _hook = () => Alloc(value); }
+            public Span<byte> View(int address) => _memory.GetSpan(address, 16)[1..];
+            public ref byte First(int address) => ref View(address)[0];
+            public unsafe byte* Raw() => (byte*)_memory.GetPointer();
+            static int Apply(Func<int, int> f, int x) => f(x);
+            partial void Hooked();
+            partial void Hooked() => _hook?.Invoke();
+
+            public int Use(ITools tools, Func<int, int> unknown)
+            {
+                int h0 = tools.Hash(View(6));
+                var span = View(0);
+                ref byte first = ref First(4);
+                int a = Apply(unknown, 1) + Apply(x => x + 1, 2) + Apply(Alloc, 3);
+                Hooked();
+                first = (byte)a;
+                int h = tools.Hash(span) + tools.Hash(View(2).ToArray());
+                return span[0] + h + h0 + ((Func<int>)(() => Next))() + new Helpers(null!, _memory, () => { }).Next;
+            }
+        }
+        """;
+
+
     [Test]
     public async Task TruncatedSources_NeverThrow()
     {
@@ -92,6 +138,53 @@ public class RobustnessTests
         {
             _ = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Rich.Substring(0, cut)));
         }
+    }
+
+    [Test]
+    public async Task TruncatedInterproceduralSources_NeverThrow()
+    {
+        for (int cut = 0; cut <= Interprocedural.Length; cut += 13)
+        {
+            _ = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Interprocedural.Substring(0, cut)));
+        }
+    }
+
+    [Test]
+    public async Task InterproceduralSource_IsAnalyzed()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(Interprocedural));
+        TestContext.Out.WriteLine(string.Join("\n", diagnostics));
+        Assert.That(diagnostics.Select(d => d.Id), Does.Contain("BG1001").And.Contain("BG1003"));
+    }
+
+    [Test]
+    public async Task DeepCallChainsAndLongCycles_Terminate()
+    {
+        // A chain of 300 helpers ending in Memory.Grow, and a 300-method cycle that never grows.
+        var source = new System.Text.StringBuilder("using Wasmtime;\nclass C\n{\n");
+        for (int i = 0; i < 300; i++)
+        {
+            source.Append($"    static void Chain{i}(Memory m) => {(i == 299 ? "m.Grow(1)" : $"Chain{i + 1}(m)")};\n");
+            source.Append($"    static int Cycle{i}(int n) => n <= 0 ? 0 : Cycle{(i + 1) % 300}(n - 1);\n");
+        }
+
+        // A dense cycle: each of 60 methods calls the next eight; re-reading a body per path would never finish.
+        for (int i = 0; i < 60; i++)
+        {
+            source.Append($"    static int Dense{i}(int n) => n <= 0 ? 0 : ");
+            source.Append(string.Join(" + ", Enumerable.Range(1, 8).Select(k => $"Dense{(i + k) % 60}(n - {k})")));
+            source.Append(";\n");
+        }
+
+        source.Append("""
+                byte Near(Memory m) { var s = m.GetSpan(0, 4); Chain290(m); return s[0]; }
+                byte Far(Memory m) { var s = m.GetSpan(0, 4); Chain0(m); Cycle0(5); Dense0(3); Dense30(2); return s[0]; }
+            }
+            """);
+        ImmutableArray<Diagnostic> diagnostics = await AssertNoAnalyzerFailureAsync(BindgenSources.WithAttributes(source.ToString()));
+
+        // Near the grow the chain is followed; past the depth limit it is cut (a documented limit), never looped.
+        Assert.That(diagnostics.Where(d => d.Id == "BG1001").Select(d => d.GetMessage()), Has.Some.Contains("'Chain290'"));
     }
 
     [Test]

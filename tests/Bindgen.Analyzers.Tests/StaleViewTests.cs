@@ -575,7 +575,7 @@ public class StaleViewTests
         """);
 
     [Test]
-    public Task ViewPassedToTheGrowingCallItself_NoWarning() => Verify.VerifyAsync("""
+    public Task ViewPassedToTheGrowingCallItself_IsBG1003NotBG1001() => Verify.VerifyAsync("""
         using System;
         using Bindgen;
         using Wasmtime;
@@ -591,10 +591,11 @@ public class StaleViewTests
             void M(Memory memory, Guest guest)
             {
                 var span = memory.GetSpan(0, 16);
-                guest.Write(span);
+                guest.Write({|#0:span|});
             }
         }
-        """);
+        """,
+        Verify.Diagnostic("BG1003").WithLocation(0).WithArguments("span", "Write"));
 
     [Test]
     public Task NestedGrowingCallInsideArgument_Warns() => Verify.VerifyAsync("""
