@@ -64,6 +64,38 @@ public interface IClib
     CPoint[] PointsMake(int count);
 
     long Sum17(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17);
+
+    [WasmExport("clib_version")]
+    [return: CString]
+    string Version();
+
+    [WasmExport("c_strlen")]
+    int CStrlen([CString] string? text);
+
+    [WasmExport("c_dup_upper")]
+    [return: CString(Owned = true)]
+    string? DupUpper([CString] string? text);
+
+    [WasmExport("c_error_text")]
+    [return: CString]
+    string? ErrorText(int code);
+
+    [WasmExport("c_no_nul")]
+    [return: CString]
+    string NoNul();
+
+    int NullablePair(byte[]? bytes, double[]? doubles);
+
+    byte[]? MaybeBytes(int mode);
+}
+
+/// <summary>The same export declared as never returning null, to see the host refuse a null C string.</summary>
+[WasmModule]
+public interface IClibStrict
+{
+    [WasmExport("c_error_text")]
+    [return: CString]
+    string RequiredErrorText(int code);
 }
 
 /// <summary>
@@ -77,6 +109,7 @@ public sealed class CLibraryTests : GuestFixture
 {
     private readonly string _guest;
     private Clib _lib = null!;
+    private ClibStrict _strict = null!;
     private int _liveBefore;
 
     public CLibraryTests(EngineSetting setting, string guest)
@@ -85,7 +118,9 @@ public sealed class CLibraryTests : GuestFixture
     [SetUp]
     public void Bind()
     {
-        _lib = new Clib(Instantiate(_guest), Options);
+        Wasmtime.Instance instance = Instantiate(_guest);
+        _lib = new Clib(instance, Options);
+        _strict = new ClibStrict(instance, Options);
         _liveBefore = _lib.LiveAllocations();
     }
 
@@ -157,6 +192,40 @@ public sealed class CLibraryTests : GuestFixture
 
         CPoint[] made = _lib.PointsMake(count);
         Assert.That(made.Select(p => (p.X, p.Y, p.Tag)), Is.EqualTo(Enumerable.Range(0, count).Select(i => (i, i * 0.5, unchecked((byte)(i * 3))))));
+    }
+
+    [Test]
+    public void C_strings_are_read_to_their_nul_and_freed_only_when_owned()
+    {
+        Assert.That(_lib.Version(), Is.EqualTo("clib 1.2.3 é"));
+        Assert.That(_lib.CStrlen("héllo"), Is.EqualTo(6), "UTF-8 bytes before the NUL");
+        Assert.That(_lib.CStrlen(""), Is.EqualTo(0), "the empty string is a NUL, not the null pointer");
+        Assert.That(_lib.CStrlen(null), Is.EqualTo(-1));
+        Assert.That(_lib.DupUpper("abc-xyz"), Is.EqualTo("ABC-XYZ"), "the owned copy is freed (the teardown counts)");
+        Assert.That(_lib.DupUpper(null), Is.Null);
+        Assert.That(_lib.ErrorText(1), Is.EqualTo("out of range"));
+        Assert.That(_lib.ErrorText(0), Is.Null);
+        Assert.Throws<ArgumentException>(() => _lib.CStrlen("a\0b"));
+    }
+
+    [Test]
+    public void Hostile_c_strings_get_typed_exceptions_naming_the_call()
+    {
+        var missing = Assert.Throws<GuestProtocolException>(() => _strict.RequiredErrorText(0))!;
+        Assert.That(missing.Message, Does.Contain("RequiredErrorText").And.Contain("null C string"));
+        var unterminated = Assert.Throws<GuestPointerOutOfBoundsException>(() => _lib.NoNul())!;
+        Assert.That(unterminated.Message, Does.Contain("NoNul"));
+    }
+
+    [Test]
+    public void Null_and_empty_stay_apart()
+    {
+        Assert.That(_lib.NullablePair(null, null), Is.EqualTo(-1000 - 1));
+        Assert.That(_lib.NullablePair(Array.Empty<byte>(), Array.Empty<double>()), Is.EqualTo(0));
+        Assert.That(_lib.NullablePair(new byte[] { 1, 2 }, new[] { 1.0, 2.0, 3.0 }), Is.EqualTo(2003));
+        Assert.That(_lib.MaybeBytes(0), Is.Null);
+        Assert.That(_lib.MaybeBytes(1), Is.Empty);
+        Assert.That(_lib.MaybeBytes(2), Is.EqualTo(new byte[] { 7, 8, 9 }));
     }
 
     [Test]

@@ -146,3 +146,73 @@ int64_t sum17(int32_t a1, int32_t a2, int32_t a3, int32_t a4, int32_t a5, int32_
     return (int64_t)a1 + 2 * a2 + 3 * a3 + 4 * a4 + 5 * a5 + 6 * a6 + 7 * a7 + 8 * a8 + 9 * a9 + 10 * a10 +
            11 * a11 + 12 * a12 + 13 * a13 + 14 * a14 + 15 * a15 + 16 * a16 + (int64_t)(17 * a17);
 }
+
+/* ---- C strings and null pointers -------------------------------------- */
+
+BG_EXPORT("clib_version")
+const char *clib_version(void) { return "clib 1.2.3 \xc3\xa9"; }
+
+/* -1 for the null pointer, else strlen */
+BG_EXPORT("c_strlen")
+int32_t c_strlen(const char *s) {
+    if (s == NULL) return -1;
+    int32_t n = 0;
+    while (s[n] != 0) n++;
+    return n;
+}
+
+/* A new upper-cased copy the caller frees; NULL in, NULL out. */
+BG_EXPORT("c_dup_upper")
+char *c_dup_upper(const char *s) {
+    if (s == NULL) return NULL;
+    int32_t n = c_strlen(s);
+    char *out = (char *)bg_alloc_result((uint32_t)n + 1);
+    for (int32_t i = 0; i <= n; i++) out[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
+    return out;
+}
+
+/* A static message for each error code; NULL for 0 (no error). */
+BG_EXPORT("c_error_text")
+const char *c_error_text(int32_t code) {
+    switch (code) {
+    case 0: return NULL;
+    case 1: return "out of range";
+    default: return "unknown error";
+    }
+}
+
+/* Hostile: a "string" whose NUL never comes before the end of memory. */
+BG_EXPORT("c_no_nul")
+const char *c_no_nul(void) {
+    uintptr_t end = (uintptr_t)__builtin_wasm_memory_size(0) * 65536u;
+    char *tail = (char *)(end - 8);
+    for (int i = 0; i < 8; i++) tail[i] = 'x';
+    return tail;
+}
+
+/* Tells null from empty: -1 for a null pointer, else the length, for both arguments. */
+BG_EXPORT("nullable_pair")
+int32_t nullable_pair(const uint8_t *a, uint32_t alen, const double *d, uint32_t dn) {
+    int32_t first = a == NULL ? -1 : (int32_t)alen;
+    int32_t second = d == NULL ? -1 : (int32_t)dn;
+    return first * 1000 + second;
+}
+
+/* mode 0: null (0, 0); mode 1: empty (a 1-byte block, length 0); else three bytes. */
+BG_EXPORT("maybe_bytes")
+void maybe_bytes(int32_t mode, bg_buffer *ret) {
+    if (mode == 0) {
+        ret->ptr = NULL;
+        ret->len = 0;
+        return;
+    }
+    uint8_t *out = bg_malloc(mode == 1 ? 1 : 3);
+    if (out == NULL) __builtin_trap();
+    out[0] = 7;
+    if (mode != 1) {
+        out[1] = 8;
+        out[2] = 9;
+    }
+    ret->ptr = out;
+    ret->len = mode == 1 ? 0 : 3;
+}
