@@ -101,6 +101,7 @@ internal static class MarshallerResolver
             TypeShape.Struct when type.Memory!.Singleton != ScalarKind.None => new SingletonStructMarshaller(type.Memory),
             TypeShape.Struct => new ReferenceMarshaller(type.Memory!, Passing.Value),
             TypeShape.CString => new CStringMarshaller(type),
+            TypeShape.ImportContext => ImportContextMarshaller.Instance,
             _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory, type.IsNullable),
         };
     }

@@ -46,3 +46,20 @@ internal sealed class VoidMarshaller : Marshaller
 
     public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p) => string.Empty;
 }
+
+/// <summary>An import's <c>ImportContext</c> parameter: no wasm value, the calling instance for the implementation.</summary>
+internal sealed class ImportContextMarshaller : Marshaller
+{
+    public static readonly ImportContextMarshaller Instance = new();
+
+    public override IReadOnlyList<WasmType> ParameterTypes => System.Array.Empty<WasmType>();
+
+    public override bool NeedsMemory => true;
+
+    public override string Arguments(ParameterModel p) => string.Empty;
+
+    public override IEnumerable<string> ImportParameterNames(ParameterModel p) => System.Array.Empty<string>();
+
+    public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p) =>
+        $"new global::Bindgen.ImportContext({method.Local("caller")}, __memories)";
+}

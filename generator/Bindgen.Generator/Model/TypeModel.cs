@@ -11,6 +11,7 @@ internal enum TypeShape
     Span,
     Struct,
     CString,
+    ImportContext,
 }
 
 /// <summary>How a parameter is passed in C#: by value, or by reference (<c>ref</c>, <c>out</c>, <c>in</c>).</summary>

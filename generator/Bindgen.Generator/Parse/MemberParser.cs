@@ -159,6 +159,19 @@ internal sealed class MemberParser
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
+            if (parameter.Type.ToDisplayString() == "Bindgen.ImportContext" && parameter.RefKind == RefKind.None)
+            {
+                if (_binding.Kind != BindingKind.Imports || parameter.Ordinal != 0)
+                {
+                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation,
+                        $"parameter '{parameter.Name}' of '{method.Name}' is an ImportContext, which only the first parameter of a [WasmImports] method can be"));
+                    continue;
+                }
+
+                parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.ImportContext, ScalarKind.None, "global::Bindgen.ImportContext")));
+                continue;
+            }
+
             Passing passing = parameter.RefKind switch
             {
                 RefKind.None => Passing.Value,
