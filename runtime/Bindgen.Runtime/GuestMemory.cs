@@ -69,13 +69,22 @@ public sealed partial class GuestMemory
 
     /// <summary>Guest memory access over <paramref name="memory"/>, already looked up from <paramref name="caller"/>.</summary>
     internal static GuestMemory ForCaller(Memory memory, Caller caller, string binding, GuestMemoryOptions? options, bool withAllocator) =>
-        new(memory, withAllocator ? CAllocator.FromCaller(caller, binding) : NoAllocator.Instance, options);
+        new(memory, withAllocator ? CAllocator.FromCaller(caller, binding) : NoAllocator.Instance, options)
+        {
+            Bounds = withAllocator ? CallBounds.For(caller.Store) : null,
+        };
 
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory => _memory;
 
     /// <summary>The allocator convention in use.</summary>
     public GuestAllocator Allocator => _allocator;
+
+    /// <summary>
+    /// The bounds of the store this memory belongs to, when known: they give the frees after a call the budget they
+    /// need (see <see cref="CallBounds"/>). Null for guest memory created without its store.
+    /// </summary>
+    public CallBounds? Bounds { get; internal set; }
 
     /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
     public bool CheckViews { get; }
