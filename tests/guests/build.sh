@@ -49,6 +49,7 @@ build_c imports imports.c
 build_c arrays arrays.c
 build_c arrays_growing arrays.c -DBINDGEN_GROWING_ALLOCATOR
 build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
+build_c bounded bounded.c
 # A WASI reactor: wasi-libc's reactor startup exports _initialize.
 compile_c reactor reactor.c -mexec-model=reactor
 
