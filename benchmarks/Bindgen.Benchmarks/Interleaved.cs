@@ -31,7 +31,10 @@ public static class Interleaved
     public static int Run(int rounds)
     {
         using var variants = new BenchVariants();
-        Console.WriteLine(Measure(Scenarios(variants), rounds));
+        using var cancellation = new CancellationVariants();
+        var scenarios = Scenarios(variants);
+        scenarios.AddRange(cancellation.Scenarios());
+        Console.WriteLine(Measure(scenarios, rounds));
         return 0;
     }
 

@@ -126,6 +126,12 @@ public sealed class CallBounds
     }
 
     /// <summary>
+    /// Whether the frees after a call need a release scope: on a store with fuel or cancellation, or after a failure
+    /// (which may be a passed deadline). The common case, a successful call on a plain store, skips it.
+    /// </summary>
+    internal bool NeedsReleaseScope(Exception? failure) => _fuel || _engine is not null || failure is not null;
+
+    /// <summary>
     /// Starts the release of a call's guest memory: until the scope is disposed, the frees are not cancelled and have
     /// the fuel and epoch deadline they need (see the remarks on <see cref="CallBounds"/>).
     /// </summary>

@@ -193,7 +193,7 @@ public sealed partial class GuestMemory
         }
 
         List<Exception>? failures = null;
-        if (Bounds is null)
+        if (Bounds is null || !Bounds.NeedsReleaseScope(failure))
         {
             FreeCollecting(owned, 1, operation, ref failures);
             FreeCollecting(block, 8, operation, ref failures);
