@@ -117,11 +117,13 @@ public sealed class CallBounds
         }
 
         Engine engine = _engine ?? throw new InvalidOperationException("Cancellation was not set up on this store.");
-        _gate.Push(token);
 
         // Cancellation may come from any thread; incrementing the epoch is the only thing it does, and Wasmtime makes
-        // that thread-safe. An already-cancelled token runs this at once, so the guest traps at its first check.
+        // that thread-safe. An already-cancelled token runs this at once, so the guest traps at its first check (the
+        // token is pushed before the guest runs, so the callback sees it). Registered first: if registering
+        // throws, the gate holds nothing stale.
         CancellationTokenRegistration registration = token.UnsafeRegister(static e => ((Engine)e!).IncrementEpoch(), engine);
+        _gate.Push(token);
         return new CancellationScope(_gate, registration);
     }
 
