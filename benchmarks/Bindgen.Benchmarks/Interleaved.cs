@@ -31,7 +31,10 @@ public static class Interleaved
     public static int Run(int rounds, string? only = null)
     {
         using var variants = new BenchVariants();
-        Console.WriteLine(Measure(Scenarios(variants).Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
+        using var cancellation = new CancellationVariants();
+        var scenarios = Scenarios(variants);
+        scenarios.AddRange(cancellation.Scenarios());
+        Console.WriteLine(Measure(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         return 0;
     }
 

@@ -15,6 +15,7 @@ public sealed class ExportResolver
 {
     private readonly Instance _instance;
     private readonly string _binding;
+    private readonly Store? _store;
     private readonly List<BindingException> _problems = new();
     private string[]? _functionNames;
     private string[]? _memoryNames;
@@ -23,9 +24,22 @@ public sealed class ExportResolver
     /// <param name="instance">The guest instance.</param>
     /// <param name="binding">The binding's name, for error messages.</param>
     public ExportResolver(Instance instance, string binding)
+        : this(instance, binding, null)
+    {
+    }
+
+    /// <summary>Creates a resolver for one binding over one instance of a known store.</summary>
+    /// <param name="instance">The guest instance.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="store">
+    /// The instance's store, or null when unknown. With it, the guest memory the resolver creates frees a call's
+    /// temporaries even after the call ran out of fuel or hit its epoch deadline (see <see cref="CallBounds"/>).
+    /// </param>
+    public ExportResolver(Instance instance, string binding, Store? store)
     {
         _instance = instance ?? throw new ArgumentNullException(nameof(instance));
         _binding = binding ?? throw new ArgumentNullException(nameof(binding));
+        _store = store;
     }
 
     /// <summary>The instance exports are resolved from.</summary>
@@ -107,8 +121,42 @@ public sealed class ExportResolver
     /// </summary>
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
     /// <param name="convention">The guest's export names; <see cref="CConvention.Default"/> when null.</param>
-    public GuestMemory CConventionMemory(GuestMemoryOptions? options = null, CConvention? convention = null) =>
-        (convention ?? CConvention.Default).Bind(this, options)!;
+    public GuestMemory CConventionMemory(GuestMemoryOptions? options = null, CConvention? convention = null)
+    {
+        GuestMemory? memory = (convention ?? CConvention.Default).Bind(this, options);
+        if (memory is not null && _store is not null)
+        {
+            memory.Bounds = CallBounds.For(_store);
+        }
+
+        return memory!;
+    }
+
+    /// <summary>
+    /// Sets the store up for methods that take a <see cref="System.Threading.CancellationToken"/>, or records an
+    /// <see cref="EngineConfigurationException"/> (reported by <see cref="Complete"/>) when the engine lacks epoch
+    /// interruption or is not the store's engine.
+    /// </summary>
+    /// <param name="engine">The store's engine, created with <c>Config.WithEpochInterruption(true)</c>.</param>
+    /// <returns>The store's bounds; null when a problem was recorded.</returns>
+    /// <exception cref="InvalidOperationException">The resolver was created without the store.</exception>
+    public CallBounds Cancellation(Engine engine)
+    {
+        if (_store is null)
+        {
+            throw new InvalidOperationException("Cancellation needs the instance's store; create the resolver with it.");
+        }
+
+        CallBounds bounds = CallBounds.For(_store);
+        EngineConfigurationException? problem = bounds.EnableCancellation(engine, _binding);
+        if (problem is not null)
+        {
+            _problems.Add(problem);
+            return null!;
+        }
+
+        return bounds;
+    }
 
     /// <summary>
     /// Throws when any lookup failed: the problem's own exception when there is one, a <see cref="BindingException"/>

@@ -23,7 +23,9 @@ public static class GuestFailures
     /// <summary>
     /// The exception to throw for a Wasmtime failure during <paramref name="operation"/>. A failure of a host
     /// import (its implementation threw, or the guest passed it a bad pointer) surfaces as what the import
-    /// raised, attributed to the export; anything else is a <see cref="GuestTrapException"/> naming the export.
+    /// raised, attributed to the export; a cancelled call (also one cancelled in a nested call) as
+    /// <see cref="GuestCanceledException"/>; exhausted fuel as <see cref="GuestOutOfFuelException"/>; anything else
+    /// is a <see cref="GuestTrapException"/> naming the export.
     /// </summary>
     public static Exception FromWasmtime(string operation, WasmtimeException exception)
     {
@@ -43,14 +45,25 @@ public static class GuestFailures
             {
                 return bindgen;
             }
+
+            // Bindgen's epoch callback, or a nested export of a re-entrant call that was cancelled.
+            if (cause is OperationCanceledException canceled)
+            {
+                return new GuestCanceledException(operation, canceled.CancellationToken, cause);
+            }
         }
 
-        return new GuestTrapException(operation, exception);
+        return exception is TrapException { Type: TrapCode.OutOfFuel }
+            ? new GuestOutOfFuelException(operation, exception)
+            : new GuestTrapException(operation, exception);
     }
 
     /// <summary>
     /// The exception to throw from import glue when the import's implementation threw
-    /// <paramref name="exception"/>. Bindgen's own exceptions pass through unchanged.
+    /// <paramref name="exception"/>. Bindgen's own exceptions pass through unchanged, and so does the
+    /// <see cref="GuestCanceledException"/> of a nested export call, so a cancellation unwinds every level; any other
+    /// exception (an <see cref="OperationCanceledException"/> the implementation threw itself included) becomes a
+    /// <see cref="HostImportException"/>.
     /// </summary>
     public static Exception FromImplementation(string import, Exception exception)
     {
@@ -59,6 +72,6 @@ public static class GuestFailures
             throw new ArgumentNullException(nameof(exception));
         }
 
-        return exception is BindgenException ? exception : new HostImportException(import, exception);
+        return exception is BindgenException or GuestCanceledException ? exception : new HostImportException(import, exception);
     }
 }

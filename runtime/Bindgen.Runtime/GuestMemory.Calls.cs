@@ -139,7 +139,7 @@ public sealed partial class GuestMemory
     [MayGrowMemory]
     public T Release<T>(T result, GuestRange owned, GuestRange block, string operation)
     {
-        List<Exception>? failures = FreeAll(owned, block, operation);
+        List<Exception>? failures = FreeAll(owned, block, operation, null);
         return failures is null ? result : throw new GuestCleanupException(operation, result, failures);
     }
 
@@ -148,7 +148,7 @@ public sealed partial class GuestMemory
     [MayGrowMemory]
     public void Release(GuestRange owned, GuestRange block, string operation)
     {
-        List<Exception>? failures = FreeAll(owned, block, operation);
+        List<Exception>? failures = FreeAll(owned, block, operation, null);
         if (failures is not null)
         {
             throw new GuestCleanupException(operation, null, failures);
@@ -171,7 +171,7 @@ public sealed partial class GuestMemory
             throw new ArgumentNullException(nameof(failure));
         }
 
-        List<Exception>? failures = FreeAll(owned, block, operation);
+        List<Exception>? failures = FreeAll(owned, block, operation, failure);
         if (failures is not null)
         {
             var all = new List<Exception>(GuestFailures.CleanupFailuresOf(failure));
@@ -180,12 +180,32 @@ public sealed partial class GuestMemory
         }
     }
 
-    /// <summary>Frees the owned result, then the block; collects failures instead of stopping at the first.</summary>
-    private List<Exception>? FreeAll(GuestRange owned, GuestRange block, string operation)
+    /// <summary>
+    /// Frees the owned result, then the block; collects failures instead of stopping at the first. The frees run in
+    /// the store's release scope, so a call stopped by exhausted fuel, a passed deadline or a cancellation still frees
+    /// what it holds instead of leaking it once per interrupted call.
+    /// </summary>
+    private List<Exception>? FreeAll(GuestRange owned, GuestRange block, string operation, Exception? failure)
     {
+        if (owned.Address == 0 && block.Address == 0)
+        {
+            return null;
+        }
+
         List<Exception>? failures = null;
-        FreeCollecting(owned, 1, operation, ref failures);
-        FreeCollecting(block, 8, operation, ref failures);
+        if (Bounds is null || !Bounds.NeedsReleaseScope(failure))
+        {
+            FreeCollecting(owned, 1, operation, ref failures);
+            FreeCollecting(block, 8, operation, ref failures);
+            return failures;
+        }
+
+        using (Bounds.BeginRelease(failure))
+        {
+            FreeCollecting(owned, 1, operation, ref failures);
+            FreeCollecting(block, 8, operation, ref failures);
+        }
+
         return failures;
     }
 

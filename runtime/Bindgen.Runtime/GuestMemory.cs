@@ -39,6 +39,12 @@ public sealed partial class GuestMemory
     /// <summary>The allocator convention in use.</summary>
     public GuestAllocator Allocator => _allocator;
 
+    /// <summary>
+    /// The bounds of the store this memory belongs to, when known: they give the frees after a call the budget they
+    /// need (see <see cref="CallBounds"/>). Null for guest memory created without its store.
+    /// </summary>
+    public CallBounds? Bounds { get; internal set; }
+
     /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
     public bool CheckViews { get; }
 

@@ -393,6 +393,45 @@ public sealed class DiagnosticTests
     }
 
     [Test]
+    public void BG0012_a_token_that_is_not_the_last_parameter_is_reported_on_its_type()
+    {
+        Diagnostic d = Single("""
+            using System.Threading;
+            using Bindgen;
+            [WasmModule]
+            public interface IWorker { int Run(CancellationToken token, int n); int Add(int a, int b); }
+            """, "BG0012", "CancellationToken");
+        Assert.That(d.GetMessage(), Does.Contain("'token' of 'Run'").And.Contain("only as the last parameter"));
+    }
+
+    [Test]
+    public void BG0012_a_token_on_an_import_is_reported()
+    {
+        Diagnostic d = Single("""
+            using System.Threading;
+            using Bindgen;
+            [WasmImports("host")]
+            public interface IHost { void Log(string message, CancellationToken token); }
+            """, "BG0012", "CancellationToken");
+        Assert.That(d.GetMessage(), Does.Contain("no host token to pass"));
+    }
+
+    [Test]
+    public void A_last_token_is_accepted_and_not_lowered()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using System.Threading;
+            using Bindgen;
+            namespace App;
+            [WasmModule] public interface IWorker { int Run(int n, CancellationToken cancellationToken); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty);
+        string source = result.Sources.Single().SourceText.ToString();
+        Assert.That(source, Does.Contain("\"(i32) -> i32\""), "the token is not part of the wasm signature");
+        Assert.That(source, Does.Contain("this._bounds.Enter(cancellationToken)"));
+    }
+
+    [Test]
     public void Interfaces_differing_only_in_case_get_distinct_hint_names()
     {
         GenerationResult result = GeneratorHarness.Run("""

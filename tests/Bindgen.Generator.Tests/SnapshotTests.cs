@@ -91,6 +91,21 @@ public sealed class SnapshotTests
             }
             """);
 
+        yield return Case("Cancellable", """
+            using System.Threading;
+            using Bindgen;
+            namespace Demo.Bounded;
+
+            [WasmModule]
+            public interface IWorker
+            {
+                int Spin(byte[] data, CancellationToken cancellationToken);
+                string Echo(string text, CancellationToken token);
+                void Tick(CancellationToken token);
+                int Add(int a, int b);
+            }
+            """);
+
         yield return Case("ExplicitNames", """
             using Bindgen;
             namespace Demo.Names;

@@ -1,3 +1,4 @@
+using System;
 using Wasmtime;
 
 namespace Bindgen.Integration.Tests;
@@ -14,18 +15,25 @@ public enum EngineSetting
 
 public static class Engines
 {
-    public static Engine Create(EngineSetting setting)
+    /// <summary>An engine of <paramref name="setting"/>, with what <paramref name="configure"/> adds (epoch interruption, fuel).</summary>
+    public static Engine Create(EngineSetting setting, Func<Config, Config>? configure = null)
     {
-        if (setting == EngineSetting.Default)
+        if (setting == EngineSetting.Default && configure is null)
         {
             return new Engine();
         }
 
-        using var config = new Config()
-            .WithMemoryMayMove(true)
-            .WithStaticMemoryMaximumSize(0)
-            .WithMemoryReservationForGrowth(0)
-            .WithMemoryGuardSize(0);
+        using var config = new Config();
+        if (setting == EngineSetting.Relocating)
+        {
+            config
+                .WithMemoryMayMove(true)
+                .WithStaticMemoryMaximumSize(0)
+                .WithMemoryReservationForGrowth(0)
+                .WithMemoryGuardSize(0);
+        }
+
+        configure?.Invoke(config);
         return new Engine(config);
     }
 }

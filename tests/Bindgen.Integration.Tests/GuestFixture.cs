@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using NUnit.Framework;
 using Wasmtime;
@@ -13,7 +14,13 @@ public abstract class GuestFixture
     private readonly Dictionary<string, Module> _modules = new();
     private readonly List<Store> _stores = new();
 
-    protected GuestFixture(EngineSetting setting) => Setting = setting;
+    private readonly Func<Config, Config>? _configure;
+
+    protected GuestFixture(EngineSetting setting, Func<Config, Config>? configure = null)
+    {
+        Setting = setting;
+        _configure = configure;
+    }
 
     protected EngineSetting Setting { get; }
 
@@ -22,7 +29,7 @@ public abstract class GuestFixture
     protected static GuestMemoryOptions Options => GuestMemoryOptions.Checked;
 
     [OneTimeSetUp]
-    public void CreateEngine() => Engine = Engines.Create(Setting);
+    public void CreateEngine() => Engine = Engines.Create(Setting, _configure);
 
     [OneTimeTearDown]
     public void DisposeEngine()

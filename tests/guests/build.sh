@@ -53,6 +53,7 @@ build_c clib_growing clib.c -DBINDGEN_GROWING_ALLOCATOR
 build_c array_imports array_imports.c -Wl,--allow-undefined
 build_c array_imports_growing array_imports.c -DBINDGEN_GROWING_ALLOCATOR -Wl,--allow-undefined
 build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
+build_c bounded bounded.c
 # A WASI reactor: wasi-libc's reactor startup exports _initialize.
 compile_c reactor reactor.c -mexec-model=reactor
 

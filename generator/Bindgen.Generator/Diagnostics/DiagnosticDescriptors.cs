@@ -76,6 +76,12 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be bound: {1}",
         "The generated class is a separate file of the same compilation and must be able to name the interface.");
 
+    public static readonly DiagnosticDescriptor MisplacedCancellationToken = Create(
+        "BG0012",
+        "CancellationToken in an unsupported position",
+        "{0}",
+        "A [WasmModule] method may take a CancellationToken as its last parameter: cancelling it interrupts the guest call. It is not passed to WebAssembly. Elsewhere, and on [WasmImports] methods (the guest calls them and has no token to give), it is an error. The method is generated as a stub that throws NotSupportedException.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -83,7 +89,7 @@ internal static class DiagnosticDescriptors
         "An unexpected failure inside the generator. The generator reports it instead of stopping the build; other bindings are still generated.");
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
-        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, InternalError }
+        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>

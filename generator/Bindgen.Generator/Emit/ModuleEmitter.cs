@@ -26,6 +26,11 @@ internal static class ModuleEmitter
             w.Line("private readonly global::Bindgen.GuestMemory _memory;");
         }
 
+        if (module.Cancellable)
+        {
+            w.Line("private readonly global::Bindgen.CallBounds _bounds;");
+        }
+
         foreach (MethodModel method in module.Methods)
         {
             w.Line($"private readonly {StubEmitter.DelegateType(method)} {StubEmitter.DelegateField(method)};");
@@ -57,19 +62,63 @@ internal static class ModuleEmitter
         return w.ToString();
     }
 
+    private const string OptionsDoc = "/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>";
+    private const string EngineDoc = "/// <param name=\"engine\">The store's engine, created with <c>Config.WithEpochInterruption(true)</c>: cancelling a method's token interrupts the guest through it.</param>";
+
     private static void EmitConstructor(IndentedWriter w, ModuleModel module, bool needsMemory)
     {
-        w.Line("/// <summary>");
-        w.Line("/// Binds to an existing instance, resolving and checking every export once.");
-        w.Line("/// </summary>");
-        w.Line("/// <param name=\"instance\">The guest instance.</param>");
-        w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
-        w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>");
-        w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
-        w.Open($"public {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)");
+        string options = "global::Bindgen.GuestMemoryOptions? options = null";
+        if (module.Cancellable)
+        {
+            // Wasmtime's Store exposes neither its engine nor an instance's store, and cancellation needs both.
+            w.Line("/// <summary>");
+            w.Line("/// Binds to an existing instance, resolving and checking every export once, and sets its store up for cancellable calls.");
+            w.Line("/// </summary>");
+            w.Line(EngineDoc);
+            w.Line("/// <param name=\"store\">The instance's store.</param>");
+            w.Line("/// <param name=\"instance\">The guest instance.</param>");
+            w.Line(OptionsDoc);
+            w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures, or the engine lacks epoch interruption (<see cref=\"global::Bindgen.EngineConfigurationException\"/>): every problem, at once.</exception>");
+            w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
+            w.Open($"public {module.ClassName}(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Instance instance, {options})");
+            w.Line("if (engine is null) throw new global::System.ArgumentNullException(\"engine\");");
+            w.Line("if (store is null) throw new global::System.ArgumentNullException(\"store\");");
+        }
+        else
+        {
+            w.Line("/// <summary>");
+            w.Line("/// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by");
+            w.Line("/// exhausted fuel or a passed epoch deadline may leave its temporaries allocated; prefer the overload with the store.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"instance\">The guest instance.</param>");
+            w.Line(OptionsDoc);
+            w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>");
+            w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
+            w.Line($"public {module.ClassName}(global::Wasmtime.Instance instance, {options})");
+            w.Line("    : this(instance, null, options)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Binds to an existing instance of <paramref name=\"store\"/>, resolving and checking every export once. With the store,");
+            w.Line("/// the frees after a call stopped by exhausted fuel or a passed epoch deadline get the budget they need.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"store\">The instance's store.</param>");
+            w.Line("/// <param name=\"instance\">The guest instance.</param>");
+            w.Line(OptionsDoc);
+            w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>");
+            w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
+            w.Line($"public {module.ClassName}(global::Wasmtime.Store store, global::Wasmtime.Instance instance, {options})");
+            w.Line("    : this(instance, store ?? throw new global::System.ArgumentNullException(\"store\"), options)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Open($"private {module.ClassName}(global::Wasmtime.Instance instance, global::Wasmtime.Store? store, global::Bindgen.GuestMemoryOptions? options)");
+        }
+
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
         w.Line("// Every export is looked up before any problem is reported, so one exception names them all.");
-        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding);");
+        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);");
         if (needsMemory)
         {
             w.Line(module.Convention is null ? "_memory = __exports.CConventionMemory(options);" : $"_memory = __exports.CConventionMemory(options, {module.Convention.Expression});");
@@ -81,6 +130,11 @@ internal static class ModuleEmitter
             .OfType<MemoryLayout>().Where(l => l.IsStruct).Distinct())
         {
             w.Line($"global::Bindgen.CLayout.Check<{layout.TypeName}>({layout.Size}, Binding);");
+        }
+
+        if (module.Cancellable)
+        {
+            w.Line("_bounds = __exports.Cancellation(engine);");
         }
 
         foreach (MethodModel method in module.Methods)
@@ -99,22 +153,34 @@ internal static class ModuleEmitter
 
     private static void EmitFactories(IndentedWriter w, ModuleModel module)
     {
+        string engineParameter = module.Cancellable ? "global::Wasmtime.Engine engine, " : string.Empty;
+        string engineArgument = module.Cancellable ? "engine, " : string.Empty;
         w.Line("/// <summary>Instantiates a module that has no imports and binds to it.</summary>");
+        if (module.Cancellable)
+        {
+            w.Line(EngineDoc);
+        }
+
         w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
         w.Line("/// <param name=\"module\">The compiled module.</param>");
-        w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
+        w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
-        w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);");
+        w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);");
         w.Line();
         w.Line("/// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>");
+        if (module.Cancellable)
+        {
+            w.Line(EngineDoc);
+        }
+
         w.Line("/// <param name=\"linker\">The linker holding the module's imports.</param>");
         w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
         w.Line("/// <param name=\"module\">The compiled module.</param>");
-        w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
+        w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
-        w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);");
+        w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);");
         w.Line();
     }
 

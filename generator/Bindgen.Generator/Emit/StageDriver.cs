@@ -208,7 +208,11 @@ internal static class StageDriver
         resultMarshaller.EmitImportResult(w, method, resultLocal);
     }
 
-    /// <summary>Invoke: calls the export's delegate, turning a Wasmtime failure into Bindgen's exception naming the export.</summary>
+    /// <summary>
+    /// Invoke: calls the export's delegate, turning a Wasmtime failure into Bindgen's exception naming the export. A
+    /// method's <c>CancellationToken</c> is registered for exactly this stage: allocation before it and the release
+    /// after it are never cancelled, so an interrupted call still frees what it holds.
+    /// </summary>
     private static void EmitInvoke(IndentedWriter w, MethodModel method, Marshaller[] marshallers)
     {
         var arguments = method.Parameters.Select((p, i) => marshallers[i].Arguments(p)).ToList();
@@ -231,12 +235,25 @@ internal static class StageDriver
             call = method.Local("result") + " = " + (method.Lowered.IsTyped ? call : $"({resultType}){call.TrimEnd(';')}!;");
         }
 
+        string cancellation = method.Local("cancellation");
+        if (method.CancellationToken is { } token)
+        {
+            w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.");
+            w.Line($"global::Bindgen.CancellationScope {cancellation} = this._bounds.Enter({token});");
+        }
+
         w.Open("try");
         w.Line(call);
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {method.Local("exception")})");
         w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
         w.Close();
+        if (method.CancellationToken is not null)
+        {
+            w.Open("finally");
+            w.Line($"{cancellation}.Dispose();");
+            w.Close();
+        }
     }
 
     /// <summary>A sum in 64 bits: the first term is widened, so int lengths cannot wrap.</summary>

@@ -52,7 +52,8 @@ internal static class StubEmitter
 
     public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
     {
-        string parameters = string.Join(", ", method.Parameters.Select(p => Modifier(p) + p.Type.FullName + " " + p.Name));
+        string parameters = string.Join(", ", method.Parameters.Select(p => Modifier(p) + p.Type.FullName + " " + p.Name)
+            .Concat(method.CancellationToken is { } token ? new[] { "global::System.Threading.CancellationToken " + token } : System.Array.Empty<string>()));
 
         // A name the generated class already uses (or that object declares), and a member that is not public, is
         // implemented explicitly, so the interface's method never clashes with or hides a member of the binding class.

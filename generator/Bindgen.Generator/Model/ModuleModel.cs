@@ -48,6 +48,23 @@ internal sealed record ModuleModel(
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
+    /// <summary>Whether some method takes a <c>CancellationToken</c>: the binding then needs the engine and store.</summary>
+    public bool Cancellable
+    {
+        get
+        {
+            foreach (MethodModel method in Methods)
+            {
+                if (method.CancellationToken is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The namespace-qualified class name, as the key under which two bindings clash.</summary>
     public string QualifiedClassName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }
@@ -73,6 +90,12 @@ internal sealed record ConventionNames(string? Memory, string? Malloc, string? F
 /// <param name="DeclaringInterface">The fully qualified interface that declares the method (a base interface for inherited ones).</param>
 /// <param name="ImplementExplicitly">Whether the binding class implements the method explicitly (its name clashes with a member of the class, or it is not public).</param>
 /// <param name="Lowered">The method's wasm signature under its ABI.</param>
+/// <param name="CancellationToken">
+/// The escaped name of the method's last parameter when it is a <c>CancellationToken</c>, else null. The token is
+/// not lowered to wasm (it is not in <see cref="Parameters"/> or <see cref="Lowered"/>): the glue registers it
+/// around the invoke stage only.
+/// </param>
+/// <param name="TokenOnlyPrefix">The prefix of generated locals when the token is the only parameter (see <see cref="ParameterModel.LocalPrefix"/>).</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -81,13 +104,15 @@ internal sealed record MethodModel(
     string FieldName,
     string DeclaringInterface,
     bool ImplementExplicitly,
-    LoweredSignature Lowered)
+    LoweredSignature Lowered,
+    string? CancellationToken = null,
+    string TokenOnlyPrefix = "__")
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);
 
     /// <summary>The prefix of every local the generated method declares (see <see cref="ParameterModel.LocalPrefix"/>).</summary>
-    public string LocalPrefix => Parameters.Count == 0 ? "__" : Parameters[0].LocalPrefix;
+    public string LocalPrefix => Parameters.Count == 0 ? TokenOnlyPrefix : Parameters[0].LocalPrefix;
 
     /// <summary>The name of a generated local of this method, e.g. <c>__block</c>.</summary>
     public string Local(string name) => LocalPrefix + name;

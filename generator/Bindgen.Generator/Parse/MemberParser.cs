@@ -155,10 +155,31 @@ internal sealed class MemberParser
         int errorsBefore = _diagnostics.Count;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
         var parameters = new List<ParameterModel>();
+        string? cancellationToken = null;
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
+            if (IsCancellationToken(parameter.Type) && parameter.RefKind == RefKind.None)
+            {
+                // Not lowered: the token never reaches wasm; the glue registers it around the invoke.
+                string? problem = _binding.Kind == BindingKind.Imports
+                    ? $"parameter '{parameter.Name}' of '{method.Name}' is a CancellationToken, but the guest calls an import and has no host token to pass; remove it (a cancelled export call also interrupts the imports it calls)"
+                    : parameter.Ordinal != method.Parameters.Length - 1
+                        ? $"parameter '{parameter.Name}' of '{method.Name}' is a CancellationToken, which Bindgen supports only as the last parameter; move it to the end"
+                        : null;
+                if (problem is not null)
+                {
+                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.MisplacedCancellationToken, parameterLocation, problem));
+                }
+                else
+                {
+                    cancellationToken = Emit.CSharpText.Identifier(parameter.Name);
+                }
+
+                continue;
+            }
+
             if (parameter.Type.ToDisplayString() == "Bindgen.ImportContext" && parameter.RefKind == RefKind.None)
             {
                 if (_binding.Kind != BindingKind.Imports || parameter.Ordinal != 0)
@@ -252,7 +273,8 @@ internal sealed class MemberParser
         }
 
         string prefix = "__";
-        while (parameters.Any(p => p.PlainName.StartsWith(prefix, StringComparison.Ordinal)))
+        while (parameters.Any(p => p.PlainName.StartsWith(prefix, StringComparison.Ordinal))
+               || (cancellationToken is not null && cancellationToken.TrimStart('@').StartsWith(prefix, StringComparison.Ordinal)))
         {
             prefix += "_";
         }
@@ -261,11 +283,14 @@ internal sealed class MemberParser
         bool isPublic = method.DeclaredAccessibility == Accessibility.Public;
         bool explicitly = !isPublic || ClassMemberNames.Contains(method.Name) || method.Name == _className;
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered);
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, cancellationToken, prefix);
     }
 
     private static AttributeData? CStringAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
         attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Bindgen.CStringAttribute");
+
+    private static bool IsCancellationToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static string Suggestion(ITypeSymbol type, bool isReturn) =>
         TypeSuggestions.Nearest(type, isReturn) is { } nearest ? "; the nearest supported type is " + nearest : string.Empty;

@@ -20,17 +20,37 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     private readonly global::System.Func<int, int, int> _export_AddI32;
 
     /// <summary>
-    /// Binds to an existing instance, resolving and checking every export once.
+    /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
+    /// exhausted fuel or a passed epoch deadline may leave its temporaries allocated; prefer the overload with the store.
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
     /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Derived(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
+        : this(instance, null, options)
+    {
+    }
+
+    /// <summary>
+    /// Binds to an existing instance of <paramref name="store"/>, resolving and checking every export once. With the store,
+    /// the frees after a call stopped by exhausted fuel or a passed epoch deadline get the budget they need.
+    /// </summary>
+    /// <param name="store">The instance's store.</param>
+    /// <param name="instance">The guest instance.</param>
+    /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
+    public Derived(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
+        : this(instance, store ?? throw new global::System.ArgumentNullException("store"), options)
+    {
+    }
+
+    private Derived(global::Wasmtime.Instance instance, global::Wasmtime.Store? store, global::Bindgen.GuestMemoryOptions? options)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _export_ToUpper = __exports.Function("to_upper", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
         _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
@@ -44,7 +64,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Derived Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Derived(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Derived(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -53,7 +73,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Derived Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Derived(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Derived(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }

@@ -23,17 +23,37 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     private readonly global::System.Func<int> _export_Counter;
 
     /// <summary>
-    /// Binds to an existing instance, resolving and checking every export once.
+    /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
+    /// exhausted fuel or a passed epoch deadline may leave its temporaries allocated; prefer the overload with the store.
     /// </summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
     /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
     public Counter(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
+        : this(instance, null, options)
+    {
+    }
+
+    /// <summary>
+    /// Binds to an existing instance of <paramref name="store"/>, resolving and checking every export once. With the store,
+    /// the frees after a call stopped by exhausted fuel or a passed epoch deadline get the budget they need.
+    /// </summary>
+    /// <param name="store">The instance's store.</param>
+    /// <param name="instance">The guest instance.</param>
+    /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>
+    /// <exception cref="global::Bindgen.GuestTrapException">The module's initializer trapped.</exception>
+    public Counter(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
+        : this(instance, store ?? throw new global::System.ArgumentNullException("store"), options)
+    {
+    }
+
+    private Counter(global::Wasmtime.Instance instance, global::Wasmtime.Store? store, global::Bindgen.GuestMemoryOptions? options)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _export_Memory = __exports.Function("memory", "() -> i32", static __f => __f.WrapFunc<int>());
         _export_Instance = __exports.Function("instance", "(i32) -> ()", static __f => __f.WrapAction<int>());
@@ -50,7 +70,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Counter Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Counter(global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Counter(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -59,7 +79,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Counter Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Counter(global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Counter(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
