@@ -30,8 +30,14 @@ public sealed partial class GuestMemory
     public int AllocateBlock(int size, string operation)
     {
         int block = Allocate(size, operation, 8);
-        long memoryLength = _memory.GetLength();
-        if ((ulong)unchecked((uint)block) + unchecked((uint)size) > (ulong)memoryLength)
+        ulong end = (ulong)unchecked((uint)block) + unchecked((uint)size);
+        if (end <= (ulong)_knownLength)
+        {
+            return block; // inside a length already seen: memory never shrinks
+        }
+
+        long memoryLength = CurrentLength();
+        if (end > (ulong)memoryLength)
         {
             var failure = new GuestPointerOutOfBoundsException(operation, unchecked((uint)block), unchecked((uint)size), memoryLength);
             ReleaseAfterFailure(failure, default, new GuestRange(block, size), operation);

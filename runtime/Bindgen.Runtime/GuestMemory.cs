@@ -22,6 +22,9 @@ public sealed partial class GuestMemory
     private readonly Memory _memory;
     private readonly GuestAllocator _allocator;
 
+    /// <summary>The largest length seen so far: a lower bound of the memory's length, which only grows.</summary>
+    private long _knownLength;
+
     /// <summary>Creates guest memory access over an exported memory and an allocator convention.</summary>
     /// <param name="memory">The guest's linear memory.</param>
     /// <param name="allocator">The guest's allocator convention.</param>
@@ -121,8 +124,20 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <returns>The checked range.</returns>
     /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory, overflows, or is longer than <see cref="int.MaxValue"/>.</exception>
-    public GuestRange CheckRange(int address, int length, string operation) =>
-        CheckRange(address, length, _memory.GetLength(), operation);
+    public GuestRange CheckRange(int address, int length, string operation)
+    {
+        // Linear memory never shrinks, so a length seen before is a lower bound: a range inside it needs no query.
+        uint unsignedLength = unchecked((uint)length);
+        if (unsignedLength <= int.MaxValue && (ulong)unchecked((uint)address) + unsignedLength <= (ulong)_knownLength)
+        {
+            return new GuestRange(address, length);
+        }
+
+        return CheckRange(address, length, CurrentLength(), operation);
+    }
+
+    /// <summary>The memory's length now, remembered as the lower bound later checks start from.</summary>
+    private long CurrentLength() => _knownLength = _memory.GetLength();
 
     internal static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
     {
