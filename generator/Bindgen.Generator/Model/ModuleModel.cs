@@ -27,6 +27,8 @@ internal enum BindingKind
 /// <param name="CanEmit">False when an error concerns the whole interface: then no class is generated.</param>
 /// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
 /// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
+/// <param name="File">[WasmModule(File = ...)] reduced to its file name: the module checked at build time and embedded; null when not given.</param>
+/// <param name="FileLocation">Where File is given, for diagnostics about the module as a whole.</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -41,7 +43,9 @@ internal sealed record ModuleModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool CanEmit,
     LocationInfo? Location,
-    string? Initialize = null)
+    string? Initialize = null,
+    string? File = null,
+    LocationInfo? FileLocation = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -58,6 +62,7 @@ internal sealed record ModuleModel(
 /// <param name="DeclaringInterface">The fully qualified interface that declares the method (a base interface for inherited ones).</param>
 /// <param name="ImplementExplicitly">Whether the binding class implements the method explicitly (its name clashes with a member of the class, or it is not public).</param>
 /// <param name="Lowered">The method's wasm signature under its ABI.</param>
+/// <param name="Location">Where the export is named: the [WasmExport] argument, else the method's name; for build-time checks.</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -66,7 +71,8 @@ internal sealed record MethodModel(
     string FieldName,
     string DeclaringInterface,
     bool ImplementExplicitly,
-    LoweredSignature Lowered)
+    LoweredSignature Lowered,
+    LocationInfo? Location = null)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);
