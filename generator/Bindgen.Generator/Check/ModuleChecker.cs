@@ -168,16 +168,15 @@ internal static class ModuleChecker
 
     private static void ListUnbound(ModuleModel module, string file, string[] functionNames, List<DiagnosticInfo> diagnostics)
     {
-        var bound = new HashSet<string>(module.Methods.Select(m => m.ExportName), StringComparer.Ordinal)
-        {
-            MallocExport, FreeExport, module.Initialize ?? DefaultInitialize,
-        };
-        string[] unbound = functionNames.Where(n => !bound.Contains(n)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        // The allocator and the initializer are the convention's, not the interface's to bind: neither counted nor listed.
+        var convention = new HashSet<string>(StringComparer.Ordinal) { MallocExport, FreeExport, module.Initialize ?? DefaultInitialize };
+        var bound = new HashSet<string>(module.Methods.Select(m => m.ExportName), StringComparer.Ordinal);
+        string[] callable = functionNames.Where(n => !convention.Contains(n)).Distinct().ToArray();
+        string[] unbound = callable.Where(n => !bound.Contains(n)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         if (unbound.Length > 0)
         {
-            int boundCount = functionNames.Distinct().Count() - unbound.Length;
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.UnboundExports, module.Location, module.InterfaceName,
-                boundCount.ToString(CultureInfo.InvariantCulture), functionNames.Distinct().Count().ToString(CultureInfo.InvariantCulture), file, Quoted(unbound)));
+                (callable.Length - unbound.Length).ToString(CultureInfo.InvariantCulture), callable.Length.ToString(CultureInfo.InvariantCulture), file, Quoted(unbound)));
         }
     }
 
