@@ -36,8 +36,11 @@ internal static class EmbeddedFactories
         w.Line();
     }
 
-    /// <summary>The name as XML text on one documentation line: control characters (a line break would end the comment) become '?'.</summary>
+    /// <summary>
+    /// The name as XML text on one documentation line: control characters and the Unicode line and paragraph
+    /// separators (C# line breaks, which would end the comment) become '?'.
+    /// </summary>
     private static string Xml(string text) =>
-        new string(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(text, c => char.IsControl(c) ? '?' : c)))
+        new string(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(text, c => char.IsControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c)))
             .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
