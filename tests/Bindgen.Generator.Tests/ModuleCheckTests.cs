@@ -120,6 +120,28 @@ public sealed class ModuleCheckTests
     }
 
     [Test]
+    public void BG0013_a_named_initializer_the_module_does_not_export_is_reported_at_the_Initialize_argument()
+    {
+        Diagnostic d = Single(Run(TextTools, """
+            using Bindgen;
+            [WasmModule(File = "text_tools.wasm", Initialize = "__wasm_call_ctors")]
+            public interface ITextTools { int WordCount(string text); string Greet(string name); uint Checksum(System.ReadOnlySpan<byte> data); }
+            """), "BG0013", "Initialize = \"__wasm_call_ctors\"");
+        Assert.That(d.GetMessage(), Does.StartWith("The initializer (Initialize) calls export '__wasm_call_ctors', which module 'text_tools.wasm' does not export"));
+    }
+
+    [Test]
+    public void BG0014_an_initializer_must_take_and_return_nothing()
+    {
+        Diagnostic d = Single(Run(TextTools, """
+            using Bindgen;
+            [WasmModule(File = "text_tools.wasm", Initialize = "malloc")]
+            public interface ITextTools { int WordCount(string text); string Greet(string name); uint Checksum(System.ReadOnlySpan<byte> data); }
+            """), "BG0014", "Initialize = \"malloc\"");
+        Assert.That(d.GetMessage(), Does.Contain("as () -> (), but module 'text_tools.wasm' exports it as (i32) -> i32"));
+    }
+
+    [Test]
     public void BG0015_missing_allocator_exports_are_reported_at_the_interface_naming_them()
     {
         string noAllocator = string.Join("\n", TextTools.Split('\n').Where(l => !l.Contains("\tmalloc\t") && !l.StartsWith("export\tmemory", System.StringComparison.Ordinal)));

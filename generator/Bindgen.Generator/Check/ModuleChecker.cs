@@ -78,6 +78,7 @@ internal static class ModuleChecker
             CheckMethod(method, description.FileName, exports, functionNames, diagnostics);
         }
 
+        CheckInitializer(module, description.FileName, exports, functionNames, diagnostics);
         CheckAllocator(module, description.FileName, exports, diagnostics);
         CheckOtherAbis(module, description.FileName, functionNames, diagnostics);
         ListUnbound(module, description.FileName, functionNames, diagnostics);
@@ -93,21 +94,49 @@ internal static class ModuleChecker
             string hint = closest.Count > 0 ? "; did you mean " + string.Join(" or ", closest.Select(n => "'" + n + "'")) + "?"
                 : functionNames.Length == 0 ? "; it exports no functions"
                 : "; its function exports are " + Quoted(functionNames.OrderBy(n => n, StringComparer.Ordinal));
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportNotFound, method.Location, method.Name, method.ExportName, file, hint));
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportNotFound, method.Location, $"Method '{method.Name}'", method.ExportName, file, hint));
             return;
         }
 
         if (export.Kind != "function")
         {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportSignatureMismatch, method.Location, method.Name, method.ExportName, expected, file,
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportSignatureMismatch, method.Location, $"Method '{method.Name}'", method.ExportName, expected, file,
                 $"a {export.Kind} of that name", "Only functions can be called; name the function with [WasmExport(\"...\")]."));
             return;
         }
 
         if (export.Detail != expected)
         {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportSignatureMismatch, method.Location, method.Name, method.ExportName, expected, file,
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportSignatureMismatch, method.Location, $"Method '{method.Name}'", method.ExportName, expected, file,
                 "it as " + export.Detail, SignatureAdvice.Reason(export.Detail, expected)));
+        }
+    }
+
+    /// <summary>
+    /// A named initializer (Initialize = "...") must be exported as <c>() -&gt; ()</c>, as the runtime requires when the
+    /// binding is created; the default <c>_initialize</c> is optional, and <c>""</c> calls none.
+    /// </summary>
+    private static void CheckInitializer(ModuleModel module, string file, Dictionary<string, DescribedItem> exports, string[] functionNames, List<DiagnosticInfo> diagnostics)
+    {
+        string? name = module.Initialize;
+        if (string.IsNullOrEmpty(name))
+        {
+            return;
+        }
+
+        LocationInfo? location = module.InitializeLocation ?? module.Location;
+        const string Who = "The initializer (Initialize)";
+        const string Expected = "() -> ()";
+        if (!exports.TryGetValue(name!, out DescribedItem? export))
+        {
+            IReadOnlyList<string> closest = SignatureAdvice.ClosestNames(name!, functionNames);
+            string hint = closest.Count > 0 ? "; did you mean " + string.Join(" or ", closest.Select(n => "'" + n + "'")) + "?" : "; leave Initialize unset to call _initialize when exported, or set it to \"\" to call none";
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportNotFound, location, Who, name!, file, hint));
+        }
+        else if (export.Kind != "function" || export.Detail != Expected)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ExportSignatureMismatch, location, Who, name!, Expected, file,
+                export.Kind == "function" ? "it as " + export.Detail : $"a {export.Kind} of that name", "An initializer takes no parameters and returns nothing."));
         }
     }
 

@@ -85,13 +85,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExportNotFound = Create(
         "BG0013",
         "The module does not export the function",
-        "Method '{0}' calls export '{1}', which module '{2}' does not export{3}",
-        "The method's export (its name in snake_case, or the name given with [WasmExport]) is not among the module's exports. Rename the method, name the export explicitly, or rebuild the module.");
+        "{0} calls export '{1}', which module '{2}' does not export{3}",
+        "The method's export (its name in snake_case, or the name given with [WasmExport]), or the initializer named with Initialize = \"...\", is not among the module's exports. Rename the method, name the export explicitly, or rebuild the module.");
 
     public static readonly DiagnosticDescriptor ExportSignatureMismatch = Create(
         "BG0014",
         "The export's signature differs from the declaration",
-        "Method '{0}' calls export '{1}' as {2}, but module '{3}' exports {4}. {5}",
+        "{0} calls export '{1}' as {2}, but module '{3}' exports {4}. {5}",
         "The method's wasm signature (each parameter and result lowered under the C convention, docs/abi.md) must equal the export's function type exactly.");
 
     public static readonly DiagnosticDescriptor AllocatorMissing = Create(

@@ -29,6 +29,7 @@ internal enum BindingKind
 /// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
 /// <param name="File">[WasmModule(File = ...)] reduced to its file name: the module checked at build time and embedded; null when not given.</param>
 /// <param name="FileLocation">Where File is given, for diagnostics about the module as a whole.</param>
+/// <param name="InitializeLocation">Where Initialize is given, for the check that the module exports it.</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -45,7 +46,8 @@ internal sealed record ModuleModel(
     LocationInfo? Location,
     string? Initialize = null,
     string? File = null,
-    LocationInfo? FileLocation = null)
+    LocationInfo? FileLocation = null,
+    LocationInfo? InitializeLocation = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 

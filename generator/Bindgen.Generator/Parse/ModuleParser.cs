@@ -142,7 +142,8 @@ internal static class ModuleParser
             typeLocation,
             binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null,
             binding.Kind == BindingKind.Exports ? ModuleFileName(NamedString(attribute, FileProperty)) : null,
-            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, FileProperty) ? AttributeArgumentLocation(attribute, FileProperty) ?? typeLocation : null);
+            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, FileProperty) ? AttributeArgumentLocation(attribute, FileProperty) ?? typeLocation : null,
+            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null);
     }
 
     /// <summary>
