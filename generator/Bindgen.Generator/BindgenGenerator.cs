@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Bindgen.Generator.Check;
 using Bindgen.Generator.Diagnostics;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
@@ -13,7 +14,8 @@ namespace Bindgen.Generator;
 /// <summary>
 /// Bindgen's source generator: for every interface marked <c>[Bindgen.WasmModule]</c> it emits a sealed
 /// class that calls the module's exports; for every <c>[Bindgen.WasmImports]</c> interface, a static class that
-/// registers an implementation as the module's imports. Pipeline: Parse (symbols to <see cref="ModuleModel"/>) then Emit.
+/// registers an implementation as the module's imports. Pipeline: Parse (symbols to <see cref="ModuleModel"/>), Resolve
+/// (all bindings together), Check (against the build's description of the module, for [WasmModule(File = ...)]), then Emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class BindgenGenerator : IIncrementalGenerator
@@ -31,7 +33,29 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .SelectMany(static (pair, _) => BindingResolver.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
-        context.RegisterSourceOutput(resolved, static (spc, module) => Execute(spc, module));
+        // Modules the build described (<BindgenModule> items, docs/module-description.md): parsed once per file, so
+        // an edit to C# code reuses them, and a replaced .wasm (a new description) is checked again.
+        IncrementalValueProvider<EquatableArray<ModuleDescription>> descriptions = context.AdditionalTextsProvider
+            .Where(static text => ModuleDescription.IsDescription(text.Path))
+            .Select(static (text, cancellationToken) => ModuleDescription.Parse(text.Path, text.GetText(cancellationToken)?.ToString()))
+            .WithTrackingName(TrackingNames.Descriptions)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(d => d.FileName, StringComparer.Ordinal).ToEquatableArray());
+
+        // The imports the compilation's [WasmImports] interfaces register, for the check's list of the others.
+        IncrementalValueProvider<EquatableArray<string>> providedImports = resolved
+            .Where(static model => model.Kind == BindingKind.Imports && model.CanEmit)
+            .SelectMany(static (model, _) => model.Methods.Select(m => ModuleChecker.ImportKey(model.ImportModule ?? string.Empty, m.ExportName)))
+            .Collect()
+            .Select(static (all, _) => all.Distinct().OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
+
+        IncrementalValuesProvider<ModuleModel> checkedModels = resolved
+            .Combine(descriptions)
+            .Combine(providedImports)
+            .Select(static (input, _) => ModuleChecker.Check(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Checked);
+
+        context.RegisterSourceOutput(checkedModels, static (spc, module) => Execute(spc, module));
     }
 
     /// <summary>One model per interface carrying <paramref name="attribute"/>, as a tracked step.</summary>
@@ -88,4 +112,10 @@ public static class TrackingNames
 
     /// <summary>The step that checks every binding against the others and yields one resolved model each.</summary>
     public const string Resolved = "Bindgen.Resolved";
+
+    /// <summary>The step that parses each module description the build passes as an additional file.</summary>
+    public const string Descriptions = "Bindgen.Descriptions";
+
+    /// <summary>The step that checks each binding against its module's description (a binding without one passes through).</summary>
+    public const string Checked = "Bindgen.Checked";
 }

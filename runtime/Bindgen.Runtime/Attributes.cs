@@ -40,6 +40,14 @@ public sealed class WasmModuleAttribute : Attribute
 
     /// <summary>The name of the guest's <c>free(i32)</c> export; <c>free</c> when unset.</summary>
     public string? Free { get; set; }
+
+    /// <summary>
+    /// The file name of the module this interface binds, one of the project's <c>&lt;BindgenModule&gt;</c> items (for
+    /// example <c>"text_tools.wasm"</c>, matched by file name). The build then checks every method against the
+    /// module's exports and reports mismatches at the declaration, embeds the module in the assembly, and the
+    /// generated class gains <c>Instantiate(Engine, Store)</c> overloads that load it from there.
+    /// </summary>
+    public string? File { get; set; }
 }
 
 /// <summary>

@@ -26,9 +26,10 @@ internal static class GeneratorHarness
                 generalDiagnosticOption: ReportDiagnostic.Default,
                 warningLevel: 9999));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             [new BindgenGenerator().AsSourceGenerator()],
+            additionalTexts,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -36,11 +37,14 @@ internal static class GeneratorHarness
     [ThreadStatic]
     public static string? LastSource;
 
-    public static GenerationResult Run(params string[] sources)
+    public static GenerationResult Run(params string[] sources) => Run([], sources);
+
+    /// <summary>Runs the generator with additional files, such as the module descriptions the build passes.</summary>
+    public static GenerationResult Run(AdditionalText[] additionalTexts, params string[] sources)
     {
         LastSource = sources.FirstOrDefault();
         CSharpCompilation compilation = CreateCompilation(sources);
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriver driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult run = driver.GetRunResult();
         return new GenerationResult(run, output, generatorDiagnostics);
     }
@@ -77,6 +81,15 @@ internal static class GeneratorHarness
 
         return references.ToImmutable();
     }
+}
+
+/// <summary>An additional file held in memory, as the compiler passes AdditionalFiles items to generators.</summary>
+internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+        Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8);
 }
 
 /// <summary>What one generator run produced.</summary>

@@ -149,6 +149,66 @@ public sealed class IncrementalityTests
         Assert.That(sourceReasons.Count(r => !Reused.Contains(r)), Is.EqualTo(1), "exactly one source output ran again");
     }
 
+    private const string Bound = """
+        using Bindgen;
+        namespace Demo.Bound;
+
+        [WasmModule(File = "calc.wasm")]
+        public interface ICalc
+        {
+            int Add(int a, int b);
+        }
+        """;
+
+    private const string CalcPath = "obj/Debug/net10.0/bindgen/calc.wasm.bindgen";
+    private const string CalcDescription = "bindgen-module-description\t1\nfile\tcalc.wasm\nsha256\t01\nexport\tfunction\tadd\t(i32, i32) -> i32\n";
+
+    // The module rebuilt: add now takes i64, so the unchanged declaration no longer matches.
+    private const string RebuiltCalcDescription = "bindgen-module-description\t1\nfile\tcalc.wasm\nsha256\t02\nexport\tfunction\tadd\t(i64, i64) -> i64\n";
+
+    [Test]
+    public void An_unrelated_edit_neither_rereads_the_module_nor_rechecks_the_declarations()
+    {
+        CSharpCompilation compilation = Compile().AddSyntaxTrees(Parse(Bound, "Bound.cs"));
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new InMemoryAdditionalText(CalcPath, CalcDescription)).RunGenerators(compilation);
+        GeneratorRunResult first = SingleResult(driver);
+        Assert.That(first.Diagnostics, Is.Empty);
+        Assert.That(StepOutputs(first, TrackingNames.Descriptions).Count(), Is.EqualTo(1), "one description");
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(Parse(Unrelated, "Unrelated.cs")));
+        GeneratorRunResult second = SingleResult(driver);
+
+        IncrementalStepRunReason[] descriptionReasons = StepOutputs(second, TrackingNames.Descriptions).Select(o => o.Reason).ToArray();
+        IncrementalStepRunReason[] checkReasons = StepOutputs(second, TrackingNames.Checked).Select(o => o.Reason).ToArray();
+        TestContext.Out.WriteLine($"{TrackingNames.Descriptions}: {string.Join(", ", descriptionReasons)}; {TrackingNames.Checked}: {string.Join(", ", checkReasons)}");
+        Assert.That(descriptionReasons, Is.EqualTo(new[] { IncrementalStepRunReason.Cached }), "the description is not parsed again");
+        Assert.That(checkReasons, Has.Length.EqualTo(4), "one check per binding");
+        Assert.That(checkReasons, Is.All.EqualTo(IncrementalStepRunReason.Cached), "no binding is checked again");
+        Assert.That(SourceOutputs(second).Select(o => o.Reason), Is.All.AnyOf(Reused), "every source output step");
+    }
+
+    [Test]
+    public void Replacing_the_module_rechecks_only_the_interface_bound_to_it()
+    {
+        var original = new InMemoryAdditionalText(CalcPath, CalcDescription);
+        CSharpCompilation compilation = Compile().AddSyntaxTrees(Parse(Bound, "Bound.cs"));
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(original).RunGenerators(compilation);
+        Assert.That(SingleResult(driver).Diagnostics, Is.Empty);
+
+        driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(CalcPath, RebuiltCalcDescription)).RunGenerators(compilation);
+        GeneratorRunResult after = SingleResult(driver);
+
+        Assert.That(StepOutputs(after, TrackingNames.Descriptions).Select(o => o.Reason), Is.EqualTo(new[] { IncrementalStepRunReason.Modified }));
+        Dictionary<string, IncrementalStepRunReason> checkReasons = StepOutputs(after, TrackingNames.Checked)
+            .ToDictionary(o => ((ModuleModel)o.Value).InterfaceName, o => o.Reason);
+        Assert.That(checkReasons["ICalc"], Is.EqualTo(IncrementalStepRunReason.Modified), "the bound interface is checked again");
+        Assert.That(new[] { checkReasons["IFirst"], checkReasons["ISecond"], checkReasons["IHostFunctions"] }, Is.All.AnyOf(Reused), "the others' results are unchanged");
+
+        Diagnostic mismatch = after.Diagnostics.Single();
+        Assert.That(mismatch.Id, Is.EqualTo("BG0015"));
+        Assert.That(mismatch.GetMessage(), Does.Contain("(i64, i64) -> i64"));
+    }
+
     private static CSharpCompilation Compile() =>
         GeneratorHarness.CreateCompilation().AddSyntaxTrees(Parse(First, FirstPath), Parse(Second, SecondPath), Parse(Host, HostPath));
 

@@ -324,5 +324,27 @@ public sealed class SnapshotTests
         Assert.That(result.CompileProblems.Select(d => d.ToString()), Is.Empty, "the generated code must compile with no warnings");
     }
 
+    [Test]
+    public void A_File_bound_interface_gains_the_embedded_module_factories()
+    {
+        // The module as the build describes it; the declaration matches, so the only addition is the factories.
+        const string Description = "bindgen-module-description\t1\nfile\tcalc.wasm\nexport\tfunction\tadd_i32\t(i32, i32) -> i32\n";
+        GenerationResult result = GeneratorHarness.Run([new InMemoryAdditionalText("obj/bindgen/calc.wasm.bindgen", Description)], """
+            using Bindgen;
+            namespace Demo.Embedded;
+
+            [WasmModule(File = "calc.wasm")]
+            public interface ICalculator
+            {
+                int AddI32(int a, int b);
+            }
+            """);
+
+        Assert.That(result.Diagnostics, Is.Empty, "generator diagnostics");
+        GeneratedSourceResult generated = result.Sources.Single();
+        Snapshot.Verify(SnapshotDirectory, "EmbeddedModule." + generated.HintName.Replace(".g.cs", string.Empty), generated.SourceText.ToString());
+        Assert.That(result.CompileProblems.Select(d => d.ToString()), Is.Empty, "the generated code must compile with no warnings");
+    }
+
     private static TestCaseData Case(string name, string source) => new TestCaseData(name, source).SetName(name);
 }

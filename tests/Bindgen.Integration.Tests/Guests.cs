@@ -31,8 +31,11 @@ public enum HighFlags : ulong
     High = 0x8000_0000_0000_0000,
 }
 
-/// <summary>The exports of tests/guests/types.wasm (and types_growing.wasm).</summary>
-[WasmModule]
+/// <summary>
+/// The exports of tests/guests/types.wasm (and types_growing.wasm, which has the same exports). Bound with File, so
+/// the build checks every method against types.wasm and embeds it.
+/// </summary>
+[WasmModule(File = "types.wasm")]
 public interface ITypesGuest
 {
     int AddI32(int a, int b);

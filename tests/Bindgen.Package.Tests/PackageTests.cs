@@ -21,7 +21,7 @@ namespace Bindgen.Package.Tests;
 [TestFixture]
 [Category("Package")]
 [NonParallelizable]
-public sealed class PackageTests
+public sealed partial class PackageTests
 {
     private const string PackageId = "Bindgen";
     private const string RepositoryUrl = "https://github.com/bindgen-dotnet/bindgen";
@@ -101,6 +101,7 @@ public sealed class PackageTests
             "analyzers/dotnet/cs/Bindgen.Analyzers.dll",
             "analyzers/dotnet/cs/Bindgen.CodeFixes.dll",
             "analyzers/dotnet/cs/Bindgen.Generator.dll",
+            "build/Bindgen.Build.Tasks.dll",
             "build/Bindgen.targets",
             "buildTransitive/Bindgen.targets",
             "lib/net8.0/Bindgen.Runtime.dll",
@@ -233,7 +234,7 @@ public sealed class PackageTests
             .Select(f => (Name: Path.GetFileName(f), Version: FileVersionInfo.GetVersionInfo(f).ProductVersion?.Split('+')[0]))
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ToArray();
-        Assert.That(versions.Select(v => v.Name), Is.EqualTo(new[] { "Bindgen.Analyzers.dll", "Bindgen.CodeFixes.dll", "Bindgen.Generator.dll", "Bindgen.Runtime.dll" }));
+        Assert.That(versions.Select(v => v.Name), Is.EqualTo(new[] { "Bindgen.Analyzers.dll", "Bindgen.Build.Tasks.dll", "Bindgen.CodeFixes.dll", "Bindgen.Generator.dll", "Bindgen.Runtime.dll" }));
         Assert.That(versions.Select(v => v.Version), Is.All.EqualTo(_version), string.Join('\n', versions));
     }
 

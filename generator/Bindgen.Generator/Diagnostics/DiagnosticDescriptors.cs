@@ -82,6 +82,51 @@ internal static class DiagnosticDescriptors
         "{0}",
         "A [WasmModule] method may take a CancellationToken as its last parameter: cancelling it interrupts the guest call. It is not passed to WebAssembly. Elsewhere, and on [WasmImports] methods (the guest calls them and has no token to give), it is an error. The method is generated as a stub that throws NotSupportedException.");
 
+    public static readonly DiagnosticDescriptor ModuleFileNotFound = Create(
+        "BG0013",
+        "The module file is not part of the build",
+        "[WasmModule(File = \"{0}\")] names no module of this build: {1}",
+        "File names a .wasm file by its file name; the project must list it as a <BindgenModule Include=\"...\" /> item, which the build describes for the generator and embeds in the assembly.");
+
+    public static readonly DiagnosticDescriptor ExportNotFound = Create(
+        "BG0014",
+        "The module does not export the function",
+        "{0} calls export '{1}', which module '{2}' does not export{3}",
+        "The method's export (its name in snake_case, or the name given with [WasmExport]), or the initializer named with Initialize = \"...\", is not among the module's exports. Rename the method, name the export explicitly, or rebuild the module.");
+
+    public static readonly DiagnosticDescriptor ExportSignatureMismatch = Create(
+        "BG0015",
+        "The export's signature differs from the declaration",
+        "{0} calls export '{1}' as {2}, but module '{3}' exports {4}. {5}",
+        "The method's wasm signature (each parameter and result lowered under the C convention, docs/abi.md) must equal the export's function type exactly.");
+
+    public static readonly DiagnosticDescriptor AllocatorMissing = Create(
+        "BG0016",
+        "The module lacks the memory or allocator the binding needs",
+        "'{0}' passes strings or buffers ({1}), which needs the module to export {2}; module '{3}' {4}",
+        "Under the C convention a binding that copies strings or buffers needs the guest's exported linear memory 'memory' and its allocator 'malloc: (i32) -> i32' and 'free: (i32) -> ()' (docs/abi.md section 1).");
+
+    public static readonly DiagnosticDescriptor OtherAbiDetected = Create(
+        "BG0017",
+        "The module looks built for another ABI",
+        "Module '{0}' exports {1}, which {2}, but '{3}' binds it with the C convention; {4}",
+        "Exports such as cabi_realloc and cabi_post_* belong to the component model's canonical ABI, __wbindgen_* to wasm-bindgen. Calling such a module with the C convention usually fails at run time.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnboundExports = Create(
+        "BG0018",
+        "Exports the interface does not bind",
+        "'{0}' binds {1} of the {2} function exports of '{3}'; not bound: {4}",
+        "For information: the module's function exports that no method of the interface calls (the allocator and the initializer are not listed).",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnprovidedImports = Create(
+        "BG0019",
+        "Imports no [WasmImports] interface provides",
+        "Module '{0}' imports {1}, which no [WasmImports] interface of this compilation provides; instantiate it through a linker that defines them{2}",
+        "For information: imports the module declares that the compilation's [WasmImports] interfaces do not register. Instantiating with Instantiate(Store, ...) then fails; a Linker must define them.",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -89,9 +134,10 @@ internal static class DiagnosticDescriptors
         "An unexpected failure inside the generator. The generator reports it instead of stopping the build; other bindings are still generated.");
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
-        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken, InternalError }
+        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, InternalError }
             .ToDictionary(d => d.Id);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -39,6 +39,10 @@ internal static class ModuleEmitter
         w.Line();
         EmitConstructor(w, module, needsMemory);
         EmitFactories(w, module);
+        if (!string.IsNullOrEmpty(module.File))
+        {
+            EmbeddedFactories.Emit(w, module);
+        }
 
         w.Line("/// <summary>The instance this binding calls.</summary>");
         w.Line("public global::Wasmtime.Instance Instance { get; }");

@@ -29,6 +29,9 @@ internal enum BindingKind
 /// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
 /// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
 /// <param name="Convention">The guest's own names for its memory and allocator, or null for the defaults.</param>
+/// <param name="File">[WasmModule(File = ...)] reduced to its file name: the module checked at build time and embedded; null when not given.</param>
+/// <param name="FileLocation">Where File is given, for diagnostics about the module as a whole.</param>
+/// <param name="InitializeLocation">Where Initialize is given, for the check that the module exports it.</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -44,7 +47,10 @@ internal sealed record ModuleModel(
     bool CanEmit,
     LocationInfo? Location,
     string? Initialize = null,
-    ConventionNames? Convention = null)
+    ConventionNames? Convention = null,
+    string? File = null,
+    LocationInfo? FileLocation = null,
+    LocationInfo? InitializeLocation = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -96,6 +102,7 @@ internal sealed record ConventionNames(string? Memory, string? Malloc, string? F
 /// around the invoke stage only.
 /// </param>
 /// <param name="TokenOnlyPrefix">The prefix of generated locals when the token is the only parameter (see <see cref="ParameterModel.LocalPrefix"/>).</param>
+/// <param name="Location">Where the export is named: the [WasmExport] argument, else the method's name; for build-time checks.</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -106,7 +113,8 @@ internal sealed record MethodModel(
     bool ImplementExplicitly,
     LoweredSignature Lowered,
     string? CancellationToken = null,
-    string TokenOnlyPrefix = "__")
+    string TokenOnlyPrefix = "__",
+    LocationInfo? Location = null)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);

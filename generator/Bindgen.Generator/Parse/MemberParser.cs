@@ -22,7 +22,7 @@ internal sealed class MemberParser
     /// <summary>Members of every generated binding class and of <see cref="object"/>: methods named so are implemented explicitly.</summary>
     private static readonly HashSet<string> ClassMemberNames = new(StringComparer.Ordinal)
     {
-        "Instance", "Memory", "Instantiate", "Binding", "_memory",
+        "Instance", "Memory", "Instantiate", "LoadModule", "Binding", "_memory",
         "Equals", "GetHashCode", "ToString", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
     };
 
@@ -283,7 +283,7 @@ internal sealed class MemberParser
         bool isPublic = method.DeclaredAccessibility == Accessibility.Public;
         bool explicitly = !isPublic || ClassMemberNames.Contains(method.Name) || method.Name == _className;
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, cancellationToken, prefix);
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, cancellationToken, prefix, ExportNameLocation(method) ?? methodLocation);
     }
 
     private static AttributeData? CStringAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>

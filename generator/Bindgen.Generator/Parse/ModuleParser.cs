@@ -24,6 +24,7 @@ internal static class ModuleParser
     public const string WasmImportsAttribute = "Bindgen.WasmImportsAttribute";
     public const string WasmImportAttribute = "Bindgen.WasmImportAttribute";
     public const string ClassNameProperty = "ClassName";
+    public const string FileProperty = "File";
 
     public static ModuleModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         Parse(context, BindingKind.Exports, cancellationToken);
@@ -140,7 +141,10 @@ internal static class ModuleParser
             canEmit,
             typeLocation,
             binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null,
-            Convention(attribute, typeLocation, diagnostics));
+            Convention(attribute, typeLocation, diagnostics),
+            binding.Kind == BindingKind.Exports ? ModuleFileName(NamedString(attribute, FileProperty)) : null,
+            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, FileProperty) ? AttributeArgumentLocation(attribute, FileProperty) ?? typeLocation : null,
+            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null);
     }
 
     /// <summary>The guest's own export names for memory, malloc and free (<c>Memory = "c"</c>...), each a valid wasm name.</summary>
@@ -164,6 +168,21 @@ internal static class ModuleParser
         }
 
         return names.All(n => n is null) ? null : new ConventionNames(names[0], names[1], names[2]);
+    }
+
+    /// <summary>
+    /// [WasmModule(File = ...)] matches a BindgenModule item by file name, so a path is reduced to its last part;
+    /// null or blank means no module (a blank one is then reported by the check as naming no module).
+    /// </summary>
+    private static string? ModuleFileName(string? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        int slash = Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\'));
+        return file.Substring(slash + 1).Trim();
     }
 
     /// <summary>The generated class's name: <c>ClassName = "..."</c> when given, else derived from the interface's name.</summary>
@@ -254,7 +273,7 @@ internal static class ModuleParser
 /// <summary>What differs between parsing exports and imports.</summary>
 internal readonly struct BindingInfo
 {
-    private static readonly HashSet<string> ExportClassMembers = new(StringComparer.Ordinal) { "Instance", "Memory", "Instantiate", "Binding" };
+    private static readonly HashSet<string> ExportClassMembers = new(StringComparer.Ordinal) { "Instance", "Memory", "Instantiate", "LoadModule", "Binding" };
     private static readonly HashSet<string> ImportClassMembers = new(StringComparer.Ordinal) { "ModuleName", "Define", "Binding" };
 
     /// <summary>

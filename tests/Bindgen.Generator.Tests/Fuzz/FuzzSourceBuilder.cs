@@ -125,6 +125,30 @@ internal sealed class FuzzSourceBuilder
         return text.ToString();
     }
 
+    /// <summary>[WasmModule] with, at random, ClassName and File (checked against <see cref="FuzzModuleDescription"/>, or naming no module).</summary>
+    private string WasmModuleAttribute(string? className)
+    {
+        var arguments = new List<string>();
+        if (className is not null)
+        {
+            arguments.Add($"ClassName = {Literal(className)}");
+        }
+
+        if (Chance(0.15))
+        {
+            arguments.Add($"File = {Literal(Pick(new[] { "fuzz.wasm", "dir/fuzz.wasm", "other.wasm", string.Empty, "a\u2028b\n.wasm" }))}");
+        }
+
+        return arguments.Count == 0 ? "WasmModule" : $"WasmModule({string.Join(", ", arguments)})";
+    }
+
+    /// <summary>The description every fuzz case gets, as the build would write it for a small C-convention module.</summary>
+    public const string FuzzModuleDescription =
+        "bindgen-module-description\t1\nfile\tfuzz.wasm\nimport\tfunction\thost\tlog\t(i32, i32) -> ()\nimport\tmemory\tenv\tm\\t\t1 -\n"
+        + "export\tmemory\tmemory\t2 -\nexport\tfunction\tmalloc\t(i32) -> i32\nexport\tfunction\tfree\t(i32) -> ()\n"
+        + "export\tfunction\tadd\t(i32, i32) -> i32\nexport\tfunction\techo\t(i32, i32, i32) -> ()\nexport\tfunction\tcabi_realloc\t(i32, i32, i32, i32) -> i32\n"
+        + "export\tglobal\tcount\ti32 mut\nexport\tfunction\tmulti\t() -> (i32, i64)\n";
+
     private string Interface(string? partialName)
     {
         var text = new StringBuilder();
@@ -133,7 +157,7 @@ internal sealed class FuzzSourceBuilder
         bool both = !imports && Chance(0.05);
         string? className = Chance(0.1) ? Pick(new[] { "Custom" + _unique++, "Instance", "class", "2Bad", "Tools" }) : null;
         string attribute = imports ? $"WasmImports({Literal(Pick(new[] { "host", "env", "wasi_snapshot_preview1", "a\u2028b" }))}{(className is null ? string.Empty : $", ClassName = {Literal(className)}")})"
-            : $"WasmModule{(className is null ? string.Empty : $"(ClassName = {Literal(className)})")}";
+            : WasmModuleAttribute(className);
         if (both)
         {
             attribute += ", WasmImports(\"host\")";

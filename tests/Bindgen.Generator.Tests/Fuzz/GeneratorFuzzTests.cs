@@ -69,7 +69,10 @@ public sealed class GeneratorFuzzTests
             .Select((text, i) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: $"Case{fuzzCase.Seed}_{i}.cs"))
             .ToArray();
         CSharpCompilation input = empty.AddSyntaxTrees(trees);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new BindgenGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                [new BindgenGenerator().AsSourceGenerator()],
+                [new InMemoryAdditionalText("obj/bindgen/fuzz.wasm.bindgen", FuzzSourceBuilder.FuzzModuleDescription)],
+                parseOptions: GeneratorHarness.ParseOptions)
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
 
