@@ -260,6 +260,7 @@ public sealed class SnapshotTests
                 [return: CString(Owned = true)] string? Duplicate([CString] string? text);
                 string? Find(string? haystack, byte[]? needle);
                 double[]? Values(int[]? input);
+                int Fill([System.Runtime.InteropServices.Out] Span<byte> output, int seed);
             }
             """);
 

@@ -86,6 +86,9 @@ public interface IClib
 
     int NullablePair(byte[]? bytes, double[]? doubles);
 
+    [WasmExport("fill_pattern")]
+    int FillPattern([System.Runtime.InteropServices.Out] Span<byte> output, int seed);
+
     byte[]? MaybeBytes(int mode);
 }
 
@@ -226,6 +229,16 @@ public sealed class CLibraryTests : GuestFixture
         Assert.That(_lib.MaybeBytes(0), Is.Null);
         Assert.That(_lib.MaybeBytes(1), Is.Empty);
         Assert.That(_lib.MaybeBytes(2), Is.EqualTo(new byte[] { 7, 8, 9 }));
+    }
+
+    [TestCase(0)]
+    [TestCase(5)]
+    [TestCase(70_000)]
+    public void An_out_span_is_copied_back_but_not_in(int length)
+    {
+        byte[] output = Enumerable.Repeat((byte)0xEE, length).ToArray();
+        Assert.That(_lib.FillPattern(output, 3), Is.EqualTo(length));
+        Assert.That(output, Is.EqualTo(Enumerable.Range(0, length).Select(i => unchecked((byte)(3 + i * 7))).ToArray()));
     }
 
     [Test]

@@ -22,11 +22,15 @@ internal sealed class BufferMarshaller : Marshaller
     /// <summary>A nullable string or array: null is (0, 0); an empty value is a non-null pointer with length 0.</summary>
     private readonly bool _nullable;
 
-    public BufferMarshaller(TypeShape shape, MemoryLayout? element, bool nullable = false)
+    /// <summary>An <c>[Out] Span&lt;T&gt;</c>: the guest fills it, so its contents are not copied in.</summary>
+    private readonly bool _outOnly;
+
+    public BufferMarshaller(TypeShape shape, MemoryLayout? element, bool nullable = false, bool outOnly = false)
     {
         _shape = shape;
         _element = element;
         _nullable = nullable;
+        _outOnly = outOnly;
     }
 
     public override bool ImportResultAllocates => true;
@@ -106,10 +110,17 @@ internal sealed class BufferMarshaller : Marshaller
         // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
         w.Line($"{Local(p, "address")} = {Local(p, _nullable ? "room" : "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
 
-    public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
+    public override void EmitWrite(IndentedWriter w, ParameterModel p)
+    {
+        if (_outOnly)
+        {
+            return; // [Out]: a caller-allocated output buffer; the guest writes it, the host copies it back
+        }
+
         w.Line(_shape == TypeShape.Utf8String
             ? $"this._memory.WriteUtf8({Local(p, "address")}, {Local(p, "length")}, {p.Name}, {p.LocalPrefix}operation);"
             : $"this._memory.Write{TypeArgument}({Local(p, "address")}, {p.Name}, {p.LocalPrefix}operation);");
+    }
 
     public override string Arguments(ParameterModel p) => $"{Local(p, "address")}, {Local(p, _element is null ? "length" : "count")}";
 

@@ -102,7 +102,7 @@ internal static class MarshallerResolver
             TypeShape.Struct => new ReferenceMarshaller(type.Memory!, Passing.Value),
             TypeShape.CString => new CStringMarshaller(type),
             TypeShape.ImportContext => ImportContextMarshaller.Instance,
-            _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory, type.IsNullable),
+            _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory, type.IsNullable, type.OutOnly),
         };
     }
 

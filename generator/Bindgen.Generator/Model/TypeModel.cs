@@ -60,7 +60,8 @@ internal enum WasmType
 /// <param name="Memory">How one value (of a scalar or struct), or one element (of an array), lies in guest memory; null for strings.</param>
 /// <param name="IsNullable">A <c>string?</c>, <c>byte[]?</c> or <c>T[]?</c>: null passes the null pointer, distinct from empty.</param>
 /// <param name="Owned">A C string result the caller must free (<c>[return: CString(Owned = true)]</c>).</param>
-internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null, bool IsNullable = false, bool Owned = false);
+/// <param name="OutOnly">An <c>[Out] Span&lt;T&gt;</c>: a caller-allocated output buffer, copied back but not in.</param>
+internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null, bool IsNullable = false, bool Owned = false, bool OutOnly = false);
 
 /// <summary>
 /// One value in guest memory, as clang's wasm32 C ABI lays it out: the C# type that holds it, its size and alignment,

@@ -222,6 +222,18 @@ internal sealed class MemberParser
                 continue;
             }
 
+            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.OutAttribute"))
+            {
+                if (type.Shape != TypeShape.Span || passing != Passing.Value)
+                {
+                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation,
+                        $"parameter '{parameter.Name}' of '{method.Name}' is marked [Out], which Bindgen supports on Span<T> (a caller-allocated output buffer) only"));
+                    continue;
+                }
+
+                type = type with { OutOnly = true };
+            }
+
             if (passing != Passing.Value && !MarshallerResolver.CanPassByReference(type))
             {
                 string how = parameter.RefKind switch

@@ -21,6 +21,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     private readonly global::System.Func<int, int> _export_Duplicate;
     private readonly global::System.Action<int, int, int, int, int> _export_Find;
     private readonly global::System.Action<int, int, int> _export_Values;
+    private readonly global::System.Func<int, int, int, int> _export_Fill;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -60,6 +61,7 @@ public sealed partial class CText : global::Demo.Text.ICText
         _export_Duplicate = __exports.Function("duplicate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
         _export_Find = __exports.Function("find", "(i32, i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int, int, int>());
         _export_Values = __exports.Function("values", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_Fill = __exports.Function("fill", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -286,5 +288,45 @@ public sealed partial class CText : global::Demo.Text.ICText
         }
         // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
         return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+    }
+
+    /// <inheritdoc/>
+    [global::Bindgen.MayGrowMemory]
+    public int Fill(global::System.Span<byte> output, int seed)
+    {
+        const string __operation = "ICText.Fill (export 'fill')";
+        int __output_length = output.Length;
+        int __output_address = 0;
+        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__output_length, __operation);
+        int __block = 0;
+        int __returned;
+        try
+        {
+            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
+            // The block is checked whole before any offset inside it is computed.
+            __block = this._memory.AllocateBlock(__block_size, __operation);
+            __output_address = __output_length == 0 ? 0 : __block;
+            // Write: each copy takes a fresh view of the live memory.
+            int __result;
+            try
+            {
+                __result = this._export_Fill(__output_address, __output_length, seed);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            }
+            // Read: copy back and results through fresh views; the call may have moved memory.
+            this._memory.ReadInto(__output_address, output, __operation);
+            __returned = __result;
+        }
+        catch (global::System.Exception __failure)
+        {
+            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
+            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+            throw;
+        }
+        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
+        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
     }
 }

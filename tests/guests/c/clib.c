@@ -216,3 +216,10 @@ void maybe_bytes(int32_t mode, bg_buffer *ret) {
     ret->ptr = out;
     ret->len = mode == 1 ? 0 : 3;
 }
+
+/* A caller-allocated output buffer, filled completely: the host need not copy it in. */
+BG_EXPORT("fill_pattern")
+int32_t fill_pattern(uint8_t *out, uint32_t cap, int32_t seed) {
+    for (uint32_t i = 0; i < cap; i++) out[i] = (uint8_t)(seed + i * 7);
+    return (int32_t)cap;
+}
