@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=toolchain.sh
 source "$here/toolchain.sh"
 guest_parse_args "$@"
-guest_require_tools clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt
+guest_require_tools clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt node npm
 [ -f /usr/lib/wasm32-wasi/libc.a ] \
     || guest_missing "wasi-libc not found (/usr/lib/wasm32-wasi/libc.a)"
 builtins="$(clang-14 --target=wasm32-wasi -print-libgcc-file-name)"
@@ -30,7 +30,7 @@ cflags=(--target=wasm32-wasi -O2 -g0 -std=c11 -Wall -Wextra -Werror
 compile_c() { # name source [flags...]
     local name="$1" src="$2"
     shift 2
-    clang-14 "${cflags[@]}" "$@" -o "$out/$name.raw.wasm" "$here/c/$src"
+    clang-14 "${cflags[@]}" "$@" -o "$out/$name.raw.wasm" "$here/$src"
     wasm-opt --strip-debug --strip-producers --strip-target-features \
         -o "$out/$name.wasm" "$out/$name.raw.wasm"
     rm "$out/$name.raw.wasm"
@@ -43,14 +43,22 @@ build_c() { # name source [extra flags...]
     compile_c "$name" "$src" -nostartfiles -Wl,--no-entry "$@"
 }
 
-build_c types types.c
-build_c types_growing types.c -DBINDGEN_GROWING_ALLOCATOR
-build_c imports imports.c
-build_c arrays arrays.c
-build_c arrays_growing arrays.c -DBINDGEN_GROWING_ALLOCATOR
-build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
+build_c types c/types.c
+build_c types_growing c/types.c -DBINDGEN_GROWING_ALLOCATOR
+build_c imports c/imports.c
+build_c arrays c/arrays.c
+build_c arrays_growing c/arrays.c -DBINDGEN_GROWING_ALLOCATOR
+build_c imports_growing c/imports.c -DBINDGEN_GROWING_ALLOCATOR
 # A WASI reactor: wasi-libc's reactor startup exports _initialize.
-compile_c reactor reactor.c -mexec-model=reactor
+compile_c reactor c/reactor.c -mexec-model=reactor
+
+# Canonical-ABI guests, checked against their WIT and wrapped as components by
+# the component tooling from npm (pinned in component/package-lock.json).
+build_c canonical canonical/canonical.c
+build_c canonical_growing canonical/canonical.c -DBINDGEN_GROWING_ALLOCATOR
+[ -d "$here/component/node_modules" ] || (cd "$here/component" && npm ci --no-audit --no-fund >/dev/null)
+node "$here/component/make-components.mjs" "$here/canonical/text.wit" "$out" \
+    "$out/canonical.wasm" "$out/canonical_growing.wasm"
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do
@@ -59,6 +67,7 @@ for wat in "$here"/wat/*.wat; do
 done
 
 for wasm in "$out"/*.wasm; do
+    case "$wasm" in *.component.wasm) continue ;; esac # components: validated by componentNew
     wasm-validate "$wasm"
 done
 
