@@ -76,6 +76,12 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be bound: {1}",
         "The generated class is a separate file of the same compilation and must be able to name the interface.");
 
+    public static readonly DiagnosticDescriptor AbiNotSupported = Create(
+        "BG0012",
+        "ABI not supported yet",
+        "Bindgen does not support {0} yet; no class is generated for this binding",
+        "The attribute asks for a calling convention Bindgen does not implement yet (docs/canonical-abi.md lists what is missing). Use WasmAbi.C, or WasmAbi.Canonical for a [WasmModule].");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -83,7 +89,7 @@ internal static class DiagnosticDescriptors
         "An unexpected failure inside the generator. The generator reports it instead of stopping the build; other bindings are still generated.");
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
-        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, InternalError }
+        new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, AbiNotSupported, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>

@@ -86,7 +86,7 @@ internal static class ModuleEmitter
         w.Line();
     }
 
-    private static void EmitFactories(IndentedWriter w, ModuleModel module)
+    internal static void EmitFactories(IndentedWriter w, ModuleModel module)
     {
         w.Line("/// <summary>Instantiates a module that has no imports and binds to it.</summary>");
         w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
@@ -108,7 +108,7 @@ internal static class ModuleEmitter
     }
 
     /// <summary>A member with a BG error: it throws, so the class still implements the interface and compiles.</summary>
-    private static void EmitUnsupported(IndentedWriter w, MemberStub stub)
+    internal static void EmitUnsupported(IndentedWriter w, MemberStub stub)
     {
         string thrower = $"throw new global::System.NotSupportedException({CSharpText.Literal(stub.Message)})";
         w.Line("/// <summary>Not bound: Bindgen reported an error for this member when the project was built.</summary>");

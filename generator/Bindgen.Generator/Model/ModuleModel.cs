@@ -27,6 +27,7 @@ internal enum BindingKind
 /// <param name="CanEmit">False when an error concerns the whole interface: then no class is generated.</param>
 /// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
 /// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
+/// <param name="Abi">The calling convention (the value of <c>Bindgen.WasmAbi</c>).</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -41,7 +42,8 @@ internal sealed record ModuleModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool CanEmit,
     LocationInfo? Location,
-    string? Initialize = null)
+    string? Initialize = null,
+    AbiKind Abi = AbiKind.C)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -58,6 +60,7 @@ internal sealed record ModuleModel(
 /// <param name="DeclaringInterface">The fully qualified interface that declares the method (a base interface for inherited ones).</param>
 /// <param name="ImplementExplicitly">Whether the binding class implements the method explicitly (its name clashes with a member of the class, or it is not public).</param>
 /// <param name="Lowered">The method's wasm signature under its ABI.</param>
+/// <param name="Canonical">Under the canonical ABI: the WIT types of the parameters and result; null under the C ABI.</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -66,7 +69,8 @@ internal sealed record MethodModel(
     string FieldName,
     string DeclaringInterface,
     bool ImplementExplicitly,
-    LoweredSignature Lowered)
+    LoweredSignature Lowered,
+    CanonicalSignature? Canonical = null)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);
