@@ -5,8 +5,9 @@
  *
  * Built twice: with wasi-libc's realloc, and with -DBINDGEN_GROWING_ALLOCATOR,
  * whose cabi_realloc grows (and, under the relocating engine, moves) memory on
- * every call. Argument memory is the callee's: results may point into it.
- * The guest never frees (the host never frees either: cabi_post_* would).
+ * every call. Argument memory is the callee's: results may point into it, and
+ * the cabi_post_* of the echo exports frees it, as wit-bindgen's output does
+ * (the growing allocator never reuses memory, so there freeing does nothing).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -46,8 +47,11 @@ void *cabi_realloc(void *old, size_t old_size, size_t align, size_t size) {
     if (old != NULL) memcpy((void *)(uintptr_t)start, old, old_size < size ? old_size : size);
     return (void *)(uintptr_t)start;
 }
+static void release(void *ptr, uint32_t len) { (void)ptr; (void)len; }
 #else
 #include <stdlib.h>
+/* A zero-length block is the alignment itself (see cabi_realloc), never malloc's. */
+static void release(void *ptr, uint32_t len) { if (len != 0) free(ptr); }
 EXPORT("cabi_realloc")
 void *cabi_realloc(void *old, size_t old_size, size_t align, size_t size) {
     (void)old_size;
@@ -76,7 +80,7 @@ POST("count-words") void count_words_post(uint32_t result) { (void)result; post_
 TEXT("post-calls") uint32_t get_post_calls(void) { return post_calls; }
 
 TEXT("echo-string") str_t *echo_string(uint8_t *p, uint32_t n) { ret.s = (str_t){p, n}; return &ret.s; }
-POST("echo-string") void echo_string_post(str_t *r) { (void)r; post_calls++; }
+POST("echo-string") void echo_string_post(str_t *r) { release(r->ptr, r->len); post_calls++; }
 
 TEXT("reverse-strings") strs_t *reverse_strings(str_t *items, uint32_t n) {
     for (uint32_t i = 0; i < n / 2; i++) { str_t t = items[i]; items[i] = items[n - 1 - i]; items[n - 1 - i] = t; }
@@ -91,10 +95,15 @@ TEXT("sum-bytes") uint64_t sum_bytes(uint8_t *p, uint32_t n) {
 }
 
 TEXT("echo-bytes") str_t *echo_bytes(uint8_t *p, uint32_t n) { ret.s = (str_t){p, n}; return &ret.s; }
+POST("echo-bytes") void echo_bytes_post(str_t *r) { release(r->ptr, r->len); }
 
 TEXT("echo-entry") entry_t *echo_entry(uint8_t *name, uint32_t name_len, uint32_t *values, uint32_t count) {
     ret.entry = (entry_t){{name, name_len}, {values, count}};
     return &ret.entry;
+}
+POST("echo-entry") void echo_entry_post(entry_t *e) {
+    release(e->name.ptr, e->name.len);
+    release(e->values.ptr, e->values.len * 4);
 }
 
 TEXT("echo-entries") opt_entries_t *echo_entries(opt_entry_t *items, uint32_t n) {
