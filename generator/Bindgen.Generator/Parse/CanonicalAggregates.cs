@@ -98,7 +98,7 @@ internal static class CanonicalAggregates
     private static ISymbol[] PublicMembers(INamedTypeSymbol type) =>
         type.GetMembers()
             .Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m.DeclaredAccessibility == Accessibility.Public
-                && (m is IFieldSymbol { IsConst: false } || m is IPropertySymbol { IsIndexer: false, GetMethod: not null }))
+                && (m is IFieldSymbol { IsConst: false } || m is IPropertySymbol { IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public }))
             .Where(m => m.Name != "EqualityContract")
             .ToArray();
 

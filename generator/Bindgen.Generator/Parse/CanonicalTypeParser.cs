@@ -164,6 +164,14 @@ internal sealed class CanonicalTypeParser
     {
         IFieldSymbol[] members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToArray();
         bool isFlags = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        // WIT cases and flags are distinct; a C# alias (two names, one value) would make two of them one.
+        IFieldSymbol? alias = members.Where(m => isFlags ? IsSingleBit(m.ConstantValue) : true)
+            .GroupBy(m => m.ConstantValue).Where(g => g.Count() > 1).Select(g => g.ElementAt(1)).FirstOrDefault();
+        if (alias is not null)
+        {
+            return Fail($"enum '{Display(type)}' has members with the same value ('{alias.Name}' is an alias); WIT {(isFlags ? "flags" : "enum cases")} are distinct");
+        }
+
         if (!isFlags)
         {
             return members.Length == 0
