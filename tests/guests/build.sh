@@ -57,8 +57,12 @@ compile_c reactor c/reactor.c -mexec-model=reactor
 build_c canonical canonical/canonical.c
 build_c canonical_growing canonical/canonical.c -DBINDGEN_GROWING_ALLOCATOR
 [ -d "$here/component/node_modules" ] || (cd "$here/component" && npm ci --no-audit --no-fund >/dev/null)
-node "$here/component/make-components.mjs" "$here/canonical/text.wit" "$out" \
+build_c canonical_imports canonical/imports.c
+build_c canonical_imports_growing canonical/imports.c -DBINDGEN_GROWING_ALLOCATOR
+node "$here/component/make-components.mjs" "$here/canonical/text.wit" demo "$out" \
     "$out/canonical.wasm" "$out/canonical_growing.wasm"
+node "$here/component/make-components.mjs" "$here/canonical/host.wit" imports-demo "$out" \
+    "$out/canonical_imports.wasm" "$out/canonical_imports_growing.wasm"
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do
