@@ -39,6 +39,28 @@ internal static class CanonicalAbi
         return new LoweredSignature(flatParams.ToEquatableArray(), flatResults.ToEquatableArray(), ReturnArea: false);
     }
 
+    /// <summary>
+    /// Lowers an imported function, as the guest calls it: flat parameters (one pointer beyond 16), and a result
+    /// of more than one flat value written by the host through a pointer the guest passes as the last parameter.
+    /// </summary>
+    public static LoweredSignature LowerImport(IReadOnlyList<WitType> parameters, WitType? result)
+    {
+        List<WasmType> flatParams = FlatParameters(parameters);
+        if (flatParams.Count > MaxFlatParams)
+        {
+            flatParams = new List<WasmType> { WasmType.I32 };
+        }
+
+        List<WasmType> flatResults = result is null ? new List<WasmType>() : CanonicalLayout.Flatten(result);
+        if (flatResults.Count > MaxFlatResults)
+        {
+            flatParams.Add(WasmType.I32);
+            flatResults = new List<WasmType>();
+        }
+
+        return new LoweredSignature(flatParams.ToEquatableArray(), flatResults.ToEquatableArray(), ReturnArea: result is not null && flatResults.Count == 0);
+    }
+
     /// <summary>The record of a spilled parameter list: a tuple of the parameters.</summary>
     public static WitType ParameterTuple(IEnumerable<WitType> parameters) =>
         new(WitKind.Tuple, "(params)", parameters.ToEquatableArray(), EquatableArray<WitMember>.Empty);

@@ -80,7 +80,7 @@ internal static class DiagnosticDescriptors
         "BG0012",
         "ABI not supported yet",
         "Bindgen does not support {0} yet; no class is generated for this binding",
-        "The attribute asks for a calling convention Bindgen does not implement yet (docs/canonical-abi.md lists what is missing). Use WasmAbi.C, or WasmAbi.Canonical for a [WasmModule].");
+        "The attribute asks for a calling convention Bindgen does not implement yet (docs/canonical-abi.md lists what is missing). Use WasmAbi.C or WasmAbi.Canonical.");
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",

@@ -118,7 +118,7 @@ internal sealed class CanonicalFlatLowering
                 for (int i = 0; i < t.Members.Count; i++)
                 {
                     WitMember m = t.Members[i];
-                    Branch($"{(i == 0 ? string.Empty : "else ")}if ({v} is {m.Name} {c}{i})", d, i, m.Type, m.Type is null ? null : $"{c}{i}.{m.PayloadMember}", flat, slots);
+                    Branch($"{(i == 0 ? string.Empty : "else ")}if ({v} is {m.Name} {c}_{i})", d, i, m.Type, m.Type is null ? null : $"{c}_{i}.{m.PayloadMember}", flat, slots);
                 }
 
                 _w.Line($"else throw new global::System.ArgumentException({_codec.Op} + \": \" + ({v}?.GetType().ToString() ?? \"null\") + \" is not a case of {CSharpText.LiteralContent(t.Wit)}\");");

@@ -71,9 +71,16 @@ internal sealed partial class MemberParser
             : new TypeModel(TypeShape.Scalar, ScalarKind.None, CanonicalTypeParser.Display(method.ReturnType));
         bool explicitly = method.DeclaredAccessibility != Accessibility.Public || ClassMemberNames.Contains(method.Name) || method.Name == _className || method.Name == "_guest";
         var signature = new CanonicalSignature(witParameters.ToEquatableArray(), result);
+        LoweredSignature lowered = _binding.Kind == BindingKind.Imports ? CanonicalAbi.LowerImport(witParameters, result) : CanonicalAbi.Lower(witParameters, result);
+        if (lowered.Parameters.Count > _binding.MaxParameters)
+        {
+            _diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name,
+                lowered.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), _binding.MaxParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), _binding.Noun));
+            return null;
+        }
+
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly,
-            CanonicalAbi.Lower(witParameters, result), signature);
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, signature);
     }
 
     /// <summary>[WasmExport] when given; else the method's name in kebab-case, after <c>{Interface}#</c> when an interface is set.</summary>
@@ -85,6 +92,6 @@ internal sealed partial class MemberParser
         }
 
         string name = NameMapping.ToSnakeCase(method.Name).Replace('_', '-');
-        return _binding.Interface is { } iface ? iface + "#" + name : name;
+        return _binding.Interface is { } iface && _binding.Kind == BindingKind.Exports ? iface + "#" + name : name;
     }
 }

@@ -151,8 +151,7 @@ internal static class ModuleParser
         string? notSupported = binding.Abi switch
         {
             AbiKind.C => null,
-            AbiKind.Canonical when binding.Kind == BindingKind.Exports => null,
-            AbiKind.Canonical => "imports under the canonical ABI",
+            AbiKind.Canonical => null,
             AbiKind.WasmBindgen => "the wasm-bindgen ABI",
             _ => $"ABI value {(int)binding.Abi}",
         };

@@ -42,6 +42,34 @@ public sealed class CanonicalGuest
         _realloc = needsRealloc ? exports.CheckedFunction(ReallocExport, ReallocSignature)?.WrapFunc<int, int, int, int, int>() : null;
     }
 
+    private CanonicalGuest(Memory memory, Func<int, int, int, int, int>? realloc, GuestMemoryOptions? options)
+    {
+        _memory = memory;
+        _realloc = realloc;
+        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+    }
+
+    /// <summary>
+    /// The memory and <c>cabi_realloc</c> of the instance calling a host import. Valid only during that call.
+    /// </summary>
+    /// <param name="caller">The import's caller.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="needsRealloc">Whether the import lowers a result that needs guest blocks.</param>
+    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="MissingExportException">The caller exports no <c>memory</c> (or no <c>cabi_realloc</c> when needed).</exception>
+    public static CanonicalGuest ForCaller(Caller caller, string binding, bool needsRealloc, GuestMemoryOptions? options = null)
+    {
+        Memory memory = caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
+        Func<int, int, int, int, int>? realloc = null;
+        if (needsRealloc)
+        {
+            realloc = caller.GetFunction(ReallocExport)?.WrapFunc<int, int, int, int, int>()
+                ?? throw new MissingExportException(binding, ReallocExport, "function");
+        }
+
+        return new CanonicalGuest(memory, realloc, options);
+    }
+
     /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
     public bool CheckViews { get; }
 
