@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
 using Wasmtime;
+using Wasmtime.Components;
+using CV = Wasmtime.Components.ComponentValue;
 
 namespace Bindgen.Integration.Tests.Canonical;
 
@@ -105,6 +108,39 @@ public sealed class CanonicalImportTests : GuestFixture
         linker.Dispose();
         var e = Assert.Throws<HostImportException>(() => run.CallGreet("x"))!;
         Assert.That(e.InnerException, Is.TypeOf<InvalidOperationException>());
+    }
+
+    [Test]
+    public void Results_match_Wasmtime_Components_running_the_same_component()
+    {
+        (RunGuest run, _) = Bind();
+        var host = new DemoHost();
+        using Component component = Component.FromBytes(Engine, System.IO.File.ReadAllBytes(GuestFiles.PathOf(_guest + ".component")));
+        using var linker = new ComponentLinker(Engine);
+        using (ComponentLinkerInstance root = linker.Root())
+        using (ComponentLinkerInstance imports = root.AddInstance("local:host-demo/host@1.0.0"))
+        {
+            imports.DefineFunction("greet", (args, results) => results[0] = CV.String(host.Greet(args[0].AsString())));
+            imports.DefineFunction("split", (args, results) => results[0] = CV.List(host.Split(args[0].AsString()).Select(CV.String).ToArray()));
+            imports.DefineFunction("tally", (args, results) => results[0] = CV.U32(host.Tally(
+                args[0].AsList().Select(v => v.IsSome ? new Entry(v.Payload!.Field("name").AsString(), v.Payload!.Field("values").AsList().Select(x => x.AsU32()).ToArray()) : null).ToArray(),
+                args[1].IsSome ? args[1].Payload!.AsString() : null)));
+            imports.DefineFunction("add", (args, results) => results[0] = CV.S32(host.Add(args[0].AsS32(), args[1].AsS32())));
+        }
+
+        ComponentInstance instance = linker.Instantiate(NewStore(), component);
+        ComponentFunction F(string name) => instance.GetFunction("local:host-demo/run@1.0.0", name)!;
+        string text = "one two  three ü 😀";
+        Assert.That(run.CallGreet("Wörld"), Is.EqualTo(F("call-greet").Call(CV.String("Wörld"))!.AsString()));
+        Assert.That(run.CallSplit(text), Is.EqualTo(F("call-split").Call(CV.String(text))!.AsList().Select(v => v.AsString()).ToArray()));
+        Entry?[] items = { new Entry("ab", new uint[] { 1, 2 }), null };
+        CV list = CV.List(items.Select(e => e is null ? CV.None() : CV.Some(CV.Record(new[]
+        {
+            new KeyValuePair<string, CV>("name", CV.String(e.Name)),
+            new KeyValuePair<string, CV>("values", CV.List(e.Values.Select(CV.U32).ToArray())),
+        }))).ToArray());
+        Assert.That(run.CallTally(items, "x"), Is.EqualTo(F("call-tally").Call(list, CV.Some(CV.String("x")))!.AsU32()));
+        Assert.That(run.CallAdd(-5, 7), Is.EqualTo(F("call-add").Call(CV.S32(-5), CV.S32(7))!.AsS32()));
     }
 
     private sealed class ThrowingHost : IDemoHost
