@@ -84,7 +84,9 @@ public sealed class BindgenGenerator : IIncrementalGenerator
 
         try
         {
-            string source = module.Kind == BindingKind.Exports ? ModuleEmitter.Emit(module) : ImportsEmitter.Emit(module);
+            string source = module.Abi == AbiKind.Canonical
+                ? (module.Kind == BindingKind.Imports ? CanonicalImportsEmitter.Emit(module) : CanonicalEmitter.Emit(module))
+                : module.Kind == BindingKind.Imports ? ImportsEmitter.Emit(module) : ModuleEmitter.Emit(module);
             context.AddSource(module.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -48,11 +48,22 @@ public sealed class WasmModuleAttribute : Attribute
     /// generated class gains <c>Instantiate(Engine, Store)</c> overloads that load it from there.
     /// </summary>
     public string? File { get; set; }
+
+    /// <summary>The calling convention of the module's exports; <see cref="WasmAbi.C"/> when not set.</summary>
+    public WasmAbi Abi { get; set; }
+
+    /// <summary>
+    /// Under <see cref="WasmAbi.Canonical"/>: the WIT interface the exports belong to, for example
+    /// <c>local:demo/text@1.0.0</c>. Export names are then prefixed <c>{Interface}#</c>. Unset for functions
+    /// the world exports directly.
+    /// </summary>
+    public string? Interface { get; set; }
 }
 
 /// <summary>
 /// Names the guest export a method of a <see cref="WasmModuleAttribute"/> interface calls.
-/// Without it, the export name is the method name in snake_case (<c>WordCount</c> calls <c>word_count</c>).
+/// Without it, the export name is the method name in snake_case (<c>WordCount</c> calls <c>word_count</c>); under
+/// <see cref="WasmAbi.Canonical"/>, in kebab-case after the interface (<c>local:demo/text@1.0.0#word-count</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
 public sealed class WasmExportAttribute : Attribute
@@ -79,6 +90,9 @@ public sealed class WasmImportsAttribute : Attribute
 
     /// <summary>The module name the guest imports from.</summary>
     public string Module { get; }
+
+    /// <summary>The calling convention of the imports; <see cref="WasmAbi.C"/> when not set.</summary>
+    public WasmAbi Abi { get; set; }
 
     /// <summary>
     /// The name of the generated static class, in the interface's namespace. When unset, the interface's name without

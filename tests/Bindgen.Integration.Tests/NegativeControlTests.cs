@@ -36,6 +36,24 @@ public sealed class NegativeControlTests
         Assert.That(output, Does.Contain("rounds=200 wrong=0 stale=0"));
     }
 
+    [Test]
+    public void Naive_canonical_lowering_of_a_list_of_strings_is_caught_and_goes_wrong()
+    {
+        (int exitCode, string output) = ChildProcess.Run(NaiveGlue, "canonical-naive", GuestFiles.PathOf("canonical_growing"));
+
+        Assert.That(output, Does.Contain("STALE naive canonical lowering: guest memory changed while a view of it was in use"), output);
+        bool crashed = output.Contains("AccessViolationException", StringComparison.Ordinal) || exitCode is 134 or 139 || exitCode < 0;
+        Assert.That(crashed || exitCode == 3, Is.True, $"the naive lowering should crash or pass the guest wrong elements; exit {exitCode}:\n{output}");
+    }
+
+    [Test]
+    public void Canonical_lowering_that_allocates_every_element_first_is_correct()
+    {
+        (int exitCode, string output) = ChildProcess.Run(NaiveGlue, "canonical-refetch", GuestFiles.PathOf("canonical_growing"));
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("rounds=20 wrong=0 stale=0"));
+    }
+
     private static (int ExitCode, string Output) Run(string mode) =>
         ChildProcess.Run(NaiveGlue, mode, GuestFiles.PathOf("types_growing"));
 }

@@ -11,6 +11,12 @@ using Wasmtime;
 // Exit codes: 0 = every copy arrived intact; 3 = wrong data was read back (the bug, observed);
 // 4 = checked mode reported the stale view (the bug, detected); a crash (SIGSEGV/SIGABRT) = the bug,
 // fatally. Usage: Bindgen.NaiveGlue <naive|refetch> <path to types_growing.wasm>
+//        Bindgen.NaiveGlue <canonical-naive|canonical-refetch> <path to canonical_growing.wasm> (CanonicalNaive.cs)
+if (args.Length == 2 && (args[0] == "canonical-naive" || args[0] == "canonical-refetch"))
+{
+    return CanonicalNaive.Run(args[0] == "canonical-naive", args[1]);
+}
+
 if (args.Length != 2 || (args[0] != "naive" && args[0] != "refetch"))
 {
     Console.Error.WriteLine("usage: Bindgen.NaiveGlue <naive|refetch> <types_growing.wasm>");

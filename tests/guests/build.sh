@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=toolchain.sh
 source "$here/toolchain.sh"
 guest_parse_args "$@"
-guest_require_tools clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt
+guest_require_tools clang-14 wasm-ld-14 wat2wasm wasm-validate wasm-opt node npm
 [ -f /usr/lib/wasm32-wasi/libc.a ] \
     || guest_missing "wasi-libc not found (/usr/lib/wasm32-wasi/libc.a)"
 builtins="$(clang-14 --target=wasm32-wasi -print-libgcc-file-name)"
@@ -30,7 +30,7 @@ cflags=(--target=wasm32-wasi -O2 -g0 -std=c11 -Wall -Wextra -Werror
 compile_c() { # name source [flags...]
     local name="$1" src="$2"
     shift 2
-    clang-14 "${cflags[@]}" "$@" -o "$out/$name.raw.wasm" "$here/c/$src"
+    clang-14 "${cflags[@]}" "$@" -o "$out/$name.raw.wasm" "$here/$src"
     wasm-opt --strip-debug --strip-producers --strip-target-features \
         -o "$out/$name.wasm" "$out/$name.raw.wasm"
     rm "$out/$name.raw.wasm"
@@ -43,19 +43,31 @@ build_c() { # name source [extra flags...]
     compile_c "$name" "$src" -nostartfiles -Wl,--no-entry "$@"
 }
 
-build_c types types.c
-build_c types_growing types.c -DBINDGEN_GROWING_ALLOCATOR
-build_c imports imports.c
-build_c arrays arrays.c
-build_c arrays_growing arrays.c -DBINDGEN_GROWING_ALLOCATOR
-build_c clib clib.c
-build_c clib_growing clib.c -DBINDGEN_GROWING_ALLOCATOR
-build_c array_imports array_imports.c -Wl,--allow-undefined
-build_c array_imports_growing array_imports.c -DBINDGEN_GROWING_ALLOCATOR -Wl,--allow-undefined
-build_c imports_growing imports.c -DBINDGEN_GROWING_ALLOCATOR
-build_c bounded bounded.c
+build_c types c/types.c
+build_c types_growing c/types.c -DBINDGEN_GROWING_ALLOCATOR
+build_c imports c/imports.c
+build_c arrays c/arrays.c
+build_c arrays_growing c/arrays.c -DBINDGEN_GROWING_ALLOCATOR
+build_c clib c/clib.c
+build_c clib_growing c/clib.c -DBINDGEN_GROWING_ALLOCATOR
+build_c array_imports c/array_imports.c -Wl,--allow-undefined
+build_c array_imports_growing c/array_imports.c -DBINDGEN_GROWING_ALLOCATOR -Wl,--allow-undefined
+build_c imports_growing c/imports.c -DBINDGEN_GROWING_ALLOCATOR
+build_c bounded c/bounded.c
 # A WASI reactor: wasi-libc's reactor startup exports _initialize.
-compile_c reactor reactor.c -mexec-model=reactor
+compile_c reactor c/reactor.c -mexec-model=reactor
+
+# Canonical-ABI guests, checked against their WIT and wrapped as components by
+# the component tooling from npm (pinned in component/package-lock.json).
+build_c canonical canonical/canonical.c
+build_c canonical_growing canonical/canonical.c -DBINDGEN_GROWING_ALLOCATOR
+[ -d "$here/component/node_modules" ] || (cd "$here/component" && npm ci --no-audit --no-fund >/dev/null)
+build_c canonical_imports canonical/imports.c
+build_c canonical_imports_growing canonical/imports.c -DBINDGEN_GROWING_ALLOCATOR
+node "$here/component/make-components.mjs" "$here/canonical/text.wit" demo "$out" \
+    "$out/canonical.wasm" "$out/canonical_growing.wasm"
+node "$here/component/make-components.mjs" "$here/canonical/host.wit" imports-demo "$out" \
+    "$out/canonical_imports.wasm" "$out/canonical_imports_growing.wasm"
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do
@@ -64,6 +76,7 @@ for wat in "$here"/wat/*.wat; do
 done
 
 for wasm in "$out"/*.wasm; do
+    case "$wasm" in *.component.wasm) continue ;; esac # components: validated by componentNew
     wasm-validate "$wasm"
 done
 

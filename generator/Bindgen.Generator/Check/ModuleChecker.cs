@@ -79,8 +79,12 @@ internal static class ModuleChecker
         }
 
         CheckInitializer(module, description.FileName, exports, functionNames, diagnostics);
-        CheckAllocator(module, description.FileName, exports, diagnostics);
-        CheckOtherAbis(module, description.FileName, functionNames, diagnostics);
+        // The allocator and "looks like another ABI" checks describe the C convention; the canonical ABI needs cabi_realloc instead.
+        if (module.Abi == AbiKind.C)
+        {
+            CheckAllocator(module, description.FileName, exports, diagnostics);
+            CheckOtherAbis(module, description.FileName, functionNames, diagnostics);
+        }
         ListUnbound(module, description.FileName, functionNames, diagnostics);
         ListUnprovidedImports(module, description, providedImports, diagnostics);
     }
@@ -189,7 +193,7 @@ internal static class ModuleChecker
         if (canonical.Length > 0)
         {
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.OtherAbiDetected, module.Location, file, Quoted(canonical),
-                "belong to the component model's canonical ABI", module.InterfaceName, Suggestion));
+                "belong to the component model's canonical ABI", module.InterfaceName, "declare [WasmModule(Abi = WasmAbi.Canonical)], or " + Suggestion));
         }
 
         if (wasmBindgen.Length > 0)

@@ -127,6 +127,12 @@ internal static class DiagnosticDescriptors
         "For information: imports the module declares that the compilation's [WasmImports] interfaces do not register. Instantiating with Instantiate(Store, ...) then fails; a Linker must define them.",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor AbiNotSupported = Create(
+        "BG0020",
+        "ABI not supported yet",
+        "Bindgen does not support {0} yet; no class is generated for this binding",
+        "The attribute asks for a calling convention Bindgen does not implement yet (docs/canonical-abi.md lists what is missing). Use WasmAbi.C or WasmAbi.Canonical.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -135,7 +141,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

@@ -155,7 +155,7 @@ internal static class ModuleEmitter
         w.Line();
     }
 
-    private static void EmitFactories(IndentedWriter w, ModuleModel module)
+    internal static void EmitFactories(IndentedWriter w, ModuleModel module)
     {
         string engineParameter = module.Cancellable ? "global::Wasmtime.Engine engine, " : string.Empty;
         string engineArgument = module.Cancellable ? "engine, " : string.Empty;
@@ -189,7 +189,7 @@ internal static class ModuleEmitter
     }
 
     /// <summary>A member with a BG error: it throws, so the class still implements the interface and compiles.</summary>
-    private static void EmitUnsupported(IndentedWriter w, MemberStub stub)
+    internal static void EmitUnsupported(IndentedWriter w, MemberStub stub)
     {
         string thrower = $"throw new global::System.NotSupportedException({CSharpText.Literal(stub.Message)})";
         w.Line("/// <summary>Not bound: Bindgen reported an error for this member when the project was built.</summary>");

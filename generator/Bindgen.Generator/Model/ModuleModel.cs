@@ -32,6 +32,7 @@ internal enum BindingKind
 /// <param name="File">[WasmModule(File = ...)] reduced to its file name: the module checked at build time and embedded; null when not given.</param>
 /// <param name="FileLocation">Where File is given, for diagnostics about the module as a whole.</param>
 /// <param name="InitializeLocation">Where Initialize is given, for the check that the module exports it.</param>
+/// <param name="Abi">The calling convention (the value of <c>Bindgen.WasmAbi</c>).</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -50,7 +51,8 @@ internal sealed record ModuleModel(
     ConventionNames? Convention = null,
     string? File = null,
     LocationInfo? FileLocation = null,
-    LocationInfo? InitializeLocation = null)
+    LocationInfo? InitializeLocation = null,
+    AbiKind Abi = AbiKind.C)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -103,6 +105,7 @@ internal sealed record ConventionNames(string? Memory, string? Malloc, string? F
 /// </param>
 /// <param name="TokenOnlyPrefix">The prefix of generated locals when the token is the only parameter (see <see cref="ParameterModel.LocalPrefix"/>).</param>
 /// <param name="Location">Where the export is named: the [WasmExport] argument, else the method's name; for build-time checks.</param>
+/// <param name="Canonical">Under the canonical ABI: the WIT types of the parameters and result; null under the C ABI.</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -114,7 +117,8 @@ internal sealed record MethodModel(
     LoweredSignature Lowered,
     string? CancellationToken = null,
     string TokenOnlyPrefix = "__",
-    LocationInfo? Location = null)
+    LocationInfo? Location = null,
+    CanonicalSignature? Canonical = null)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);

@@ -17,7 +17,7 @@ namespace Bindgen.Generator.Parse;
 /// Parses the members of one binding interface: each abstract method becomes a <see cref="MethodModel"/>; each
 /// member that cannot be bound gets a BG error and, in a [WasmModule] class, a throwing stub in its place.
 /// </summary>
-internal sealed class MemberParser
+internal sealed partial class MemberParser
 {
     /// <summary>Members of every generated binding class and of <see cref="object"/>: methods named so are implemented explicitly.</summary>
     private static readonly HashSet<string> ClassMemberNames = new(StringComparer.Ordinal)
@@ -152,6 +152,11 @@ internal sealed class MemberParser
 
     private MethodModel? ParseMethod(IMethodSymbol method, LocationInfo? methodLocation)
     {
+        if (_binding.Abi == AbiKind.Canonical)
+        {
+            return ParseCanonicalMethod(method, methodLocation);
+        }
+
         int errorsBefore = _diagnostics.Count;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
         var parameters = new List<ParameterModel>();

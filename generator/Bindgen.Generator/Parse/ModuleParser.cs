@@ -45,10 +45,11 @@ internal static class ModuleParser
             return null;
         }
 
-        var binding = new BindingInfo(kind);
+        AttributeData? attribute = context.Attributes.FirstOrDefault();
+        var binding = new BindingInfo(kind, (AbiKind)(NamedInt(attribute, "Abi") ?? 0), NamedString(attribute, "Interface"));
         try
         {
-            return ParseType(binding, type, declaration, context.Attributes.FirstOrDefault(), cancellationToken);
+            return ParseType(binding, type, declaration, attribute, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -80,6 +81,7 @@ internal static class ModuleParser
             }
         }
 
+        CheckAbi(binding, attribute, typeLocation, diagnostics, ref canEmit);
         string? plainNamespace = PlainNamespace(type.ContainingNamespace);
         string? ns = plainNamespace is null ? null : CSharpText.QualifiedIdentifier(plainNamespace);
         string className = ClassName(binding, type, attribute, typeLocation, diagnostics, ref canEmit);
@@ -144,7 +146,8 @@ internal static class ModuleParser
             Convention(attribute, typeLocation, diagnostics),
             binding.Kind == BindingKind.Exports ? ModuleFileName(NamedString(attribute, FileProperty)) : null,
             binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, FileProperty) ? AttributeArgumentLocation(attribute, FileProperty) ?? typeLocation : null,
-            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null);
+            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null,
+            binding.Abi);
     }
 
     /// <summary>The guest's own export names for memory, malloc and free (<c>Memory = "c"</c>...), each a valid wasm name.</summary>
@@ -183,6 +186,29 @@ internal static class ModuleParser
 
         int slash = Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\'));
         return file.Substring(slash + 1).Trim();
+    }
+
+    /// <summary>Reports an ABI the generator does not implement (yet) and an invalid canonical interface name.</summary>
+    private static void CheckAbi(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool canEmit)
+    {
+        string? notSupported = binding.Abi switch
+        {
+            AbiKind.C => null,
+            AbiKind.Canonical => null,
+            AbiKind.WasmBindgen => "the wasm-bindgen ABI",
+            _ => $"ABI value {(int)binding.Abi}",
+        };
+        if (notSupported is not null)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.AbiNotSupported, AttributeArgumentLocation(attribute, "Abi") ?? typeLocation, notSupported));
+            canEmit = false;
+        }
+
+        if (binding.Interface is not null && NameMapping.ExportNameProblem(binding.Interface) is { } problem)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute, "Interface") ?? typeLocation, binding.Interface, problem));
+            canEmit = false;
+        }
     }
 
     /// <summary>The generated class's name: <c>ClassName = "..."</c> when given, else derived from the interface's name.</summary>
@@ -285,9 +311,20 @@ internal readonly struct BindingInfo
     /// <summary>The most parameters a Wasmtime caller-aware callback for an import can take.</summary>
     public const int MaxImportParameters = 12;
 
-    public BindingInfo(BindingKind kind) => Kind = kind;
+    public BindingInfo(BindingKind kind, AbiKind abi = AbiKind.C, string? @interface = null)
+    {
+        Kind = kind;
+        Abi = abi;
+        Interface = @interface;
+    }
 
     public BindingKind Kind { get; }
+
+    /// <summary>The binding's calling convention.</summary>
+    public AbiKind Abi { get; }
+
+    /// <summary>Under the canonical ABI, the WIT interface export names are prefixed with, or null.</summary>
+    public string? Interface { get; }
 
     public string AttributeName => Kind == BindingKind.Exports ? "[WasmModule]" : "[WasmImports]";
 

@@ -58,6 +58,10 @@ internal static class ParseSupport
         return null;
     }
 
+    /// <summary>The value of a named enum or int argument such as <c>Abi = WasmAbi.Canonical</c>, or null when absent.</summary>
+    public static int? NamedInt(AttributeData? attribute, string name) =>
+        attribute?.NamedArguments.FirstOrDefault(pair => pair.Key == name).Value.Value is int value ? value : null;
+
     public static bool HasNamedArgument(AttributeData? attribute, string name) =>
         attribute is not null && attribute.NamedArguments.Any(pair => pair.Key == name);
 

@@ -1,0 +1,210 @@
+using System;
+using Wasmtime;
+
+namespace Bindgen.Canonical;
+
+/// <summary>
+/// One instance's memory and <c>cabi_realloc</c> under the canonical ABI, as the generated glue uses them: it
+/// allocates every buffer of a call's value tree first (<see cref="Realloc"/>, which may grow and move memory),
+/// and only then takes one view of the whole memory (<see cref="View"/>) to write or read, before the next call
+/// into the guest.
+/// </summary>
+[MayGrowMemory]
+public sealed class CanonicalGuest
+{
+    /// <summary>The allocator every canonical-ABI module exports.</summary>
+    public const string ReallocExport = "cabi_realloc";
+
+    /// <summary><c>cabi_realloc(old_ptr, old_size, align, new_size) -&gt; ptr</c>.</summary>
+    public const string ReallocSignature = "(i32, i32, i32, i32) -> i32";
+
+    private readonly Memory? _memory;
+    private readonly Func<int, int, int, int, int>? _realloc;
+    private CanonicalPlan? _spare;
+
+    /// <summary>
+    /// Looks up <c>memory</c> and <c>cabi_realloc</c> when the binding needs them, recording problems in
+    /// <paramref name="exports"/> (reported together by <see cref="ExportResolver.Complete"/>).
+    /// </summary>
+    /// <param name="exports">The binding's resolver.</param>
+    /// <param name="needsMemory">Whether any method passes a value through memory.</param>
+    /// <param name="needsRealloc">Whether any method allocates in the guest (strings, lists, spilled arguments).</param>
+    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    public CanonicalGuest(ExportResolver exports, bool needsMemory, bool needsRealloc, GuestMemoryOptions? options = null)
+    {
+        if (exports is null)
+        {
+            throw new ArgumentNullException(nameof(exports));
+        }
+
+        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+        _memory = needsMemory || needsRealloc ? exports.Memory() : null;
+        _realloc = needsRealloc ? exports.CheckedFunction(ReallocExport, ReallocSignature)?.WrapFunc<int, int, int, int, int>() : null;
+    }
+
+    private CanonicalGuest(Memory memory, Func<int, int, int, int, int>? realloc, GuestMemoryOptions? options)
+    {
+        _memory = memory;
+        _realloc = realloc;
+        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+    }
+
+    /// <summary>
+    /// The memory and <c>cabi_realloc</c> of the instance calling a host import. Valid only during that call.
+    /// </summary>
+    /// <param name="caller">The import's caller.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="needsRealloc">Whether the import lowers a result that needs guest blocks.</param>
+    /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="MissingExportException">The caller exports no <c>memory</c> (or no <c>cabi_realloc</c> when needed).</exception>
+    public static CanonicalGuest ForCaller(Caller caller, string binding, bool needsRealloc, GuestMemoryOptions? options = null)
+    {
+        Memory memory = caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
+        Func<int, int, int, int, int>? realloc = null;
+        if (needsRealloc)
+        {
+            realloc = caller.GetFunction(ReallocExport)?.WrapFunc<int, int, int, int, int>()
+                ?? throw new MissingExportException(binding, ReallocExport, "function");
+        }
+
+        return new CanonicalGuest(memory, realloc, options);
+    }
+
+    /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
+    public bool CheckViews { get; }
+
+    /// <summary>
+    /// Looks up an optional export, such as <c>cabi_post_*</c>: null when the module does not export it; when it
+    /// does, its signature is checked like any other.
+    /// </summary>
+    public static T? OptionalFunction<T>(ExportResolver exports, string exportName, string expectedSignature, Func<Function, T?> wrap)
+        where T : class
+    {
+        if (exports is null)
+        {
+            throw new ArgumentNullException(nameof(exports));
+        }
+
+        return exports.Instance.GetFunction(exportName) is null ? null : exports.Function(exportName, expectedSignature, wrap);
+    }
+
+    /// <summary>
+    /// <c>cabi_realloc(0, 0, alignment, size)</c>: a new guest block for an argument. Checks that the guest
+    /// returned an aligned block inside memory (memory never shrinks, so it stays inside until the call).
+    /// </summary>
+    /// <exception cref="GuestTrapException">The allocator trapped.</exception>
+    /// <exception cref="GuestProtocolException">The block is misaligned.</exception>
+    /// <exception cref="GuestPointerOutOfBoundsException">The block lies outside memory.</exception>
+    [MayGrowMemory]
+    public int Realloc(int alignment, int size, string operation)
+    {
+        Func<int, int, int, int, int> realloc = _realloc ?? throw new InvalidOperationException("This binding did not look up cabi_realloc.");
+        int address;
+        try
+        {
+            address = realloc(0, 0, alignment, size);
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+
+        if ((unchecked((uint)address) & (uint)(alignment - 1)) != 0)
+        {
+            throw new GuestProtocolException(operation, $"cabi_realloc returned 0x{unchecked((uint)address):X8}, which is not {alignment}-byte aligned");
+        }
+
+        GuestMemory.CheckRange(address, size, _memory!.GetLength(), operation);
+        return address;
+    }
+
+    /// <summary>A plan to record one call's allocations in; give it back with <see cref="Return"/>.</summary>
+    public CanonicalPlan Rent()
+    {
+        // Reused across calls; a re-entrant call (an import that calls back in) finds none and gets its own.
+        CanonicalPlan plan = _spare ?? new CanonicalPlan();
+        _spare = null;
+        plan.Reset();
+        return plan;
+    }
+
+    /// <summary>Gives back a plan from <see cref="Rent"/>.</summary>
+    public void Return(CanonicalPlan plan) => _spare = plan;
+
+    /// <summary>
+    /// A view of the whole memory, taken now. It dies at the next call into the guest: the glue takes it after the
+    /// last allocation and drops it before the call. Memory past 2 GiB is not visible through it.
+    /// </summary>
+    [GuestView]
+    public unsafe Span<byte> View()
+    {
+        Memory memory = _memory!;
+        return new Span<byte>((void*)memory.GetPointer(), (int)Math.Min(memory.GetLength(), int.MaxValue));
+    }
+
+    /// <summary>Records the memory's base and length for checked mode (free when it is off).</summary>
+    public MemorySnapshot Snapshot() =>
+        CheckViews ? new MemorySnapshot(_memory!.GetPointer(), _memory.GetLength()) : default;
+
+    /// <summary>In checked mode, throws <see cref="StaleViewException"/> when memory moved or grew since <paramref name="snapshot"/>.</summary>
+    public void VerifyUnchanged(MemorySnapshot snapshot, string operation)
+    {
+        if (!CheckViews)
+        {
+            return;
+        }
+
+        nint baseNow = _memory!.GetPointer();
+        long lengthNow = _memory.GetLength();
+        if (baseNow != snapshot.Base || lengthNow != snapshot.Length)
+        {
+            throw new StaleViewException(operation, snapshot.Base, snapshot.Length, baseNow, lengthNow);
+        }
+    }
+}
+
+/// <summary>
+/// The guest blocks of one call, in the order the glue allocated them: the write pass walks the value tree in
+/// the same order and takes each block back with <see cref="Next"/>.
+/// </summary>
+public sealed class CanonicalPlan
+{
+    private int[] _addresses = new int[8];
+    private int[] _lengths = new int[8];
+    private int _count;
+    private int _next;
+
+    /// <summary>Forgets every block.</summary>
+    public void Reset()
+    {
+        _count = 0;
+        _next = 0;
+    }
+
+    /// <summary>Records a block and the element or byte count it holds.</summary>
+    public void Add(int address, int length)
+    {
+        if (_count == _addresses.Length)
+        {
+            Array.Resize(ref _addresses, _count * 2);
+            Array.Resize(ref _lengths, _count * 2);
+        }
+
+        _addresses[_count] = address;
+        _lengths[_count] = length;
+        _count++;
+    }
+
+    /// <summary>The next block of the write pass.</summary>
+    /// <exception cref="InvalidOperationException">The write pass took more blocks than were allocated (a generator bug).</exception>
+    public int Next(out int length)
+    {
+        if (_next >= _count)
+        {
+            throw new InvalidOperationException("The write pass took more guest blocks than the allocation pass made.");
+        }
+
+        length = _lengths[_next];
+        return _addresses[_next++];
+    }
+}

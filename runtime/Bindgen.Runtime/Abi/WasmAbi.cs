@@ -1,0 +1,17 @@
+namespace Bindgen;
+
+/// <summary>The calling convention a binding follows at the WebAssembly boundary.</summary>
+public enum WasmAbi
+{
+    /// <summary>Bindgen's C convention (docs/abi.md): <c>malloc</c>/<c>free</c>, return areas. The default.</summary>
+    C = 0,
+
+    /// <summary>
+    /// The component model's canonical ABI (docs/canonical-abi.md): the convention wit-bindgen and every component
+    /// toolchain produce for a core module, with <c>cabi_realloc</c> and <c>cabi_post_*</c>.
+    /// </summary>
+    Canonical = 1,
+
+    /// <summary>wasm-bindgen's convention. Not supported yet: the generator reports BG0020.</summary>
+    WasmBindgen = 2,
+}
