@@ -101,6 +101,8 @@ public interface IArrayHost
     ushort[] Codes(int[] values);
 
     short Halve(short value);
+
+    long Weigh13(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, long a12, double a13);
 }
 
 /// <summary>The exports of tests/guests/array_imports.wasm: each call_* export forwards to one import.</summary>
@@ -116,4 +118,6 @@ public interface IArrayImportsGuest
     long CallCodes(int count);
 
     int CallHalve(int value);
+
+    long CallWeigh13(int @base);
 }

@@ -220,6 +220,8 @@ public sealed class ArrayImportTests : GuestFixture
         Assert.That(_binding.CallFillI32(count, 9), Is.EqualTo(Enumerable.Range(0, count).Sum(i => (long)(9 + i * i) * (i + 1))));
         Assert.That(_binding.CallCodes(count), Is.EqualTo(count + Enumerable.Range(0, count).Sum(i => (long)(ushort)(i * 7 + 1) * (i + 1))));
         Assert.That(_binding.CallHalve(-1001), Is.EqualTo(-500));
+        long b = count;
+        Assert.That(_binding.CallWeigh13(count), Is.EqualTo(Enumerable.Range(1, 11).Sum(i => i * (b + i - 1)) + (b << 33) + 50), "13 parameters, defined untyped");
         Assert.That(_binding.LiveAllocations(), Is.EqualTo(live));
     }
 
@@ -247,5 +249,8 @@ public sealed class ArrayImportTests : GuestFixture
         public ushort[] Codes(int[] values) => values.Select(v => unchecked((ushort)(v + 1))).ToArray();
 
         public short Halve(short value) => (short)(value / 2);
+
+        public long Weigh13(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, long a12, double a13) =>
+            a1 + 2L * a2 + 3L * a3 + 4L * a4 + 5L * a5 + 6L * a6 + 7L * a7 + 8L * a8 + 9L * a9 + 10L * a10 + 11L * a11 + a12 + (long)(a13 * 100);
     }
 }

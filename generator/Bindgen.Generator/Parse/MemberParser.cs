@@ -276,10 +276,11 @@ internal sealed partial class MemberParser
         else
         {
             lowered = CAbi.Lower(parameters, returnType);
-            if (_diagnostics.Count == errorsBefore && lowered.Parameters.Count > _binding.MaxParameters)
+            // The C convention calls past Wasmtime's typed limits untyped, so only the engine's own limit applies.
+            if (_diagnostics.Count == errorsBefore && lowered.Parameters.Count > BindingInfo.MaxExportParameters)
             {
                 _diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name,
-                    lowered.Parameters.Count.ToString(CultureInfo.InvariantCulture), _binding.MaxParameters.ToString(CultureInfo.InvariantCulture), _binding.Noun));
+                    lowered.Parameters.Count.ToString(CultureInfo.InvariantCulture), BindingInfo.MaxExportParameters.ToString(CultureInfo.InvariantCulture), _binding.Noun));
             }
         }
 

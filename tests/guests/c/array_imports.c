@@ -59,3 +59,14 @@ int64_t call_codes(int32_t count) {
 
 BG_EXPORT("call_halve")
 int32_t call_halve(int32_t value) { return host_halve((int16_t)value); }
+
+/* More parameters than Wasmtime's typed callbacks take: the host defines it untyped. */
+BG_IMPORT("weigh13") int64_t host_weigh13(int32_t a1, int32_t a2, int32_t a3, int32_t a4, int32_t a5, int32_t a6,
+                                          int32_t a7, int32_t a8, int32_t a9, int32_t a10, int32_t a11, int64_t a12,
+                                          double a13);
+
+BG_EXPORT("call_weigh13")
+int64_t call_weigh13(int32_t base) {
+    return host_weigh13(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7, base + 8,
+                        base + 9, base + 10, (int64_t)base << 33, 0.5);
+}
