@@ -113,7 +113,14 @@ public static class Interleaved
         CLibraryScenarios.CheckSum17(v);
         Point point = CLibraryScenarios.Point;
         list.Add(Three(Categories.PointNorm2, () => v.HandWritten.PointNorm2(in point), () => v.Generated.Binding.PointNorm2(in point), () => v.Naive.PointNorm2(in point)));
-        list.Add(Three(Categories.Divmod, () => v.HandWritten.Divmod(-17, 5, out _), () => v.Generated.Binding.Divmod(-17, 5, out _), () => v.Naive.Divmod(-17, 5, out _)));
+        // With a diagnostic: the hand-written code plus the generated glue's zeroing of the out slot before the call.
+        list.Add(new Scenario(Categories.Divmod,
+        [
+            new Variant("HandWritten", () => v.HandWritten.Divmod(-17, 5, out _)),
+            new Variant("Generated", () => v.Generated.Binding.Divmod(-17, 5, out _)),
+            new Variant("Naive", () => v.Naive.Divmod(-17, 5, out _)),
+            new Variant("HandWritten+ZeroedSlot", () => v.HandWritten.DivmodWithZeroedSlot(-17, 5, out _)),
+        ]));
         list.Add(Three(
             Categories.Sum17,
             () => v.HandWritten.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
