@@ -120,6 +120,8 @@ public static class Interleaved
             new Variant("Generated", () => v.Generated.Binding.Divmod(-17, 5, out _)),
             new Variant("Naive", () => v.Naive.Divmod(-17, 5, out _)),
             new Variant("HandWritten+ZeroedSlot", () => v.HandWritten.DivmodWithZeroedSlot(-17, 5, out _)),
+            new Variant("Steps: AllocateBlock+WriteValue+ReadValue+Release", () => v.Steps.DivmodAllSteps(-17, 5, out _)),
+            new Variant("Steps, out slot not zeroed", () => v.Steps.DivmodUnzeroed(-17, 5, out _)),
         ]));
         list.Add(Three(
             Categories.Sum17,
