@@ -36,6 +36,25 @@ public interface IBench
     /// input and returns the length of the host's result.
     /// </summary>
     int CallDescribe(ReadOnlySpan<byte> data);
+
+    /// <summary>export <c>point_norm2</c>: (ptr) -> f64, a C struct passed by pointer (<c>const point*</c>).</summary>
+    double PointNorm2(in Point p);
+
+    /// <summary>export <c>divmod</c>: (i32, i32, ptr) -> i32, the quotient, with the remainder through an out-pointer.</summary>
+    int Divmod(int a, int b, out int rem);
+
+    /// <summary>export <c>sum17</c>: 17 parameters, more than Wasmtime's typed delegates take.</summary>
+    long Sum17(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17);
+}
+
+/// <summary>bench.c's <c>point</c>: two doubles, x at 0 and y at 8, 16 bytes.</summary>
+public struct Point
+{
+    /// <summary>The first coordinate.</summary>
+    public double X;
+
+    /// <summary>The second coordinate.</summary>
+    public double Y;
 }
 
 /// <summary>

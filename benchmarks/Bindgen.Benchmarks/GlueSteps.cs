@@ -22,6 +22,7 @@ public sealed class GlueSteps : IDisposable
     private readonly Action<int> _free;
     private readonly Func<int, int, double> _sumF64;
     private readonly Action<int, int, int> _scale;
+    private readonly Func<int, int, int, int> _divmod;
 
     /// <summary>Instantiates bench.wasm and resolves the exports and the runtime's memory access once.</summary>
     public GlueSteps(Engine engine, Module module, IBenchHost host)
@@ -37,6 +38,7 @@ public sealed class GlueSteps : IDisposable
         _free = instance.GetAction<int>("free") ?? throw new InvalidOperationException("free");
         _sumF64 = instance.GetFunction<int, int, double>("sum_f64") ?? throw new InvalidOperationException("sum_f64");
         _scale = instance.GetAction<int, int, int>("scale") ?? throw new InvalidOperationException("scale");
+        _divmod = instance.GetFunction<int, int, int, int>("divmod") ?? throw new InvalidOperationException("divmod");
     }
 
     /// <summary>The generated glue's runtime calls, in its order, without its try/catch: AllocateBlock, Write, call, Release.</summary>
@@ -47,6 +49,25 @@ public sealed class GlueSteps : IDisposable
         _guest.Write<double>(block, values, Operation);
         double result = _sumF64(block, values.Length);
         return _guest.Release(result, default, new GuestRange(block, bytes), Operation);
+    }
+
+    /// <summary>The generated <c>Divmod</c>'s runtime calls, in its order: AllocateBlock, WriteValue (zeroing the out slot), call, ReadValue, Release.</summary>
+    public int DivmodAllSteps(int a, int b, out int rem)
+    {
+        int block = _guest.AllocateBlock(4, Operation);
+        _guest.WriteValue<int>(block, default, Operation);
+        int quotient = _divmod(a, b, block);
+        rem = _guest.ReadValue<int>(block, Operation);
+        return _guest.Release(quotient, default, new GuestRange(block, 4), Operation);
+    }
+
+    /// <summary><see cref="DivmodAllSteps"/> without zeroing the out slot before the call.</summary>
+    public int DivmodUnzeroed(int a, int b, out int rem)
+    {
+        int block = _guest.AllocateBlock(4, Operation);
+        int quotient = _divmod(a, b, block);
+        rem = _guest.ReadValue<int>(block, Operation);
+        return _guest.Release(quotient, default, new GuestRange(block, 4), Operation);
     }
 
     /// <summary><see cref="SumAllSteps"/> with the free called directly instead of through <c>Release</c>.</summary>

@@ -84,6 +84,15 @@ public static class Categories
     /// <summary>An export that calls a host import with a borrowed buffer and receives a host-allocated string.</summary>
     public const string HostImport = "host import";
 
+    /// <summary>A C struct passed by pointer (<c>in</c>).</summary>
+    public const string PointNorm2 = "point_norm2(in struct)";
+
+    /// <summary>An out-parameter read back after the call.</summary>
+    public const string Divmod = "divmod(out int)";
+
+    /// <summary>17 parameters, past Wasmtime's typed delegates.</summary>
+    public const string Sum17 = "sum17(17 parameters)";
+
     /// <summary>The source generator itself.</summary>
     public const string Generator = "generator";
 }

@@ -106,6 +106,29 @@ public static class Interleaved
             new Variant("Steps, GetSpan copies instead of Write/ReadInto", () => v.Steps.ScaleSpanCopy(floats, ArrayScenarios.TimedFactor)),
         ]));
 
+        // A C library's calling shapes: a struct by pointer, an out-parameter, and more parameters than Wasmtime's
+        // typed delegates take (where every variant goes through Function.Invoke).
+        CLibraryScenarios.CheckPointNorm2(v);
+        CLibraryScenarios.CheckDivmod(v);
+        CLibraryScenarios.CheckSum17(v);
+        Point point = CLibraryScenarios.Point;
+        list.Add(Three(Categories.PointNorm2, () => v.HandWritten.PointNorm2(in point), () => v.Generated.Binding.PointNorm2(in point), () => v.Naive.PointNorm2(in point)));
+        // With a diagnostic: the hand-written code plus the generated glue's zeroing of the out slot before the call.
+        list.Add(new Scenario(Categories.Divmod,
+        [
+            new Variant("HandWritten", () => v.HandWritten.Divmod(-17, 5, out _)),
+            new Variant("Generated", () => v.Generated.Binding.Divmod(-17, 5, out _)),
+            new Variant("Naive", () => v.Naive.Divmod(-17, 5, out _)),
+            new Variant("HandWritten+ZeroedSlot", () => v.HandWritten.DivmodWithZeroedSlot(-17, 5, out _)),
+            new Variant("Steps: AllocateBlock+WriteValue+ReadValue+Release", () => v.Steps.DivmodAllSteps(-17, 5, out _)),
+            new Variant("Steps, out slot not zeroed", () => v.Steps.DivmodUnzeroed(-17, 5, out _)),
+        ]));
+        list.Add(Three(
+            Categories.Sum17,
+            () => v.HandWritten.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
+            () => v.Generated.Binding.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
+            () => v.Naive.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
+
         byte[] input = BenchGuest.Bytes(64);
         list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)));
         return list;

@@ -51,6 +51,10 @@ public sealed partial class HandWrittenBench : IDisposable
     private readonly Func<int, int, int> _callDescribe;
     private readonly Func<int, int, double> _sumF64;
     private readonly Action<int, int, int> _scale;
+    private readonly Func<int, double> _pointNorm2;
+    private readonly Func<int, int, int, int> _divmod;
+    private readonly Function _sum17;
+    private readonly ValueBox[] _sum17Arguments = new ValueBox[17];
 
     /// <summary>Instantiates bench.wasm and resolves every export once.</summary>
     public HandWrittenBench(Engine engine, Module module, IBenchHost host)
@@ -71,6 +75,9 @@ public sealed partial class HandWrittenBench : IDisposable
         _callDescribe = instance.GetFunction<int, int, int>("call_describe") ?? throw new InvalidOperationException("call_describe");
         _sumF64 = instance.GetFunction<int, int, double>("sum_f64") ?? throw new InvalidOperationException("sum_f64");
         _scale = instance.GetAction<int, int, int>("scale") ?? throw new InvalidOperationException("scale");
+        _pointNorm2 = instance.GetFunction<int, double>("point_norm2") ?? throw new InvalidOperationException("point_norm2");
+        _divmod = instance.GetFunction<int, int, int, int>("divmod") ?? throw new InvalidOperationException("divmod");
+        _sum17 = instance.GetFunction("sum17") ?? throw new InvalidOperationException("sum17");
     }
 
     /// <summary>Calls <c>add</c>.</summary>

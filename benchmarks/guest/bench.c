@@ -133,3 +133,41 @@ int32_t call_describe(const uint8_t *data, uint32_t len) {
     free(result.ptr);
     return (int32_t)length;
 }
+
+/* ---- A C library's calling shapes (docs/abi.md, "Structs, ref, out and in") ---- */
+
+/* A C struct clang lays out as x at 0, y at 8, 16 bytes, 8-aligned. */
+typedef struct {
+    double x;
+    double y;
+} point;
+
+_Static_assert(sizeof(point) == 16, "point layout");
+
+/* double PointNorm2(in Point p): (i32 ptr) -> f64. A struct by pointer: the
+ * host copies it into guest memory and passes its address. */
+EXPORT("point_norm2")
+double point_norm2(const point *p) { return p->x * p->x + p->y * p->y; }
+
+/* int Divmod(int a, int b, out int rem): (i32, i32, i32 ptr) -> i32. An
+ * out-parameter: the host passes the address of a 4-byte slot and reads it
+ * back after the call. */
+EXPORT("divmod")
+int32_t divmod(int32_t a, int32_t b, int32_t *rem) {
+    if (b == 0) {
+        *rem = 0;
+        return 0;
+    }
+    *rem = a % b;
+    return a / b;
+}
+
+/* long Sum17(...): 17 wasm parameters, one more than Wasmtime's typed
+ * delegates take, so every variant calls it through Function.Invoke. */
+EXPORT("sum17")
+int64_t sum17(int32_t a1, int32_t a2, int32_t a3, int32_t a4, int32_t a5, int32_t a6, int32_t a7,
+              int32_t a8, int32_t a9, int32_t a10, int32_t a11, int32_t a12, int32_t a13, int32_t a14,
+              int32_t a15, int64_t a16, double a17) {
+    return (int64_t)a1 + 2 * a2 + 3 * a3 + 4 * a4 + 5 * a5 + 6 * a6 + 7 * a7 + 8 * a8 + 9 * a9 + 10 * a10 +
+           11 * a11 + 12 * a12 + 13 * a13 + 14 * a14 + 15 * a15 + 16 * a16 + (int64_t)(17 * a17);
+}

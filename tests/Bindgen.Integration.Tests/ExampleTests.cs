@@ -1,3 +1,5 @@
+using System;
+using System.Security.Cryptography;
 using NUnit.Framework;
 
 namespace Bindgen.Integration.Tests;
@@ -25,6 +27,52 @@ public sealed class ExampleTests
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("render(...) = \"Hello, Wörld! Greetings from Wasmtime.\""));
         Assert.That(output, Does.Contain("the guest asked the host for: name, runtime"));
+    }
+
+    [Test]
+    public void CLibrary_hashes_as_dotnet_does()
+    {
+        (int exitCode, string output) = ChildProcess.Run(ChildProcess.BuiltProgram("CLibraryPath"));
+        Assert.That(exitCode, Is.Zero, output);
+
+        // The same bytes the example hashes: more than the guest's initial memory, so its malloc grows memory.
+        byte[] data = new byte[1024 * 1024 + 1];
+        for (int i = 0; i < data.Length; i++)
+        {
+            data[i] = (byte)(i * 31 + (i >> 8));
+        }
+
+        string big = Convert.ToHexStringLower(SHA256.HashData(data));
+        string expected = string.Join('\n',
+            "version: tinyhash 1.0.0",
+            $"sha256(\"abc\") = {Convert.ToHexStringLower(SHA256.HashData("abc"u8))}",
+            "streamed 1048577 bytes, 16384 whole blocks, finished: False",
+            $"sha256(1 MiB + 1) streamed = {big}",
+            $"sha256(1 MiB + 1) one call = {big}",
+            "guest memory grew from 2 to 18 pages of 64 KiB",
+            "update after final: the hash is already finished",
+            "hex into 10 bytes: the output buffer is too small",
+            "update after free: not a live hash handle",
+            $"crc32(\"123456789\") = 0x{Crc32(0xEDB88320, "123456789"u8):x8}",
+            $"crc32c(\"123456789\") = 0x{Crc32(0x82F63B78, "123456789"u8):x8}",
+            $"crc32(1 MiB + 1) = 0x{Crc32(0xEDB88320, data):x8}");
+        Assert.That(output.ReplaceLineEndings("\n").TrimEnd(), Is.EqualTo(expected));
+    }
+
+    // A reflected CRC-32 with init and final XOR 0xFFFFFFFF, bit by bit from its definition.
+    private static uint Crc32(uint reversedPolynomial, ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (byte b in data)
+        {
+            crc ^= b;
+            for (int bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ reversedPolynomial : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
 }

@@ -46,6 +46,12 @@ internal static class StructLayouts
             return null;
         }
 
+        if (named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute"))
+        {
+            problem = $"'{named.Name}' is an [InlineArray], whose length C's layout cannot see; fixed-size arrays in structs are not supported yet";
+            return null;
+        }
+
         IFieldSymbol[] fields = named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToArray();
         if (fields.Length == 0)
         {
