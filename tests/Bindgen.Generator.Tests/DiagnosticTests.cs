@@ -56,6 +56,38 @@ public sealed class DiagnosticTests
         Assert.That(d.GetMessage(), Does.Contain("[CString] applies to string and string? only"));
     }
 
+    [Test]
+    public void BG0001_a_struct_C_cannot_lay_out_names_the_field()
+    {
+        Diagnostic d = Single("""
+            using Bindgen;
+            public struct Named { public int Id; public string Name; }
+            [WasmModule]
+            public interface IBad
+            {
+                int Take(in Named value);
+            }
+            """, "BG0001", "Named");
+        Assert.That(d.GetMessage(), Does.Contain("field 'Name' of 'Named' cannot be laid out as C"));
+    }
+
+    [Test]
+    public void BG0001_an_inline_array_struct_is_refused_at_compile_time()
+    {
+        Diagnostic d = Single("""
+            using Bindgen;
+            [System.Runtime.CompilerServices.InlineArray(4)]
+            public struct Four { private int _first; }
+            public struct Holder { public Four Values; }
+            [WasmModule]
+            public interface IBad
+            {
+                int Take(in Holder value);
+            }
+            """, "BG0001", "Holder");
+        Assert.That(d.GetMessage(), Does.Contain("[InlineArray]"));
+    }
+
     [TestCase("nint", "int (wasm32 pointers are 32-bit)")]
     [TestCase("decimal", "double")]
     [TestCase("char[]", "string")]
