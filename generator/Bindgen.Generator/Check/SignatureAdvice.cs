@@ -11,47 +11,9 @@ namespace Bindgen.Generator.Check;
 /// </summary>
 internal static class SignatureAdvice
 {
-    private const int MaxSuggestions = 3;
-
-    /// <summary>The candidates closest to <paramref name="name"/> by edit distance, near enough to be a plausible typo.</summary>
-    public static IReadOnlyList<string> ClosestNames(string name, IEnumerable<string> candidates)
-    {
-        // A third of the name's length, at least 2: "word_cnt" finds "word_count", "add" does not find "free".
-        int limit = Math.Max(2, name.Length / 3);
-        return candidates
-            .Select(candidate => (candidate, distance: EditDistance(name, candidate)))
-            .Where(c => c.distance <= limit)
-            .OrderBy(c => c.distance)
-            .ThenBy(c => c.candidate, StringComparer.Ordinal)
-            .Take(MaxSuggestions)
-            .Select(c => c.candidate)
-            .ToArray();
-    }
-
-    /// <summary>Levenshtein distance, case-sensitive.</summary>
-    public static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>The candidates closest to <paramref name="name"/>, as <see cref="NameSuggestions"/> finds them.</summary>
+    public static IReadOnlyList<string> ClosestNames(string name, IEnumerable<string> candidates) =>
+        NameSuggestions.ClosestNames(name, candidates);
 
     /// <summary>Why the export's signature <paramref name="actual"/> differs from the binding's <paramref name="expected"/>, in terms of docs/abi.md.</summary>
     public static string Reason(string actual, string expected)
