@@ -248,7 +248,6 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             __block = this._memory.AllocateBlock(__block_size, __operation);
             __rem_address = __block;
             // Write: each copy takes a fresh view of the live memory.
-            this._memory.WriteValue<int>(__rem_address, default, __operation);
             int __result;
             try
             {
@@ -294,7 +293,6 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             __value_address = unchecked(__block + (int)__value_offset);
             // Write: each copy takes a fresh view of the live memory.
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            this._memory.WriteValue<int>(__value_address, default, __operation);
             int __result;
             try
             {
