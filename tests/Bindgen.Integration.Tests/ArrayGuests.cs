@@ -103,6 +103,12 @@ public interface IArrayHost
     short Halve(short value);
 
     long Weigh13(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, long a12, double a13);
+
+    void Nudge(ref CPoint p);
+
+    bool TryLookup(int key, out double value);
+
+    CPoint Mirror(CPoint p);
 }
 
 /// <summary>The exports of tests/guests/array_imports.wasm: each call_* export forwards to one import.</summary>
@@ -120,4 +126,12 @@ public interface IArrayImportsGuest
     int CallHalve(int value);
 
     long CallWeigh13(int @base);
+
+    double CallNudge(int x);
+
+    double CallTryLookup(int key);
+
+    int CallTryLookupBad();
+
+    double CallMirror(int x);
 }

@@ -198,6 +198,7 @@ public sealed class ArrayImportTests : GuestFixture
 {
     private readonly string _guest;
     private ArrayImportsGuest _binding = null!;
+    private Host _host = null!;
 
     public ArrayImportTests(EngineSetting setting, string guest)
         : base(setting) => _guest = guest;
@@ -206,7 +207,8 @@ public sealed class ArrayImportTests : GuestFixture
     public void Bind()
     {
         using var linker = new Linker(Engine);
-        ArrayHost.Define(linker, new Host(), Options);
+        _host = new Host();
+        ArrayHost.Define(linker, _host, Options);
         _binding = ArrayImportsGuest.Instantiate(linker, NewStore(), ModuleOf(_guest), Options);
     }
 
@@ -225,8 +227,45 @@ public sealed class ArrayImportTests : GuestFixture
         Assert.That(_binding.LiveAllocations(), Is.EqualTo(live));
     }
 
+    [Test]
+    public void Structs_and_out_parameters_cross_into_the_host()
+    {
+        int live = _binding.LiveAllocations();
+        Assert.That(_binding.CallNudge(5), Is.EqualTo(15 + 3.0 + 7), "ref: copied out of the guest and back");
+        Assert.That(_binding.CallTryLookup(4), Is.EqualTo(2.0), "out: written back to the guest's slot");
+        Assert.That(_binding.CallTryLookup(-4), Is.EqualTo(-1000));
+        Assert.That(_binding.CallMirror(6), Is.EqualTo(-6000 + 2.5 + 4), "by value in, through sret out");
+        Assert.That(_binding.LiveAllocations(), Is.EqualTo(live));
+    }
+
+    [Test]
+    public void An_out_pointer_outside_memory_is_refused_before_the_implementation_runs()
+    {
+        int lookups = _host.Lookups;
+        var e = Assert.Throws<GuestPointerOutOfBoundsException>(() => _binding.CallTryLookupBad())!;
+        Assert.That(e.Message, Does.Contain("TryLookup"));
+        Assert.That(_host.Lookups, Is.EqualTo(lookups), "the implementation never ran");
+    }
+
     private sealed class Host : IArrayHost
     {
+        public int Lookups { get; private set; }
+
+        public void Nudge(ref CPoint p)
+        {
+            p.X += 10;
+            p.Y *= 2;
+        }
+
+        public bool TryLookup(int key, out double value)
+        {
+            Lookups++;
+            value = key * 0.5;
+            return key > 0;
+        }
+
+        public CPoint Mirror(CPoint p) => new() { X = -p.X, Y = p.Y, Tag = (byte)(p.Tag + 1) };
+
         public double SumF64(ReadOnlySpan<double> values)
         {
             double total = 0;

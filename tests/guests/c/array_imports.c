@@ -70,3 +70,39 @@ int64_t call_weigh13(int32_t base) {
     return host_weigh13(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7, base + 8,
                         base + 9, base + 10, (int64_t)base << 33, 0.5);
 }
+
+/* ---- structs and out-parameters in imports -------------------------------- */
+
+typedef struct point {
+    int32_t x;
+    double y;
+    uint8_t tag;
+} point;
+
+BG_IMPORT("nudge") void host_nudge(point *p);
+BG_IMPORT("try_lookup") int32_t host_try_lookup(int32_t key, double *out);
+BG_IMPORT("mirror") point host_mirror(point p);
+
+BG_EXPORT("call_nudge")
+double call_nudge(int32_t x) {
+    point p = {x, 1.5, 7};
+    host_nudge(&p);
+    return p.x + p.y + p.tag;
+}
+
+BG_EXPORT("call_try_lookup")
+double call_try_lookup(int32_t key) {
+    double value = -1;
+    return host_try_lookup(key, &value) ? value : -1000;
+}
+
+/* Hostile: an out pointer past the end of memory. The host must refuse it before the implementation runs. */
+BG_EXPORT("call_try_lookup_bad")
+int32_t call_try_lookup_bad(void) { return host_try_lookup(1, (double *)(uintptr_t)0xFFFFFFF0u); }
+
+BG_EXPORT("call_mirror")
+double call_mirror(int32_t x) {
+    point p = {x, 2.5, 3};
+    point r = host_mirror(p);
+    return r.x * 1000.0 + r.y + r.tag;
+}
