@@ -72,10 +72,11 @@ internal sealed partial class MemberParser
         bool explicitly = method.DeclaredAccessibility != Accessibility.Public || ClassMemberNames.Contains(method.Name) || method.Name == _className || method.Name == "_guest";
         var signature = new CanonicalSignature(witParameters.ToEquatableArray(), result);
         LoweredSignature lowered = _binding.Kind == BindingKind.Imports ? CanonicalAbi.LowerImport(witParameters, result) : CanonicalAbi.Lower(witParameters, result);
-        if (lowered.Parameters.Count > _binding.MaxParameters)
+        // Past Wasmtime's typed limits exports and imports are called untyped; only the engine's own limit remains.
+        if (lowered.Parameters.Count > BindingInfo.MaxExportParameters)
         {
             _diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name,
-                lowered.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), _binding.MaxParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), _binding.Noun));
+                lowered.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), BindingInfo.MaxExportParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), _binding.Noun));
             return null;
         }
 
