@@ -34,8 +34,25 @@ public static class Interleaved
         using var cancellation = new CancellationVariants();
         var scenarios = Scenarios(variants);
         scenarios.AddRange(cancellation.Scenarios());
+        var canonical = new List<CanonicalBenchmarks>();
+        scenarios.AddRange(CanonicalScenarios(canonical));
+
         Console.WriteLine(Measure(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
+        canonical.ForEach(c => c.Dispose());
         return 0;
+    }
+
+    /// <summary>The canonical-ABI scenarios: hand-written canonical lowering (baseline), Bindgen, Wasmtime.Components' dynamic Call.</summary>
+    private static IEnumerable<Scenario> CanonicalScenarios(List<CanonicalBenchmarks> keep)
+    {
+        foreach (string scenario in new[] { "string-16", "string-4096", "bytes-1MiB", "record" })
+        {
+            var bench = new CanonicalBenchmarks { Scenario = scenario };
+            bench.Setup(); // checks that the three paths agree
+            keep.Add(bench);
+            yield return new Scenario($"canonical {scenario}",
+                [new Variant("HandWritten", () => bench.HandWritten()), new Variant("Generated", () => bench.Bindgen()), new Variant("Components", () => bench.Components())]);
+        }
     }
 
     /// <summary>The scenarios of the suite over <paramref name="v"/>.</summary>
