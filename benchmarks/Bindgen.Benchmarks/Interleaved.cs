@@ -49,7 +49,9 @@ public static class Interleaved
         foreach (int size in new[] { 16, 4096, 1048576 })
         {
             byte[] data = BenchGuest.Bytes(size);
-            list.Add(Three($"sum(span) {size} B", () => v.HandWritten.Sum(data), () => v.Generated.Binding.Sum(data), () => v.Naive.Sum(data)));
+            list.Add(WithScratch(
+                Three($"sum(span) {size} B", () => v.HandWritten.Sum(data), () => v.Generated.Binding.Sum(data), () => v.Naive.Sum(data)),
+                () => v.GeneratedScratch.Binding.Sum(data)));
         }
 
         foreach (int chars in new[] { 16, 4096 })
@@ -58,7 +60,9 @@ public static class Interleaved
             {
                 string text = BenchGuest.Text(chars, ascii);
                 string name = $"echo(string) {chars} chars {(ascii ? "ASCII" : "non-ASCII")}";
-                list.Add(Three(name, () => v.HandWritten.Echo(text), () => v.Generated.Binding.Echo(text), () => v.Naive.Echo(text)));
+                list.Add(WithScratch(
+                    Three(name, () => v.HandWritten.Echo(text), () => v.Generated.Binding.Echo(text), () => v.Naive.Echo(text)),
+                    () => v.GeneratedScratch.Binding.Echo(text)));
             }
         }
 
@@ -140,6 +144,10 @@ public static class Interleaved
     // The hand-written code plus the generated glue's whole-block check: how much of the gap that one step explains.
     private static Scenario WithDiagnostic(Scenario scenario, Action handWrittenWithBlockCheck) =>
         scenario with { Variants = [.. scenario.Variants, new Variant("HandWritten+BlockCheck", handWrittenWithBlockCheck)] };
+
+    // The generated binding with a scratch block (GuestMemoryOptions.ScratchBlock): no malloc and free per call.
+    private static Scenario WithScratch(Scenario scenario, Action generatedWithScratch) =>
+        scenario with { Variants = [.. scenario.Variants, new Variant("Generated+Scratch", generatedWithScratch)] };
 
     /// <summary>Measures every scenario; the first variant of each is the baseline.</summary>
     public static string Measure(IEnumerable<Scenario> scenarios, int rounds)
