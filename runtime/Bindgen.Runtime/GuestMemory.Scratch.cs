@@ -29,8 +29,37 @@ public sealed partial class GuestMemory
     /// <summary>Set while the scratch block is being replaced, so that a call made from inside the guest's allocator falls back.</summary>
     private bool _growingScratch;
 
+    /// <summary>
+    /// Set when the guest's allocator failed to give the scratch block when the binding was created: the binding then
+    /// allocates a block per call, so that the allocator's failure shows, typed, at the call that needs memory.
+    /// </summary>
+    private bool _scratchRefused;
+
     /// <summary>Whether this memory keeps a scratch block (see <see cref="GuestMemoryOptions.ScratchBlock"/>).</summary>
     public bool UsesScratchBlock { get; }
+
+    /// <summary>
+    /// Allocates the scratch block when the binding is created, after the module's initializer, so that the guest's
+    /// live allocations are the same before and after every call. An allocator that fails here (returns 0, traps,
+    /// or returns a block outside memory) is not an error of the binding: it then allocates a block per call.
+    /// </summary>
+    [MayGrowMemory]
+    internal void CreateScratchBlock(string operation)
+    {
+        if (!UsesScratchBlock || _scratch != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            ReplaceScratch(InitialScratchSize, operation);
+        }
+        catch (BindgenException)
+        {
+            _scratchRefused = true;
+        }
+    }
 
     /// <summary>
     /// The number of guest allocations this memory holds between calls: 1 while a scratch block exists, else 0.
@@ -68,7 +97,7 @@ public sealed partial class GuestMemory
     private int TakeScratch(int size, string operation)
     {
         int aligned = (size + 7) & ~7;
-        if (_growingScratch)
+        if (_growingScratch || _scratchRefused)
         {
             return 0;
         }
