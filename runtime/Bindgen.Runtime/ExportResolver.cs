@@ -165,7 +165,9 @@ public sealed class ExportResolver
 
     /// <summary>
     /// Throws when any lookup failed: the problem's own exception when there is one, a <see cref="BindingException"/>
-    /// listing all of them when there are several. Then runs the module's initializer, once per instance.
+    /// listing all of them when there are several. Then runs the module's initializer, once per instance, and
+    /// allocates the scratch block of the memory <see cref="CConventionMemory"/> bound, when its options ask for one
+    /// (<see cref="GuestMemoryOptions.ScratchBlock"/>).
     /// </summary>
     /// <param name="initialize">
     /// The initializer export: null for the default (<c>_initialize</c>, called only when exported), a name for an
