@@ -21,6 +21,7 @@ public sealed class BenchVariants : IDisposable
         _module = BenchGuest.LoadModule(_engine);
         IBenchHost host = new FixedAnswerHost();
         Generated = new GeneratedBench(_engine, _module, host);
+        GeneratedPerCall = new GeneratedBench(_engine, _module, host, new GuestMemoryOptions { ScratchBlock = false });
         HandWritten = new HandWrittenBench(_engine, _module, host);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
@@ -28,6 +29,9 @@ public sealed class BenchVariants : IDisposable
 
     /// <summary>Variant (a).</summary>
     public GeneratedBench Generated { get; }
+
+    /// <summary>Variant (a) with <see cref="GuestMemoryOptions.ScratchBlock"/> off: a malloc and a free around every call.</summary>
+    public GeneratedBench GeneratedPerCall { get; }
 
     /// <summary>Variant (b), the baseline.</summary>
     public HandWrittenBench HandWritten { get; }
@@ -54,6 +58,7 @@ public sealed class BenchVariants : IDisposable
         Steps.Dispose();
         Naive.Dispose();
         HandWritten.Dispose();
+        GeneratedPerCall.Dispose();
         Generated.Dispose();
         _module.Dispose();
         _engine.Dispose();

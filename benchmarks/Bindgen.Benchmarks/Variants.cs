@@ -12,12 +12,16 @@ public sealed class GeneratedBench : IDisposable
     private readonly Linker _linker;
 
     /// <summary>Registers the generated import, instantiates bench.wasm and binds the generated class to it.</summary>
-    public GeneratedBench(Engine engine, Module module, IBenchHost host)
+    /// <param name="engine">The engine.</param>
+    /// <param name="module">bench.wasm.</param>
+    /// <param name="host">The import's implementation.</param>
+    /// <param name="options">The binding's guest memory options; the defaults when null.</param>
+    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null)
     {
         _store = new Store(engine);
         _linker = new Linker(engine);
         BenchHost.Define(_linker, host);
-        Binding = Bench.Instantiate(_linker, _store, module);
+        Binding = Bench.Instantiate(_linker, _store, module, options);
     }
 
     /// <summary>The generated binding.</summary>

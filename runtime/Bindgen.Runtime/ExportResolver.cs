@@ -20,6 +20,9 @@ public sealed class ExportResolver
     private string[]? _functionNames;
     private string[]? _memoryNames;
 
+    /// <summary>The guest memory <see cref="CConventionMemory"/> bound, which gets its scratch block in <see cref="Complete"/>.</summary>
+    private GuestMemory? _memory;
+
     /// <summary>Creates a resolver for one binding over one instance.</summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="binding">The binding's name, for error messages.</param>
@@ -129,6 +132,8 @@ public sealed class ExportResolver
             memory.Bounds = CallBounds.For(_store);
         }
 
+        _memory = memory;
+
         return memory!;
     }
 
@@ -160,7 +165,9 @@ public sealed class ExportResolver
 
     /// <summary>
     /// Throws when any lookup failed: the problem's own exception when there is one, a <see cref="BindingException"/>
-    /// listing all of them when there are several. Then runs the module's initializer, once per instance.
+    /// listing all of them when there are several. Then runs the module's initializer, once per instance, and
+    /// allocates the scratch block of the memory <see cref="CConventionMemory"/> bound, when its options ask for one
+    /// (<see cref="GuestMemoryOptions.ScratchBlock"/>).
     /// </summary>
     /// <param name="initialize">
     /// The initializer export: null for the default (<c>_initialize</c>, called only when exported), a name for an
@@ -183,6 +190,9 @@ public sealed class ExportResolver
         {
             InstanceInitializer.RunOnce(_instance, initializer, $"{_binding} (initializer export '{initializerName}')");
         }
+
+        // After the initializer: a reactor's allocator may not work before it.
+        _memory?.CreateScratchBlock($"{_binding} (scratch block)");
     }
 
     /// <summary>Throws the recorded problems, if any; see <see cref="Complete"/>.</summary>

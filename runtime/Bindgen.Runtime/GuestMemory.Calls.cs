@@ -20,6 +20,11 @@ public sealed partial class GuestMemory
     /// <summary>
     /// Allocates the call's one guest block and checks, overflow-safe, that it lies entirely inside memory before
     /// any offset inside it is computed or written. A block that does not fit is handed back to the allocator.
+    /// With a scratch block (<see cref="GuestMemoryOptions.ScratchBlock"/>), a block of at most
+    /// <see cref="ScratchBlockThreshold"/> bytes is a region of it instead, and no allocator is called; such
+    /// regions are a stack, so every block must be given back with <see cref="Release{T}"/>,
+    /// <see cref="Release(GuestRange, GuestRange, string)"/> or <see cref="ReleaseAfterFailure"/> on every path, the
+    /// last one taken first, as generated code does.
     /// </summary>
     /// <param name="size">The block's size in bytes.</param>
     /// <param name="operation">The export the block is for, named in errors.</param>
@@ -29,7 +34,25 @@ public sealed partial class GuestMemory
     [MayGrowMemory]
     public int AllocateBlock(int size, string operation)
     {
+        if (UsesScratchBlock && size > 0 && size <= ScratchBlockThreshold)
+        {
+            int region = TakeScratch(size, operation);
+            if (region != 0)
+            {
+                return region; // inside the scratch block, which was checked whole when allocated
+            }
+        }
+
         int block = Allocate(size, operation, 8);
+        if (_scratch != 0 && Overlaps(unchecked((uint)block), unchecked((uint)size), unchecked((uint)_scratch), unchecked((uint)_scratchSize)))
+        {
+            // The allocator handed out memory the host still holds: using it would overwrite running calls'
+            // arguments, and releasing it would be mistaken for giving back a scratch region.
+            var failure = new GuestProtocolException(operation, $"its allocator returned [0x{unchecked((uint)block):X8}, +{size}), overlapping the host's live scratch block [0x{unchecked((uint)_scratch):X8}, +{_scratchSize}) (docs/abi.md section 3).");
+            ReleaseAfterFailure(failure, new GuestRange(block, size), default, operation);
+            throw failure;
+        }
+
         ulong end = (ulong)unchecked((uint)block) + unchecked((uint)size);
         if (end <= (ulong)_knownLength)
         {
@@ -129,6 +152,12 @@ public sealed partial class GuestMemory
                 + "the return area and arguments the host allocated and frees itself; the host would read its own memory and free it twice (docs/abi.md section 6).");
         }
 
+        if (address != 0 && _scratch != 0 && Overlaps(address, length, unchecked((uint)_scratch), unchecked((uint)_scratchSize)))
+        {
+            throw new GuestProtocolException(operation, $"its result [0x{address:X8}, +{length}) lies in the host's scratch block [0x{unchecked((uint)_scratch):X8}, +{unchecked((uint)_scratchSize)}), "
+                + "which the host keeps for its calls' arguments; freeing the result would free memory the host still uses (docs/abi.md sections 3 and 6).");
+        }
+
         return result;
     }
 
@@ -193,6 +222,13 @@ public sealed partial class GuestMemory
     /// </summary>
     private List<Exception>? FreeAll(GuestRange owned, GuestRange block, string operation, Exception? failure)
     {
+        if (block.Address != 0 && InScratch(block.Address))
+        {
+            // A scratch region is given back without calling the guest, so it needs no release scope and cannot fail.
+            PopScratch(block.Address);
+            block = default;
+        }
+
         if (owned.Address == 0 && block.Address == 0)
         {
             return null;

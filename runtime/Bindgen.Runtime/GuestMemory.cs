@@ -33,7 +33,9 @@ public sealed partial class GuestMemory
     {
         _memory = memory ?? throw new ArgumentNullException(nameof(memory));
         _allocator = allocator ?? throw new ArgumentNullException(nameof(allocator));
-        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+        options ??= GuestMemoryOptions.Default;
+        CheckViews = options.CheckViews;
+        UsesScratchBlock = options.ScratchBlock;
     }
 
     /// <summary>The underlying Wasmtime memory.</summary>

@@ -15,6 +15,14 @@ public sealed class GuestMemoryOptions
     /// </summary>
     public bool CheckViews { get; init; }
 
+    /// <summary>
+    /// Keep one long-lived guest block for the arguments and return areas of calls of at most
+    /// <see cref="GuestMemory.ScratchBlockThreshold"/> bytes, used stack-wise, instead of a malloc and a free per call.
+    /// The guest sees one allocation that stays live between calls (<see cref="GuestMemory.HeldAllocations"/>); see
+    /// docs/abi.md section 3. On by default; a generated binding allocates the block when it is created.
+    /// </summary>
+    public bool ScratchBlock { get; init; } = true;
+
     /// <summary>Options with checked mode on.</summary>
     public static GuestMemoryOptions Checked { get; } = new() { CheckViews = true };
 

@@ -28,6 +28,9 @@ public abstract class GuestFixture
 
     protected static GuestMemoryOptions Options => GuestMemoryOptions.Checked;
 
+    /// <summary>Checked mode with a block allocated and freed per call: for tests of that block's own protocol.</summary>
+    protected static GuestMemoryOptions PerCallOptions { get; } = new() { CheckViews = true, ScratchBlock = false };
+
     [OneTimeSetUp]
     public void CreateEngine() => Engine = Engines.Create(Setting, _configure);
 

@@ -92,13 +92,14 @@ public sealed class ProtocolTests : GuestFixture
 
         Assert.That(memory.GetSpan(0, 16).ToArray(), Is.EqualTo(canary), "nothing was written at the wrapped address");
         Assert.That(guest.Calls(), Is.Zero, "the export never ran");
-        Assert.That(guest.LiveAllocations(), Is.Zero, "the bad block was handed back to the guest");
+        Assert.That(guest.LiveAllocations() - guest.Memory!.HeldAllocations, Is.Zero, "the bad block was handed back to the guest");
     }
 
     [Test]
     public void A_failing_free_after_a_successful_call_keeps_the_result()
     {
-        var guest = new TrappingFreeGuest(Instantiate("trapping_free"), Options);
+        // A block per call, so that the block's own free fails too (a scratch region is given back without one).
+        var guest = new TrappingFreeGuest(Instantiate("trapping_free"), PerCallOptions);
         Assert.That(guest.Echo("warm up"), Is.EqualTo("warm up"));
         guest.BreakFree();
 
@@ -116,7 +117,8 @@ public sealed class ProtocolTests : GuestFixture
     [Test]
     public void A_failing_free_after_a_trap_keeps_the_trap_and_attaches_the_cleanup_failure()
     {
-        var guest = new TrappingFreeGuest(Instantiate("trapping_free"), Options);
+        // A block per call: its free is the one that fails after the trap.
+        var guest = new TrappingFreeGuest(Instantiate("trapping_free"), PerCallOptions);
         guest.BreakFree();
 
         var e = Assert.Throws<GuestTrapException>(() => guest.Explode("boom"))!;
@@ -125,6 +127,19 @@ public sealed class ProtocolTests : GuestFixture
         Assert.That(e.CleanupFailures, Has.Count.EqualTo(1));
         Assert.That(e.CleanupFailures[0], Is.InstanceOf<GuestTrapException>());
         Assert.That(GuestFailures.CleanupFailuresOf(e), Is.SameAs(e.CleanupFailures));
+    }
+
+    [Test]
+    public void With_a_scratch_block_only_the_results_free_can_fail()
+    {
+        var guest = new TrappingFreeGuest(Instantiate("trapping_free"), Options);
+        Assert.That(guest.Memory!.HeldAllocations, Is.EqualTo(1));
+        guest.BreakFree();
+
+        var e = Assert.Throws<GuestCleanupException>(() => guest.Echo("the result"))!;
+        Assert.That(e.Result, Is.EqualTo("the result"));
+        Assert.That(e.Failures, Has.Count.EqualTo(1), "the argument's region went back to the scratch block without a free");
+        Assert.That(guest.LengthOf("four"), Is.EqualTo(4), "a call that owns no result frees nothing");
     }
 
     [Test]
