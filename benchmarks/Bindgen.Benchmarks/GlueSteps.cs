@@ -34,7 +34,8 @@ public sealed class GlueSteps : IDisposable
         Instance instance = _linker.Instantiate(_store, module);
         import.Attach(instance);
         _memory = instance.GetMemory("memory") ?? throw new InvalidOperationException("memory");
-        _guest = CConvention.Default.Bind(instance, Operation);
+        // These steps free their blocks themselves, so they take one per call, as the per-call glue did.
+        _guest = CConvention.Default.Bind(instance, Operation, new GuestMemoryOptions { ScratchBlock = false });
         _free = instance.GetAction<int>("free") ?? throw new InvalidOperationException("free");
         _sumF64 = instance.GetFunction<int, int, double>("sum_f64") ?? throw new InvalidOperationException("sum_f64");
         _scale = instance.GetAction<int, int, int>("scale") ?? throw new InvalidOperationException("scale");
