@@ -147,7 +147,7 @@ internal static class ModuleChecker
     /// <summary>The C convention copies strings and buffers through the guest's memory and allocator (docs/abi.md section 1).</summary>
     private static void CheckAllocator(ModuleModel module, string file, Dictionary<string, DescribedItem> exports, List<DiagnosticInfo> diagnostics)
     {
-        string[] needing = module.Methods.Where(NeedsMemory).Select(m => m.Name).ToArray();
+        string[] needing = module.Methods.Where(MarshallerResolver.NeedsMemory).Select(m => m.Name).ToArray();
         if (needing.Length == 0)
         {
             return;
@@ -237,8 +237,6 @@ internal static class ModuleChecker
     /// <summary>How a [WasmImports] method's import is keyed: module name and import name.</summary>
     public static string ImportKey(string module, string name) => module + "\t" + name;
 
-    private static bool NeedsMemory(MethodModel method) =>
-        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p).NeedsMemory);
 
     private static string Quoted(IEnumerable<string> names) => List(names.Select(n => "'" + n + "'"));
 

@@ -62,20 +62,17 @@ internal static class CanonicalImportsEmitter
         bool allocates = spillResult && s.Result is not null && CanonicalCodec.HasAllocations(s.Result);
 
         w.Line();
-        bool typed = wasmTypes.Length <= MaxTypedImportParameters;
+        bool typed = !UntypedCallback.Needed(method.Lowered);
         if (typed)
         {
             w.Open($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, new {delegateType}(({string.Join(", ", new[] { L("caller") }.Concat(wasmNames))}) =>");
         }
         else
         {
-            // Wasmtime's typed callbacks stop at 12 parameters: the untyped one unpacks the arguments and calls the same
-            // typed body, written as a local function.
-            string unpacked = string.Join(", ", method.Lowered.Parameters.Select((t, i) => $"{L("arguments")}[{i.ToString(CultureInfo.InvariantCulture)}].{Unbox(t)}()"));
-            w.Open($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, (global::Wasmtime.Function.UntypedCallbackDelegate)(({L("caller")}, {L("arguments")}, {L("results")}) =>");
-            w.Line($"{(method.Lowered.ResultClrType is null ? string.Empty : L("results") + "[0] = ")}{L("invoke")}({L("caller")}, {unpacked});");
+            w.Open(UntypedCallback.Define(method.ExportName, method));
+            w.Line(UntypedCallback.Call(method));
             w.Line();
-            w.Open($"{method.Lowered.ResultClrType ?? "void"} {L("invoke")}({string.Join(", ", new[] { "global::Wasmtime.Caller " + L("caller") }.Concat(wasmNames.Select((n, i) => wasmTypes[i] + " " + n)))})");
+            w.Open(UntypedCallback.Signature(method, wasmNames));
         }
         codec.UseNames(L("m"), L("p"), L("g"), L("op"));
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
@@ -172,27 +169,6 @@ internal static class CanonicalImportsEmitter
         }
 
         w.Close();
-        string kinds = "new[] { " + string.Join(", ", method.Lowered.Parameters.Select(Kind)) + " }";
-        string resultKinds = method.Lowered.Results.Count == 0 ? "global::System.Array.Empty<global::Wasmtime.ValueKind>()" : "new[] { " + string.Join(", ", method.Lowered.Results.Select(Kind)) + " }";
-        w.Close($"), {kinds}, {resultKinds});");
+        w.Close(UntypedCallback.Kinds(method.Lowered));
     }
-
-    /// <summary>The most parameters Wasmtime's typed caller-aware callbacks take.</summary>
-    private const int MaxTypedImportParameters = 12;
-
-    private static string Unbox(WasmType type) => type switch
-    {
-        WasmType.I32 => "AsInt32",
-        WasmType.I64 => "AsInt64",
-        WasmType.F32 => "AsSingle",
-        _ => "AsDouble",
-    };
-
-    private static string Kind(WasmType type) => type switch
-    {
-        WasmType.I32 => "global::Wasmtime.ValueKind.Int32",
-        WasmType.I64 => "global::Wasmtime.ValueKind.Int64",
-        WasmType.F32 => "global::Wasmtime.ValueKind.Float32",
-        _ => "global::Wasmtime.ValueKind.Float64",
-    };
 }

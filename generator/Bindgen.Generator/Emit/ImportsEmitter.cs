@@ -39,7 +39,7 @@ internal static class ImportsEmitter
         w.Open($"public static void Define(global::Wasmtime.Linker linker, {module.InterfaceFullName} implementation, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("if (linker is null) throw new global::System.ArgumentNullException(\"linker\");");
         w.Line("if (implementation is null) throw new global::System.ArgumentNullException(\"implementation\");");
-        if (module.Methods.Any(NeedsMemory))
+        if (module.Methods.Any(MarshallerResolver.NeedsMemory))
         {
             w.Line(module.Convention is null
                 ? "var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);"
@@ -69,43 +69,37 @@ internal static class ImportsEmitter
             wasmParameters.Insert(0, method.Local("result_pointer"));
         }
 
-        string[] wasmTypes = method.Lowered.ParameterClrTypes;
         string caller = method.Local("caller");
         w.Line();
-        bool typed = wasmTypes.Length <= MaxTypedImportParameters;
-        if (typed)
+        if (UntypedCallback.Needed(method.Lowered))
         {
-            string delegateType = method.Lowered.ResultClrType is not { } wasmResult
-                ? (wasmTypes.Length == 0 ? "global::Wasmtime.CallerAction" : $"global::Wasmtime.CallerAction<{string.Join(", ", wasmTypes)}>")
-                : $"global::Wasmtime.CallerFunc<{string.Join(", ", wasmTypes.Append(wasmResult))}>";
-            w.Line($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, new {delegateType}(({string.Join(", ", new[] { caller }.Concat(wasmParameters))}) =>");
+            w.Line(UntypedCallback.Define(method.ExportName, method));
             w.Line("{");
-        }
-        else
-        {
-            // Wasmtime's typed callbacks stop at 12 parameters: the untyped one unpacks the arguments and calls the same
-            // typed body, written as a local function.
-            string arguments = method.Local("arguments");
-            string results = method.Local("results");
-            string invoke = method.Local("invoke");
-            string unpacked = string.Join(", ", method.Lowered.Parameters.Select((t, i) => $"{arguments}[{i}].{Unbox(t)}()"));
-            string kinds = "new[] { " + string.Join(", ", method.Lowered.Parameters.Select(Kind)) + " }";
-            string resultKinds = method.Lowered.Results.Count == 0 ? "global::System.Array.Empty<global::Wasmtime.ValueKind>()" : "new[] { " + string.Join(", ", method.Lowered.Results.Select(Kind)) + " }";
-            w.Line($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, (global::Wasmtime.Function.UntypedCallbackDelegate)(({caller}, {arguments}, {results}) =>");
-            w.Line("{");
-            w.Line($"    {(method.Lowered.ResultClrType is null ? string.Empty : results + "[0] = ")}{invoke}({caller}, {unpacked});");
+            w.Line("    " + UntypedCallback.Call(method));
             w.Line();
-            string typedParameters = string.Join(", ", new[] { "global::Wasmtime.Caller " + caller }.Concat(wasmParameters.Select((name, i) => wasmTypes[i] + " " + name)));
-            w.Line($"    {method.Lowered.ResultClrType ?? "void"} {invoke}({typedParameters})");
+            w.Line("    " + UntypedCallback.Signature(method, wasmParameters));
             w.Line("    {");
             EmitBody(w, module, method, resultInGuest, caller);
             w.Line("    }");
-            w.Line($"}}), {kinds}, {resultKinds});");
+            w.Line("}" + UntypedCallback.Kinds(method.Lowered));
             return;
         }
 
+        string[] wasmTypes = method.Lowered.ParameterClrTypes;
+        string delegateType = method.Lowered.ResultClrType is not { } wasmResult
+            ? (wasmTypes.Length == 0 ? "global::Wasmtime.CallerAction" : $"global::Wasmtime.CallerAction<{string.Join(", ", wasmTypes)}>")
+            : $"global::Wasmtime.CallerFunc<{string.Join(", ", wasmTypes.Append(wasmResult))}>";
+        w.Line($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, new {delegateType}(({string.Join(", ", new[] { caller }.Concat(wasmParameters))}) =>");
+        w.Line("{");
+        EmitBody(w, module, method, resultInGuest, caller);
+        w.Line("}));");
+    }
+
+    /// <summary>The callback's body: its operation name, the caller's memory, the return-area check, then the stages.</summary>
+    private static void EmitBody(IndentedWriter w, ModuleModel module, MethodModel method, bool resultInGuest, string caller)
+    {
         w.Line($"    const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
-        if (NeedsMemory(method))
+        if (MarshallerResolver.NeedsMemory(method))
         {
             bool allocates = MarshallerResolver.For(method.ReturnType).ImportResultAllocates;
             w.Line($"    global::Bindgen.GuestMemory {method.Local("memory")} = __memories.For({caller}, withAllocator: {(allocates ? "true" : "false")});");
@@ -118,46 +112,5 @@ internal static class ImportsEmitter
         }
 
         StageDriver.EmitImportBody(w, method);
-        w.Line("}));");
     }
-
-    /// <summary>The most parameters Wasmtime's typed caller-aware callbacks take.</summary>
-    private const int MaxTypedImportParameters = 12;
-
-    /// <summary>The callback's body for the untyped path: the same statements, inside the typed local function.</summary>
-    private static void EmitBody(IndentedWriter w, ModuleModel module, MethodModel method, bool resultInGuest, string caller)
-    {
-        w.Line($"    const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
-        if (NeedsMemory(method))
-        {
-            bool allocates = MarshallerResolver.For(method.ReturnType).ImportResultAllocates;
-            w.Line($"    global::Bindgen.GuestMemory {method.Local("memory")} = __memories.For({caller}, withAllocator: {(allocates ? "true" : "false")});");
-        }
-
-        if (resultInGuest)
-        {
-            w.Line($"    {method.Local("memory")}.CheckReturnArea({method.Local("return_area")}, {method.Local("operation")});");
-        }
-
-        StageDriver.EmitImportBody(w, method);
-    }
-
-    private static string Unbox(WasmType type) => type switch
-    {
-        WasmType.I32 => "AsInt32",
-        WasmType.I64 => "AsInt64",
-        WasmType.F32 => "AsSingle",
-        _ => "AsDouble",
-    };
-
-    private static string Kind(WasmType type) => type switch
-    {
-        WasmType.I32 => "global::Wasmtime.ValueKind.Int32",
-        WasmType.I64 => "global::Wasmtime.ValueKind.Int64",
-        WasmType.F32 => "global::Wasmtime.ValueKind.Float32",
-        _ => "global::Wasmtime.ValueKind.Float64",
-    };
-
-    private static bool NeedsMemory(MethodModel method) =>
-        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p).NeedsMemory);
 }

@@ -11,7 +11,7 @@ internal static class ModuleEmitter
     {
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
 
-        bool needsMemory = module.Methods.Any(NeedsMemory);
+        bool needsMemory = module.Methods.Any(MarshallerResolver.NeedsMemory);
 
         w.Line("/// <summary>");
         w.Line($"/// Calls the exports of a WebAssembly module through <see cref=\"{module.InterfaceFullName}\"/>, following Bindgen's C convention.");
@@ -216,6 +216,4 @@ internal static class ModuleEmitter
         }
     }
 
-    private static bool NeedsMemory(MethodModel method) =>
-        MarshallerResolver.For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => MarshallerResolver.For(p).NeedsMemory);
 }

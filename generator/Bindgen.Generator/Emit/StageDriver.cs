@@ -53,6 +53,7 @@ internal static class StageDriver
         }
 
         var offsets = new Dictionary<int, string>();
+        bool startsAtOffset = false; // whether sizeTerms[0] is a 64-bit offset local (after an aligned buffer)
         for (int i = 0; i < marshallers.Length; i++)
         {
             ParameterModel p = method.Parameters[i];
@@ -64,16 +65,17 @@ internal static class StageDriver
             if (marshallers[i].BlockAlignment > 1 && sizeTerms.Count > 0)
             {
                 string offsetLocal = Marshaller.Local(p, "offset");
-                w.Line($"long {offsetLocal} = global::Bindgen.GuestMemory.AlignUp({Sum(sizeTerms)}, {marshallers[i].BlockAlignment});");
+                w.Line($"long {offsetLocal} = global::Bindgen.GuestMemory.AlignUp({Sum(sizeTerms, startsAtOffset)}, {marshallers[i].BlockAlignment});");
                 offsets[i] = "(int)" + offsetLocal;
                 sizeTerms.Clear();
                 sizeTerms.Add(offsetLocal);
+                startsAtOffset = true;
             }
             else
             {
                 // After an aligned buffer the terms start with its 64-bit offset; the block size already fits an int.
                 string sum = string.Join(" + ", sizeTerms);
-                offsets[i] = sizeTerms.Count > 0 && sizeTerms[0].EndsWith("_offset", System.StringComparison.Ordinal) ? $"(int)({sum})" : sum;
+                offsets[i] = startsAtOffset ? $"(int)({sum})" : sum;
             }
 
             sizeTerms.Add(length);
@@ -89,7 +91,7 @@ internal static class StageDriver
             w.Line($"int {method.Local("result_pointer")} = 0;");
         }
 
-        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({Sum(sizeTerms)}, {operation});");
+        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({Sum(sizeTerms, startsAtOffset)}, {operation});");
         w.Line($"int {block} = 0;");
         string owned = method.Local("owned");
         string returned = method.Local("returned");
@@ -257,8 +259,8 @@ internal static class StageDriver
     }
 
     /// <summary>A sum in 64 bits: the first term is widened, so int lengths cannot wrap.</summary>
-    private static string Sum(List<string> terms) =>
-        string.Join(" + ", terms.Select((t, i) => i == 0 && !t.EndsWith("_offset", System.StringComparison.Ordinal) ? "(long)" + t : t));
+    private static string Sum(List<string> terms, bool startsAtOffset) =>
+        string.Join(" + ", terms.Select((t, i) => i == 0 && !startsAtOffset ? "(long)" + t : t));
 
     private static void ForEach(MethodModel method, Marshaller[] marshallers, System.Action<Marshaller, ParameterModel> action)
     {

@@ -108,7 +108,7 @@ internal sealed class BufferMarshaller : Marshaller
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
         // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
-        w.Line($"{Local(p, "address")} = {Local(p, _nullable ? "room" : "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
+        w.Line($"{Local(p, "address")} = {Local(p, _nullable ? "room" : "length")} == 0 ? 0 : {BlockAddress(p, offset)};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p)
     {

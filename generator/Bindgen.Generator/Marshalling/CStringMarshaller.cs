@@ -43,7 +43,7 @@ internal sealed class CStringMarshaller : Marshaller
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
         // Only null has length 0: every C string, even "", takes its NUL.
-        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
+        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {BlockAddress(p, offset)};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
         w.Line($"this._memory.WriteCString({Local(p, "address")}, {Local(p, "length")}, {p.Name}, {p.LocalPrefix}operation);");

@@ -102,6 +102,10 @@ internal abstract class Marshaller
     {
     }
 
+    /// <summary>The address of the place at <paramref name="offset"/> (empty for 0) in the call's block.</summary>
+    protected static string BlockAddress(ParameterModel p, string offset) =>
+        offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})";
+
     /// <summary>The name of a generated local for a parameter, e.g. <c>__text_length</c>.</summary>
     public static string Local(ParameterModel p, string suffix) => p.LocalPrefix + p.PlainName + "_" + suffix;
 }

@@ -69,6 +69,10 @@ internal static class MarshallerResolver
     /// <summary>Whether a value of this type can be passed by reference (<c>ref</c>, <c>out</c>, <c>in</c>): one value in memory.</summary>
     public static bool CanPassByReference(TypeModel type) => type.Shape is TypeShape.Scalar or TypeShape.Struct && type.Memory is not null;
 
+    /// <summary>Whether any value of <paramref name="method"/> needs the guest's memory (and so a <c>GuestMemory</c>).</summary>
+    public static bool NeedsMemory(MethodModel method) =>
+        For(method.ReturnType).NeedsMemory || method.Parameters.Any(p => For(p).NeedsMemory);
+
     /// <summary>The marshaller for a parameter.</summary>
     public static Marshaller For(ParameterModel parameter) => For(parameter.Type, parameter.Passing);
 

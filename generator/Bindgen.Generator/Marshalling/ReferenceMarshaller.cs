@@ -37,7 +37,7 @@ internal sealed class ReferenceMarshaller : Marshaller
     public override string? BlockLength(ParameterModel p) => _layout.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
-        w.Line($"{Local(p, "address")} = {(offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})")};");
+        w.Line($"{Local(p, "address")} = {BlockAddress(p, offset)};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p)
     {

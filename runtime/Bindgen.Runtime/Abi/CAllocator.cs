@@ -44,12 +44,10 @@ public sealed class CAllocator : GuestAllocator
             throw new ArgumentNullException(nameof(instance));
         }
 
-        convention ??= CConvention.Default;
         var exports = new ExportResolver(instance, binding);
-        Func<int, int>? malloc = exports.CheckedFunction(convention.Malloc, MallocSignature)?.WrapFunc<int, int>();
-        Action<int>? free = exports.CheckedFunction(convention.Free, FreeSignature)?.WrapAction<int>();
+        CAllocator? allocator = (convention ?? CConvention.Default).Allocator(exports);
         exports.ThrowIfProblems();
-        return new CAllocator(malloc!, free!);
+        return allocator!;
     }
 
     /// <summary>Resolves <c>malloc</c> and <c>free</c> from the instance calling a host import.</summary>

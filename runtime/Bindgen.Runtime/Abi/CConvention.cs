@@ -34,9 +34,16 @@ public sealed record CConvention(string Memory = CConvention.DefaultMemory, stri
         }
 
         Wasmtime.Memory? memory = exports.Memory(Memory);
+        CAllocator? allocator = Allocator(exports);
+        return memory is null || allocator is null ? null : new GuestMemory(memory, allocator, options);
+    }
+
+    /// <summary>The instance's <c>malloc</c> and <c>free</c> under these names, or null with the problems recorded.</summary>
+    internal CAllocator? Allocator(ExportResolver exports)
+    {
         Func<int, int>? malloc = exports.CheckedFunction(Malloc, CAllocator.MallocSignature)?.WrapFunc<int, int>();
         Action<int>? free = exports.CheckedFunction(Free, CAllocator.FreeSignature)?.WrapAction<int>();
-        return memory is null || malloc is null || free is null ? null : new GuestMemory(memory, new CAllocator(malloc, free), options);
+        return malloc is null || free is null ? null : new CAllocator(malloc, free);
     }
 
     /// <summary>
