@@ -5,6 +5,7 @@ using Bindgen.Generator.Diagnostics;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 using Bindgen.Generator.Parse;
+using Bindgen.Generator.WasmBindgen;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -49,10 +50,19 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.Distinct().OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
 
+        // wasm-bindgen packages' JavaScript glue (AdditionalFiles *.js), read once per file.
+        IncrementalValueProvider<EquatableArray<GlueModel>> glues = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || text.Path.EndsWith(".cjs", StringComparison.OrdinalIgnoreCase) || text.Path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => GlueReader.Read(System.IO.Path.GetFileName(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(g => g.FileName, StringComparer.Ordinal).ToEquatableArray());
+
         IncrementalValuesProvider<ModuleModel> checkedModels = resolved
             .Combine(descriptions)
             .Combine(providedImports)
             .Select(static (input, _) => ModuleChecker.Check(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(glues)
+            .Select(static (input, _) => WasmBindgenBinder.Bind(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Checked);
 
         context.RegisterSourceOutput(checkedModels, static (spc, module) => Execute(spc, module));
@@ -84,7 +94,8 @@ public sealed class BindgenGenerator : IIncrementalGenerator
 
         try
         {
-            string source = module.Abi == AbiKind.Canonical
+            string source = module.Abi == AbiKind.WasmBindgen ? WasmBindgenEmitter.Emit(module)
+                : module.Abi == AbiKind.Canonical
                 ? (module.Kind == BindingKind.Imports ? CanonicalImportsEmitter.Emit(module) : CanonicalEmitter.Emit(module))
                 : module.Kind == BindingKind.Imports ? ImportsEmitter.Emit(module) : ModuleEmitter.Emit(module);
             context.AddSource(module.HintName, SourceText.From(source, System.Text.Encoding.UTF8));

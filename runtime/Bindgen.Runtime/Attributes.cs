@@ -58,11 +58,20 @@ public sealed class WasmModuleAttribute : Attribute
     /// the world exports directly.
     /// </summary>
     public string? Interface { get; set; }
+
+    /// <summary>
+    /// Under <see cref="WasmAbi.WasmBindgen"/>: the file name of the package's JavaScript glue (for example
+    /// <c>"snappy.js"</c> or <c>"sql_fmt_bg.js"</c>), added to the project as an <c>AdditionalFiles</c> item. The
+    /// generator reads it at build time to learn how each export lowers its arguments and lifts its result, and what
+    /// each import does.
+    /// </summary>
+    public string? Glue { get; set; }
 }
 
 /// <summary>
 /// Names the guest export a method of a <see cref="WasmModuleAttribute"/> interface calls.
-/// Without it, the export name is the method name in snake_case (<c>WordCount</c> calls <c>word_count</c>); under
+/// Without it, the export name is the method name in snake_case (<c>WordCount</c> calls <c>word_count</c>; under
+/// <see cref="WasmAbi.WasmBindgen"/> the package's JavaScript name: <c>wordCount</c>, else <c>word_count</c>); under
 /// <see cref="WasmAbi.Canonical"/>, in kebab-case after the interface (<c>local:demo/text@1.0.0#word-count</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]

@@ -107,7 +107,7 @@ public sealed class CanonicalGeneratorTests
         Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
     }
 
-    [TestCase("[WasmModule(Abi = WasmAbi.WasmBindgen)] public interface IW { void F(); }", "the wasm-bindgen ABI")]
+    [TestCase("[WasmImports(\"env\", Abi = WasmAbi.WasmBindgen)] public interface IW { void F(); }", "the wasm-bindgen ABI for [WasmImports]")]
     [TestCase("[WasmModule(Abi = (WasmAbi)7)] public interface IX { void F(); }", "ABI value 7")]
     public void BG0020_reports_ABIs_not_supported_yet_at_the_argument(string declaration, string what)
     {

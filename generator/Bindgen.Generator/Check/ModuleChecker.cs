@@ -28,7 +28,8 @@ internal static class ModuleChecker
 
     public static ModuleModel Check(ModuleModel module, EquatableArray<ModuleDescription> descriptions, EquatableArray<string> providedImports)
     {
-        if (module.Kind != BindingKind.Exports || module.File is null)
+        // A wasm-bindgen binding is checked against its glue instead (WasmBindgenBinder).
+        if (module.Kind != BindingKind.Exports || module.File is null || module.Abi == AbiKind.WasmBindgen)
         {
             return module;
         }

@@ -133,6 +133,31 @@ internal static class DiagnosticDescriptors
         "Bindgen does not support {0} yet; no class is generated for this binding",
         "The attribute asks for a calling convention Bindgen does not implement yet (docs/canonical-abi.md lists what is missing). Use WasmAbi.C or WasmAbi.Canonical.");
 
+    public static readonly DiagnosticDescriptor GlueNotFound = Create(
+        "BG0021",
+        "wasm-bindgen glue not found",
+        "The wasm-bindgen binding '{0}' needs its package's JavaScript glue: {1}",
+        "[WasmModule(Abi = WasmAbi.WasmBindgen)] reads the package's JavaScript glue at build time. Set Glue = \"x.js\" to its file name and add the file to the project as an AdditionalFiles item.");
+
+    public static readonly DiagnosticDescriptor GlueImportUnknown = Create(
+        "BG0022",
+        "wasm-bindgen import Bindgen does not implement",
+        "The glue '{0}' defines import '{1}', whose JavaScript Bindgen does not recognize: if the module calls it, the call throws UnsupportedImportException, unless a [WasmImports] interface supplies it",
+        "Bindgen implements the JavaScript operations wasm-bindgen and js-sys imports perform (docs/wasm-bindgen.md lists them). An import that does something else is reported here; many are never called (for example, those behind arguments the binding does not pass).",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor GlueExportNotFound = Create(
+        "BG0023",
+        "The wasm-bindgen glue has no such function",
+        "'{0}' calls the glue's function '{1}', which '{2}' does not export{3}",
+        "Without [WasmExport], a method calls the glue's function of its name in camelCase, else in snake_case. Rename the method or name the function with [WasmExport(\"...\")].");
+
+    public static readonly DiagnosticDescriptor GlueExportMismatch = Create(
+        "BG0024",
+        "The declaration does not match the wasm-bindgen glue",
+        "'{0}' does not match the glue's function '{1}': {2}",
+        "The glue says how each argument is lowered and how the result is lifted; the declared C# types must agree (docs/wasm-bindgen.md has the table), and functions whose values Bindgen does not lift cannot be declared.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -141,7 +166,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

@@ -33,6 +33,9 @@ internal enum BindingKind
 /// <param name="FileLocation">Where File is given, for diagnostics about the module as a whole.</param>
 /// <param name="InitializeLocation">Where Initialize is given, for the check that the module exports it.</param>
 /// <param name="Abi">The calling convention (the value of <c>Bindgen.WasmAbi</c>).</param>
+/// <param name="Glue">Under the wasm-bindgen ABI: [WasmModule(Glue = ...)] reduced to its file name.</param>
+/// <param name="GlueLocation">Where Glue is given.</param>
+/// <param name="GlueModel">The glue as read, once bound (the emitter reads its module-wide facts).</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -52,7 +55,10 @@ internal sealed record ModuleModel(
     string? File = null,
     LocationInfo? FileLocation = null,
     LocationInfo? InitializeLocation = null,
-    AbiKind Abi = AbiKind.C)
+    AbiKind Abi = AbiKind.C,
+    string? Glue = null,
+    LocationInfo? GlueLocation = null,
+    WasmBindgen.GlueModel? GlueModel = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -106,6 +112,7 @@ internal sealed record ConventionNames(string? Memory, string? Malloc, string? F
 /// <param name="TokenOnlyPrefix">The prefix of generated locals when the token is the only parameter (see <see cref="ParameterModel.LocalPrefix"/>).</param>
 /// <param name="Location">Where the export is named: the [WasmExport] argument, else the method's name; for build-time checks.</param>
 /// <param name="Canonical">Under the canonical ABI: the WIT types of the parameters and result; null under the C ABI.</param>
+/// <param name="WasmBindgen">Under the wasm-bindgen ABI: the C# type codes and, once bound, the glue's wrapper.</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -118,7 +125,8 @@ internal sealed record MethodModel(
     string? CancellationToken = null,
     string TokenOnlyPrefix = "__",
     LocationInfo? Location = null,
-    CanonicalSignature? Canonical = null)
+    CanonicalSignature? Canonical = null,
+    WasmBindgenSignature? WasmBindgen = null)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);
@@ -181,3 +189,11 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 
 /// <summary>A source location as data, so models never hold syntax trees.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan);
+
+/// <summary>A wasm-bindgen method: the C# type code of each parameter and the result, and how the export name was given.</summary>
+/// <param name="Parameters">Codes such as <c>i32</c>, <c>string?</c>, <c>bytes</c>.</param>
+/// <param name="Result">The result's code, <c>void</c> for none.</param>
+/// <param name="NameGiven">Whether [WasmExport] names the JavaScript function (else camelCase, then snake_case, is looked up).</param>
+/// <param name="SnakeName">The method's name in snake_case, the fallback name.</param>
+/// <param name="Export">The glue's wrapper, once bound.</param>
+internal sealed record WasmBindgenSignature(EquatableArray<string> Parameters, string Result, bool NameGiven, string SnakeName, WasmBindgen.GlueExport? Export = null);

@@ -157,6 +157,11 @@ internal sealed partial class MemberParser
             return ParseCanonicalMethod(method, methodLocation);
         }
 
+        if (_binding.Abi == AbiKind.WasmBindgen)
+        {
+            return ParseWasmBindgenMethod(method, methodLocation);
+        }
+
         int errorsBefore = _diagnostics.Count;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
         var parameters = new List<ParameterModel>();

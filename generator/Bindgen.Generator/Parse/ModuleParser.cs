@@ -147,7 +147,9 @@ internal static class ModuleParser
             binding.Kind == BindingKind.Exports ? ModuleFileName(NamedString(attribute, FileProperty)) : null,
             binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, FileProperty) ? AttributeArgumentLocation(attribute, FileProperty) ?? typeLocation : null,
             binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null,
-            binding.Abi);
+            binding.Abi,
+            binding.Abi == AbiKind.WasmBindgen ? ModuleFileName(NamedString(attribute, "Glue")) : null,
+            HasNamedArgument(attribute, "Glue") ? AttributeArgumentLocation(attribute, "Glue") ?? typeLocation : typeLocation);
     }
 
     /// <summary>The guest's own export names for memory, malloc and free (<c>Memory = "c"</c>...), each a valid wasm name.</summary>
@@ -195,7 +197,7 @@ internal static class ModuleParser
         {
             AbiKind.C => null,
             AbiKind.Canonical => null,
-            AbiKind.WasmBindgen => "the wasm-bindgen ABI",
+            AbiKind.WasmBindgen => binding.Kind == BindingKind.Imports ? "the wasm-bindgen ABI for [WasmImports] (the module's imports come from its glue)" : null,
             _ => $"ABI value {(int)binding.Abi}",
         };
         if (notSupported is not null)

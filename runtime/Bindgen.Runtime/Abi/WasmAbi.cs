@@ -12,6 +12,9 @@ public enum WasmAbi
     /// </summary>
     Canonical = 1,
 
-    /// <summary>wasm-bindgen's convention. Not supported yet: the generator reports BG0020.</summary>
+    /// <summary>
+    /// wasm-bindgen's convention (Rust packages published on npm): set <see cref="WasmModuleAttribute.Glue"/> to the
+    /// package's JavaScript glue. See docs/wasm-bindgen.md.
+    /// </summary>
     WasmBindgen = 2,
 }

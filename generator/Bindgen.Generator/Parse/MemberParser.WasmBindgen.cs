@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Bindgen.Generator.Parse.ParseSupport;
+
+namespace Bindgen.Generator.Parse;
+
+/// <summary>
+/// The wasm-bindgen method parse: the C# types only. How each one crosses is read from the package's glue later
+/// (<see cref="WasmBindgen.WasmBindgenBinder"/>), which also computes the wasm signature.
+/// </summary>
+internal sealed partial class MemberParser
+{
+    internal const string WasmBindgenSupportedTypes =
+        "int, uint, long, ulong, float, double, bool, bool?, string, string?, byte[], ReadOnlySpan<byte> (parameters), and as results also string[]";
+
+    private MethodModel? ParseWasmBindgenMethod(IMethodSymbol method, LocationInfo? methodLocation)
+    {
+        int errorsBefore = _diagnostics.Count;
+        var parameters = new List<ParameterModel>();
+        var codes = new List<string>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
+            string? code = parameter.RefKind == RefKind.None && !parameter.IsParams ? TypeCode(parameter.Type, parameter.NullableAnnotation, isResult: false) : null;
+            if (code is null)
+            {
+                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
+                    $"Parameter '{parameter.Name}' of '{method.Name}'", parameter.Type.ToDisplayString(), parameter.RefKind == RefKind.None ? string.Empty : " passed by reference", WasmBindgenSupportedTypes));
+                continue;
+            }
+
+            codes.Add(code);
+            parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
+        }
+
+        string? result = method.ReturnsVoid ? "void" : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
+        if (result is null)
+        {
+            var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
+            _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation,
+                $"The return type of '{method.Name}'", method.ReturnType.ToDisplayString(), string.Empty, WasmBindgenSupportedTypes));
+        }
+
+        bool nameGiven = NameAttribute(method) is not null;
+        string? exportName = nameGiven ? ExportName(method, methodLocation) : CamelCase(method.Name);
+        if (_diagnostics.Count != errorsBefore || exportName is null || result is null)
+        {
+            return null;
+        }
+
+        string prefix = "__";
+        while (parameters.Any(p => p.PlainName.StartsWith(prefix, System.StringComparison.Ordinal)))
+        {
+            prefix += "_";
+        }
+
+        parameters = parameters.Select(p => p with { LocalPrefix = prefix }).ToList();
+        TypeModel returnType = method.ReturnsVoid
+            ? new TypeModel(TypeShape.Void, ScalarKind.None, "void")
+            : new TypeModel(TypeShape.Scalar, ScalarKind.None, method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)));
+        bool explicitly = method.DeclaredAccessibility != Accessibility.Public || ClassMemberNames.Contains(method.Name) || method.Name == _className || method.Name == "_guest";
+        var lowered = new LoweredSignature(EquatableArray<WasmType>.Empty, EquatableArray<WasmType>.Empty, ReturnArea: false);
+        return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, Location: ExportNameLocation(method) ?? methodLocation,
+            WasmBindgen: new WasmBindgenSignature(codes.ToEquatableArray(), result, nameGiven, NameMapping.ToSnakeCase(method.Name)));
+    }
+
+    /// <summary>A C# type's wasm-bindgen code (<c>i32</c>, <c>string?</c>, <c>bytes</c>...), or null when not supported.</summary>
+    private static string? TypeCode(ITypeSymbol type, NullableAnnotation annotation, bool isResult)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean && !isResult ? "bool?" : null;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Int32: return "i32";
+            case SpecialType.System_UInt32: return "u32";
+            case SpecialType.System_Int64: return "i64";
+            case SpecialType.System_UInt64: return "u64";
+            case SpecialType.System_Single: return "f32";
+            case SpecialType.System_Double: return "f64";
+            case SpecialType.System_Boolean: return "bool";
+            case SpecialType.System_String: return annotation == NullableAnnotation.Annotated ? "string?" : "string";
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return array.ElementType.SpecialType switch
+            {
+                SpecialType.System_Byte => "bytes",
+                SpecialType.System_String when isResult => "string[]",
+                _ => null,
+            };
+        }
+
+        if (!isResult && type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span
+            && span.TypeArguments[0].SpecialType == SpecialType.System_Byte)
+        {
+            return "bytes";
+        }
+
+        return null;
+    }
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+}

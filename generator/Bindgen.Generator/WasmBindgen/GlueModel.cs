@@ -1,0 +1,87 @@
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.WasmBindgen;
+
+/// <summary>How the glue lowers one argument of an export (which helper its wrapper calls on it).</summary>
+internal enum GlueParameterKind
+{
+    /// <summary>Passed as it is: a number or a boolean.</summary>
+    Number,
+
+    /// <summary><c>passStringToWasm0</c>: pointer and length of a guest-owned UTF-8 copy.</summary>
+    String,
+
+    /// <summary><c>isLikeNone(x) ? 0 : passStringToWasm0(...)</c>.</summary>
+    OptionalString,
+
+    /// <summary><c>passArray8ToWasm0</c>: pointer and length of a guest-owned copy.</summary>
+    Bytes,
+
+    /// <summary><c>isLikeNone(x) ? 0xFFFFFF : x ? 1 : 0</c>.</summary>
+    OptionalBool,
+
+    /// <summary><c>isLikeNone(x) ? 0 : addHeapObject(x)</c>: an optional JavaScript object, passed as none when omitted.</summary>
+    OptionalObject,
+
+    /// <summary>Anything else (a class instance, a required JavaScript object, a closure): not supported.</summary>
+    Other,
+}
+
+/// <summary>How the glue lifts an export's result.</summary>
+internal enum GlueResultKind
+{
+    Void,
+    Number,
+    Bool,
+    Unsigned,
+    String,
+    OptionalString,
+    Bytes,
+    StringArray,
+    Other,
+}
+
+/// <summary>Where the export's raw results are: a return area on the module's stack, several wasm results, or one.</summary>
+internal enum GlueTransport
+{
+    Direct,
+    ReturnArea,
+    MultiValue,
+}
+
+/// <summary>One argument of an export wrapper.</summary>
+/// <param name="Name">The JavaScript parameter's name.</param>
+/// <param name="Kind">How it is lowered.</param>
+/// <param name="Text">The wasm argument expression, for messages.</param>
+internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string Text);
+
+/// <summary>
+/// One export wrapper of the glue: the JavaScript function, the wasm export it calls, and where its result and
+/// error live (slot indices into the return area or the multi-value result; -1 when absent).
+/// </summary>
+internal sealed record GlueExport(
+    string JsName,
+    string WasmName,
+    EquatableArray<GlueParameter> Parameters,
+    GlueTransport Transport,
+    GlueResultKind Result,
+    int ResultSlot,
+    int LengthSlot,
+    int ErrorSlot,
+    int ErrorFlagSlot,
+    string? Problem);
+
+/// <summary>One import the glue defines and the operation its body performs (<c>unknown</c> when not recognized).</summary>
+internal sealed record GlueImport(string Name, string Operation);
+
+/// <summary>Everything the generator reads from one glue file.</summary>
+internal sealed record GlueModel(
+    string FileName,
+    EquatableArray<GlueExport> Exports,
+    EquatableArray<GlueImport> Imports,
+    string? Malloc,
+    string? Free,
+    string? StackPointer,
+    int HeapSize,
+    string? ExternrefTable,
+    string? Start);

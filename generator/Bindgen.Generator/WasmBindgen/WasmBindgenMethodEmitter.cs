@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.WasmBindgen;
+
+/// <summary>
+/// One export method of a wasm-bindgen binding, in four stages: (1) reserve the return area and allocate every
+/// argument (each may grow and move memory), (2) copy the arguments through views taken after the last
+/// allocation, (3) call, (4) read the result, throw a returned error, copy the result out and free it.
+/// </summary>
+internal static class WasmBindgenMethodEmitter
+{
+    public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
+    {
+        WasmBindgenSignature s = method.WasmBindgen!;
+        GlueExport export = s.Export!;
+        string L(string name) => method.Local(name);
+        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
+        string declaration = method.ImplementExplicitly
+            ? $"{method.ReturnType.FullName} {method.DeclaringInterface}.{method.Identifier}({parameters})"
+            : $"public {method.ReturnType.FullName} {method.Identifier}({parameters})";
+        w.Line("/// <inheritdoc/>");
+        w.Line("[global::Bindgen.MayGrowMemory]");
+        w.Open(declaration);
+        w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
+        w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = _guest;");
+        for (int i = 0; i < method.Parameters.Count; i++)
+        {
+            if (s.Parameters[i] is "string" || (s.Parameters[i] == "bytes" && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
+            {
+                string name = method.Parameters[i].Name;
+                w.Line($"if ({name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(method.Parameters[i].PlainName)});");
+            }
+        }
+
+        bool area = export.Transport == GlueTransport.ReturnArea;
+        var args = new List<string>();
+        if (area)
+        {
+            w.Line($"// (1) Allocate: the return area, then every argument; each call may grow and move memory.");
+            w.Line($"int {L("area")} = {L("g")}.StackReserve(16, {L("op")});");
+            args.Add(L("area"));
+            w.Open("try");
+        }
+        else
+        {
+            w.Line("// (1) Allocate every argument; each call may grow and move memory.");
+        }
+
+        var copies = new List<string>();
+        for (int i = 0; i < export.Parameters.Count; i++)
+        {
+            GlueParameter g = export.Parameters[i];
+            bool declared = i < method.Parameters.Count;
+            string p = declared ? method.Parameters[i].Name : string.Empty;
+            string code = declared ? s.Parameters[i] : string.Empty;
+            string ptr = L("ptr" + i), len = L("len" + i);
+            switch (g.Kind)
+            {
+                case GlueParameterKind.String or GlueParameterKind.OptionalString when !declared:
+                    args.Add("0");
+                    args.Add("0");
+                    break;
+                case GlueParameterKind.String or GlueParameterKind.OptionalString when code == "string?":
+                    w.Line($"int {len} = {p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p});");
+                    w.Line($"int {ptr} = {p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")});");
+                    copies.Add($"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    args.Add(ptr);
+                    args.Add(len);
+                    break;
+                case GlueParameterKind.String or GlueParameterKind.OptionalString:
+                    w.Line($"int {len} = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p});");
+                    w.Line($"int {ptr} = {L("g")}.Malloc({len}, 1, {L("op")});");
+                    copies.Add($"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    args.Add(ptr);
+                    args.Add(len);
+                    break;
+                case GlueParameterKind.Bytes:
+                    w.Line($"int {len} = {p}.Length;");
+                    w.Line($"int {ptr} = {L("g")}.Malloc({len}, 1, {L("op")});");
+                    copies.Add($"{L("g")}.WriteBytes({ptr}, {p});");
+                    args.Add(ptr);
+                    args.Add(len);
+                    break;
+                case GlueParameterKind.OptionalBool:
+                    args.Add(!declared ? "0xFFFFFF" : code == "bool?" ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
+                    break;
+                case GlueParameterKind.OptionalObject:
+                    args.Add("0");
+                    break;
+                default:
+                    args.Add(code switch
+                    {
+                        "bool" => $"{p} ? 1 : 0",
+                        "u32" => $"unchecked((int){p})",
+                        "u64" => $"unchecked((long){p})",
+                        _ => p,
+                    });
+                    break;
+            }
+        }
+
+        if (copies.Count > 0)
+        {
+            w.Line("// (2) Copy, through views taken now: no call into the guest until the last copy.");
+            foreach (string copy in copies)
+            {
+                w.Line(copy);
+            }
+        }
+
+        w.Line("// (3) Call.");
+        bool hasResult = method.Lowered.Results.Count > 0;
+        string call = $"{method.FieldName}({string.Join(", ", args)})";
+        if (hasResult)
+        {
+            w.Line($"{WasmBindgenEmitter.ResultDeclaration(method)} {L("ret")};");
+        }
+
+        w.Open("try");
+        w.Line(hasResult ? $"{L("ret")} = {call};" : call + ";");
+        w.Close();
+        w.Open("catch (global::Wasmtime.WasmtimeException e)");
+        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, e);");
+        w.Close();
+        EmitLift(w, method, export, L);
+        if (area)
+        {
+            w.Close();
+            w.Open("finally");
+            w.Line($"{L("g")}.StackRelease(16, {L("op")});");
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    private static void EmitLift(IndentedWriter w, MethodModel method, GlueExport export, System.Func<string, string> L)
+    {
+        w.Line("// (4) Lift: read the result words, throw a returned error, copy the result out and free it.");
+        string Slot(int index) => export.Transport switch
+        {
+            GlueTransport.ReturnArea => L("r" + index),
+            _ => $"{L("ret")}.Item{index + 1}",
+        };
+        if (export.Transport == GlueTransport.ReturnArea)
+        {
+            foreach (int slot in new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Where(i => i >= 0).Distinct().OrderBy(i => i))
+            {
+                w.Line($"int {L("r" + slot)} = {L("g")}.ReadInt32({L("area")} + {slot * 4}, {L("op")});");
+            }
+        }
+
+        if (export.ErrorFlagSlot >= 0)
+        {
+            w.Line($"if ({Slot(export.ErrorFlagSlot)} != 0) throw {L("g")}.Error({Slot(export.ErrorSlot)}, {L("op")});");
+        }
+
+        string result = method.WasmBindgen!.Result;
+        switch (export.Result)
+        {
+            case GlueResultKind.String:
+                w.Line($"return {L("g")}.TakeString({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.OptionalString:
+                w.Line($"return {Slot(export.ResultSlot)} == 0 ? null : {L("g")}.TakeString({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.Bytes:
+                w.Line($"return {L("g")}.TakeArray<byte>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, 1, {L("op")});");
+                break;
+            case GlueResultKind.StringArray:
+                w.Line($"return {L("g")}.TakeStringArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.Bool:
+                w.Line($"return {L("ret")} != 0;");
+                break;
+            case GlueResultKind.Unsigned or GlueResultKind.Number:
+                w.Line(result switch
+                {
+                    "u32" => $"return unchecked((uint){L("ret")});",
+                    "u64" => $"return unchecked((ulong){L("ret")});",
+                    _ => $"return {L("ret")};",
+                });
+                break;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+
+namespace Bindgen.WasmBindgen;
+
+/// <summary>
+/// A wasm-bindgen module threw a JavaScript value: an export returned a Rust <c>Err(JsValue)</c>, or the module
+/// called <c>throw</c> (<c>unwrap_throw</c>, <c>throw_str</c>). The message is the JavaScript error's message, as
+/// Node would show it; <see cref="Operation"/> names the call.
+/// </summary>
+public sealed class JsException : BindgenException
+{
+    /// <summary>Creates the exception for a thrown value.</summary>
+    /// <param name="operation">The export or import that was running.</param>
+    /// <param name="value">The thrown JavaScript value.</param>
+    public JsException(string operation, object? value)
+        : base(MessageOf(value))
+    {
+        Operation = operation;
+        Value = value;
+    }
+
+    /// <summary>The export (or import) that threw.</summary>
+    public string Operation { get; }
+
+    /// <summary>The JavaScript value thrown: usually a <see cref="JsError"/>.</summary>
+    public object? Value { get; }
+
+    /// <summary>The thrown error's <c>name</c>, or null when the value thrown is not an error.</summary>
+    public string? ErrorName => (Value as JsError)?.Name;
+
+    private static string MessageOf(object? value) => value is JsError error ? error.Message : JsDisplay.ToJsString(value);
+}
+
+/// <summary>
+/// The module called an import whose JavaScript body Bindgen could not classify (reported at build time as
+/// BG0022), and the user supplied no implementation for it.
+/// </summary>
+public sealed class UnsupportedImportException : BindgenException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="import">The import's module and name.</param>
+    public UnsupportedImportException(string import)
+        : base($"the module called the import {import}, whose JavaScript glue Bindgen does not implement; supply it through a [WasmImports] interface")
+    {
+        Import = import;
+    }
+
+    /// <summary>The import's module and name.</summary>
+    public string Import { get; }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Numerics;
+
+namespace Bindgen.WasmBindgen;
+
+/// <summary>
+/// JavaScript's <c>undefined</c>, as a wasm-bindgen module's host heap holds it. JavaScript's <c>null</c> is
+/// <see langword="null"/>; numbers are <see cref="double"/>, BigInts <see cref="BigInteger"/>, strings
+/// <see cref="string"/>, <c>Uint8Array</c>s <see cref="JsUint8Array"/>, plain objects <see cref="JsObject"/>,
+/// arrays <see cref="List{T}"/> of values and errors <see cref="JsError"/>.
+/// </summary>
+public sealed class JsUndefined
+{
+    private JsUndefined()
+    {
+    }
+
+    /// <summary>The one <c>undefined</c>.</summary>
+    public static JsUndefined Value { get; } = new();
+
+    /// <inheritdoc/>
+    public override string ToString() => "undefined";
+}
+
+/// <summary>A JavaScript <c>Error</c> created by the module or by an import.</summary>
+public sealed class JsError
+{
+    /// <summary>Creates an error with a message.</summary>
+    /// <param name="message">The error's <c>message</c>.</param>
+    public JsError(string message)
+    {
+        Message = message ?? string.Empty;
+    }
+
+    /// <summary>The error's <c>name</c>, <c>Error</c> unless the module set another.</summary>
+    public string Name { get; set; } = "Error";
+
+    /// <summary>The error's <c>message</c>.</summary>
+    public string Message { get; }
+
+    /// <summary>The error's <c>stack</c>: where the host created it (the module cannot see a .NET stack otherwise).</summary>
+    public string Stack { get; } = "Error\n" + Environment.StackTrace;
+
+    /// <inheritdoc/>
+    public override string ToString() => Message.Length == 0 ? Name : Name + ": " + Message;
+}
+
+/// <summary>A plain JavaScript object (<c>new Object()</c>, <c>{}</c>) with its properties in insertion order.</summary>
+public sealed class JsObject
+{
+    private readonly List<KeyValuePair<string, object?>> _properties = new();
+
+    /// <summary>The properties, in the order they were first set.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties => _properties;
+
+    /// <summary>A property's value, or <see cref="JsUndefined.Value"/> when the object has none of that name.</summary>
+    /// <param name="key">The property's name.</param>
+    public object? this[string key]
+    {
+        get
+        {
+            foreach (KeyValuePair<string, object?> property in _properties)
+            {
+                if (property.Key == key)
+                {
+                    return property.Value;
+                }
+            }
+
+            return JsUndefined.Value;
+        }
+
+        set
+        {
+            for (int i = 0; i < _properties.Count; i++)
+            {
+                if (_properties[i].Key == key)
+                {
+                    _properties[i] = new KeyValuePair<string, object?>(key, value);
+                    return;
+                }
+            }
+
+            _properties.Add(new KeyValuePair<string, object?>(key, value));
+        }
+    }
+}
+
+/// <summary>A JavaScript <c>Uint8Array</c>: a window of <see cref="Length"/> bytes onto a host buffer.</summary>
+public sealed class JsUint8Array
+{
+    /// <summary>Creates an array over <paramref name="buffer"/>.</summary>
+    /// <param name="buffer">The bytes; shared, not copied.</param>
+    /// <param name="offset">Where the window starts.</param>
+    /// <param name="length">How many bytes it shows.</param>
+    public JsUint8Array(byte[] buffer, int offset, int length)
+    {
+        if (buffer is null)
+        {
+            throw new ArgumentNullException(nameof(buffer));
+        }
+
+        if ((uint)offset > (uint)buffer.Length || (uint)length > (uint)(buffer.Length - offset))
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        Buffer = buffer;
+        Offset = offset;
+        Length = length;
+    }
+
+    /// <summary>The underlying buffer.</summary>
+    public byte[] Buffer { get; }
+
+    /// <summary>Where the window starts in <see cref="Buffer"/>.</summary>
+    public int Offset { get; }
+
+    /// <summary>How many bytes the array shows.</summary>
+    public int Length { get; }
+
+    /// <summary>The bytes the array shows.</summary>
+    public Span<byte> Span => Buffer.AsSpan(Offset, Length);
+}
+
+/// <summary>How a JavaScript value prints (<c>String(value)</c>), for messages and <c>String()</c> imports.</summary>
+public static class JsDisplay
+{
+    /// <summary><c>String(value)</c>.</summary>
+    /// <param name="value">A value of the host heap.</param>
+    public static string ToJsString(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => NumberToString(d),
+        BigInteger i => i.ToString(CultureInfo.InvariantCulture),
+        JsError e => e.ToString(),
+        JsUint8Array a => string.Join(",", a.Span.ToArray()),
+        JsObject => "[object Object]",
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    /// <summary>The shortest round-trip form, as JavaScript prints a number.</summary>
+    /// <param name="value">The number.</param>
+    public static string NumberToString(double value) =>
+        double.IsNaN(value) ? "NaN"
+        : double.IsPositiveInfinity(value) ? "Infinity"
+        : double.IsNegativeInfinity(value) ? "-Infinity"
+        : value == Math.Floor(value) && Math.Abs(value) < 1e21 ? ((decimal)value).ToString(CultureInfo.InvariantCulture)
+        : value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,116 @@
+using System;
+using Wasmtime;
+
+namespace Bindgen.WasmBindgen;
+
+/// <summary>JavaScript values crossing exports: errors and arrays of values, from the heap or the externref table.</summary>
+public sealed partial class WasmBindgenGuest
+{
+    /// <summary>
+    /// Takes a JavaScript value the module returned by handle (<c>takeObject</c>), or by externref-table index
+    /// (<c>takeFromExternrefTable0</c>, which also frees the slot).
+    /// </summary>
+    /// <param name="handle">The handle or table index.</param>
+    /// <param name="operation">The call, for errors.</param>
+    public object? TakeValue(int handle, string operation)
+    {
+        if (Heap is { } heap)
+        {
+            return heap.Take(handle, operation);
+        }
+
+        object? value = TableElement(handle, operation);
+        try
+        {
+            _externrefDealloc!(handle);
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+
+        return value;
+    }
+
+    /// <summary>The exception for a Rust <c>Err(JsValue)</c> the module returned: a <see cref="JsException"/> with the error's message.</summary>
+    /// <param name="handle">The error's handle or table index.</param>
+    /// <param name="operation">The call.</param>
+    public JsException Error(int handle, string operation) => new(operation, TakeValue(handle, operation));
+
+    /// <summary>
+    /// Copies a <c>Vec&lt;String&gt;</c> the module returned as JavaScript values (<c>getArrayJsValueFromWasm0</c>),
+    /// releases the values and frees the array.
+    /// </summary>
+    /// <param name="address">The array of handles or table indices.</param>
+    /// <param name="count">Its length.</param>
+    /// <param name="operation">The call, for errors.</param>
+    /// <exception cref="GuestProtocolException">An element is not a string.</exception>
+    public string[] TakeStringArray(int address, int count, string operation)
+    {
+        int[] slots = ReadSlots(address, count, operation);
+        var values = new object?[slots.Length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            values[i] = Heap is { } heap ? heap.Take(slots[i], operation) : TableElement(slots[i], operation);
+        }
+
+        try
+        {
+            if (Heap is null)
+            {
+                _externrefDropSlice?.Invoke(address, count);
+            }
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+
+        Free(address, count * 4, 4, operation);
+        var strings = new string[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            strings[i] = values[i] as string
+                ?? throw new GuestProtocolException(operation, $"element {i} of the returned array is {JsDisplay.ToJsString(values[i])}, not a string");
+        }
+
+        return strings;
+    }
+
+    /// <summary>Stores a value for the module: a new heap handle (<c>addHeapObject</c>).</summary>
+    /// <param name="value">The value.</param>
+    public int AddValue(object? value) => Heap!.Add(value);
+
+    private int[] ReadSlots(int address, int count, string operation)
+    {
+        long byteLength = (long)(uint)count * 4;
+        if (byteLength > int.MaxValue)
+        {
+            throw new GuestProtocolException(operation, $"the module returned an array of {(uint)count} values, more than fit in memory");
+        }
+
+        GuestMemory.CheckRange(address, (int)byteLength, MemoryLength, operation);
+        var slots = new int[count];
+        Span<byte> view = View().Slice(address, (int)byteLength);
+        for (int i = 0; i < count; i++)
+        {
+            slots[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(view.Slice(i * 4, 4));
+        }
+
+        return slots;
+    }
+
+    private object? TableElement(int index, string operation)
+    {
+        Table table = _externrefs!;
+        if ((uint)index >= table.GetSize())
+        {
+            throw new GuestProtocolException(operation, $"the module returned externref-table index {index}, past the table's {table.GetSize()} slots");
+        }
+
+        return table.GetElement((uint)index);
+    }
+
+    /// <summary>The externref table, for import shims that initialize it.</summary>
+    internal Table? Externrefs => _externrefs;
+}

@@ -1,0 +1,132 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace Bindgen.Generator.Tests;
+
+/// <summary>
+/// The generator reading wasm-bindgen glue: diagnostics at exact locations, and code that compiles. The glue here
+/// is written in wasm-bindgen's shape for the test (the real packages run in Bindgen.WasmBindgen.Tests).
+/// </summary>
+public sealed class WasmBindgenGeneratorTests
+{
+    private const string Glue = """
+        let imports = {};
+        imports['__wbindgen_placeholder__'] = module.exports;
+        let wasm;
+        const heap = new Array(128).fill(undefined);
+        heap.push(undefined, null, true, false);
+        /**
+        * @param {string} input
+        * @returns {string}
+        */
+        module.exports.shout = function(input) {
+            let deferred2_0;
+            let deferred2_1;
+            try {
+                const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+                const ptr0 = passStringToWasm0(input, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const len0 = WASM_VECTOR_LEN;
+                wasm.shout(retptr, ptr0, len0);
+                var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+                var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+                var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+                var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+                var ptr2 = r0;
+                var len2 = r1;
+                if (r3) {
+                    ptr2 = 0; len2 = 0;
+                    throw takeObject(r2);
+                }
+                deferred2_0 = ptr2;
+                deferred2_1 = len2;
+                return getStringFromWasm0(ptr2, len2);
+            } finally {
+                wasm.__wbindgen_add_to_stack_pointer(16);
+                wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+            }
+        };
+        /**
+        * @param {Uint8Array} data
+        * @param {number} seed
+        * @returns {number}
+        */
+        module.exports.checksum_bytes = function(data, seed) {
+            const ptr0 = passArray8ToWasm0(data, wasm.__wbindgen_malloc);
+            const len0 = WASM_VECTOR_LEN;
+            const ret = wasm.checksum_bytes(ptr0, len0, seed);
+            return ret >>> 0;
+        };
+        module.exports.take_object = function(value) {
+            const ret = wasm.take_object(addHeapObject(value));
+            return ret !== 0;
+        };
+        module.exports.__wbindgen_error_new = function(arg0, arg1) {
+            const ret = new Error(getStringFromWasm0(arg0, arg1));
+            return addHeapObject(ret);
+        };
+        module.exports.__wbg_now_0123456789abcdef = function() {
+            const ret = Date.now();
+            return ret;
+        };
+        """;
+
+    private static GenerationResult Run(string declaration) =>
+        GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/pkg/demo.js", Glue) }, "using System; using Bindgen;\n" + declaration);
+
+    [Test]
+    public void A_binding_that_matches_the_glue_compiles_with_the_glues_names_and_signatures()
+    {
+        GenerationResult result = Run("""
+            [WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")]
+            public interface IDemo { string Shout(string input); uint ChecksumBytes(ReadOnlySpan<byte> data, int seed); }
+            """);
+        string source = result.Sources.Single().SourceText.ToString();
+        Assert.That(source, Does.Contain("__exports.Function(\"shout\", \"(i32, i32, i32) -> ()\""));
+        Assert.That(source, Does.Contain("__exports.Function(\"checksum_bytes\", \"(i32, i32, i32) -> i32\""));
+        Assert.That(source, Does.Contain("heapSize: 128"));
+        Assert.That(source, Does.Contain("new(\"\", \"__wbindgen_error_new\", \"error_new\")"));
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EquivalentTo(new[] { "BG0022" }), "only the unknown import");
+    }
+
+    [Test]
+    public void BG0022_names_an_import_whose_body_is_not_recognized()
+    {
+        GenerationResult result = Run("""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { string Shout(string input); }""");
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0022");
+        Assert.That(d.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(d.GetMessage(), Does.Contain("'__wbg_now_0123456789abcdef'"));
+        Assert.That(GeneratorHarness.LastSource!.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length), Is.EqualTo("Glue = \"demo.js\""));
+    }
+
+    [TestCase("""[WasmModule(Abi = WasmAbi.WasmBindgen)] public interface IDemo { void F(); }""", "set Glue")]
+    [TestCase("""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "other.js")] public interface IDemo { void F(); }""", "no AdditionalFiles item is named 'other.js'")]
+    public void BG0021_reports_a_missing_glue(string declaration, string message)
+    {
+        GenerationResult result = Run(declaration);
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0021");
+        Assert.That(d.GetMessage(), Does.Contain(message));
+        Assert.That(result.Sources, Is.Empty);
+    }
+
+    [Test]
+    public void BG0023_reports_a_function_the_glue_lacks_at_the_method_with_a_suggestion()
+    {
+        GenerationResult result = Run("""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { string Shoutt(string input); }""");
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0023");
+        Assert.That(d.GetMessage(), Does.Contain("'shoutt'").And.Contain("did you mean 'shout'"));
+        Assert.That(GeneratorHarness.LastSource!.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length), Is.EqualTo("Shoutt"));
+    }
+
+    [TestCase("int Shout(string input);", "it returns i32, and the glue's result is a string")]
+    [TestCase("string Shout(byte[] input);", "parameter 1 is declared bytes, and the glue lowers 'input' as a string")]
+    [TestCase("uint ChecksumBytes(byte[] data);", "it omits parameter 'seed', which is not optional")]
+    [TestCase("bool TakeObject(string value);", "parameter 'value' is lowered as 'addHeapObject(value)', which Bindgen does not support")]
+    public void BG0024_reports_a_declaration_the_glue_disagrees_with(string member, string message)
+    {
+        GenerationResult result = Run($$"""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { {{member}} }""");
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0024");
+        Assert.That(d.GetMessage(), Does.Contain(message));
+    }
+}
