@@ -14,7 +14,8 @@ namespace Bindgen.Benchmarks;
 /// with none, every benchmark runs. <c>--short</c> selects <see cref="ShortJob"/>: in-process, few
 /// iterations, the whole suite in a few minutes, for a quick look or CI, not for publishing.
 /// <c>--interleaved [rounds [text]]</c> runs <see cref="Interleaved"/> instead of BenchmarkDotNet, optionally only
-/// the scenarios whose name contains the text. <c>--v8 [rounds]</c> runs <see cref="V8Anchor"/>, the same scenarios
+/// the scenarios whose name contains the text. <c>--wasm-bindgen [rounds]</c> runs <see cref="WasmBindgenAnchor"/>, a real
+/// wasm-bindgen package against Node. <c>--v8 [rounds]</c> runs <see cref="V8Anchor"/>, the same scenarios
 /// in Node beside the .NET variants.
 /// </summary>
 public static class Program
@@ -36,6 +37,12 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        int wasmBindgen = Array.IndexOf(args, WasmBindgenAnchor.Argument);
+        if (wasmBindgen >= 0)
+        {
+            return WasmBindgenAnchor.Run(wasmBindgen + 1 < args.Length && int.TryParse(args[wasmBindgen + 1], out int r) ? r : 201);
+        }
+
         int v8 = Array.IndexOf(args, V8Anchor.Argument);
         if (v8 >= 0)
         {

@@ -187,7 +187,7 @@ public static class V8Anchor
 
     private static double NodeBatch(NodeProcess node, int calls) => node.Send(new { op = "run", calls }).GetProperty("ns").GetDouble();
 
-    private static double Batch(Action call, int calls)
+    internal static double Batch(Action call, int calls)
     {
         long start = Stopwatch.GetTimestamp();
         for (int i = 0; i < calls; i++)
@@ -214,9 +214,9 @@ public static class V8Anchor
 
     private static double[] Sorted(IEnumerable<double> values) => values.OrderBy(x => x).ToArray();
 
-    private static double Median(List<double> values) => Percentile(Sorted(values), 0.5);
+    internal static double Median(List<double> values) => Percentile(Sorted(values), 0.5);
 
-    private static double Percentile(double[] sorted, double p)
+    internal static double Percentile(double[] sorted, double p)
     {
         double index = p * (sorted.Length - 1);
         int low = (int)Math.Floor(index);
@@ -224,7 +224,7 @@ public static class V8Anchor
         return sorted[low] + (sorted[high] - sorted[low]) * (index - low);
     }
 
-    private static string Time(double nanoseconds) =>
+    internal static string Time(double nanoseconds) =>
         nanoseconds >= 1e3 ? (nanoseconds / 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " μs"
         : nanoseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ns";
 }

@@ -72,6 +72,11 @@ internal static class GlueExportReader
             }
         }
 
+        if (transport == GlueTransport.ReturnArea && new[] { resultSlot, lengthSlot, errorSlot, flagSlot }.Any(s => s > 3))
+        {
+            problem ??= "its wrapper reads past the 16-byte return area";
+        }
+
         return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem);
     }
 

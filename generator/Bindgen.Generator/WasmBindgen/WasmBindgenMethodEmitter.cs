@@ -142,15 +142,12 @@ internal static class WasmBindgenMethodEmitter
         w.Line("// (4) Lift: read the result words, throw a returned error, copy the result out and free it.");
         string Slot(int index) => export.Transport switch
         {
-            GlueTransport.ReturnArea => L("r" + index),
+            GlueTransport.ReturnArea => $"{L("words")}.R{index}",
             _ => $"{L("ret")}.Item{index + 1}",
         };
-        if (export.Transport == GlueTransport.ReturnArea)
+        if (export.Transport == GlueTransport.ReturnArea && new[] { export.ResultSlot, export.ErrorFlagSlot }.Any(i => i >= 0))
         {
-            foreach (int slot in new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Where(i => i >= 0).Distinct().OrderBy(i => i))
-            {
-                w.Line($"int {L("r" + slot)} = {L("g")}.ReadInt32({L("area")} + {slot * 4}, {L("op")});");
-            }
+            w.Line($"global::Bindgen.WasmBindgen.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
         }
 
         if (export.ErrorFlagSlot >= 0)

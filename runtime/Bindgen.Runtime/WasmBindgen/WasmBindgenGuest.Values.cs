@@ -89,9 +89,8 @@ public sealed partial class WasmBindgenGuest
             throw new GuestProtocolException(operation, $"the module returned an array of {(uint)count} values, more than fit in memory");
         }
 
-        GuestMemory.CheckRange(address, (int)byteLength, MemoryLength, operation);
         var slots = new int[count];
-        Span<byte> view = View().Slice(address, (int)byteLength);
+        Span<byte> view = Checked(address, (int)byteLength, operation);
         for (int i = 0; i < count; i++)
         {
             slots[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(view.Slice(i * 4, 4));

@@ -216,10 +216,20 @@ public sealed partial class WasmBindgenGuest
     /// <summary>Reads a little-endian i32 of the return area.</summary>
     /// <param name="address">The address.</param>
     /// <param name="operation">The call, for errors.</param>
-    public int ReadInt32(int address, string operation)
+    public int ReadInt32(int address, string operation) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Checked(address, 4, operation));
+
+    /// <summary>Reads the four words of a return area through one view (<c>r0..r3</c> of the glue).</summary>
+    /// <param name="area">The return area.</param>
+    /// <param name="operation">The call, for errors.</param>
+    public ReturnWords ReadReturnArea(int area, string operation)
     {
-        GuestMemory.CheckRange(address, 4, MemoryLength, operation);
-        return System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(View().Slice(address, 4));
+        Span<byte> words = Checked(area, 16, operation);
+        return new ReturnWords(
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words.Slice(4)),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words.Slice(8)),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words.Slice(12)));
     }
 
     /// <summary>Reads a little-endian f64 of the return area.</summary>
@@ -227,8 +237,7 @@ public sealed partial class WasmBindgenGuest
     /// <param name="operation">The call, for errors.</param>
     public double ReadFloat64(int address, string operation)
     {
-        GuestMemory.CheckRange(address, 8, MemoryLength, operation);
-        return System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(View().Slice(address, 8));
+        return System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(Checked(address, 8, operation));
     }
 
     /// <summary>Writes a little-endian i32 (import shims that return through a pointer).</summary>
@@ -237,8 +246,7 @@ public sealed partial class WasmBindgenGuest
     /// <param name="operation">The call, for errors.</param>
     public void WriteInt32(int address, int value, string operation)
     {
-        GuestMemory.CheckRange(address, 4, MemoryLength, operation);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(View().Slice(address, 4), value);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(Checked(address, 4, operation), value);
     }
 
     /// <summary>Writes a little-endian f64 (import shims that return through a pointer).</summary>
@@ -247,8 +255,7 @@ public sealed partial class WasmBindgenGuest
     /// <param name="operation">The call, for errors.</param>
     public void WriteFloat64(int address, double value, string operation)
     {
-        GuestMemory.CheckRange(address, 8, MemoryLength, operation);
-        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(View().Slice(address, 8), value);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(Checked(address, 8, operation), value);
     }
 
     /// <summary>Decodes a UTF-8 string the module points at, without freeing it (<c>getStringFromWasm0</c>).</summary>
@@ -258,10 +265,10 @@ public sealed partial class WasmBindgenGuest
     /// <exception cref="GuestProtocolException">The bytes are not UTF-8 (the glue's decoder is fatal too).</exception>
     public string ReadString(int address, int length, string operation)
     {
-        GuestMemory.CheckRange(address, length, MemoryLength, operation);
+        Span<byte> bytes = Checked(address, length, operation);
         try
         {
-            return StrictUtf8.GetString(View().Slice(address, length));
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
@@ -294,11 +301,29 @@ public sealed partial class WasmBindgenGuest
             throw new GuestProtocolException(operation, $"the module returned an array of {(uint)count} elements, more than fit in memory");
         }
 
-        GuestMemory.CheckRange(address, (int)byteLength, MemoryLength, operation);
-        T[] value = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(View().Slice(address, (int)byteLength)).ToArray();
+        T[] value = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(Checked(address, (int)byteLength, operation)).ToArray();
         Free(address, (int)byteLength, elementSize, operation);
         return value;
     }
 
+    /// <summary>
+    /// The <paramref name="length"/> bytes at <paramref name="address"/>, bounds-checked against a view of the memory
+    /// taken now (one pointer and one length read), or a <see cref="GuestPointerOutOfBoundsException"/> naming the call.
+    /// </summary>
+    [GuestView]
+    internal Span<byte> Checked(int address, int length, string operation)
+    {
+        Span<byte> view = View();
+        GuestMemory.CheckRange(address, length, view.Length, operation);
+        return view.Slice(address, length);
+    }
+
     private int ParameterCount(string export) => Instance?.GetFunction(export)?.Parameters.Count ?? -1;
 }
+
+/// <summary>The four i32 words of a wasm-bindgen return area, as the glue reads them (<c>r0..r3</c>).</summary>
+/// <param name="R0">Word 0.</param>
+/// <param name="R1">Word 1.</param>
+/// <param name="R2">Word 2.</param>
+/// <param name="R3">Word 3.</param>
+public readonly record struct ReturnWords(int R0, int R1, int R2, int R3);

@@ -137,8 +137,7 @@ internal static class WasmBindgenOperations
 
     private static void RandomFill(WasmBindgenGuest g, int address, int length, string import)
     {
-        GuestMemory.CheckRange(address, length, g.MemoryLength, import);
-        RandomNumberGenerator.Fill(g.View().Slice(address, length));
+        RandomNumberGenerator.Fill(g.Checked(address, length, import));
     }
 
     private static bool StrictEquals(object? a, object? b) => a switch
