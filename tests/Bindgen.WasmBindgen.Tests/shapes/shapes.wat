@@ -1,0 +1,65 @@
+;; A module in wasm-bindgen's shape (host heap of 128, one-argument malloc, return areas) for what the real
+;; packages do not exercise: optional string arguments and results, an Err(JsValue) built by an import, and an
+;; import that allocates (string_get) while the allocator moves memory: malloc grows memory by a page on every call,
+;; so under the relocating engine configuration every allocation moves it.
+(module
+  (import "wbg" "__wbindgen_string_new" (func $string_new (param i32 i32) (result i32)))
+  (import "wbg" "__wbindgen_string_get" (func $string_get (param i32 i32)))
+  (import "wbg" "__wbindgen_object_drop_ref" (func $drop_ref (param i32)))
+  (import "wbg" "__wbindgen_error_new" (func $error_new (param i32 i32) (result i32)))
+  (memory (export "memory") 2)
+  ;; The shadow stack grows down from 64 KiB; the heap starts above it.
+  (global $sp (mut i32) (i32.const 65536))
+  (global $next (mut i32) (i32.const 65536))
+  (global $live (export "live_blocks") (mut i32) (i32.const 0))
+
+  (func $malloc (export "__wbindgen_malloc") (param $size i32) (result i32)
+    (local $p i32)
+    ;; One page more than the block needs: every allocation grows memory.
+    (drop (memory.grow (i32.add (i32.shr_u (i32.add (local.get $size) (i32.const 65535)) (i32.const 16)) (i32.const 1))))
+    (local.set $p (global.get $next))
+    (global.set $next (i32.and (i32.add (i32.add (global.get $next) (local.get $size)) (i32.const 7)) (i32.const -8)))
+    (global.set $live (i32.add (global.get $live) (i32.const 1)))
+    (local.get $p))
+
+  (func $free (export "__wbindgen_free") (param $p i32) (param $size i32)
+    (global.set $live (i32.sub (global.get $live) (i32.const 1))))
+
+  (func (export "__wbindgen_add_to_stack_pointer") (param $delta i32) (result i32)
+    (global.set $sp (i32.add (global.get $sp) (local.get $delta)))
+    (global.get $sp))
+
+  ;; A copy of the input in a new block, or nothing for nothing: Option<String> -> Option<String>.
+  (func (export "echo_optional") (param $ret i32) (param $p i32) (param $n i32)
+    (local $q i32)
+    (if (i32.eqz (local.get $p))
+      (then
+        (i32.store (local.get $ret) (i32.const 0))
+        (i32.store offset=4 (local.get $ret) (i32.const 0))
+        (return)))
+    (local.set $q (call $malloc (local.get $n)))
+    (memory.copy (local.get $q) (local.get $p) (local.get $n))
+    (call $free (local.get $p) (local.get $n))
+    (i32.store (local.get $ret) (local.get $q))
+    (i32.store offset=4 (local.get $ret) (local.get $n)))
+
+  ;; The input made a JavaScript string (string_new), read back through string_get, whose host side mallocs the
+  ;; copy (growing and, under relocation, moving memory) before it writes it and its [ptr, len].
+  (func (export "round_trip") (param $ret i32) (param $p i32) (param $n i32)
+    (local $handle i32) (local $area i32)
+    (local.set $handle (call $string_new (local.get $p) (local.get $n)))
+    (call $free (local.get $p) (local.get $n))
+    (global.set $sp (i32.sub (global.get $sp) (i32.const 16)))
+    (local.set $area (global.get $sp))
+    (call $string_get (local.get $area) (local.get $handle))
+    (call $drop_ref (local.get $handle))
+    (i32.store (local.get $ret) (i32.load (local.get $area)))
+    (i32.store offset=4 (local.get $ret) (i32.load offset=4 (local.get $area)))
+    (global.set $sp (i32.add (global.get $sp) (i32.const 16))))
+
+  ;; Err(JsValue): an Error with the input as its message, made by the error_new import: [err, is_err].
+  (func (export "fail") (param $ret i32) (param $p i32) (param $n i32)
+    (i32.store (local.get $ret) (call $error_new (local.get $p) (local.get $n)))
+    (i32.store offset=4 (local.get $ret) (i32.const 1))
+    (call $free (local.get $p) (local.get $n)))
+)
