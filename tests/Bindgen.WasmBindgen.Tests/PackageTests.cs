@@ -66,6 +66,12 @@ public sealed class PackageTests
             yield return new PackageCall("jieba", "cut_all", text);
             yield return new PackageCall("jieba", "cut_for_search", text, false);
         }
+
+        // Last, since a dictionary that loads replaces the instance's: errors through the externref table.
+        yield return new PackageCall("jieba", "with_dict", "word abc");
+        yield return new PackageCall("jieba", "with_dict", "词 notanumber n");
+        yield return new PackageCall("jieba", "with_dict", "南京市长江大桥 1000 ns");
+        yield return new PackageCall("jieba", "cut", "南京市长江大桥", false);
     }
 
     [Test]
