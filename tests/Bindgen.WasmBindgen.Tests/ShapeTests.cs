@@ -17,6 +17,10 @@ public interface IShapes
     string RoundTrip(string text);
 
     void Fail(string message);
+
+    double[] ScaleF64(ReadOnlySpan<double> values, double factor);
+
+    int[] NegateI32(int[] values);
 }
 
 /// <summary>
@@ -99,6 +103,18 @@ public sealed class ShapeTests
         Assert.That(e.Value, Is.TypeOf<JsError>());
         Assert.That(e.Operation, Does.Contain("Fail").And.Contain("'fail'"));
         Assert.That(_shapes.Guest.Heap.LiveCount, Is.EqualTo(heapBefore), "the error was taken out of the heap");
+        Assert.That(LiveBlocks, Is.Zero);
+    }
+
+    [Test]
+    public void Typed_arrays_cross_both_ways()
+    {
+        double[] values = { 0.5, -1.25, double.MaxValue / 4, 3 };
+        Assert.That(_shapes.ScaleF64(values, 2.0), Is.EqualTo(values.Select(v => v * 2.0).ToArray()));
+        Assert.That(_shapes.ScaleF64(ReadOnlySpan<double>.Empty, 2.0), Is.Empty);
+        int[] big = Enumerable.Range(-1000, 300_000).ToArray();
+        Assert.That(_shapes.NegateI32(big), Is.EqualTo(big.Select(v => -v).ToArray()));
+        Assert.That(_shapes.NegateI32(new[] { int.MinValue }), Is.EqualTo(new[] { int.MinValue }));
         Assert.That(LiveBlocks, Is.Zero);
     }
 }

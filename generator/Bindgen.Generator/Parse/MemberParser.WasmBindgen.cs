@@ -15,7 +15,7 @@ namespace Bindgen.Generator.Parse;
 internal sealed partial class MemberParser
 {
     internal const string WasmBindgenSupportedTypes =
-        "int, uint, long, ulong, float, double, bool, bool?, string, string?, byte[], ReadOnlySpan<byte> (parameters), and as results also string[]";
+        "int, uint, long, ulong, float, double, bool, bool?, string, string?, arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
 
     private MethodModel? ParseWasmBindgenMethod(IMethodSymbol method, LocationInfo? methodLocation)
     {
@@ -91,22 +91,31 @@ internal sealed partial class MemberParser
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            return array.ElementType.SpecialType switch
-            {
-                SpecialType.System_Byte => "bytes",
-                SpecialType.System_String when isResult => "string[]",
-                _ => null,
-            };
+            return array.ElementType.SpecialType == SpecialType.System_String ? (isResult ? "string[]" : null) : ArrayCode(array.ElementType);
         }
 
-        if (!isResult && type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span
-            && span.TypeArguments[0].SpecialType == SpecialType.System_Byte)
+        if (!isResult && type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span)
         {
-            return "bytes";
+            return ArrayCode(span.TypeArguments[0]);
         }
 
         return null;
     }
+
+    /// <summary><c>bytes</c>, or <c>array:i32</c> and the like for a typed array's element.</summary>
+    private static string? ArrayCode(ITypeSymbol element) => element.SpecialType switch
+    {
+        SpecialType.System_Byte => "bytes",
+        SpecialType.System_Int16 => "array:i16",
+        SpecialType.System_UInt16 => "array:u16",
+        SpecialType.System_Int32 => "array:i32",
+        SpecialType.System_UInt32 => "array:u32",
+        SpecialType.System_Int64 => "array:i64",
+        SpecialType.System_UInt64 => "array:u64",
+        SpecialType.System_Single => "array:f32",
+        SpecialType.System_Double => "array:f64",
+        _ => null,
+    };
 
     private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 }

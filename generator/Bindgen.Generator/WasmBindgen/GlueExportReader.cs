@@ -59,7 +59,12 @@ internal static class GlueExportReader
         bool multi = assigned && Regex.IsMatch(body, @"\bret\[\d+\]");
         GlueTransport transport = returnArea ? GlueTransport.ReturnArea : multi ? GlueTransport.MultiValue : GlueTransport.Direct;
         Dictionary<string, int> slots = Slots(body, transport);
-        (GlueResultKind result, int resultSlot, int lengthSlot) = Result(body, assigned, transport, slots, ref problem);
+        (GlueResultKind result, int resultSlot, int lengthSlot, string? resultElement) = TypedArrayResult(body, transport, slots);
+        if (result != GlueResultKind.Array)
+        {
+            (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
+        }
+
         int errorSlot = -1, flagSlot = -1;
         Match error = Regex.Match(body, @"if\s*\((?<flag>[\w\[\]]+)\)\s*\{?\s*(?:ptr\d+\s*=\s*0;\s*len\d+\s*=\s*0;\s*)?throw\s+(?:takeObject|takeFromExternrefTable0)\((?<error>[\w\[\]]+)\)");
         if (error.Success)
@@ -77,7 +82,7 @@ internal static class GlueExportReader
             problem ??= "its wrapper reads past the 16-byte return area";
         }
 
-        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem);
+        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement);
     }
 
     private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
@@ -85,7 +90,7 @@ internal static class GlueExportReader
         Match pointer = Regex.Match(argument, @"^ptr(\d+)$");
         if (pointer.Success && index + 1 < arguments.Length && arguments[index + 1] == "len" + pointer.Groups[1].Value)
         {
-            Match definition = Regex.Match(body, @"(?:const|var|let)\s+" + argument + @"\s*=\s*(?<optional>isLikeNone\((?<opt>\w+)\)\s*\?\s*0\s*:\s*)?(?<helper>passStringToWasm0|passArray8ToWasm0|pass\w+ToWasm0)\((?<name>\w+)");
+            Match definition = Regex.Match(body, @"(?:const|var|let)\s+" + argument + @"\s*=\s*(?<optional>isLikeNone\((?<opt>\w+)\)\s*\?\s*0\s*:\s*)?(?<helper>passStringToWasm0|passArray(?<element>8|16|32|64|F32|F64)ToWasm0|pass\w+ToWasm0)\((?<name>\w+)");
             if (!definition.Success)
             {
                 return null;
@@ -98,9 +103,10 @@ internal static class GlueExportReader
             {
                 "passStringToWasm0" => optional ? GlueParameterKind.OptionalString : GlueParameterKind.String,
                 "passArray8ToWasm0" when !optional => GlueParameterKind.Bytes,
+                _ when definition.Groups["element"].Success && !optional => GlueParameterKind.Array,
                 _ => GlueParameterKind.Other,
             };
-            return new GlueParameter(name, kind, definition.Value);
+            return new GlueParameter(name, kind, definition.Value, kind == GlueParameterKind.Array ? definition.Groups["element"].Value : null);
         }
 
         Match optionalBool = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0xFFFFFF\s*:\s*\1\s*\?\s*1\s*:\s*0$");
@@ -157,6 +163,18 @@ internal static class GlueExportReader
     }
 
     private static int Slot(string expression, Dictionary<string, int> slots) => slots.TryGetValue(expression, out int slot) ? slot : -1;
+
+    private static (GlueResultKind Kind, int Slot, int Length, string? Element) TypedArrayResult(string body, GlueTransport transport, Dictionary<string, int> slots)
+    {
+        Match m = Regex.Match(body, @"getArray(?<element>I8|U16|I16|U32|I32|U64|I64|F32|F64)FromWasm0\((?<p>[\w\[\]]+),\s*(?<l>[\w\[\]]+)\)\.slice\(\)");
+        if (!m.Success || transport == GlueTransport.Direct)
+        {
+            return (GlueResultKind.Other, -1, -1, null);
+        }
+
+        int pointer = Slot(m.Groups["p"].Value, slots), length = Slot(m.Groups["l"].Value, slots);
+        return pointer < 0 || length < 0 ? (GlueResultKind.Other, -1, -1, null) : (GlueResultKind.Array, pointer, length, m.Groups["element"].Value);
+    }
 
     private static (GlueResultKind Kind, int Slot, int Length) Result(string body, bool assigned, GlueTransport transport, Dictionary<string, int> slots, ref string? problem)
     {

@@ -17,6 +17,9 @@ internal enum GlueParameterKind
     /// <summary><c>passArray8ToWasm0</c>: pointer and length of a guest-owned copy.</summary>
     Bytes,
 
+    /// <summary><c>passArray16ToWasm0</c>, <c>passArray32ToWasm0</c>, <c>passArrayF64ToWasm0</c>...: a typed array, element type in <see cref="GlueParameter.Element"/>.</summary>
+    Array,
+
     /// <summary><c>isLikeNone(x) ? 0xFFFFFF : x ? 1 : 0</c>.</summary>
     OptionalBool,
 
@@ -37,6 +40,7 @@ internal enum GlueResultKind
     String,
     OptionalString,
     Bytes,
+    Array,
     StringArray,
     Other,
 }
@@ -53,7 +57,8 @@ internal enum GlueTransport
 /// <param name="Name">The JavaScript parameter's name.</param>
 /// <param name="Kind">How it is lowered.</param>
 /// <param name="Text">The wasm argument expression, for messages.</param>
-internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string Text);
+/// <param name="Element">For <see cref="GlueParameterKind.Array"/>: the helper's element (<c>16</c>, <c>32</c>, <c>64</c>, <c>F32</c>, <c>F64</c>).</param>
+internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string Text, string? Element = null);
 
 /// <summary>
 /// One export wrapper of the glue: the JavaScript function, the wasm export it calls, and where its result and
@@ -69,7 +74,8 @@ internal sealed record GlueExport(
     int LengthSlot,
     int ErrorSlot,
     int ErrorFlagSlot,
-    string? Problem);
+    string? Problem,
+    string? ResultElement = null);
 
 /// <summary>One import the glue defines and the operation its body performs (<c>unknown</c> when not recognized).</summary>
 internal sealed record GlueImport(string Name, string Operation);

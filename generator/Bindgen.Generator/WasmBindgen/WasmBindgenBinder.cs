@@ -109,6 +109,7 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.String => code == "string",
                 GlueParameterKind.OptionalString => code is "string" or "string?",
                 GlueParameterKind.Bytes => code == "bytes",
+                GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
                 GlueParameterKind.OptionalBool => code is "bool" or "bool?",
                 _ => false,
             };
@@ -132,6 +133,7 @@ internal static class WasmBindgenBinder
             GlueResultKind.String => signature.Result is "string" or "string?",
             GlueResultKind.OptionalString => signature.Result == "string?",
             GlueResultKind.Bytes => signature.Result == "bytes",
+            GlueResultKind.Array => ArrayElement.CodeOfResult(export.ResultElement!) == signature.Result,
             GlueResultKind.StringArray => signature.Result == "string[]",
             _ => false,
         };
@@ -153,7 +155,7 @@ internal static class WasmBindgenBinder
                 case GlueParameterKind.Number:
                     parameters.Add(WasmTypeOf(signature.Parameters[i]));
                     break;
-                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes:
+                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.Array:
                     parameters.Add(WasmType.I32);
                     parameters.Add(WasmType.I32);
                     break;
@@ -191,6 +193,7 @@ internal static class WasmBindgenBinder
         GlueParameterKind.String => "a string",
         GlueParameterKind.OptionalString => "an optional string",
         GlueParameterKind.Bytes => "a Uint8Array",
+        GlueParameterKind.Array => "a typed array",
         GlueParameterKind.OptionalBool => "an optional boolean",
         GlueParameterKind.OptionalObject => "an optional JavaScript object",
         _ => "something else",
@@ -205,6 +208,7 @@ internal static class WasmBindgenBinder
         GlueResultKind.String => "a string",
         GlueResultKind.OptionalString => "a string or undefined",
         GlueResultKind.Bytes => "a Uint8Array",
+        GlueResultKind.Array => "a typed array",
         GlueResultKind.StringArray => "an array of strings",
         _ => "something Bindgen does not lift",
     };

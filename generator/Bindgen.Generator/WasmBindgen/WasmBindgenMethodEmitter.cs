@@ -28,7 +28,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = _guest;");
         for (int i = 0; i < method.Parameters.Count; i++)
         {
-            if (s.Parameters[i] is "string" || (s.Parameters[i] == "bytes" && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
+            if (s.Parameters[i] is "string" || ((s.Parameters[i] == "bytes" || s.Parameters[i].StartsWith("array:", System.StringComparison.Ordinal)) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
             {
                 string name = method.Parameters[i].Name;
                 w.Line($"if ({name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(method.Parameters[i].PlainName)});");
@@ -57,6 +57,17 @@ internal static class WasmBindgenMethodEmitter
             string p = declared ? method.Parameters[i].Name : string.Empty;
             string code = declared ? s.Parameters[i] : string.Empty;
             string ptr = L("ptr" + i), len = L("len" + i);
+
+            // A pointer-and-length argument: its length and allocation now, its copy after the last allocation.
+            void Buffer(string length, string allocation, string copy)
+            {
+                w.Line($"int {len} = {length};");
+                w.Line($"int {ptr} = {allocation};");
+                copies.Add(copy);
+                args.Add(ptr);
+                args.Add(len);
+            }
+
             switch (g.Kind)
             {
                 case GlueParameterKind.String or GlueParameterKind.OptionalString when !declared:
@@ -64,25 +75,17 @@ internal static class WasmBindgenMethodEmitter
                     args.Add("0");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString when code == "string?":
-                    w.Line($"int {len} = {p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p});");
-                    w.Line($"int {ptr} = {p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")});");
-                    copies.Add($"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
-                    args.Add(ptr);
-                    args.Add(len);
+                    Buffer($"{p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString:
-                    w.Line($"int {len} = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p});");
-                    w.Line($"int {ptr} = {L("g")}.Malloc({len}, 1, {L("op")});");
-                    copies.Add($"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
-                    args.Add(ptr);
-                    args.Add(len);
+                    Buffer($"global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.Bytes:
-                    w.Line($"int {len} = {p}.Length;");
-                    w.Line($"int {ptr} = {L("g")}.Malloc({len}, 1, {L("op")});");
-                    copies.Add($"{L("g")}.WriteBytes({ptr}, {p});");
-                    args.Add(ptr);
-                    args.Add(len);
+                    Buffer($"{p}.Length", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteBytes({ptr}, {p});");
+                    break;
+                case GlueParameterKind.Array:
+                    (string element, int size) = ArrayElement.Of(code);
+                    Buffer($"{p}.Length", $"{L("g")}.Malloc(checked({len} * {size}), {size}, {L("op")})", $"{L("g")}.WriteArray<{element}>({ptr}, {p});");
                     break;
                 case GlueParameterKind.OptionalBool:
                     args.Add(!declared ? "0xFFFFFF" : code == "bool?" ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
@@ -166,6 +169,10 @@ internal static class WasmBindgenMethodEmitter
                 break;
             case GlueResultKind.Bytes:
                 w.Line($"return {L("g")}.TakeArray<byte>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, 1, {L("op")});");
+                break;
+            case GlueResultKind.Array:
+                (string element, int size) = ArrayElement.Of(result);
+                w.Line($"return {L("g")}.TakeArray<{element}>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {size}, {L("op")});");
                 break;
             case GlueResultKind.StringArray:
                 w.Line($"return {L("g")}.TakeStringArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");

@@ -213,6 +213,16 @@ public sealed partial class WasmBindgenGuest
     /// <param name="value">The bytes.</param>
     public void WriteBytes(int address, ReadOnlySpan<byte> value) => value.CopyTo(View().Slice(address, value.Length));
 
+    /// <summary>Copies a typed array's elements to <paramref name="address"/>, through a view taken now.</summary>
+    /// <param name="address">A block from <see cref="Malloc"/> of the elements' size.</param>
+    /// <param name="values">The elements.</param>
+    public void WriteArray<T>(int address, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values);
+        bytes.CopyTo(View().Slice(address, bytes.Length));
+    }
+
     /// <summary>Reads a little-endian i32 of the return area.</summary>
     /// <param name="address">The address.</param>
     /// <param name="operation">The call, for errors.</param>

@@ -62,4 +62,29 @@
     (i32.store (local.get $ret) (call $error_new (local.get $p) (local.get $n)))
     (i32.store offset=4 (local.get $ret) (i32.const 1))
     (call $free (local.get $p) (local.get $n)))
+;; Vec<f64> in, each element times the factor, the same block back out: Float64Array both ways.
+  (func (export "scale_f64") (param $ret i32) (param $p i32) (param $n i32) (param $factor f64)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (f64.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 3)))
+          (f64.mul (f64.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 3)))) (local.get $factor)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.store (local.get $ret) (local.get $p))
+    (i32.store offset=4 (local.get $ret) (local.get $n)))
+
+  ;; Vec<i32> in, negated, back out: Int32Array both ways.
+  (func (export "negate_i32") (param $ret i32) (param $p i32) (param $n i32)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.sub (i32.const 0) (i32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.store (local.get $ret) (local.get $p))
+    (i32.store offset=4 (local.get $ret) (local.get $n)))
 )
