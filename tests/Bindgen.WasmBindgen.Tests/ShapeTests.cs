@@ -21,6 +21,12 @@ public interface IShapes
     double[] ScaleF64(ReadOnlySpan<double> values, double factor);
 
     int[] NegateI32(int[] values);
+
+    uint JsSum(byte[] data);
+
+    uint JsBorrowedLength(ReadOnlySpan<byte> data);
+
+    byte[] JsMake(int n);
 }
 
 /// <summary>
@@ -115,6 +121,20 @@ public sealed class ShapeTests
         int[] big = Enumerable.Range(-1000, 300_000).ToArray();
         Assert.That(_shapes.NegateI32(big), Is.EqualTo(big.Select(v => -v).ToArray()));
         Assert.That(_shapes.NegateI32(new[] { int.MinValue }), Is.EqualTo(new[] { int.MinValue }));
+        Assert.That(LiveBlocks, Is.Zero);
+    }
+
+    [Test]
+    public void Uint8Array_values_cross_as_JavaScript_values()
+    {
+        int heapBefore = _shapes.Guest.Heap!.LiveCount;
+        byte[] data = Enumerable.Range(0, 70_000).Select(i => (byte)i).ToArray();
+        Assert.That(_shapes.JsSum(data), Is.EqualTo((uint)data.Sum(b => b)));
+        Assert.That(_shapes.JsSum(Array.Empty<byte>()), Is.Zero);
+        Assert.That(_shapes.JsBorrowedLength(data.AsSpan(0, 1234)), Is.EqualTo(1234u));
+        Assert.That(_shapes.JsMake(6), Is.EqualTo(new byte[] { 3, 6, 9, 12, 15 }));
+        Assert.That(_shapes.JsMake(1), Is.Empty);
+        Assert.That(_shapes.Guest.Heap.LiveCount, Is.EqualTo(heapBefore), "every value the module was given or made was dropped or taken");
         Assert.That(LiveBlocks, Is.Zero);
     }
 }

@@ -15,7 +15,7 @@ namespace Bindgen.Generator.Parse;
 internal sealed partial class MemberParser
 {
     internal const string WasmBindgenSupportedTypes =
-        "int, uint, long, ulong, float, double, bool, bool?, string, string?, arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
+        "int, uint, long, ulong, float, double, bool, bool?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
 
     private MethodModel? ParseWasmBindgenMethod(IMethodSymbol method, LocationInfo? methodLocation)
     {
@@ -87,6 +87,7 @@ internal sealed partial class MemberParser
             case SpecialType.System_Double: return "f64";
             case SpecialType.System_Boolean: return "bool";
             case SpecialType.System_String: return annotation == NullableAnnotation.Annotated ? "string?" : "string";
+            case SpecialType.System_Object: return "js";
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)

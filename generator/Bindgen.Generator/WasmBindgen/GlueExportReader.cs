@@ -121,6 +121,12 @@ internal static class GlueExportReader
             return new GlueParameter(optionalObject.Groups[1].Value, GlueParameterKind.OptionalObject, argument);
         }
 
+        Match value = Regex.Match(argument, @"^(?<helper>addHeapObject|addToExternrefTable0|addBorrowedObject)\((?<name>\w+)\)$");
+        if (value.Success && Array.IndexOf(jsParameters, value.Groups["name"].Value) >= 0)
+        {
+            return new GlueParameter(value.Groups["name"].Value, value.Groups["helper"].Value == "addBorrowedObject" ? GlueParameterKind.BorrowedObject : GlueParameterKind.Object, argument);
+        }
+
         if (Array.IndexOf(jsParameters, argument) >= 0)
         {
             return new GlueParameter(argument, GlueParameterKind.Number, argument);
@@ -200,6 +206,19 @@ internal static class GlueExportReader
 
             bool optional = kind == GlueResultKind.String && Regex.IsMatch(body, @"if\s*\(\s*" + Regex.Escape(m.Groups["p"].Value) + @"\s*!==\s*0\s*\)");
             return (optional ? GlueResultKind.OptionalString : kind, pointer, length);
+        }
+
+        Match taken = Regex.Match(body, @"return\s+(?:takeObject|takeFromExternrefTable0)\((?<v>[\w\[\]]+)\)\s*;");
+        if (taken.Success)
+        {
+            int slot = transport == GlueTransport.Direct ? (taken.Groups["v"].Value == "ret" ? 0 : -1) : Slot(taken.Groups["v"].Value, slots);
+            if (slot < 0)
+            {
+                problem ??= "its wrapper returns a JavaScript value from a place Bindgen does not read";
+                return (GlueResultKind.Other, -1, -1);
+            }
+
+            return (GlueResultKind.Object, transport == GlueTransport.Direct ? -1 : slot, -1);
         }
 
         if (Regex.IsMatch(body, @"getArray\w+FromWasm0|takeObject\(ret\)|takeFromExternrefTable0\(ret\)|getObject\(ret\)|Float64|getFloat"))

@@ -42,6 +42,15 @@ internal static class GlueImportClassifier
         ("init_externref_table", Body(@"const table = wasm\.\w+; const offset = table\.grow\(4\); table\.set\(0, undefined\); table\.set\(offset \+ 0, undefined\); table\.set\(offset \+ 1, null\); table\.set\(offset \+ 2, true\); table\.set\(offset \+ 3, false\); ;?")),
         ("console_error", Body(@"console\.error\(getStringFromWasm0\(arg0, arg1\)\);")),
         ("console_error_owned", Body(@"let deferred0_0; let deferred0_1; try \{ deferred0_0 = arg0; deferred0_1 = arg1; console\.error\(getStringFromWasm0\(arg0, arg1\)\); \} finally \{ wasm\.\w+\(deferred0_0, deferred0_1(?:, 1)?\); \}")),
+        ("length", Body(@"const ret = (?:getObject\(arg0\)|arg0)\.length; return ret;")),
+        ("uint8array_new_from", Body(@"const ret = new Uint8Array\((?:getObject\(arg0\)|arg0)\); RETURN")),
+        ("uint8array_new_with_length", Body(@"const ret = new Uint8Array\(arg0 >>> 0\); RETURN")),
+        ("uint8array_view", Body(@"const ret = new Uint8Array\((?:getObject\(arg0\)|arg0), arg1 >>> 0, arg2 >>> 0\); RETURN")),
+        ("uint8array_set", Body(@"(?:getObject\(arg0\)|arg0)\.set\((?:getObject\(arg1\)|arg1), arg2 >>> 0\);")),
+        ("subarray", Body(@"const ret = (?:getObject\(arg0\)|arg0)\.subarray\(arg1 >>> 0, arg2 >>> 0\); RETURN")),
+        ("prototypesetcall", Body(@"Uint8Array\.prototype\.set\.call\(getArrayU8FromWasm0\(arg0, arg1\), (?:getObject\(arg2\)|arg2)\);")),
+        ("memory", Body(@"const ret = wasm\.memory; RETURN")),
+        ("buffer", Body(@"const ret = (?:getObject\(arg0\)|arg0)\.buffer; RETURN")),
         ("random_fill", Body(@"(?:getObject\(arg0\)|arg0)\.getRandomValues\(getArrayU8FromWasm0\(arg1, arg2\)\);|crypto\.getRandomValues\(getArrayU8FromWasm0\(arg0, arg1\)\);")),
     };
 

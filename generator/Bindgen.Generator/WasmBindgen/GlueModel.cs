@@ -23,6 +23,12 @@ internal enum GlueParameterKind
     /// <summary><c>isLikeNone(x) ? 0xFFFFFF : x ? 1 : 0</c>.</summary>
     OptionalBool,
 
+    /// <summary><c>addHeapObject(x)</c> or <c>addToExternrefTable0(x)</c>: a JavaScript value the module takes ownership of.</summary>
+    Object,
+
+    /// <summary><c>addBorrowedObject(x)</c>: a JavaScript value lent for the call.</summary>
+    BorrowedObject,
+
     /// <summary><c>isLikeNone(x) ? 0 : addHeapObject(x)</c>: an optional JavaScript object, passed as none when omitted.</summary>
     OptionalObject,
 
@@ -42,6 +48,7 @@ internal enum GlueResultKind
     Bytes,
     Array,
     StringArray,
+    Object,
     Other,
 }
 

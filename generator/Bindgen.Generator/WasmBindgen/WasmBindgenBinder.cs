@@ -111,6 +111,7 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.Bytes => code == "bytes",
                 GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
                 GlueParameterKind.OptionalBool => code is "bool" or "bool?",
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => code is "bytes" or "string" or "f64" or "bool" or "js",
                 _ => false,
             };
             if (!fits)
@@ -135,6 +136,7 @@ internal static class WasmBindgenBinder
             GlueResultKind.Bytes => signature.Result == "bytes",
             GlueResultKind.Array => ArrayElement.CodeOfResult(export.ResultElement!) == signature.Result,
             GlueResultKind.StringArray => signature.Result == "string[]",
+            GlueResultKind.Object => signature.Result is "bytes" or "string" or "f64" or "bool" or "js",
             _ => false,
         };
         return resultFits ? null : $"it returns {signature.Result}, and the glue's result is {Describe(export.Result)}";
@@ -173,7 +175,7 @@ internal static class WasmBindgenBinder
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
-            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned ? WasmType.I32 : WasmTypeOf(signature.Result));
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object ? WasmType.I32 : WasmTypeOf(signature.Result));
         }
 
         return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
@@ -196,6 +198,7 @@ internal static class WasmBindgenBinder
         GlueParameterKind.Array => "a typed array",
         GlueParameterKind.OptionalBool => "an optional boolean",
         GlueParameterKind.OptionalObject => "an optional JavaScript object",
+        GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
         _ => "something else",
     };
 
@@ -210,6 +213,7 @@ internal static class WasmBindgenBinder
         GlueResultKind.Bytes => "a Uint8Array",
         GlueResultKind.Array => "a typed array",
         GlueResultKind.StringArray => "an array of strings",
+        GlueResultKind.Object => "a JavaScript value",
         _ => "something Bindgen does not lift",
     };
 }

@@ -50,6 +50,7 @@ internal static class WasmBindgenMethodEmitter
         }
 
         var copies = new List<string>();
+        var lends = new List<string>();
         for (int i = 0; i < export.Parameters.Count; i++)
         {
             GlueParameter g = export.Parameters[i];
@@ -87,6 +88,25 @@ internal static class WasmBindgenMethodEmitter
                     (string element, int size) = ArrayElement.Of(code);
                     Buffer($"{p}.Length", $"{L("g")}.Malloc(checked({len} * {size}), {size}, {L("op")})", $"{L("g")}.WriteArray<{element}>({ptr}, {p});");
                     break;
+                case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
+                    string value = code switch
+                    {
+                        "bytes" => $"global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array({p})",
+                        "js" => p,
+                        _ => $"(object){p}",
+                    };
+                    if (g.Kind == GlueParameterKind.BorrowedObject)
+                    {
+                        // Lent right before the call (after every allocation), so nothing can fail between lending and the finally that gives it back.
+                        lends.Add($"int {L("js" + i)} = {L("g")}.PushBorrowed({value}, {L("op")});");
+                    }
+                    else
+                    {
+                        w.Line($"int {L("js" + i)} = {L("g")}.AddValue({value}, {L("op")});");
+                    }
+
+                    args.Add(L("js" + i));
+                    break;
                 case GlueParameterKind.OptionalBool:
                     args.Add(!declared ? "0xFFFFFF" : code == "bool?" ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
                     break;
@@ -115,6 +135,11 @@ internal static class WasmBindgenMethodEmitter
         }
 
         w.Line("// (3) Call.");
+        foreach (string lend in lends)
+        {
+            w.Line(lend);
+        }
+
         bool hasResult = method.Lowered.Results.Count > 0;
         string call = $"{method.FieldName}({string.Join(", ", args)})";
         if (hasResult)
@@ -128,6 +153,17 @@ internal static class WasmBindgenMethodEmitter
         w.Open("catch (global::Wasmtime.WasmtimeException e)");
         w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, e);");
         w.Close();
+        if (lends.Count > 0)
+        {
+            w.Open("finally");
+            w.Line("// Lent values are given back when the call returns, as the glue's finally does.");
+            foreach (string _ in lends)
+            {
+                w.Line($"{L("g")}.PopBorrowed();");
+            }
+
+            w.Close();
+        }
         EmitLift(w, method, export, L);
         if (area)
         {
@@ -176,6 +212,11 @@ internal static class WasmBindgenMethodEmitter
                 break;
             case GlueResultKind.StringArray:
                 w.Line($"return {L("g")}.TakeStringArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.Object:
+                string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
+                string type = result switch { "bytes" => "byte[]", "string" => "string", "f64" => "double", "bool" => "bool", _ => string.Empty };
+                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");

@@ -15,6 +15,7 @@ public sealed class JsHeap
     private readonly List<bool> _free = new();
     private readonly int _reserved;
     private int _next;
+    private int _stackPointer;
 
     /// <summary>Creates the heap the glue creates: <paramref name="initial"/> slots of <c>undefined</c>, then <c>undefined, null, true, false</c>.</summary>
     /// <param name="initial">The glue's <c>new Array(N)</c> (32, 128 or 1024 by wasm-bindgen version).</param>
@@ -31,7 +32,29 @@ public sealed class JsHeap
         Push(false);
         _reserved = _values.Count;
         _next = _values.Count;
+        _stackPointer = initial;
     }
+
+    /// <summary>
+    /// Lends a value for one call (<c>addBorrowedObject</c>): it takes the next slot below the reserved constants,
+    /// growing down, and is given back with <see cref="PopBorrowed"/> when the call returns.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="operation">The call, for the error.</param>
+    /// <exception cref="GuestProtocolException">The lending stack is full (the glue throws 'out of js stack').</exception>
+    public int PushBorrowed(object? value, string operation)
+    {
+        if (_stackPointer <= 1)
+        {
+            throw new GuestProtocolException(operation, "out of js stack: too many JavaScript values lent at once");
+        }
+
+        _values[--_stackPointer] = value;
+        return _stackPointer;
+    }
+
+    /// <summary>Gives back the most recently lent slot.</summary>
+    public void PopBorrowed() => _values[_stackPointer++] = JsUndefined.Value;
 
     /// <summary>How many slots hold values now (reserved slots included), for tests and diagnostics.</summary>
     public int LiveCount => _values.Count - _free.FindAll(f => f).Count;

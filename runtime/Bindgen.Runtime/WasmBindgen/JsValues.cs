@@ -88,41 +88,84 @@ public sealed class JsObject
     }
 }
 
-/// <summary>A JavaScript <c>Uint8Array</c>: a window of <see cref="Length"/> bytes onto a host buffer.</summary>
+/// <summary>
+/// A JavaScript <c>Uint8Array</c>: a window of <see cref="Length"/> bytes onto a host buffer, or onto the module's
+/// linear memory (what <c>new Uint8Array(wasm.memory.buffer, offset, length)</c> makes). A window onto guest memory
+/// holds an offset, never a pointer: every use takes its bytes from the live memory, so it cannot detach.
+/// </summary>
 public sealed class JsUint8Array
 {
+    private readonly byte[]? _buffer;
+    private readonly WasmBindgenGuest? _guest;
+
     /// <summary>Creates an array over <paramref name="buffer"/>.</summary>
     /// <param name="buffer">The bytes; shared, not copied.</param>
     /// <param name="offset">Where the window starts.</param>
     /// <param name="length">How many bytes it shows.</param>
     public JsUint8Array(byte[] buffer, int offset, int length)
     {
-        if (buffer is null)
-        {
-            throw new ArgumentNullException(nameof(buffer));
-        }
-
+        _buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
         if ((uint)offset > (uint)buffer.Length || (uint)length > (uint)(buffer.Length - offset))
         {
             throw new ArgumentOutOfRangeException(nameof(length));
         }
 
-        Buffer = buffer;
         Offset = offset;
         Length = length;
     }
 
-    /// <summary>The underlying buffer.</summary>
-    public byte[] Buffer { get; }
+    /// <summary>Creates an array of <paramref name="length"/> zeros.</summary>
+    /// <param name="length">Its length.</param>
+    public JsUint8Array(int length)
+        : this(new byte[length], 0, length)
+    {
+    }
 
-    /// <summary>Where the window starts in <see cref="Buffer"/>.</summary>
+    internal JsUint8Array(WasmBindgenGuest guest, int offset, int length)
+    {
+        _guest = guest;
+        Offset = offset;
+        Length = length;
+    }
+
+    /// <summary>Where the window starts in its buffer (or in guest memory).</summary>
     public int Offset { get; }
 
     /// <summary>How many bytes the array shows.</summary>
     public int Length { get; }
 
-    /// <summary>The bytes the array shows.</summary>
-    public Span<byte> Span => Buffer.AsSpan(Offset, Length);
+    /// <summary>Whether the array is a window onto the module's memory.</summary>
+    public bool IsGuestMemory => _guest is not null;
+
+    /// <summary>The bytes the array shows; for a window onto guest memory, taken from the live memory now.</summary>
+    [GuestView]
+    public Span<byte> Span => _guest is { } guest ? guest.Checked(Offset, Length, "a Uint8Array over guest memory") : _buffer.AsSpan(Offset, Length);
+
+    /// <summary><c>subarray(begin, end)</c>: the same buffer, a narrower window (clamped as JavaScript clamps).</summary>
+    /// <param name="begin">The first index.</param>
+    /// <param name="end">One past the last index.</param>
+    public JsUint8Array Subarray(int begin, int end)
+    {
+        begin = Math.Clamp(begin, 0, Length);
+        end = Math.Clamp(end, begin, Length);
+        return _guest is { } guest ? new JsUint8Array(guest, Offset + begin, end - begin) : new JsUint8Array(_buffer!, Offset + begin, end - begin);
+    }
+}
+
+/// <summary>The module's <c>WebAssembly.Memory</c> (<c>wasm.memory</c>) as the host heap holds it.</summary>
+public sealed class JsGuestMemory
+{
+    internal JsGuestMemory(WasmBindgenGuest guest) => Guest = guest;
+
+    internal WasmBindgenGuest Guest { get; }
+}
+
+/// <summary>The module memory's <c>ArrayBuffer</c> (<c>memory.buffer</c>): windows onto it read the live memory.</summary>
+public sealed class JsGuestBuffer
+{
+    internal JsGuestBuffer(WasmBindgenGuest guest) => Guest = guest;
+
+    internal WasmBindgenGuest Guest { get; }
 }
 
 /// <summary>How a JavaScript value prints (<c>String(value)</c>), for messages and <c>String()</c> imports.</summary>

@@ -77,9 +77,66 @@ public sealed partial class WasmBindgenGuest
         return strings;
     }
 
-    /// <summary>Stores a value for the module: a new heap handle (<c>addHeapObject</c>).</summary>
+    /// <summary>
+    /// Gives the module a value it will own: a new heap handle (<c>addHeapObject</c>), or a slot of the externref table
+    /// the module allocates (<c>addToExternrefTable0</c>).
+    /// </summary>
     /// <param name="value">The value.</param>
-    public int AddValue(object? value) => Heap!.Add(value);
+    /// <param name="operation">The call, for errors.</param>
+    public int AddValue(object? value, string operation)
+    {
+        if (Heap is { } heap)
+        {
+            return heap.Add(value);
+        }
+
+        int index;
+        try
+        {
+            index = (_externrefAlloc ?? throw new GuestProtocolException(operation, "the module exports no __externref_table_alloc"))();
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+
+        if ((uint)index >= _externrefs!.GetSize())
+        {
+            throw new GuestProtocolException(operation, $"__externref_table_alloc returned {index}, past the table's {_externrefs.GetSize()} slots");
+        }
+
+        _externrefs.SetElement((uint)index, value);
+        return index;
+    }
+
+    /// <summary>Lends a value for one call (<c>addBorrowedObject</c>); give it back with <see cref="PopBorrowed"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="operation">The call, for errors.</param>
+    public int PushBorrowed(object? value, string operation) =>
+        (Heap ?? throw new GuestProtocolException(operation, "the module lends values without a host heap")).PushBorrowed(value, operation);
+
+    /// <summary>Gives back the most recently lent value.</summary>
+    public void PopBorrowed() => Heap?.PopBorrowed();
+
+    /// <summary>A <c>Uint8Array</c> of the caller's bytes, shared (a byte array) as JavaScript shares a typed array.</summary>
+    /// <param name="bytes">The bytes.</param>
+    public static JsUint8Array Uint8Array(byte[] bytes) => new(bytes, 0, bytes.Length);
+
+    /// <summary>A <c>Uint8Array</c> holding a copy of <paramref name="bytes"/>.</summary>
+    /// <param name="bytes">The bytes.</param>
+    public static JsUint8Array Uint8Array(ReadOnlySpan<byte> bytes) => Uint8Array(bytes.ToArray());
+
+    /// <summary>A JavaScript value the module returned, as <typeparamref name="T"/>: the bytes of a <c>Uint8Array</c>, a string, a number or a boolean.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="operation">The call, for the error.</param>
+    /// <exception cref="GuestProtocolException">The value is of another type.</exception>
+    public static T Expect<T>(object? value, string operation)
+    {
+        object? converted = typeof(T) == typeof(byte[]) && value is JsUint8Array array ? array.Span.ToArray() : value;
+        return converted is T typed
+            ? typed
+            : throw new GuestProtocolException(operation, $"the module returned {JsDisplay.ToJsString(value)}, where the binding declares {typeof(T).Name}");
+    }
 
     private int[] ReadSlots(int address, int count, string operation)
     {

@@ -24,6 +24,7 @@ public sealed partial class WasmBindgenGuest
     private Table? _externrefs;
     private Action<int>? _externrefDealloc;
     private Action<int, int>? _externrefDropSlice;
+    private Func<int>? _externrefAlloc;
 
     /// <summary>Creates the state of one instance; bind it with <see cref="Attach"/> once the instance exists.</summary>
     /// <param name="glue">What the generator read from the glue.</param>
@@ -94,6 +95,11 @@ public sealed partial class WasmBindgenGuest
             }
 
             _externrefDealloc = exports.Function("__externref_table_dealloc", "(i32) -> ()", static f => f.WrapAction<int>());
+            if (exports.Instance.GetFunction("__externref_table_alloc") is not null)
+            {
+                _externrefAlloc = exports.Function("__externref_table_alloc", "() -> i32", static f => f.WrapFunc<int>());
+            }
+
             if (exports.Instance.GetFunction("__externref_drop_slice") is not null)
             {
                 _externrefDropSlice = exports.Function("__externref_drop_slice", "(i32, i32) -> ()", static f => f.WrapAction<int, int>());

@@ -48,6 +48,15 @@ internal static class WasmBindgenOperations
             "console_error_owned" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => ConsoleErrorOwned(g, a[0].AsInt32(), a[1].AsInt32(), import),
             "random_fill" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => RandomFill(g, a[0].AsInt32(), a[1].AsInt32(), import),
             "error_new_empty" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, new JsError(string.Empty)),
+            "length" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Length(In(g, a[0], import), import),
+            "uint8array_new_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, CopyOf(In(g, a[0], import), import)),
+            "uint8array_new_with_length" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsUint8Array(a[0].AsInt32())),
+            "uint8array_set" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => Set(In(g, a[0], import), In(g, a[1], import), a[2].AsInt32(), import),
+            "subarray" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Bytes(In(g, a[0], import), import).Subarray(a[1].AsInt32(), a[2].AsInt32())),
+            "prototypesetcall" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => Set(new JsUint8Array(g, a[0].AsInt32(), a[1].AsInt32()), In(g, a[2], import), 0, import),
+            "memory" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, new JsGuestMemory(g)),
+            "buffer" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, In(g, a[0], import) is JsGuestMemory m ? new JsGuestBuffer(m.Guest) : throw new JsException(import, new JsError("buffer of a value that is not a WebAssembly.Memory"))),
+            "uint8array_view" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, View(g, In(g, a[0], import), a[1].AsInt32(), a[2].AsInt32(), import)),
             _ => null,
         };
 
@@ -80,6 +89,50 @@ internal static class WasmBindgenOperations
             default:
                 throw new JsException(import, new JsError($"Cannot set properties of {JsDisplay.ToJsString(target)}"));
         }
+    }
+
+    private static int Length(object? value, string import) => value switch
+    {
+        JsUint8Array array => array.Length,
+        string s => s.Length,
+        List<object?> list => list.Count,
+        _ => throw new JsException(import, new JsError($"{JsDisplay.ToJsString(value)} has no length")),
+    };
+
+    private static JsUint8Array Bytes(object? value, string import) =>
+        value as JsUint8Array ?? throw new JsException(import, new JsError($"{JsDisplay.ToJsString(value)} is not a Uint8Array"));
+
+    /// <summary><c>new Uint8Array(source)</c>: a copy of a typed array, or of an array of numbers (taken modulo 256).</summary>
+    private static JsUint8Array CopyOf(object? source, string import) => source switch
+    {
+        JsUint8Array array => new JsUint8Array(array.Span.ToArray(), 0, array.Length),
+        List<object?> list => new JsUint8Array(list.ConvertAll(v => v is double d ? unchecked((byte)(long)d) : (byte)0).ToArray(), 0, list.Count),
+        _ => throw new JsException(import, new JsError($"new Uint8Array of {JsDisplay.ToJsString(source)} is not supported")),
+    };
+
+    /// <summary><c>target.set(source, offset)</c>: a RangeError when the source does not fit, as in JavaScript.</summary>
+    private static void Set(object? target, object? source, int offset, string import)
+    {
+        JsUint8Array to = Bytes(target, import), from = Bytes(source, import);
+        if (offset < 0 || from.Length > to.Length - offset)
+        {
+            throw new JsException(import, new JsError("offset is out of bounds") { Name = "RangeError" });
+        }
+
+        // The source is read before the target's view is taken; neither call can run guest code.
+        byte[] bytes = from.Span.ToArray();
+        bytes.CopyTo(to.Span.Slice(offset));
+    }
+
+    private static JsUint8Array View(WasmBindgenGuest g, object? buffer, int offset, int length, string import)
+    {
+        if (buffer is not JsGuestBuffer)
+        {
+            throw new JsException(import, new JsError("new Uint8Array(buffer, offset, length) of a buffer that is not the module's memory is not supported"));
+        }
+
+        GuestMemory.CheckRange(offset, length, g.MemoryLength, import);
+        return new JsUint8Array(g, offset, length);
     }
 
     private static ValueBox Push(object? target, object? value, string import)

@@ -105,6 +105,37 @@ export function negate_i32(values) {
     }
 }
 
+/**
+* @param {Uint8Array} data
+* @returns {number}
+*/
+export function js_sum(data) {
+    const ret = wasm.js_sum(addHeapObject(data));
+    return ret >>> 0;
+}
+
+/**
+* @param {Uint8Array} data
+* @returns {number}
+*/
+export function js_borrowed_length(data) {
+    try {
+        const ret = wasm.js_borrowed_length(addBorrowedObject(data));
+        return ret >>> 0;
+    } finally {
+        heap[stack_pointer++] = undefined;
+    }
+}
+
+/**
+* @param {number} n
+* @returns {Uint8Array}
+*/
+export function js_make(n) {
+    const ret = wasm.js_make(n);
+    return takeObject(ret);
+}
+
 function __wbg_get_imports() {
     const imports = {};
     imports.wbg = {};
@@ -125,6 +156,36 @@ function __wbg_get_imports() {
     };
     imports.wbg.__wbindgen_error_new = function(arg0, arg1) {
         const ret = new Error(getStringFromWasm0(arg0, arg1));
+        return addHeapObject(ret);
+    };
+    imports.wbg.__wbg_length_a1 = function(arg0) {
+        const ret = getObject(arg0).length;
+        return ret;
+    };
+    imports.wbg.__wbg_prototypesetcall_b2 = function(arg0, arg1, arg2) {
+        Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));
+    };
+    imports.wbg.__wbg_newwithlength_c3 = function(arg0) {
+        const ret = new Uint8Array(arg0 >>> 0);
+        return addHeapObject(ret);
+    };
+    imports.wbg.__wbg_set_d4 = function(arg0, arg1, arg2) {
+        getObject(arg0).set(getObject(arg1), arg2 >>> 0);
+    };
+    imports.wbg.__wbg_memory_e5 = function() {
+        const ret = wasm.memory;
+        return addHeapObject(ret);
+    };
+    imports.wbg.__wbg_buffer_f6 = function(arg0) {
+        const ret = getObject(arg0).buffer;
+        return addHeapObject(ret);
+    };
+    imports.wbg.__wbg_newwithbyteoffsetandlength_a7 = function(arg0, arg1, arg2) {
+        const ret = new Uint8Array(getObject(arg0), arg1 >>> 0, arg2 >>> 0);
+        return addHeapObject(ret);
+    };
+    imports.wbg.__wbg_subarray_b8 = function(arg0, arg1, arg2) {
+        const ret = getObject(arg0).subarray(arg1 >>> 0, arg2 >>> 0);
         return addHeapObject(ret);
     };
     return imports;

@@ -7,6 +7,14 @@
   (import "wbg" "__wbindgen_string_get" (func $string_get (param i32 i32)))
   (import "wbg" "__wbindgen_object_drop_ref" (func $drop_ref (param i32)))
   (import "wbg" "__wbindgen_error_new" (func $error_new (param i32 i32) (result i32)))
+  (import "wbg" "__wbg_length_a1" (func $length (param i32) (result i32)))
+  (import "wbg" "__wbg_prototypesetcall_b2" (func $copy_to_guest (param i32 i32 i32)))
+  (import "wbg" "__wbg_newwithlength_c3" (func $new_with_length (param i32) (result i32)))
+  (import "wbg" "__wbg_set_d4" (func $set (param i32 i32 i32)))
+  (import "wbg" "__wbg_memory_e5" (func $js_memory (result i32)))
+  (import "wbg" "__wbg_buffer_f6" (func $buffer (param i32) (result i32)))
+  (import "wbg" "__wbg_newwithbyteoffsetandlength_a7" (func $view (param i32 i32 i32) (result i32)))
+  (import "wbg" "__wbg_subarray_b8" (func $subarray (param i32 i32 i32) (result i32)))
   (memory (export "memory") 2)
   ;; The shadow stack grows down from 64 KiB; the heap starts above it.
   (global $sp (mut i32) (i32.const 65536))
@@ -87,4 +95,48 @@
         (br $next)))
     (i32.store (local.get $ret) (local.get $p))
     (i32.store offset=4 (local.get $ret) (local.get $n)))
+;; A Uint8Array argument the module owns (js_sys::Uint8Array): its length, then its bytes copied into a new
+  ;; block (Uint8Array.prototype.set.call over guest memory), summed.
+  (func (export "js_sum") (param $h i32) (result i32)
+    (local $n i32) (local $p i32) (local $i i32) (local $sum i32)
+    (local.set $n (call $length (local.get $h)))
+    (local.set $p (call $malloc (local.get $n)))
+    (call $copy_to_guest (local.get $p) (local.get $n) (local.get $h))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $sum (i32.add (local.get $sum) (i32.load8_u (i32.add (local.get $p) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (call $free (local.get $p) (local.get $n))
+    (call $drop_ref (local.get $h))
+    (local.get $sum))
+
+  ;; A Uint8Array lent for the call (&Uint8Array): its length.
+  (func (export "js_borrowed_length") (param $h i32) (result i32)
+    (call $length (local.get $h)))
+
+  ;; A new Uint8Array of n bytes (i * 3) built as js-sys builds one from a slice (a view of guest memory copied
+  ;; into a new array), then its subarray from index 1: a JavaScript value result.
+  (func (export "js_make") (param $n i32) (result i32)
+    (local $p i32) (local $i i32) (local $mem i32) (local $buf i32) (local $view i32) (local $array i32) (local $sub i32)
+    (local.set $p (call $malloc (local.get $n)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store8 (i32.add (local.get $p) (local.get $i)) (i32.mul (local.get $i) (i32.const 3)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.set $mem (call $js_memory))
+    (local.set $buf (call $buffer (local.get $mem)))
+    (local.set $view (call $view (local.get $buf) (local.get $p) (local.get $n)))
+    (local.set $array (call $new_with_length (local.get $n)))
+    (call $set (local.get $array) (local.get $view) (i32.const 0))
+    (call $drop_ref (local.get $view))
+    (call $drop_ref (local.get $buf))
+    (call $drop_ref (local.get $mem))
+    (call $free (local.get $p) (local.get $n))
+    (local.set $sub (call $subarray (local.get $array) (i32.const 1) (local.get $n)))
+    (call $drop_ref (local.get $array))
+    (local.get $sub))
 )
