@@ -27,6 +27,21 @@ public interface IShapes
     uint JsBorrowedLength(ReadOnlySpan<byte> data);
 
     byte[] JsMake(int n);
+
+    double Stamp();
+}
+
+/// <summary>The one import of shapes.wat Bindgen does not implement (BG0022), supplied by the user.</summary>
+[WasmImports("wbg")]
+public interface IShapesClock
+{
+    [WasmImport("__wbg_now_c9")]
+    double Now();
+}
+
+internal sealed class FixedClock : IShapesClock
+{
+    public double Now() => 1_700_000_000_000;
 }
 
 /// <summary>
@@ -136,5 +151,24 @@ public sealed class ShapeTests
         Assert.That(_shapes.JsMake(1), Is.Empty);
         Assert.That(_shapes.Guest.Heap.LiveCount, Is.EqualTo(heapBefore), "every value the module was given or made was dropped or taken");
         Assert.That(LiveBlocks, Is.Zero);
+    }
+
+    [Test]
+    public void An_import_Bindgen_does_not_implement_throws_a_typed_exception_naming_it_when_called()
+    {
+        var e = Assert.Throws<UnsupportedImportException>(() => _shapes.Stamp())!;
+        Assert.That(e.Import, Is.EqualTo("wbg.__wbg_now_c9"));
+        Assert.That(_shapes.EchoOptional("still usable"), Is.EqualTo("still usable"));
+    }
+
+    [Test]
+    public void An_import_the_user_supplies_through_WasmImports_wins()
+    {
+        using var linker = new Linker(_engine);
+        ShapesClock.Define(linker, new FixedClock());
+        using Module module = Module.FromTextFile(_engine, Path.Combine(AppContext.BaseDirectory, "shapes", "shapes.wat"));
+        Shapes shapes = Shapes.Instantiate(_engine, _store, module, linker);
+        Assert.That(shapes.Stamp(), Is.EqualTo(1_700_000_000_000));
+        Assert.That(shapes.RoundTrip("and the rest is Bindgen's"), Is.EqualTo("and the rest is Bindgen's"));
     }
 }

@@ -136,6 +136,14 @@ export function js_make(n) {
     return takeObject(ret);
 }
 
+/**
+* @returns {number}
+*/
+export function stamp() {
+    const ret = wasm.stamp();
+    return ret;
+}
+
 function __wbg_get_imports() {
     const imports = {};
     imports.wbg = {};
@@ -187,6 +195,10 @@ function __wbg_get_imports() {
     imports.wbg.__wbg_subarray_b8 = function(arg0, arg1, arg2) {
         const ret = getObject(arg0).subarray(arg1 >>> 0, arg2 >>> 0);
         return addHeapObject(ret);
+    };
+    imports.wbg.__wbg_now_c9 = function() {
+        const ret = Date.now();
+        return ret;
     };
     return imports;
 }
