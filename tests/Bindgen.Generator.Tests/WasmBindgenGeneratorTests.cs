@@ -61,6 +61,12 @@ public sealed class WasmBindgenGeneratorTests
             const ret = wasm.take_object(addHeapObject(value));
             return ret !== 0;
         };
+        module.exports.use_counter = function(counter) {
+            _assertClass(counter, Counter);
+            var ptr0 = counter.__destroy_into_raw();
+            const ret = wasm.use_counter(ptr0);
+            return ret;
+        };
         module.exports.__wbindgen_error_new = function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return addHeapObject(ret);
@@ -119,10 +125,11 @@ public sealed class WasmBindgenGeneratorTests
         Assert.That(GeneratorHarness.LastSource!.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length), Is.EqualTo("Shoutt"));
     }
 
-    [TestCase("int Shout(string input);", "it returns i32, and the glue's result is a string")]
-    [TestCase("string Shout(byte[] input);", "parameter 1 is declared bytes, and the glue lowers 'input' as a string")]
+    [TestCase("int Shout(string input);", "it returns int, and the glue's result is a string")]
+    [TestCase("string Shout(byte[] input);", "parameter 1 is declared byte[], and the glue lowers 'input' as a string")]
     [TestCase("uint ChecksumBytes(byte[] data);", "it omits parameter 'seed', which is not optional")]
-    [TestCase("bool TakeObject(string value);", "parameter 'value' is lowered as 'addHeapObject(value)', which Bindgen does not support")]
+    [TestCase("bool TakeObject(int[] value);", "parameter 1 is declared int[], and the glue lowers 'value' as a JavaScript value")]
+    [TestCase("int UseCounter(int counter);", "its wrapper passes 'ptr0', which Bindgen does not know how to lower")]
     public void BG0024_reports_a_declaration_the_glue_disagrees_with(string member, string message)
     {
         GenerationResult result = Run($$"""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { {{member}} }""");

@@ -29,6 +29,8 @@ public interface IShapes
     byte[] JsMake(int n);
 
     double Stamp();
+
+    object? SetOutOfRange();
 }
 
 /// <summary>The one import of shapes.wat Bindgen does not implement (BG0022), supplied by the user.</summary>
@@ -170,5 +172,16 @@ public sealed class ShapeTests
         Shapes shapes = Shapes.Instantiate(_engine, _store, module, linker);
         Assert.That(shapes.Stamp(), Is.EqualTo(1_700_000_000_000));
         Assert.That(shapes.RoundTrip("and the rest is Bindgen's"), Is.EqualTo("and the rest is Bindgen's"));
+    }
+
+    [Test]
+    public void A_JavaScript_exception_in_an_import_wrapped_in_handleError_goes_to_the_module()
+    {
+        int heapBefore = _shapes.Guest.Heap!.LiveCount;
+        var error = _shapes.SetOutOfRange() as JsError;
+        Assert.That(error, Is.Not.Null);
+        Assert.That(error!.Name, Is.EqualTo("RangeError"));
+        Assert.That(error.Message, Is.EqualTo("offset is out of bounds"), "V8's message for the same call");
+        Assert.That(_shapes.Guest.Heap.LiveCount, Is.EqualTo(heapBefore));
     }
 }

@@ -85,7 +85,10 @@ internal sealed record GlueExport(
     string? ResultElement = null);
 
 /// <summary>One import the glue defines and the operation its body performs (<c>unknown</c> when not recognized).</summary>
-internal sealed record GlueImport(string Name, string Operation);
+/// <param name="Name">The import's name.</param>
+/// <param name="Operation">The operation.</param>
+/// <param name="CatchesErrors">Whether the glue wraps it in <c>handleError</c>: a JavaScript exception is handed to the module (<c>__wbindgen_exn_store</c>) instead of thrown.</param>
+internal sealed record GlueImport(string Name, string Operation, bool CatchesErrors = false);
 
 /// <summary>Everything the generator reads from one glue file.</summary>
 internal sealed record GlueModel(

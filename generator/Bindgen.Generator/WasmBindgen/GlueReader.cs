@@ -50,7 +50,7 @@ internal static class GlueReader
 
         var exports = new List<GlueExport>();
         var imports = new List<GlueImport>();
-        foreach ((string name, string parameters, string body) in functions)
+        foreach ((string name, string parameters, string body, bool catches) in functions)
         {
             if (GlueInternals.Contains(name))
             {
@@ -59,7 +59,7 @@ internal static class GlueReader
 
             if (name.StartsWith("__wbg_", StringComparison.Ordinal) || name.StartsWith("__wbindgen_", StringComparison.Ordinal))
             {
-                imports.Add(new GlueImport(name, GlueImportClassifier.Classify(name, body)));
+                imports.Add(new GlueImport(name, GlueImportClassifier.Classify(name, body), catches));
             }
             else if (IsExportWrapper(text, name, body))
             {
@@ -85,7 +85,7 @@ internal static class GlueReader
         && (Regex.IsMatch(text, @"(?:module\.exports\.|exports\.)" + Regex.Escape(name) + @"\s*=") || Regex.IsMatch(text, @"export\s+function\s+" + Regex.Escape(name) + @"\b") || Regex.IsMatch(text, @"export\s*\{[^}]*\b" + Regex.Escape(name) + @"\b"))
         && !name.StartsWith("init", StringComparison.Ordinal);
 
-    private static IEnumerable<(string Name, string Parameters, string Body)> Functions(string text)
+    private static IEnumerable<(string Name, string Parameters, string Body, bool CatchesErrors)> Functions(string text)
     {
         foreach (Match header in FunctionHeader.Matches(text))
         {
@@ -98,15 +98,17 @@ internal static class GlueReader
 
             string body = text.Substring(open + 1, close - open - 1);
             string parameters = header.Groups["params"].Value;
+            bool catches = false;
             if (HandleErrorWrapper.Match(body) is { Success: true } inner)
             {
+                catches = true;
                 parameters = inner.Groups["params"].Value;
                 int innerOpen = inner.Index + inner.Length - 1;
                 int innerClose = MatchingBrace(body, innerOpen);
                 body = innerClose < 0 ? body : body.Substring(innerOpen + 1, innerClose - innerOpen - 1);
             }
 
-            yield return (header.Groups["name"].Value, parameters, body);
+            yield return (header.Groups["name"].Value, parameters, body, catches);
         }
     }
 

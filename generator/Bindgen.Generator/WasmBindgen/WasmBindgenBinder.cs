@@ -120,7 +120,7 @@ internal static class WasmBindgenBinder
                 {
                     GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{g.Text}', which Bindgen does not support",
-                    _ => $"parameter {i + 1} is declared {code}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
+                    _ => $"parameter {i + 1} is declared {Display(code)}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
                 };
             }
         }
@@ -139,7 +139,7 @@ internal static class WasmBindgenBinder
             GlueResultKind.Object => signature.Result is "bytes" or "string" or "f64" or "bool" or "js",
             _ => false,
         };
-        return resultFits ? null : $"it returns {signature.Result}, and the glue's result is {Describe(export.Result)}";
+        return resultFits ? null : $"it returns {Display(signature.Result)}, and the glue's result is {Describe(export.Result)}";
     }
 
     private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
@@ -180,6 +180,21 @@ internal static class WasmBindgenBinder
 
         return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
     }
+
+    /// <summary>A type code as C# spells the type, for messages.</summary>
+    private static string Display(string code) => code switch
+    {
+        "i32" => "int",
+        "u32" => "uint",
+        "i64" => "long",
+        "u64" => "ulong",
+        "f32" => "float",
+        "f64" => "double",
+        "bytes" => "byte[]",
+        "js" => "object",
+        _ when code.StartsWith("array:", StringComparison.Ordinal) => ArrayElement.Of(code).Type + "[]",
+        _ => code,
+    };
 
     internal static WasmType WasmTypeOf(string code) => code switch
     {

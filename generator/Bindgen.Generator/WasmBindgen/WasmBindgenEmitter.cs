@@ -73,7 +73,7 @@ internal static class WasmBindgenEmitter
         w.Line("    {");
         foreach (GlueImport import in glue.Imports.AsSpan())
         {
-            w.Line($"        new(\"\", {CSharpText.Literal(import.Name)}, {CSharpText.Literal(import.Operation)}),");
+            w.Line($"        new(\"\", {CSharpText.Literal(import.Name)}, {CSharpText.Literal(import.Operation)}{(import.CatchesErrors ? ", CatchesErrors: true" : string.Empty)}),");
         }
 
         w.Line("    });");

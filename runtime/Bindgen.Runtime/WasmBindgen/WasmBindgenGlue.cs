@@ -55,7 +55,11 @@ public sealed class WasmBindgenGlue
 /// <param name="Module">The import's module (<c>wbg</c>, <c>__wbindgen_placeholder__</c>, <c>./x_bg.js</c>), or empty to match the name in any module (the names are unique hashes).</param>
 /// <param name="Name">The import's name (<c>__wbg_new_8a6f238a6ece86ea</c>).</param>
 /// <param name="Operation">The operation, or <see cref="WasmBindgenImport.Unknown"/> when the body was not recognized.</param>
-public sealed record WasmBindgenImport(string Module, string Name, string Operation)
+/// <param name="CatchesErrors">
+/// Whether the glue wraps the import in <c>handleError</c>: a JavaScript exception it raises is handed to the module
+/// through <c>__wbindgen_exn_store</c> (the module's <c>Result</c>) instead of unwinding the call.
+/// </param>
+public sealed record WasmBindgenImport(string Module, string Name, string Operation, bool CatchesErrors = false)
 {
     /// <summary>The operation of an import whose body Bindgen did not recognize: calling it throws <see cref="UnsupportedImportException"/>.</summary>
     public const string Unknown = "unknown";

@@ -109,6 +109,24 @@ public sealed partial class WasmBindgenGuest
         return index;
     }
 
+    /// <summary>Hands a JavaScript exception to the module (<c>__wbindgen_exn_store</c>), as the glue's <c>handleError</c> does.</summary>
+    /// <param name="value">The exception's value.</param>
+    /// <param name="operation">The import, for errors.</param>
+    /// <exception cref="JsException">The module exports no <c>__wbindgen_exn_store</c>: the exception is thrown instead.</exception>
+    internal void StoreException(object? value, string operation)
+    {
+        Action<int> store = _exnStore ?? throw new JsException(operation, value);
+        int handle = AddValue(value, operation);
+        try
+        {
+            store(handle);
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+    }
+
     /// <summary>Lends a value for one call (<c>addBorrowedObject</c>); give it back with <see cref="PopBorrowed"/>.</summary>
     /// <param name="value">The value.</param>
     /// <param name="operation">The call, for errors.</param>

@@ -25,6 +25,7 @@ public sealed partial class WasmBindgenGuest
     private Action<int>? _externrefDealloc;
     private Action<int, int>? _externrefDropSlice;
     private Func<int>? _externrefAlloc;
+    private Action<int>? _exnStore;
 
     /// <summary>Creates the state of one instance; bind it with <see cref="Attach"/> once the instance exists.</summary>
     /// <param name="glue">What the generator read from the glue.</param>
@@ -79,6 +80,11 @@ public sealed partial class WasmBindgenGuest
         else if (Glue.Free is { } free3)
         {
             _free3 = exports.Function(free3, "(i32, i32, i32) -> ()", static f => f.WrapAction<int, int, int>());
+        }
+
+        if (exports.Instance.GetFunction("__wbindgen_exn_store") is not null)
+        {
+            _exnStore = exports.Function("__wbindgen_exn_store", "(i32) -> ()", static f => f.WrapAction<int>());
         }
 
         if (Glue.StackPointer is { } stack)

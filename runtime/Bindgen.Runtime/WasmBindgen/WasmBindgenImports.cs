@@ -27,10 +27,10 @@ public static class WasmBindgenImports
             throw new ArgumentNullException(linker is null ? nameof(linker) : store is null ? nameof(store) : module is null ? nameof(module) : nameof(guest));
         }
 
-        var operations = new Dictionary<(string, string), string>();
+        var operations = new Dictionary<(string, string), WasmBindgenImport>();
         foreach (WasmBindgenImport known in guest.Glue.Imports)
         {
-            operations[(known.Module, known.Name)] = known.Operation;
+            operations[(known.Module, known.Name)] = known;
         }
 
         foreach (FunctionImport import in module.Imports.OfType<FunctionImport>())
@@ -42,8 +42,13 @@ public static class WasmBindgenImports
             }
 
             string name = import.ModuleName + "." + import.Name;
-            string operation = operations.TryGetValue((import.ModuleName, import.Name), out string? op) || operations.TryGetValue((string.Empty, import.Name), out op) ? op : WasmBindgenImport.Unknown;
-            Function.UntypedCallbackDelegate callback = WasmBindgenOperations.Create(operation, guest, name) ?? Unsupported(name);
+            WasmBindgenImport? known = operations.TryGetValue((import.ModuleName, import.Name), out WasmBindgenImport? found) || operations.TryGetValue((string.Empty, import.Name), out found) ? found : null;
+            Function.UntypedCallbackDelegate callback = WasmBindgenOperations.Create(known?.Operation ?? WasmBindgenImport.Unknown, guest, name) ?? Unsupported(name);
+            if (known?.CatchesErrors == true)
+            {
+                callback = HandingErrorsToTheModule(callback, guest, name, import.Results);
+            }
+
             linker.DefineFunction(import.ModuleName, import.Name, callback, import.Parameters, import.Results);
         }
 
@@ -73,6 +78,34 @@ public static class WasmBindgenImports
             throw new MissingImportsException(guest.Binding, missing, needsWasi: false, withLinker: supplied is not null);
         }
     }
+
+    /// <summary>
+    /// The glue's <c>handleError</c>: a JavaScript exception the operation raises is stored for the module
+    /// (<c>__wbindgen_exn_store</c>), which turns it into an <c>Err</c>, and the import returns zeros.
+    /// </summary>
+    private static Function.UntypedCallbackDelegate HandingErrorsToTheModule(Function.UntypedCallbackDelegate inner, WasmBindgenGuest guest, string name, IReadOnlyList<ValueKind> results) =>
+        (Caller caller, ReadOnlySpan<ValueBox> arguments, Span<ValueBox> outputs) =>
+        {
+            try
+            {
+                inner(caller, arguments, outputs);
+            }
+            catch (JsException e)
+            {
+                guest.StoreException(e.Value, name);
+                for (int i = 0; i < outputs.Length; i++)
+                {
+                    outputs[i] = results[i] switch
+                    {
+                        ValueKind.Int64 => 0L,
+                        ValueKind.Float32 => 0f,
+                        ValueKind.Float64 => 0d,
+                        ValueKind.ExternRef => ValueBox.AsBox<object>(null),
+                        _ => 0,
+                    };
+                }
+            }
+        };
 
     private static Function.UntypedCallbackDelegate Unsupported(string name) =>
         (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> _) => throw new UnsupportedImportException(name);

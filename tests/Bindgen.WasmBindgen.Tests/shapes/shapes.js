@@ -144,6 +144,14 @@ export function stamp() {
     return ret;
 }
 
+/**
+* @returns {any}
+*/
+export function set_out_of_range() {
+    const ret = wasm.set_out_of_range();
+    return takeObject(ret);
+}
+
 function __wbg_get_imports() {
     const imports = {};
     imports.wbg = {};
@@ -200,5 +208,8 @@ function __wbg_get_imports() {
         const ret = Date.now();
         return ret;
     };
+    imports.wbg.__wbg_set_e10 = function() { return handleError(function (arg0, arg1, arg2) {
+        getObject(arg0).set(getObject(arg1), arg2 >>> 0);
+    }, arguments) };
     return imports;
 }

@@ -16,11 +16,17 @@
   (import "wbg" "__wbg_newwithbyteoffsetandlength_a7" (func $view (param i32 i32 i32) (result i32)))
   (import "wbg" "__wbg_subarray_b8" (func $subarray (param i32 i32 i32) (result i32)))
   (import "wbg" "__wbg_now_c9" (func $now (result f64)))
+  (import "wbg" "__wbg_set_e10" (func $set_catching (param i32 i32 i32)))
   (memory (export "memory") 2)
   ;; The shadow stack grows down from 64 KiB; the heap starts above it.
   (global $sp (mut i32) (i32.const 65536))
   (global $next (mut i32) (i32.const 65536))
   (global $live (export "live_blocks") (mut i32) (i32.const 0))
+  (global $exception (mut i32) (i32.const 0))
+
+  ;; Where handleError puts a JavaScript exception an import raised (the module makes it an Err).
+  (func (export "__wbindgen_exn_store") (param $handle i32)
+    (global.set $exception (local.get $handle)))
 
   (func $malloc (export "__wbindgen_malloc") (param $size i32) (result i32)
     (local $p i32)
@@ -143,4 +149,15 @@
 ;; An import whose JavaScript (Date.now()) Bindgen does not implement: the user supplies it.
   (func (export "stamp") (result f64)
     (call $now))
+;; A 4-byte array set into a 2-byte one through an import wrapped in handleError: the RangeError comes back
+  ;; through __wbindgen_exn_store, and is returned as a JavaScript value.
+  (func (export "set_out_of_range") (result i32)
+    (local $small i32) (local $large i32)
+    (local.set $small (call $new_with_length (i32.const 2)))
+    (local.set $large (call $new_with_length (i32.const 4)))
+    (global.set $exception (i32.const 0))
+    (call $set_catching (local.get $small) (local.get $large) (i32.const 0))
+    (call $drop_ref (local.get $small))
+    (call $drop_ref (local.get $large))
+    (global.get $exception))
 )
