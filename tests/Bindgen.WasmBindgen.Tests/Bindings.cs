@@ -45,3 +45,12 @@ public interface IJieba
 
     void WithDict(string dict);
 }
+
+/// <summary>wasm-brotli 2.0.2 (wasm-bindgen 0.2.54: a fixed return area, inline lowering, errors through rethrow).</summary>
+[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "wasm_brotli_nodejs.js")]
+public interface IBrotli
+{
+    byte[] Compress(byte[] buffer);
+
+    byte[] Decompress(ReadOnlySpan<byte> buffer);
+}

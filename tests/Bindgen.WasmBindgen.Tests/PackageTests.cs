@@ -10,7 +10,7 @@ using Wasmtime;
 namespace Bindgen.WasmBindgen.Tests;
 
 /// <summary>
-/// Four real npm packages built by four wasm-bindgen versions (0.2.83, 0.2.92, 0.2.101 with externrefs, 0.2.108),
+/// Five real npm packages built by five wasm-bindgen versions (0.2.54, 0.2.83, 0.2.92, 0.2.101 with externrefs, 0.2.108),
 /// called through the generated bindings under both engine configurations and compared, result for result and
 /// error message for error message, with Node running the same calls through each package's own glue.
 /// </summary>
@@ -45,6 +45,15 @@ public sealed class PackageTests
         yield return new PackageCall("snappy", "decompress", new byte[] { 0, 0, 0 });
         yield return new PackageCall("snappy", "decompress_raw", new byte[] { 0xff, 0xff, 0xff, 0xff, 0x0f });
         yield return new PackageCall("snappy", "decompress_raw", new byte[] { 0x03, 0x08, 0xff, 0xfe, 0xfd });
+
+        foreach (string text in texts)
+        {
+            yield return new PackageCall("brotli", "compress", Encoding.UTF8.GetBytes(text));
+        }
+
+        yield return new PackageCall("brotli", "decompress", new byte[] { 0x0B, 0x02, 0x80, 0x68, 0x65, 0x6C, 0x6C, 0x6F, 0x03 });
+        yield return new PackageCall("brotli", "decompress", Array.Empty<byte>());
+        yield return new PackageCall("brotli", "decompress", new byte[] { 0, 0, 0 });
 
         yield return new PackageCall("oxipng", "optimise", SamplePng(16), 2, false, false);
         yield return new PackageCall("oxipng", "optimise", SamplePng(64), 3, true, true);

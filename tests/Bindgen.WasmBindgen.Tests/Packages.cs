@@ -13,7 +13,10 @@ public sealed class Packages
         Oxipng = Oxipng.Instantiate(engine, new Store(engine), Load(engine, "@jsquash/oxipng/codec/pkg/squoosh_oxipng_bg.wasm"));
         Sql = SqlFormatter.Instantiate(engine, new Store(engine), Load(engine, "@wasm-fmt/sql_fmt/sql_fmt_bg.wasm"));
         Jieba = Jieba.Instantiate(engine, new Store(engine), Load(engine, "jieba-wasm/pkg/nodejs/jieba_rs_wasm_bg.wasm"));
+        Brotli = Brotli.Instantiate(engine, new Store(engine), Load(engine, "wasm-brotli/wasm_brotli_nodejs_bg.wasm"));
     }
+
+    public Brotli Brotli { get; }
 
     public Snappy Snappy { get; }
 
@@ -39,6 +42,8 @@ public sealed class Packages
             ("jieba", "cut") => Jieba.Cut((string)a[0]!, (bool?)a[1]),
             ("jieba", "cut_all") => Jieba.CutAll((string)a[0]!),
             ("jieba", "cut_for_search") => Jieba.CutForSearch((string)a[0]!, (bool)a[1]!),
+            ("brotli", "compress") => Brotli.Compress((byte[])a[0]!),
+            ("brotli", "decompress") => Brotli.Decompress((byte[])a[0]!),
             ("jieba", "with_dict") => Run(() => Jieba.WithDict((string)a[0]!)),
             _ => throw new ArgumentException("no such call: " + call),
         };

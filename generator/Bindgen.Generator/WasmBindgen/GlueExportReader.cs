@@ -82,7 +82,9 @@ internal static class GlueExportReader
             problem ??= "its wrapper reads past the 16-byte return area";
         }
 
-        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement);
+        Match fixedArea = Regex.Match(body, @"const retptr = (\d+);");
+        int area = returnArea && fixedArea.Success ? int.Parse(fixedArea.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement, area);
     }
 
     private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
@@ -107,6 +109,16 @@ internal static class GlueExportReader
                 _ => GlueParameterKind.Other,
             };
             return new GlueParameter(name, kind, definition.Value, kind == GlueParameterKind.Array ? definition.Groups["element"].Value : null);
+        }
+
+        // Before 0.2.6x the lowering was inline: passArray8ToWasm0(x), WASM_VECTOR_LEN.
+        Match inline = Regex.Match(argument, @"^(?<helper>passStringToWasm0|passArray(?<element>8|16|32|64|F32|F64)ToWasm0)\((?<name>\w+)\)$");
+        if (inline.Success && index + 1 < arguments.Length && arguments[index + 1] == "WASM_VECTOR_LEN")
+        {
+            index++;
+            string element = inline.Groups["element"].Value;
+            GlueParameterKind kind = inline.Groups["helper"].Value == "passStringToWasm0" ? GlueParameterKind.String : element == "8" ? GlueParameterKind.Bytes : GlueParameterKind.Array;
+            return new GlueParameter(inline.Groups["name"].Value, kind, argument, kind == GlueParameterKind.Array ? element : null);
         }
 
         Match optionalBool = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0xFFFFFF\s*:\s*\1\s*\?\s*1\s*:\s*0$");
@@ -146,6 +158,12 @@ internal static class GlueExportReader
             foreach (Match m in Regex.Matches(body, @"var (r\d+) = (?:getInt32Memory0\(\)\[retptr / 4 \+ (\d+)\]|getDataViewMemory0\(\)\.getInt32\(retptr \+ 4 \* (\d+), true\))"))
             {
                 slots[m.Groups[1].Value] = int.Parse(m.Groups[2].Success && m.Groups[2].Length > 0 ? m.Groups[2].Value : m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            // Before 0.2.6x: const memi32 = getInt32Memory(); ... memi32[retptr / 4 + 1]
+            foreach (Match m in Regex.Matches(body, @"memi32\[retptr / 4 \+ (\d+)\]"))
+            {
+                slots[m.Value] = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             }
         }
         else if (transport == GlueTransport.MultiValue)
@@ -191,7 +209,7 @@ internal static class GlueExportReader
             ("getArrayJsValueFromWasm0", GlueResultKind.StringArray),
         })
         {
-            Match m = Regex.Match(body, helper + @"\((?<p>[\w\[\]]+),\s*(?<l>[\w\[\]]+)\)");
+            Match m = Regex.Match(body, helper + @"\((?<p>[\w\[\]]+|memi32\[retptr / 4 \+ \d+\]),\s*(?<l>[\w\[\]]+|memi32\[retptr / 4 \+ \d+\])\)");
             if (!m.Success)
             {
                 continue;

@@ -69,7 +69,8 @@ internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string
 
 /// <summary>
 /// One export wrapper of the glue: the JavaScript function, the wasm export it calls, and where its result and
-/// error live (slot indices into the return area or the multi-value result; -1 when absent).
+/// error live (slot indices into the return area or the multi-value result; -1 when absent). Before 0.2.6x the
+/// return area was a fixed address (<c>const retptr = 8;</c>): <c>FixedArea</c>, else -1.
 /// </summary>
 internal sealed record GlueExport(
     string JsName,
@@ -82,7 +83,8 @@ internal sealed record GlueExport(
     int ErrorSlot,
     int ErrorFlagSlot,
     string? Problem,
-    string? ResultElement = null);
+    string? ResultElement = null,
+    int FixedArea = -1);
 
 /// <summary>One import the glue defines and the operation its body performs (<c>unknown</c> when not recognized).</summary>
 /// <param name="Name">The import's name.</param>

@@ -32,14 +32,18 @@ internal static class GlueReader
     /// <summary>Reads <paramref name="text"/>; never throws.</summary>
     public static GlueModel Read(string fileName, string text)
     {
+        // wasm-bindgen before 0.2.6x named its helpers without the 0 (passArray8ToWasm, getStringFromWasm): one vocabulary.
+        text = Regex.Replace(text, @"\b(pass\w+ToWasm|get\w+FromWasm|get\w+Memory)\(", "${1}0(");
         var functions = Functions(text).ToList();
         var functionNames = new HashSet<string>(functions.Select(f => f.Name), StringComparer.Ordinal);
-        string? malloc = Match(text, @"pass(?:String|Array\w*)ToWasm0\([^,()]+,\s*wasm\.(\w+)");
+        // The allocator is passed to the helpers since 0.2.6x; before, the helpers called __wbindgen_malloc themselves.
+        string? malloc = Match(text, @"pass(?:String|Array\w*)ToWasm0\([^,()]+,\s*wasm\.(\w+)") ?? Match(text, @"wasm\.(__wbindgen_malloc)\(");
         string? stack = Match(text, @"wasm\.(\w+)\(-16\)");
         // The deallocator: a statement that hands a result's pointer and length back (not an export wrapper's own call).
         string? free = Regex.Matches(text, @"^\s*wasm\.(\w+)\((?:r\d+|ret\[\d+\]|deferred\d+_\d+|ptr\d+),\s*(?:r\d+|ret\[\d+\]|deferred\d+_\d+|len\d+)(?:\s*\*\s*\d+)?(?:,\s*\d+)?\);", RegexOptions.Multiline)
-            .Cast<Match>().Select(m => m.Groups[1].Value).FirstOrDefault(n => !functionNames.Contains(n));
-        string? heap = Match(text, @"new Array\((\d+)\)\.fill\(undefined\)");
+            .Cast<Match>().Select(m => m.Groups[1].Value).FirstOrDefault(n => !functionNames.Contains(n))
+            ?? Match(text, @"wasm\.(__wbindgen_free)\(");
+        string? heap = Match(text, @"new Array\((\d+)\)(?:\.fill\(undefined\)|;\s*heap\.fill\(undefined\))");
         string? table = Match(text, @"const table = wasm\.(\w+);") ?? Match(text, @"wasm\.(\w+)\.get\(");
         string? start = Regex.IsMatch(text, @"wasm\.__wbindgen_start\(\)") ? "__wbindgen_start" : null;
         var helpers = new HashSet<string>(new[] { malloc, stack, free, table, "__wbindgen_realloc", "__externref_table_dealloc", "__externref_drop_slice", "__wbindgen_exn_store", "__externref_table_alloc" }.Where(n => n is not null)!, StringComparer.Ordinal);

@@ -35,9 +35,15 @@ internal static class WasmBindgenMethodEmitter
             }
         }
 
-        bool area = export.Transport == GlueTransport.ReturnArea;
+        bool area = export.Transport == GlueTransport.ReturnArea && export.FixedArea < 0;
         var args = new List<string>();
-        if (area)
+        if (export.FixedArea >= 0)
+        {
+            w.Line("// (1) Allocate every argument; each call may grow and move memory. The return area is the module's fixed one.");
+            w.Line($"int {L("area")} = {export.FixedArea};");
+            args.Add(L("area"));
+        }
+        else if (area)
         {
             w.Line($"// (1) Allocate: the return area, then every argument; each call may grow and move memory.");
             w.Line($"int {L("area")} = {L("g")}.StackReserve(16, {L("op")});");

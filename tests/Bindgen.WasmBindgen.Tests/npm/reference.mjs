@@ -11,6 +11,7 @@ oxipng.initSync(readFileSync(here('./node_modules/@jsquash/oxipng/codec/pkg/squo
 const packages = {
   snappy: require('./node_modules/snappy-wasm/cjs/snappy.js'),
   jieba: require('./node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm.js'),
+  brotli: require('./node_modules/wasm-brotli/wasm_brotli_nodejs.js'),
   sql: await import(here('./node_modules/@wasm-fmt/sql_fmt/sql_fmt_node.js')),
   oxipng,
 };
