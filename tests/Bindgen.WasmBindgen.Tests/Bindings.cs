@@ -44,6 +44,8 @@ public interface IJieba
     string[] CutForSearch(string text, bool hmm);
 
     void WithDict(string dict);
+
+    uint AddWord(string word, uint? freq, string? tag);
 }
 
 /// <summary>wasm-brotli 2.0.2 (wasm-bindgen 0.2.54: a fixed return area, inline lowering, errors through rethrow).</summary>

@@ -76,6 +76,12 @@ public sealed class PackageTests
             yield return new PackageCall("jieba", "cut_for_search", text, false);
         }
 
+        // Words added change the instance's dictionary, and so the cuts after them, in both hosts alike.
+        yield return new PackageCall("jieba", "add_word", "长江大桥", 20000, "ns");
+        yield return new PackageCall("jieba", "add_word", "叛徒们", null, null);
+        yield return new PackageCall("jieba", "add_word", "✓✓", 0, "x");
+        yield return new PackageCall("jieba", "cut", "南京市长江大桥上的叛徒们 ✓✓", false);
+
         // Last, since a dictionary that loads replaces the instance's: errors through the externref table.
         yield return new PackageCall("jieba", "with_dict", "word abc");
         yield return new PackageCall("jieba", "with_dict", "词 notanumber n");

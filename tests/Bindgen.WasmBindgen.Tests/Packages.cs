@@ -44,6 +44,7 @@ public sealed class Packages
             ("jieba", "cut_for_search") => Jieba.CutForSearch((string)a[0]!, (bool)a[1]!),
             ("brotli", "compress") => Brotli.Compress((byte[])a[0]!),
             ("brotli", "decompress") => Brotli.Decompress((byte[])a[0]!),
+            ("jieba", "add_word") => Jieba.AddWord((string)a[0]!, a[1] is int f ? (uint)f : null, (string?)a[2]),
             ("jieba", "with_dict") => Run(() => Jieba.WithDict((string)a[0]!)),
             _ => throw new ArgumentException("no such call: " + call),
         };

@@ -15,7 +15,7 @@ namespace Bindgen.Generator.Parse;
 internal sealed partial class MemberParser
 {
     internal const string WasmBindgenSupportedTypes =
-        "int, uint, long, ulong, float, double, bool, bool?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
+        "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
 
     private MethodModel? ParseWasmBindgenMethod(IMethodSymbol method, LocationInfo? methodLocation)
     {
@@ -74,7 +74,13 @@ internal sealed partial class MemberParser
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean && !isResult ? "bool?" : null;
+            return isResult ? null : nullable.TypeArguments[0].SpecialType switch
+            {
+                SpecialType.System_Boolean => "bool?",
+                SpecialType.System_UInt32 => "u32?",
+                SpecialType.System_Int32 => "i32?",
+                _ => null,
+            };
         }
 
         switch (type.SpecialType)

@@ -127,6 +127,12 @@ internal static class GlueExportReader
             return new GlueParameter(optionalBool.Groups[1].Value, GlueParameterKind.OptionalBool, argument);
         }
 
+        Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0$");
+        if (optionalInt.Success)
+        {
+            return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
+        }
+
         Match optionalObject = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0\s*:\s*(?:addHeapObject|addToExternrefTable0)\(\1\)$");
         if (optionalObject.Success)
         {

@@ -29,6 +29,9 @@ internal enum GlueParameterKind
     /// <summary><c>addBorrowedObject(x)</c>: a JavaScript value lent for the call.</summary>
     BorrowedObject,
 
+    /// <summary><c>isLikeNone(x) ? 0x100000001 : (x) &gt;&gt;&gt; 0</c>: an <c>Option&lt;u32&gt;</c> (or with <c>&gt;&gt; 0</c>, <c>Option&lt;i32&gt;</c>) as one f64.</summary>
+    OptionalInt,
+
     /// <summary><c>isLikeNone(x) ? 0 : addHeapObject(x)</c>: an optional JavaScript object, passed as none when omitted.</summary>
     OptionalObject,
 
@@ -64,7 +67,7 @@ internal enum GlueTransport
 /// <param name="Name">The JavaScript parameter's name.</param>
 /// <param name="Kind">How it is lowered.</param>
 /// <param name="Text">The wasm argument expression, for messages.</param>
-/// <param name="Element">For <see cref="GlueParameterKind.Array"/>: the helper's element (<c>16</c>, <c>32</c>, <c>64</c>, <c>F32</c>, <c>F64</c>).</param>
+/// <param name="Element">For <see cref="GlueParameterKind.Array"/>: the helper's element (<c>16</c>, <c>32</c>, <c>64</c>, <c>F32</c>, <c>F64</c>); for <see cref="GlueParameterKind.OptionalInt"/>, <c>u32</c> or <c>i32</c>.</param>
 internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string Text, string? Element = null);
 
 /// <summary>

@@ -94,7 +94,7 @@ internal static class WasmBindgenBinder
             GlueParameter g = glueParameters[i];
             if (i >= signature.Parameters.Count)
             {
-                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool))
+                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt))
                 {
                     return $"it omits parameter '{g.Name}', which is not optional";
                 }
@@ -111,6 +111,7 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.Bytes => code == "bytes",
                 GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
                 GlueParameterKind.OptionalBool => code is "bool" or "bool?",
+                GlueParameterKind.OptionalInt => code == g.Element || code == g.Element + "?",
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => code is "bytes" or "string" or "f64" or "bool" or "js",
                 _ => false,
             };
@@ -157,6 +158,10 @@ internal static class WasmBindgenBinder
                 case GlueParameterKind.Number:
                     parameters.Add(WasmTypeOf(signature.Parameters[i]));
                     break;
+                case GlueParameterKind.OptionalInt:
+                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
+                    parameters.Add(WasmType.F64);
+                    break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.Array:
                     parameters.Add(WasmType.I32);
                     parameters.Add(WasmType.I32);
@@ -192,6 +197,8 @@ internal static class WasmBindgenBinder
         "f64" => "double",
         "bytes" => "byte[]",
         "js" => "object",
+        "u32?" => "uint?",
+        "i32?" => "int?",
         _ when code.StartsWith("array:", StringComparison.Ordinal) => ArrayElement.Of(code).Type + "[]",
         _ => code,
     };
@@ -212,6 +219,7 @@ internal static class WasmBindgenBinder
         GlueParameterKind.Bytes => "a Uint8Array",
         GlueParameterKind.Array => "a typed array",
         GlueParameterKind.OptionalBool => "an optional boolean",
+        GlueParameterKind.OptionalInt => "an optional 32-bit integer",
         GlueParameterKind.OptionalObject => "an optional JavaScript object",
         GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
         _ => "something else",

@@ -119,6 +119,11 @@ internal static class WasmBindgenMethodEmitter
                 case GlueParameterKind.OptionalObject:
                     args.Add("0");
                     break;
+                case GlueParameterKind.OptionalInt:
+                    // An f64: None is 2^32 + 1, out of any 32-bit value's range; a value is itself, as the glue's (x) >>> 0 or (x) >> 0 makes it.
+                    string some = g.Element == "u32" ? "(double)(uint)" : "(double)(int)";
+                    args.Add(!declared ? "4294967297d" : code.EndsWith("?", System.StringComparison.Ordinal) ? $"{p} is null ? 4294967297d : {some}{p}.Value" : $"{some}{p}");
+                    break;
                 default:
                     args.Add(code switch
                     {
