@@ -136,4 +136,38 @@ public sealed class WasmBindgenGeneratorTests
         Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0024");
         Assert.That(d.GetMessage(), Does.Contain(message));
     }
+
+    // Import bodies as the glue of several wasm-bindgen versions writes them (heap and externref forms).
+    [TestCase("const ret = new Error(getStringFromWasm0(arg0, arg1)); return addHeapObject(ret);", "error_new")]
+    [TestCase("const ret = Error(getStringFromWasm0(arg0, arg1)); return ret;", "error_new")]
+    [TestCase("throw new Error(getStringFromWasm0(arg0, arg1));", "throw")]
+    [TestCase("throw takeObject(arg0);", "rethrow")]
+    [TestCase("takeObject(arg0);", "object_drop_ref")]
+    [TestCase("const ret = getStringFromWasm0(arg0, arg1); return ret;", "string_new")]
+    [TestCase("// Cast intrinsic for `U64 -> Externref`.\n const ret = BigInt.asUintN(64, arg0); return addHeapObject(ret);", "bigint_from_u64")]
+    [TestCase("const ret = debugString(getObject(arg1)); const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc); const len1 = WASM_VECTOR_LEN; getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true); getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);", "debug_string")]
+    [TestCase("const ret = getObject(arg1).stack; const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export_0, wasm.__wbindgen_export_1); const len1 = WASM_VECTOR_LEN; getInt32Memory0()[arg0 / 4 + 1] = len1; getInt32Memory0()[arg0 / 4 + 0] = ptr1;", "error_stack")]
+    [TestCase("const v = getObject(arg0); const ret = typeof(v) === 'boolean' ? (v ? 1 : 0) : 2; return ret;", "boolean_get_2")]
+    [TestCase("const ret = getObject(arg0).length; return ret;", "length")]
+    [TestCase("Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));", "prototypesetcall")]
+    [TestCase("const ret = new Uint8Array(getObject(arg0), arg1 >>> 0, arg2 >>> 0); return addHeapObject(ret);", "uint8array_view")]
+    [TestCase("const ret = getObject(arg0).message; return addHeapObject(ret);", "error_message")]
+    [TestCase("console.log(getStringFromWasm0(arg0, arg1));", "console_log")]
+    [TestCase("const table = wasm.__wbindgen_export_2; const offset = table.grow(4); table.set(0, undefined); table.set(offset + 0, undefined); table.set(offset + 1, null); table.set(offset + 2, true); table.set(offset + 3, false); ;", "init_externref_table")]
+    [TestCase("const ret = Date.now(); return ret;", "unknown")]
+    [TestCase("const ret = getObject(arg0).length; getObject(arg0).x = 1; return ret;", "unknown")]
+    public void Import_bodies_are_classified_as_a_whole(string body, string operation)
+    {
+        string glue = "module.exports.__wbg_probe_0123 = function(arg0, arg1, arg2) {\n" + body.Replace("\\n", "\n") + "\n};\n";
+        WasmBindgen.GlueModel model = WasmBindgen.GlueReader.Read("probe.js", glue);
+        Assert.That(model.Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo(operation));
+    }
+
+    [Test]
+    public void A_handleError_wrapper_is_read_through_and_remembered()
+    {
+        const string Glue = "export function __wbg_set_01() { return handleError(function (arg0, arg1, arg2) {\n getObject(arg0).set(getObject(arg1), arg2 >>> 0);\n}, arguments) };\n";
+        WasmBindgen.GlueImport import = WasmBindgen.GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single();
+        Assert.That((import.Operation, import.CatchesErrors), Is.EqualTo(("uint8array_set", true)));
+    }
 }

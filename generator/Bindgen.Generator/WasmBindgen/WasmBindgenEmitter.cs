@@ -105,6 +105,14 @@ internal static class WasmBindgenEmitter
         w.Line("return new " + module.ClassName + "(__instance, __guest);");
         w.Close();
         w.Line();
+        w.Line("/// <summary>Instantiates <paramref name=\"module\"/> with the imports <paramref name=\"linker\"/> defines and Bindgen's for the rest (see the other overload).</summary>");
+        w.Line("/// <param name=\"linker\">A linker with the user's own import definitions.</param>");
+        w.Line("/// <param name=\"engine\">The store's engine.</param>");
+        w.Line("/// <param name=\"store\">The store.</param>");
+        w.Line("/// <param name=\"module\">The package's <c>.wasm</c>, loaded.</param>");
+        w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module) =>");
+        w.Line("    Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)));");
+        w.Line();
     }
 
     internal static string DelegateType(MethodModel method)
