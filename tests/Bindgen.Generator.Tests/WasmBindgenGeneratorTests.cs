@@ -170,4 +170,18 @@ public sealed class WasmBindgenGeneratorTests
         WasmBindgen.GlueImport import = WasmBindgen.GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single();
         Assert.That((import.Operation, import.CatchesErrors), Is.EqualTo(("uint8array_set", true)));
     }
+
+    [TestCase("")]
+    [TestCase("module.exports.f = function(a) { const ret = wasm.f(")]
+    [TestCase("export function g(x) { const retptr = wasm.__wbindgen_add_to_stack_pointer(-16); wasm.g(retptr, x); var r9 = getInt32Memory0()[retptr / 4 + 9]; } }}}")]
+    [TestCase("module.exports.__wbg_x = function() { return handleError(function (arg0) { throw getObject(arg0)")]
+    public void Glue_that_is_truncated_or_odd_never_throws_and_binds_nothing_it_cannot_read(string glue)
+    {
+        GenerationResult result = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/pkg/odd.js", glue) },
+            "using Bindgen;\n[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = \"odd.js\")] public interface IOdd { void G(int x); }");
+        Assert.That(result.Diagnostics.Select(d => d.Id), Has.None.EqualTo("BG0099"));
+        bool refused = result.Diagnostics.Any(d => d.Id is "BG0023" or "BG0024");
+        Assert.That(refused || (result.Sources.Length == 1 && result.CompileProblems.IsEmpty), Is.True,
+            "either the method is refused at its declaration, or what is bound compiles: " + string.Join("\n", result.CompileProblems));
+    }
 }

@@ -105,4 +105,5 @@ internal sealed record GlueModel(
     string? StackPointer,
     int HeapSize,
     string? ExternrefTable,
-    string? Start);
+    string? Start,
+    string? Problem = null);

@@ -29,8 +29,20 @@ internal static class GlueReader
         "__wbg_adapter", "__wbindgen_object_wrap",
     };
 
-    /// <summary>Reads <paramref name="text"/>; never throws.</summary>
+    /// <summary>Reads <paramref name="text"/>; never throws (a failure is the model's <see cref="GlueModel.Problem"/>).</summary>
     public static GlueModel Read(string fileName, string text)
+    {
+        try
+        {
+            return ReadGlue(fileName, text);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new GlueModel(fileName, EquatableArray<GlueExport>.Empty, EquatableArray<GlueImport>.Empty, null, null, null, 0, null, null, $"it could not be read ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static GlueModel ReadGlue(string fileName, string text)
     {
         // wasm-bindgen before 0.2.6x named its helpers without the 0 (passArray8ToWasm, getStringFromWasm): one vocabulary.
         text = Regex.Replace(text, @"\b(pass\w+ToWasm|get\w+FromWasm|get\w+Memory)\(", "${1}0(");

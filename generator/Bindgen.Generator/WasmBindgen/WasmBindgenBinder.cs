@@ -37,6 +37,12 @@ internal static class WasmBindgenBinder
             return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
         }
 
+        if (glue.Problem is not null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName, $"'{glue.FileName}' is there, but {glue.Problem}"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
         bool canEmit = true;
         var methods = new List<MethodModel>();
         foreach (MethodModel method in module.Methods)
