@@ -266,11 +266,27 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
-    public void WriteReturnArea(int returnArea, GuestRange value, string operation)
+    public void WriteReturnArea(int returnArea, GuestRange value, string operation) =>
+        WriteRange(GetView(returnArea, ReturnAreaSize, operation), value);
+
+    private static void WriteRange(Span<byte> area, GuestRange value)
     {
-        Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
         BinaryPrimitives.WriteInt32LittleEndian(area, value.Address);
         BinaryPrimitives.WriteInt32LittleEndian(area.Slice(4), value.Length);
+    }
+
+    /// <summary>
+    /// Fresh views of a result the host just allocated and of the return area its (pointer, length) goes to, both
+    /// checked and taken from one query of the memory's base: no guest call happens between the two writes.
+    /// </summary>
+    [GuestView]
+    private unsafe Span<byte> ReturnedViews(int returnArea, GuestRange result, string operation, out Span<byte> area)
+    {
+        CheckRange(result.Address, result.Length, operation);
+        CheckRange(returnArea, ReturnAreaSize, operation);
+        byte* memoryBase = (byte*)_memory.GetPointer();
+        area = new Span<byte>(memoryBase + unchecked((uint)returnArea), ReturnAreaSize);
+        return result.Length == 0 ? Span<byte>.Empty : new Span<byte>(memoryBase + unchecked((uint)result.Address), result.Length);
     }
 
     /// <summary>
@@ -292,8 +308,11 @@ public sealed partial class GuestMemory
         int address = Allocate(length, operation);
         try
         {
-            WriteUtf8(address, length, value, operation);
-            WriteReturnArea(returnArea, new GuestRange(address, length), operation);
+            MemorySnapshot snapshot = Snapshot();
+            Span<byte> bytes = ReturnedViews(returnArea, new GuestRange(address, length), operation, out Span<byte> area);
+            StrictUtf8.GetBytes(value.AsSpan(), bytes);
+            WriteRange(area, new GuestRange(address, length));
+            VerifyUnchanged(snapshot, operation);
         }
         catch (Exception failure)
         {
@@ -320,8 +339,11 @@ public sealed partial class GuestMemory
         int address = Allocate(value.Length, operation);
         try
         {
-            Write(address, value, operation);
-            WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
+            MemorySnapshot snapshot = Snapshot();
+            Span<byte> bytes = ReturnedViews(returnArea, new GuestRange(address, value.Length), operation, out Span<byte> area);
+            value.CopyTo(bytes);
+            WriteRange(area, new GuestRange(address, value.Length));
+            VerifyUnchanged(snapshot, operation);
         }
         catch (Exception failure)
         {
