@@ -1,5 +1,4 @@
 using System;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -17,15 +16,12 @@ namespace Bindgen;
 /// <remarks>
 /// It reads the private handle of <see cref="Caller"/> and declares the C API's <c>wasmtime_extern_t</c> itself, so
 /// it is used only where both are known to match: Wasmtime's .NET assembly of major version
-/// <see cref="SupportedMajorVersion"/>, whose <see cref="Caller"/> has the handle field, and a native library that
+/// <see cref="WasmtimeInternals.SupportedMajorVersion"/>, whose <see cref="Caller"/> has the handle field, and a native library that
 /// exports both functions. Anywhere else <see cref="Available"/> is false and callers use
 /// <see cref="Caller.GetMemory(string)"/>.
 /// </remarks>
 internal static unsafe class CallerExports
 {
-    /// <summary>The major version of Wasmtime's .NET assembly whose layouts this class was written against.</summary>
-    internal const int SupportedMajorVersion = 50;
-
     /// <summary><c>WASMTIME_EXTERN_MEMORY</c>.</summary>
     private const byte MemoryKind = 3;
 
@@ -34,13 +30,10 @@ internal static unsafe class CallerExports
 
     static CallerExports()
     {
-        Assembly wasmtime = typeof(Caller).Assembly;
-        if (wasmtime.GetName().Version?.Major != SupportedMajorVersion
-            || typeof(Caller).GetField("handle", BindingFlags.Instance | BindingFlags.NonPublic)?.FieldType != typeof(IntPtr)
-            // The same resolution Wasmtime's own [DllImport("wasmtime")] makes, so the same loaded library.
-            || !NativeLibrary.TryLoad("wasmtime", wasmtime, null, out IntPtr library)
-            || !NativeLibrary.TryGetExport(library, "wasmtime_caller_export_get", out IntPtr exportGet)
-            || !NativeLibrary.TryGetExport(library, "wasmtime_extern_delete", out IntPtr externDelete))
+        IntPtr exportGet = WasmtimeInternals.Export("wasmtime_caller_export_get");
+        IntPtr externDelete = WasmtimeInternals.Export("wasmtime_extern_delete");
+        if (exportGet == IntPtr.Zero || externDelete == IntPtr.Zero
+            || WasmtimeInternals.Field(typeof(Caller), "handle", t => t == typeof(IntPtr)) is null)
         {
             return;
         }

@@ -17,45 +17,32 @@ namespace Bindgen;
 /// <remarks>
 /// It reads private fields of <see cref="Function"/> and <see cref="Store"/> and calls two internal conversions of
 /// Wasmtime's .NET assembly, so it is used only when that assembly has the major version
-/// <see cref="CallerExports.SupportedMajorVersion"/> and every member it needs is found with the expected shape;
+/// <see cref="WasmtimeInternals.SupportedMajorVersion"/> and every member it needs is found with the expected shape;
 /// otherwise (or for a delegate it does not build: more than eight parameters, other value types, a delegate not made
 /// by Wasmtime) the typed delegate is kept. The delegate it returns has the typed delegate's type.
 /// </remarks>
 internal static unsafe class DirectExportCalls
 {
-    private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
     private const int MostParameters = 8;
 
     private static readonly FieldInfo? FunctionStore;
     private static readonly FieldInfo? FunctionHandle;
-    private static readonly FieldInfo? StoreContext;
-    private static readonly FieldInfo? StoreHandle;
     private static readonly delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr> CallUnchecked;
 
     static DirectExportCalls()
     {
-        Assembly wasmtime = typeof(Function).Assembly;
-        FieldInfo? functionStore = typeof(Function).GetField("store", Private);
-        FieldInfo? functionHandle = typeof(Function).GetField("func", Private);
-        FieldInfo? storeContext = typeof(Store).GetField("contextHandle", Private);
-        FieldInfo? storeHandle = typeof(Store).GetField("handle", Private);
-        if (wasmtime.GetName().Version?.Major != CallerExports.SupportedMajorVersion
-            || functionStore?.FieldType != typeof(Store)
-            || functionHandle is null || !functionHandle.FieldType.IsValueType || Marshal.SizeOf(functionHandle.FieldType) != sizeof(FuncHandle)
-            || storeContext?.FieldType != typeof(IntPtr)
-            || storeHandle is null || !typeof(SafeHandle).IsAssignableFrom(storeHandle.FieldType)
+        FieldInfo? functionStore = WasmtimeInternals.Field(typeof(Function), "store", t => t == typeof(Store));
+        FieldInfo? functionHandle = WasmtimeInternals.Field(typeof(Function), "func", t => t.IsValueType);
+        IntPtr call = WasmtimeInternals.Export("wasmtime_func_call_unchecked");
+        if (functionStore is null || functionHandle is null || call == IntPtr.Zero
             || typeof(WasmtimeException).GetMethod("FromOwnedError", BindingFlags.Static | BindingFlags.NonPublic, null, [typeof(IntPtr)], null)?.ReturnType != typeof(WasmtimeException)
-            || typeof(TrapException).GetMethod("FromOwnedTrap", BindingFlags.Static | BindingFlags.NonPublic, null, [typeof(IntPtr), typeof(bool)], null)?.ReturnType != typeof(TrapException)
-            || !NativeLibrary.TryLoad("wasmtime", wasmtime, null, out IntPtr library)
-            || !NativeLibrary.TryGetExport(library, "wasmtime_func_call_unchecked", out IntPtr call))
+            || typeof(TrapException).GetMethod("FromOwnedTrap", BindingFlags.Static | BindingFlags.NonPublic, null, [typeof(IntPtr), typeof(bool)], null)?.ReturnType != typeof(TrapException))
         {
             return;
         }
 
         FunctionStore = functionStore;
         FunctionHandle = functionHandle;
-        StoreContext = storeContext;
-        StoreHandle = storeHandle;
         CallUnchecked = (delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr>)call;
     }
 
@@ -117,18 +104,14 @@ internal static unsafe class DirectExportCalls
     /// <summary>One export, resolved to what the C API call needs. Its methods are the delegates' targets.</summary>
     private sealed class Export
     {
-        private readonly Store _store;
-        private readonly SafeHandle _storeHandle;
-        private readonly IntPtr _context;
+        private readonly WasmtimeInternals.StoreContext _store;
         private readonly FuncHandle _function;
 
         public Export(Function function)
         {
-            _store = (Store)FunctionStore!.GetValue(function)!;
-            _storeHandle = (SafeHandle)StoreHandle!.GetValue(_store)!;
-            _context = (IntPtr)StoreContext!.GetValue(_store)!;
+            _store = WasmtimeInternals.ContextOf((Store)FunctionStore!.GetValue(function)!);
             FuncHandle handle;
-            Marshal.StructureToPtr(FunctionHandle!.GetValue(function)!, (IntPtr)(&handle), fDeleteOld: false);
+            WasmtimeInternals.CopyStruct(FunctionHandle!, function, &handle, sizeof(FuncHandle));
             _function = handle;
         }
 
@@ -265,16 +248,12 @@ internal static unsafe class DirectExportCalls
         /// <summary>The call, with the typed delegate's checks and its error and trap conversions.</summary>
         private void Call(RawValue* values, int count)
         {
-            if (_storeHandle.IsClosed)
-            {
-                throw new ObjectDisposedException(typeof(Store).FullName);
-            }
-
+            IntPtr context = _store.Handle;
             FuncHandle function = _function;
             IntPtr trap;
-            IntPtr error = CallUnchecked(_context, &function, values, (nuint)count, &trap);
+            IntPtr error = CallUnchecked(context, &function, values, (nuint)count, &trap);
             // The store owns the context: it must outlive the call (as Wasmtime's own call keeps it).
-            GC.KeepAlive(_store);
+            GC.KeepAlive(_store.Store);
             if (error != IntPtr.Zero)
             {
                 throw FromOwnedError(null, error);

@@ -129,7 +129,7 @@ public sealed partial class GuestMemory
         // No guest call happens in here. Both checks start from the length already known (memory never shrinks) and
         // query the live length only for a range beyond it, so a result inside known memory costs one query, the base.
         CheckRange(returnArea, ReturnAreaSize, operation);
-        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
+        var area = new ReadOnlySpan<byte>((byte*)LiveBase() + unchecked((uint)returnArea), ReturnAreaSize);
         uint address = BinaryPrimitives.ReadUInt32LittleEndian(area);
         uint count = BinaryPrimitives.ReadUInt32LittleEndian(area.Slice(4));
 

@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using NUnit.Framework;
 using Wasmtime;
 
@@ -82,6 +83,29 @@ public sealed class DirectCallTests : GuestFixture
     {
         Func<int, int, int> own = (x, y) => x - y;
         Assert.That(Resolve<Func<int, int, int>>(Instantiate("types"), "add_i32", "(i32, i32) -> i32", _ => own), Is.SameAs(own));
+    }
+
+    [Test]
+    public void Guest_memory_reads_base_and_length_directly_and_agrees_with_Wasmtime()
+    {
+        var store = new Store(Engine);
+        var instance = new Instance(store, ModuleOf("types"));
+        Memory memory = instance.GetMemory("memory")!;
+        GuestMemory guest = CConvention.Default.Bind(instance, "direct", Options);
+        // The private field holds the direct access; without it this test would compare Wasmtime with itself.
+        Assert.That(typeof(GuestMemory).GetField("_direct", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(guest), Is.Not.Null);
+
+        Assert.That(guest.Length, Is.EqualTo(memory.GetLength()));
+        memory.Grow(3); // in the relocating configuration this moves the memory
+        Assert.That(guest.Length, Is.EqualTo(memory.GetLength()));
+        guest.GetView(0, 4, "direct")[0] = 0x5A;
+        Assert.That(memory.GetSpan(0, 1)[0], Is.EqualTo(0x5A), "a view of the live base");
+        int last = checked((int)memory.GetLength()) - 1;
+        guest.GetView(last, 1, "direct")[0] = 0xA5;
+        Assert.That(memory.GetSpan(last, 1)[0], Is.EqualTo(0xA5), "the last byte of the grown memory");
+
+        store.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => _ = guest.Length);
     }
 
     private static T Resolve<T>(Instance instance, string name, string signature, Func<Function, T?> wrap)
