@@ -11,7 +11,9 @@ namespace Bindgen;
 /// with one call of <c>wasmtime_caller_export_get</c> into the native library Wasmtime itself loaded. It exists
 /// because <see cref="Caller.GetMemory(string)"/> costs more than the lookup: it encodes the name on every call and
 /// maps the answer to its <see cref="Memory"/> object through a concurrent dictionary, while a cache of the
-/// caller's guest memory only needs to know whether the memory is the one it saw before.
+/// caller's guest memory only needs to know whether the memory is the one it saw before. The lookup is called without
+/// the transition to preemptive mode an ordinary P/Invoke makes: it reads the caller's exports, neither blocks nor
+/// calls back into .NET.
 /// </summary>
 /// <remarks>
 /// It reads the private handle of <see cref="Caller"/> and declares the C API's <c>wasmtime_extern_t</c> itself, so
@@ -25,7 +27,7 @@ internal static unsafe class CallerExports
     /// <summary><c>WASMTIME_EXTERN_MEMORY</c>.</summary>
     private const byte MemoryKind = 3;
 
-    private static readonly delegate* unmanaged<IntPtr, byte*, nuint, RawExtern*, byte> ExportGet;
+    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, byte*, nuint, RawExtern*, byte> ExportGet;
     private static readonly delegate* unmanaged<RawExtern*, void> ExternDelete;
 
     static CallerExports()
@@ -38,7 +40,7 @@ internal static unsafe class CallerExports
             return;
         }
 
-        ExportGet = (delegate* unmanaged<IntPtr, byte*, nuint, RawExtern*, byte>)exportGet;
+        ExportGet = (delegate* unmanaged[SuppressGCTransition]<IntPtr, byte*, nuint, RawExtern*, byte>)exportGet;
         ExternDelete = (delegate* unmanaged<RawExtern*, void>)externDelete;
     }
 
