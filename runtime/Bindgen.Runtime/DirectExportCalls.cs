@@ -19,7 +19,7 @@ namespace Bindgen;
 /// Wasmtime's .NET assembly, so it is used only when that assembly has the major version
 /// <see cref="WasmtimeInternals.SupportedMajorVersion"/> and every member it needs is found with the expected shape;
 /// otherwise (or for a delegate it does not build: more than eight parameters, other value types, a delegate not made
-/// by Wasmtime) the typed delegate is kept. The delegate it returns has the typed delegate's type.
+/// by Wasmtime for the function) the typed delegate is kept. The delegate it returns has the typed delegate's type.
 /// </remarks>
 internal static unsafe class DirectExportCalls
 {
@@ -27,14 +27,16 @@ internal static unsafe class DirectExportCalls
 
     private static readonly FieldInfo? FunctionStore;
     private static readonly FieldInfo? FunctionHandle;
+    private static readonly FieldInfo? FunctionWrapper;
     private static readonly delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr> CallUnchecked;
 
     static DirectExportCalls()
     {
         FieldInfo? functionStore = WasmtimeInternals.Field(typeof(Function), "store", t => t == typeof(Store));
         FieldInfo? functionHandle = WasmtimeInternals.Field(typeof(Function), "func", t => t.IsValueType);
+        FieldInfo? functionWrapper = WasmtimeInternals.Field(typeof(Function), "_wrapperCache", t => t == typeof(object));
         IntPtr call = WasmtimeInternals.Export("wasmtime_func_call_unchecked");
-        if (functionStore is null || functionHandle is null || call == IntPtr.Zero
+        if (functionStore is null || functionHandle is null || functionWrapper is null || call == IntPtr.Zero
             || typeof(WasmtimeException).GetMethod("FromOwnedError", BindingFlags.Static | BindingFlags.NonPublic, null, [typeof(IntPtr)], null)?.ReturnType != typeof(WasmtimeException)
             || typeof(TrapException).GetMethod("FromOwnedTrap", BindingFlags.Static | BindingFlags.NonPublic, null, [typeof(IntPtr), typeof(bool)], null)?.ReturnType != typeof(TrapException))
         {
@@ -43,6 +45,7 @@ internal static unsafe class DirectExportCalls
 
         FunctionStore = functionStore;
         FunctionHandle = functionHandle;
+        FunctionWrapper = functionWrapper;
         CallUnchecked = (delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr>)call;
     }
 
@@ -60,7 +63,9 @@ internal static unsafe class DirectExportCalls
     internal static T? Faster<T>(Function function, T? typed)
         where T : class
     {
-        if (!Available || typed is not Delegate made || made.Method.DeclaringType?.Assembly != typeof(Function).Assembly)
+        // Only the typed delegate Wasmtime made for this very function (it keeps the last one it made), so the
+        // signature is checked and the replacement calls what the original called.
+        if (!Available || typed is null || !ReferenceEquals(FunctionWrapper!.GetValue(function), typed))
         {
             return typed;
         }

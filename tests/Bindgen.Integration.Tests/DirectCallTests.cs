@@ -79,10 +79,14 @@ public sealed class DirectCallTests : GuestFixture
     }
 
     [Test]
-    public void A_delegate_Wasmtime_did_not_make_is_kept_as_it_is()
+    public void A_delegate_Wasmtime_did_not_make_for_the_export_is_kept_as_it_is()
     {
+        Instance instance = Instantiate("types");
         Func<int, int, int> own = (x, y) => x - y;
-        Assert.That(Resolve<Func<int, int, int>>(Instantiate("types"), "add_i32", "(i32, i32) -> i32", _ => own), Is.SameAs(own));
+        Assert.That(Resolve<Func<int, int, int>>(instance, "add_i32", "(i32, i32) -> i32", _ => own), Is.SameAs(own));
+        // Wasmtime's delegate for another export of the same signature: replacing it would call add_i32 instead.
+        Func<int, int, int> other = instance.GetFunction("max_u32")!.WrapFunc<int, int, int>()!;
+        Assert.That(Resolve<Func<int, int, int>>(instance, "add_i32", "(i32, i32) -> i32", _ => other), Is.SameAs(other));
     }
 
     [Test]
