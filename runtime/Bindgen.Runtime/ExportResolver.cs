@@ -63,11 +63,11 @@ public sealed class ExportResolver
     /// On a problem, records it and returns null (the constructor then fails in <see cref="Complete"/>).
     /// </summary>
     /// <remarks>
-    /// When <paramref name="wrap"/> returns Wasmtime's own typed delegate (an <c>Action</c> or <c>Func</c> of up to
-    /// eight i32, i64, f32 or f64 parameters) and the Wasmtime in use is the version this runtime was built against,
-    /// the result is a delegate of the same type that makes the same call into Wasmtime's native library without the
-    /// typed delegate's layers, with the same exceptions (docs/benchmarks.md, "The call path"). Any other delegate is
-    /// returned as <paramref name="wrap"/> made it.
+    /// When <paramref name="wrap"/> returns the typed delegate Wasmtime made for this export (an <c>Action</c> or
+    /// <c>Func</c> of up to eight i32, i64, f32 or f64 parameters) and the Wasmtime in use is the version this runtime
+    /// was built against, the result is a delegate of the same type that makes the same call into Wasmtime's native
+    /// library without the typed delegate's layers, with the same exceptions (docs/benchmarks.md, "The call path").
+    /// Any other delegate is returned as <paramref name="wrap"/> made it.
     /// </remarks>
     /// <typeparam name="T">The typed delegate.</typeparam>
     /// <param name="exportName">The export's name.</param>
