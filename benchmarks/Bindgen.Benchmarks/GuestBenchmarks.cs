@@ -25,6 +25,7 @@ public sealed class BenchVariants : IDisposable
         HandWritten = new HandWrittenBench(_engine, _module, host);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
+        Floor = new CallFloor(_engine, _module, host);
     }
 
     /// <summary>Variant (a).</summary>
@@ -42,6 +43,9 @@ public sealed class BenchVariants : IDisposable
     /// <summary>A diagnostic: the generated array glue taken apart (the interleaved mode's <c>gap</c> scenarios).</summary>
     public GlueSteps Steps { get; }
 
+    /// <summary>A diagnostic: <c>add</c> through a direct call of the C API, under Wasmtime's typed delegate.</summary>
+    public CallFloor Floor { get; }
+
     /// <summary>Throws unless all three variants agree with <paramref name="expected"/>.</summary>
     public static void Check<T>(string scenario, T expected, T generated, T handWritten, T naive)
     {
@@ -55,6 +59,7 @@ public sealed class BenchVariants : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        Floor.Dispose();
         Steps.Dispose();
         Naive.Dispose();
         HandWritten.Dispose();

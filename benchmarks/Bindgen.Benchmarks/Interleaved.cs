@@ -60,7 +60,11 @@ public static class Interleaved
     {
         var list = new List<Scenario>
         {
-            Three("add", () => v.HandWritten.Add(40, 2), () => v.Generated.Binding.Add(40, 2), () => v.Naive.Add(40, 2)),
+            // With a diagnostic: the floor under Wasmtime's typed delegate, one direct call of the C API (CallFloor).
+            Three("add", () => v.HandWritten.Add(40, 2), () => v.Generated.Binding.Add(40, 2), () => v.Naive.Add(40, 2)) is var add
+                && v.Floor.Add(40, 2) == 42
+                ? add with { Variants = [.. add.Variants, new Variant("Direct C API call", () => v.Floor.Add(40, 2))] }
+                : throw new InvalidOperationException("add: the direct C API call disagrees"),
         };
 
         foreach (int size in new[] { 16, 4096, 1048576 })

@@ -45,6 +45,13 @@ public sealed class ExportResolver
         _store = store;
     }
 
+    /// <summary>
+    /// Whether <see cref="Function{T}"/> makes export calls directly through Wasmtime's native library (true with the
+    /// Wasmtime version this runtime was built against), rather than through Wasmtime's typed delegates, which cost
+    /// more per call. Both give the same results and exceptions.
+    /// </summary>
+    public static bool CallsExportsDirectly => DirectExportCalls.Available;
+
     /// <summary>The instance exports are resolved from.</summary>
     public Instance Instance => _instance;
 
@@ -55,6 +62,13 @@ public sealed class ExportResolver
     /// Looks up function <paramref name="exportName"/>, checks its signature, and wraps it as a typed delegate.
     /// On a problem, records it and returns null (the constructor then fails in <see cref="Complete"/>).
     /// </summary>
+    /// <remarks>
+    /// When <paramref name="wrap"/> returns the typed delegate Wasmtime made for this export (an <c>Action</c> or
+    /// <c>Func</c> of up to eight i32, i64, f32 or f64 parameters) and the Wasmtime in use is the version this runtime
+    /// was built against, the result is a delegate of the same type that makes the same call into Wasmtime's native
+    /// library without the typed delegate's layers, with the same exceptions (docs/benchmarks.md, "The call path").
+    /// Any other delegate is returned as <paramref name="wrap"/> made it.
+    /// </remarks>
     /// <typeparam name="T">The typed delegate.</typeparam>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature written as <c>(i32, i64) -&gt; f64</c>; no results is <c>()</c>.</param>
@@ -78,9 +92,11 @@ public sealed class ExportResolver
         {
             // The signature matched as text but Wasmtime refused the delegate type.
             _problems.Add(new ExportSignatureException(_binding, exportName, expectedSignature, Signature(function)));
+            return null!;
         }
 
-        return typed!;
+        // The same delegate type, calling the export without the typed delegate's layers where this Wasmtime allows.
+        return DirectExportCalls.Faster(function, typed);
     }
 
     /// <summary>

@@ -128,8 +128,17 @@ public sealed partial class GuestMemory
         WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
     }
 
-    private GuestRange ElementRange(int address, int count, int elementSize, string operation) =>
-        ElementRange(address, count, elementSize, _memory.GetLength(), operation);
+    private GuestRange ElementRange(int address, int count, int elementSize, string operation)
+    {
+        // Linear memory never shrinks, so elements inside a length seen before need no query of the live length.
+        ulong bytes = (ulong)unchecked((uint)count) * (uint)elementSize;
+        if (bytes <= int.MaxValue && (ulong)unchecked((uint)address) + bytes <= (ulong)_knownLength)
+        {
+            return new GuestRange(address, (int)bytes);
+        }
+
+        return ElementRange(address, count, elementSize, CurrentLength(), operation);
+    }
 
     private static GuestRange ElementRange(int address, int count, int elementSize, long memoryLength, string operation)
     {

@@ -51,7 +51,7 @@ public sealed partial class GuestMemory
             return default;
         }
 
-        long memoryLength = _memory.GetLength();
+        long memoryLength = LiveLength();
         uint start = unchecked((uint)address);
         if (start >= memoryLength)
         {
@@ -59,7 +59,7 @@ public sealed partial class GuestMemory
         }
 
         long available = Math.Min(memoryLength - start, int.MaxValue);
-        var tail = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + start, (int)available);
+        var tail = new ReadOnlySpan<byte>((byte*)LiveBase() + start, (int)available);
         int nul = tail.IndexOf((byte)0);
         if (nul < 0)
         {

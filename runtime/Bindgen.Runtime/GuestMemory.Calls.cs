@@ -126,10 +126,10 @@ public sealed partial class GuestMemory
 
     private unsafe GuestRange ReadOwnedResult(int returnArea, int elementSize, int block, int blockSize, string operation)
     {
-        // No guest call happens in here, so one length query serves every check.
-        long memoryLength = _memory.GetLength();
-        CheckRange(returnArea, ReturnAreaSize, memoryLength, operation);
-        var area = new ReadOnlySpan<byte>((byte*)_memory.GetPointer() + unchecked((uint)returnArea), ReturnAreaSize);
+        // No guest call happens in here. Both checks start from the length already known (memory never shrinks) and
+        // query the live length only for a range beyond it, so a result inside known memory costs one query, the base.
+        CheckRange(returnArea, ReturnAreaSize, operation);
+        var area = new ReadOnlySpan<byte>((byte*)LiveBase() + unchecked((uint)returnArea), ReturnAreaSize);
         uint address = BinaryPrimitives.ReadUInt32LittleEndian(area);
         uint count = BinaryPrimitives.ReadUInt32LittleEndian(area.Slice(4));
 
@@ -144,7 +144,7 @@ public sealed partial class GuestMemory
             throw new GuestProtocolException(operation, $"it returned a null pointer with length {count}; an empty result is (0, 0), and any other result points at memory the guest allocated (docs/abi.md section 4).");
         }
 
-        GuestRange result = ElementRange(unchecked((int)address), unchecked((int)count), elementSize, memoryLength, operation);
+        GuestRange result = ElementRange(unchecked((int)address), unchecked((int)count), elementSize, operation);
         uint length = unchecked((uint)result.Length);
         if (address != 0 && Overlaps(address, length, unchecked((uint)block), unchecked((uint)blockSize)))
         {

@@ -22,6 +22,9 @@ public sealed partial class GuestMemory
     private readonly Memory _memory;
     private readonly GuestAllocator _allocator;
 
+    /// <summary>The memory's base and length without Wasmtime's P/Invoke layers, when this Wasmtime allows it.</summary>
+    private readonly DirectMemoryAccess? _direct;
+
     /// <summary>The largest length seen so far: a lower bound of the memory's length, which only grows.</summary>
     private long _knownLength;
 
@@ -33,6 +36,7 @@ public sealed partial class GuestMemory
     {
         _memory = memory ?? throw new ArgumentNullException(nameof(memory));
         _allocator = allocator ?? throw new ArgumentNullException(nameof(allocator));
+        _direct = DirectMemoryAccess.For(memory);
         options ??= GuestMemoryOptions.Default;
         CheckViews = options.CheckViews;
         UsesScratchBlock = options.ScratchBlock;
@@ -54,7 +58,7 @@ public sealed partial class GuestMemory
     public bool CheckViews { get; }
 
     /// <summary>The memory's current length in bytes.</summary>
-    public long Length => _memory.GetLength();
+    public long Length => LiveLength();
 
     /// <summary>
     /// Allocates <paramref name="size"/> bytes in the guest. A size of 0 allocates nothing and returns 0.
@@ -139,7 +143,13 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>The memory's length now, remembered as the lower bound later checks start from.</summary>
-    private long CurrentLength() => _knownLength = _memory.GetLength();
+    private long CurrentLength() => _knownLength = LiveLength();
+
+    /// <summary>The memory's length now, queried from Wasmtime.</summary>
+    private long LiveLength() => _direct?.Length() ?? _memory.GetLength();
+
+    /// <summary>The memory's base address now, queried from Wasmtime.</summary>
+    private nint LiveBase() => _direct?.Base() ?? _memory.GetPointer();
 
     internal static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
     {
@@ -165,7 +175,7 @@ public sealed partial class GuestMemory
 
         // The range was just checked against the live length; build the span from the live base directly
         // rather than through Memory.GetSpan, which would query and check both again.
-        return length == 0 ? Span<byte>.Empty : new Span<byte>((byte*)_memory.GetPointer() + unchecked((uint)address), length);
+        return length == 0 ? Span<byte>.Empty : new Span<byte>((byte*)LiveBase() + unchecked((uint)address), length);
     }
 
     /// <summary>
@@ -173,7 +183,7 @@ public sealed partial class GuestMemory
     /// once the view taken after it is no longer used. Costs nothing when checked mode is off.
     /// </summary>
     public MemorySnapshot Snapshot() =>
-        CheckViews ? new MemorySnapshot(_memory.GetPointer(), _memory.GetLength()) : default;
+        CheckViews ? new MemorySnapshot(LiveBase(), LiveLength()) : default;
 
     /// <summary>
     /// In checked mode, throws <see cref="StaleViewException"/> when the memory's base or length changed
@@ -186,8 +196,8 @@ public sealed partial class GuestMemory
             return;
         }
 
-        nint baseNow = _memory.GetPointer();
-        long lengthNow = _memory.GetLength();
+        nint baseNow = LiveBase();
+        long lengthNow = LiveLength();
         if (baseNow != snapshot.Base || lengthNow != snapshot.Length)
         {
             throw new StaleViewException(operation, snapshot.Base, snapshot.Length, baseNow, lengthNow);
@@ -266,11 +276,27 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
-    public void WriteReturnArea(int returnArea, GuestRange value, string operation)
+    public void WriteReturnArea(int returnArea, GuestRange value, string operation) =>
+        WriteRange(GetView(returnArea, ReturnAreaSize, operation), value);
+
+    private static void WriteRange(Span<byte> area, GuestRange value)
     {
-        Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
         BinaryPrimitives.WriteInt32LittleEndian(area, value.Address);
         BinaryPrimitives.WriteInt32LittleEndian(area.Slice(4), value.Length);
+    }
+
+    /// <summary>
+    /// Fresh views of a result the host just allocated and of the return area its (pointer, length) goes to, both
+    /// checked and taken from one query of the memory's base: no guest call happens between the two writes.
+    /// </summary>
+    [GuestView]
+    private unsafe Span<byte> ReturnedViews(int returnArea, GuestRange result, string operation, out Span<byte> area)
+    {
+        CheckRange(result.Address, result.Length, operation);
+        CheckRange(returnArea, ReturnAreaSize, operation);
+        byte* memoryBase = (byte*)LiveBase();
+        area = new Span<byte>(memoryBase + unchecked((uint)returnArea), ReturnAreaSize);
+        return result.Length == 0 ? Span<byte>.Empty : new Span<byte>(memoryBase + unchecked((uint)result.Address), result.Length);
     }
 
     /// <summary>
@@ -292,8 +318,11 @@ public sealed partial class GuestMemory
         int address = Allocate(length, operation);
         try
         {
-            WriteUtf8(address, length, value, operation);
-            WriteReturnArea(returnArea, new GuestRange(address, length), operation);
+            MemorySnapshot snapshot = Snapshot();
+            Span<byte> bytes = ReturnedViews(returnArea, new GuestRange(address, length), operation, out Span<byte> area);
+            StrictUtf8.GetBytes(value.AsSpan(), bytes);
+            WriteRange(area, new GuestRange(address, length));
+            VerifyUnchanged(snapshot, operation);
         }
         catch (Exception failure)
         {
@@ -320,8 +349,11 @@ public sealed partial class GuestMemory
         int address = Allocate(value.Length, operation);
         try
         {
-            Write(address, value, operation);
-            WriteReturnArea(returnArea, new GuestRange(address, value.Length), operation);
+            MemorySnapshot snapshot = Snapshot();
+            Span<byte> bytes = ReturnedViews(returnArea, new GuestRange(address, value.Length), operation, out Span<byte> area);
+            value.CopyTo(bytes);
+            WriteRange(area, new GuestRange(address, value.Length));
+            VerifyUnchanged(snapshot, operation);
         }
         catch (Exception failure)
         {

@@ -81,6 +81,31 @@ public sealed class CanonicalImportTests : GuestFixture
     }
 
     [Test]
+    public void One_registration_serves_instances_of_one_store_and_of_several_stores_in_turn()
+    {
+        // The import glue remembers the last caller's memory and cabi_realloc: results lowered for one instance
+        // must land in that instance's memory, whichever instance called before.
+        var host = new DemoHost();
+        using var linker = new Linker(Engine);
+        DemoHostBinding.Define(linker, host, Options);
+        Store shared = NewStore();
+        RunGuest[] runs =
+        [
+            new RunGuest(linker.Instantiate(shared, ModuleOf(_guest)), Options),
+            new RunGuest(linker.Instantiate(shared, ModuleOf(_guest)), Options),
+            new RunGuest(linker.Instantiate(NewStore(), ModuleOf(_guest)), Options),
+        ];
+
+        for (int round = 0; round < 12; round++)
+        {
+            int index = (round * 5) % runs.Length;
+            string name = $"instance {index}, round {round}: Wörld";
+            Assert.That(runs[index].CallGreet(name), Is.EqualTo("Hello, " + name + "!"));
+            Assert.That(runs[index].CallSplit(name), Is.EqualTo(name.Split(' ')));
+        }
+    }
+
+    [Test]
     public void A_list_of_strings_result_is_lowered_with_one_realloc_per_element()
     {
         (RunGuest run, _) = Bind();

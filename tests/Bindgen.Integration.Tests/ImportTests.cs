@@ -135,6 +135,40 @@ public sealed class ImportTests : GuestFixture
     }
 
     [Test]
+    public void One_registration_serves_several_instances_of_one_store_each_with_its_own_memory()
+    {
+        // The callers share a store, so only the memory each exports tells them apart: a cache keyed on anything
+        // coarser would read one instance's arguments from another's memory and allocate results in the wrong heap.
+        using var linker = new Linker(Engine);
+        var host = new RecordingHost();
+        HostFunctions.Define(linker, host, Options);
+        Store store = NewStore();
+        ImportsGuest[] guests = Enumerable.Range(0, 3)
+            .Select(_ => ImportsGuest.Instantiate(linker, store, ModuleOf(_guest), Options))
+            .ToArray();
+        int[] liveBefore = guests.Select(g => g.LiveAllocations()).ToArray();
+
+        for (int round = 0; round < 30; round++)
+        {
+            int index = (round * 7) % guests.Length;
+            ImportsGuest guest = guests[index];
+            host.Guest = guest;
+            string text = $"instance {index} of one store, round {round}: grüße";
+            Assert.That(guest.CallUpper(text), Is.EqualTo(text.ToUpperInvariant()));
+            guest.CallLog(text);
+            Assert.That(host.Logged[^1], Is.EqualTo(text));
+        }
+
+        Assert.That(guests.Select((g, i) => g.LiveAllocations() - liveBefore[i]), Is.All.Zero);
+    }
+
+    [Test]
+    public void Callers_are_identified_through_the_native_library_with_this_Wasmtime() =>
+        // The runtime falls back to Caller.GetMemory for a Wasmtime it was not written against; with the one it
+        // is built and tested with, the fallback would only hide a broken layout check.
+        Assert.That(CallerMemoryCache.IdentifiesCallersNatively, Is.True);
+
+    [Test]
     public void A_host_exception_reaches_the_export_caller_typed_and_nothing_leaks()
     {
         _host.FailUpper = new InvalidOperationException("upper is broken");

@@ -62,8 +62,8 @@ public sealed class CAllocator : GuestAllocator
         Function malloc = caller.GetFunction(convention.Malloc) ?? throw new MissingExportException(binding, convention.Malloc, "function");
         Function free = caller.GetFunction(convention.Free) ?? throw new MissingExportException(binding, convention.Free, "function");
         return new CAllocator(
-            malloc.WrapFunc<int, int>() ?? throw Mismatch(binding, convention.Malloc, MallocSignature, malloc),
-            free.WrapAction<int>() ?? throw Mismatch(binding, convention.Free, FreeSignature, free));
+            DirectExportCalls.Faster(malloc, malloc.WrapFunc<int, int>() ?? throw Mismatch(binding, convention.Malloc, MallocSignature, malloc)),
+            DirectExportCalls.Faster(free, free.WrapAction<int>() ?? throw Mismatch(binding, convention.Free, FreeSignature, free)));
     }
 
     private static ExportSignatureException Mismatch(string binding, string name, string expected, Function actual) =>

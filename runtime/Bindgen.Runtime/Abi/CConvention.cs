@@ -41,8 +41,8 @@ public sealed record CConvention(string Memory = CConvention.DefaultMemory, stri
     /// <summary>The instance's <c>malloc</c> and <c>free</c> under these names, or null with the problems recorded.</summary>
     internal CAllocator? Allocator(ExportResolver exports)
     {
-        Func<int, int>? malloc = exports.CheckedFunction(Malloc, CAllocator.MallocSignature)?.WrapFunc<int, int>();
-        Action<int>? free = exports.CheckedFunction(Free, CAllocator.FreeSignature)?.WrapAction<int>();
+        Func<int, int>? malloc = exports.CheckedFunction(Malloc, CAllocator.MallocSignature) is { } m ? DirectExportCalls.Faster(m, m.WrapFunc<int, int>()) : null;
+        Action<int>? free = exports.CheckedFunction(Free, CAllocator.FreeSignature) is { } f ? DirectExportCalls.Faster(f, f.WrapAction<int>()) : null;
         return malloc is null || free is null ? null : new CAllocator(malloc, free);
     }
 

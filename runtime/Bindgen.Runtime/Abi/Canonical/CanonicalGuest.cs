@@ -57,18 +57,50 @@ public sealed class CanonicalGuest
     /// <param name="needsRealloc">Whether the import lowers a result that needs guest blocks.</param>
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="MissingExportException">The caller exports no <c>memory</c> (or no <c>cabi_realloc</c> when needed).</exception>
+    /// <remarks>
+    /// The last caller's guest is remembered per thread, keyed on the identity of the memory the caller exports (one
+    /// native lookup per call, see <see cref="CallerMemoryCache"/>), so a run of calls from one instance resolves its
+    /// <c>cabi_realloc</c> once. Like the C convention's cache it assumes one allocator per memory.
+    /// </remarks>
     public static CanonicalGuest ForCaller(Caller caller, string binding, bool needsRealloc, GuestMemoryOptions? options = null)
+    {
+        if (!CallerExports.Available || !CallerExports.TryFindMemory(ref caller, MemoryName, out MemoryIdentity identity))
+        {
+            return Resolve(caller, binding, needsRealloc, options);
+        }
+
+        LastCaller? last = t_lastCaller;
+        if (last is not null && last.Memory == identity && last.NeedsRealloc == needsRealloc && ReferenceEquals(last.Options, options))
+        {
+            return last.Guest;
+        }
+
+        CanonicalGuest guest = Resolve(caller, binding, needsRealloc, options);
+        t_lastCaller = new LastCaller(identity, needsRealloc, options, guest);
+        return guest;
+    }
+
+    private static CanonicalGuest Resolve(Caller caller, string binding, bool needsRealloc, GuestMemoryOptions? options)
     {
         Memory memory = caller.GetMemory("memory") ?? throw new MissingExportException(binding, "memory", "memory");
         Func<int, int, int, int, int>? realloc = null;
         if (needsRealloc)
         {
-            realloc = caller.GetFunction(ReallocExport)?.WrapFunc<int, int, int, int, int>()
+            Function? function = caller.GetFunction(ReallocExport);
+            realloc = DirectExportCalls.Faster(function!, function?.WrapFunc<int, int, int, int, int>())
                 ?? throw new MissingExportException(binding, ReallocExport, "function");
         }
 
         return new CanonicalGuest(memory, realloc, options);
     }
+
+    private static readonly byte[] MemoryName = CallerExports.Name("memory");
+
+    /// <summary>The guest of the last import call on this thread, and what it was resolved for.</summary>
+    [ThreadStatic]
+    private static LastCaller? t_lastCaller;
+
+    private sealed record LastCaller(MemoryIdentity Memory, bool NeedsRealloc, GuestMemoryOptions? Options, CanonicalGuest Guest);
 
     /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
     public bool CheckViews { get; }

@@ -1,0 +1,94 @@
+using System;
+using BindingFlags = System.Reflection.BindingFlags;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wasmtime;
+
+namespace Bindgen.Benchmarks;
+
+/// <summary>
+/// A diagnostic, not a variant a user would write: <c>add</c> called with one direct call of
+/// <c>wasmtime_func_call_unchecked</c> into the native library Wasmtime loaded, written out by hand for this one
+/// signature: the floor under Wasmtime's typed delegate and under the generated binding's direct call (which goes
+/// through a delegate of the typed delegate's type and checks that the store is not disposed). It keeps Wasmtime's
+/// error and trap conversions, reached through its internals (docs/benchmarks.md, "The call path").
+/// </summary>
+public sealed unsafe class CallFloor : IDisposable
+{
+    private readonly Store _store;
+    private readonly Linker _linker;
+    private readonly IntPtr _context;
+    // wasmtime_func_t: a store id and a private word.
+    private readonly ulong _addStore;
+    private readonly ulong _addPrivate;
+    private readonly delegate* unmanaged<IntPtr, ulong*, ulong*, nuint, IntPtr*, IntPtr> _call;
+
+    /// <summary>Instantiates bench.wasm in its own store and resolves <c>add</c> down to the C API's handle.</summary>
+    public CallFloor(Engine engine, Module module, IBenchHost host)
+    {
+        _store = new Store(engine);
+        _linker = new Linker(engine);
+        var import = new HandWrittenDescribeImport(host);
+        import.Define(_linker);
+        Instance instance = _linker.Instantiate(_store, module);
+        import.Attach(instance);
+        Function add = instance.GetFunction("add") ?? throw new InvalidOperationException("add");
+
+        const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
+        _context = (IntPtr)(typeof(Store).GetField("contextHandle", Private)?.GetValue(_store)
+            ?? throw new InvalidOperationException("this Wasmtime's Store has no contextHandle"));
+        object func = typeof(Function).GetField("func", Private)?.GetValue(add)
+            ?? throw new InvalidOperationException("this Wasmtime's Function has no func");
+        ulong* handle = stackalloc ulong[2];
+        Marshal.StructureToPtr(func, (IntPtr)handle, fDeleteOld: false);
+        _addStore = handle[0];
+        _addPrivate = handle[1];
+
+        if (!NativeLibrary.TryLoad("wasmtime", typeof(Engine).Assembly, null, out IntPtr library)
+            || !NativeLibrary.TryGetExport(library, "wasmtime_func_call_unchecked", out IntPtr call))
+        {
+            throw new InvalidOperationException("wasmtime_func_call_unchecked not found");
+        }
+
+        _call = (delegate* unmanaged<IntPtr, ulong*, ulong*, nuint, IntPtr*, IntPtr>)call;
+    }
+
+    /// <summary><c>add</c> through the direct call.</summary>
+    public int Add(int a, int b)
+    {
+        // Two wasmtime_val_raw_t of 16 bytes; an i32 zero-extended into the low 8, as Wasmtime's own converter writes it.
+        ulong* values = stackalloc ulong[4];
+        values[0] = unchecked((uint)a);
+        values[2] = unchecked((uint)b);
+        IntPtr trap;
+        ulong* add = stackalloc ulong[2];
+        add[0] = _addStore;
+        add[1] = _addPrivate;
+        IntPtr error = _call(_context, add, values, 2, &trap);
+        GC.KeepAlive(_store);
+        if (error != IntPtr.Zero)
+        {
+            throw FromOwnedError(null, error);
+        }
+
+        if (trap != IntPtr.Zero)
+        {
+            throw FromOwnedTrap(null, trap, true);
+        }
+
+        return unchecked((int)values[0]);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _linker.Dispose();
+        _store.Dispose();
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "FromOwnedError")]
+    private static extern WasmtimeException FromOwnedError(WasmtimeException? target, IntPtr error);
+
+    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "FromOwnedTrap")]
+    private static extern TrapException FromOwnedTrap(TrapException? target, IntPtr trap, bool delete);
+}

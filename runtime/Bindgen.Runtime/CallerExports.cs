@@ -1,0 +1,114 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Wasmtime;
+
+namespace Bindgen;
+
+/// <summary>
+/// Which memory the instance calling a host import exports under a name, as Wasmtime's C API identifies it, found
+/// with one call of <c>wasmtime_caller_export_get</c> into the native library Wasmtime itself loaded. It exists
+/// because <see cref="Caller.GetMemory(string)"/> costs more than the lookup: it encodes the name on every call and
+/// maps the answer to its <see cref="Memory"/> object through a concurrent dictionary, while a cache of the
+/// caller's guest memory only needs to know whether the memory is the one it saw before. The lookup is called without
+/// the transition to preemptive mode an ordinary P/Invoke makes: it reads the caller's exports, neither blocks nor
+/// calls back into .NET.
+/// </summary>
+/// <remarks>
+/// It reads the private handle of <see cref="Caller"/> and declares the C API's <c>wasmtime_extern_t</c> itself, so
+/// it is used only where both are known to match: Wasmtime's .NET assembly of major version
+/// <see cref="WasmtimeInternals.SupportedMajorVersion"/>, whose <see cref="Caller"/> has the handle field, and a native library that
+/// exports both functions. Anywhere else <see cref="Available"/> is false and callers use
+/// <see cref="Caller.GetMemory(string)"/>.
+/// </remarks>
+internal static unsafe class CallerExports
+{
+    /// <summary><c>WASMTIME_EXTERN_MEMORY</c>.</summary>
+    private const byte MemoryKind = 3;
+
+    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, byte*, nuint, RawExtern*, byte> ExportGet;
+    private static readonly delegate* unmanaged<RawExtern*, void> ExternDelete;
+
+    static CallerExports()
+    {
+        IntPtr exportGet = WasmtimeInternals.Export("wasmtime_caller_export_get");
+        IntPtr externDelete = WasmtimeInternals.Export("wasmtime_extern_delete");
+        if (exportGet == IntPtr.Zero || externDelete == IntPtr.Zero
+            || WasmtimeInternals.Field(typeof(Caller), "handle", t => t == typeof(IntPtr)) is null)
+        {
+            return;
+        }
+
+        ExportGet = (delegate* unmanaged[SuppressGCTransition]<IntPtr, byte*, nuint, RawExtern*, byte>)exportGet;
+        ExternDelete = (delegate* unmanaged<RawExtern*, void>)externDelete;
+    }
+
+    /// <summary>Whether <see cref="TryFindMemory"/> can be used with this Wasmtime.</summary>
+    internal static bool Available => ExportGet != null;
+
+    /// <summary>A name as the C API takes it: UTF-8 bytes, encoded once.</summary>
+    internal static byte[] Name(string name) => Encoding.UTF8.GetBytes(name);
+
+    /// <summary>
+    /// The identity of the memory the caller exports as <paramref name="name"/>; false when it exports no memory by
+    /// that name (the caller then reports the missing export through <see cref="Caller.GetMemory(string)"/>).
+    /// Only valid while <see cref="Available"/>.
+    /// </summary>
+    internal static bool TryFindMemory(ref Caller caller, byte[] name, out MemoryIdentity memory)
+    {
+        RawExtern item;
+        byte found;
+        fixed (byte* bytes = name)
+        {
+            found = ExportGet(CallerHandle(ref caller), bytes, (nuint)name.Length, &item);
+        }
+
+        if (found == 0)
+        {
+            memory = default;
+            return false;
+        }
+
+        if (item.Kind != MemoryKind)
+        {
+            // Only a shared memory owns something, but the C API asks every extern it returned to be deleted.
+            ExternDelete(&item);
+            memory = default;
+            return false;
+        }
+
+        memory = new MemoryIdentity(item.Store, item.Private1, item.Private2);
+        return true;
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "handle")]
+    private static extern ref IntPtr CallerHandle(ref Caller caller);
+
+    /// <summary>
+    /// <c>wasmtime_extern_t</c> of Wasmtime 50's C API: a kind byte, then (8-aligned) the union, whose memory member
+    /// is <c>wasmtime_memory_t</c> (a store id, then two private 32-bit fields, each 8-aligned in the layout
+    /// wasmtime-dotnet declares as well).
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 32)]
+    private struct RawExtern
+    {
+        [FieldOffset(0)]
+        public byte Kind;
+
+        [FieldOffset(8)]
+        public ulong Store;
+
+        [FieldOffset(16)]
+        public uint Private1;
+
+        [FieldOffset(24)]
+        public uint Private2;
+    }
+}
+
+/// <summary>
+/// One memory of one store as Wasmtime's C API names it. Store ids are never reused within a process, so equal
+/// identities are the same memory, and a memory of a disposed store is never mistaken for one of a new store.
+/// </summary>
+internal readonly record struct MemoryIdentity(ulong Store, uint Private1, uint Private2);

@@ -1,0 +1,105 @@
+using System;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wasmtime;
+
+namespace Bindgen;
+
+/// <summary>
+/// A memory's base and length read with one call each of <c>wasmtime_memory_data</c> and
+/// <c>wasmtime_memory_data_size</c> into the native library Wasmtime loaded, without the transition to preemptive
+/// mode an ordinary P/Invoke makes (<see cref="SuppressGCTransitionAttribute"/>). Both functions only read the
+/// store's memory table: they neither block nor call back into .NET, which is what that transition exists for. Every
+/// view of guest memory starts with one of them, so they are the glue's most frequent calls into Wasmtime.
+/// </summary>
+/// <remarks>
+/// Used only with the Wasmtime the runtime was written against (see <see cref="WasmtimeInternals"/>) and when
+/// <see cref="Memory"/> has the expected private fields; otherwise <see cref="For"/> returns null and
+/// <see cref="GuestMemory"/> uses <see cref="Memory.GetPointer"/> and <see cref="Memory.GetLength"/>. A disposed store
+/// is refused with <see cref="ObjectDisposedException"/>, as Wasmtime refuses it.
+/// </remarks>
+internal sealed unsafe class DirectMemoryAccess
+{
+    private static readonly FieldInfo? MemoryStore;
+    private static readonly FieldInfo? MemoryHandleField;
+    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*> Data;
+    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint> DataSize;
+
+    private readonly WasmtimeInternals.StoreContext _store;
+    private readonly MemoryHandle _memory;
+
+    static DirectMemoryAccess()
+    {
+        FieldInfo? store = WasmtimeInternals.Field(typeof(Memory), "store", t => t == typeof(Store));
+        FieldInfo? memory = WasmtimeInternals.Field(typeof(Memory), "memory", t => t.IsValueType);
+        IntPtr data = WasmtimeInternals.Export("wasmtime_memory_data");
+        IntPtr dataSize = WasmtimeInternals.Export("wasmtime_memory_data_size");
+        if (store is null || memory is null || data == IntPtr.Zero || dataSize == IntPtr.Zero)
+        {
+            return;
+        }
+
+        MemoryStore = store;
+        MemoryHandleField = memory;
+        Data = (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*>)data;
+        DataSize = (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint>)dataSize;
+    }
+
+    private DirectMemoryAccess(Memory memory)
+    {
+        _store = WasmtimeInternals.ContextOf((Store)MemoryStore!.GetValue(memory)!);
+        MemoryHandle handle;
+        WasmtimeInternals.CopyStruct(MemoryHandleField!, memory, &handle, sizeof(MemoryHandle));
+        _memory = handle;
+    }
+
+    /// <summary>Direct access to <paramref name="memory"/>, or null when this Wasmtime does not allow it.</summary>
+    internal static DirectMemoryAccess? For(Memory memory)
+    {
+        if (Data == null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new DirectMemoryAccess(memory);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a handle of another size: Wasmtime's own calls work
+        }
+    }
+
+    /// <summary>The memory's base address now.</summary>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    internal nint Base()
+    {
+        IntPtr context = _store.Handle;
+        MemoryHandle memory = _memory;
+        byte* data = Data(context, &memory);
+        GC.KeepAlive(_store.Store);
+        return (nint)data;
+    }
+
+    /// <summary>The memory's length in bytes now.</summary>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    internal long Length()
+    {
+        IntPtr context = _store.Handle;
+        MemoryHandle memory = _memory;
+        nuint size = DataSize(context, &memory);
+        GC.KeepAlive(_store.Store);
+        return checked((long)size);
+    }
+
+    /// <summary>The C API's <c>wasmtime_memory_t</c>: a store id and two private words, 24 bytes with padding.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 24)]
+    private struct MemoryHandle
+    {
+        public ulong Store;
+        public ulong Private1;
+        public ulong Private2;
+    }
+}
