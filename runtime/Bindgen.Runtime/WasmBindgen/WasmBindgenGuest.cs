@@ -16,6 +16,7 @@ public sealed partial class WasmBindgenGuest
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private Memory? _memory;
+    private DirectMemoryAccess? _direct;
     private Func<int, int>? _malloc1;
     private Func<int, int, int>? _malloc2;
     private Action<int, int>? _free2;
@@ -63,6 +64,7 @@ public sealed partial class WasmBindgenGuest
 
         Instance = exports.Instance;
         _memory = exports.Memory();
+        _direct = _memory is null ? null : DirectMemoryAccess.For(_memory);
         // The allocator takes an alignment since wasm-bindgen 0.2.8x; the deallocator too. The module says which.
         if (Glue.Malloc is { } malloc && ParameterCount(malloc) == 1)
         {
@@ -114,7 +116,7 @@ public sealed partial class WasmBindgenGuest
     }
 
     /// <summary>The memory's current length in bytes.</summary>
-    public long MemoryLength => _memory!.GetLength();
+    public long MemoryLength => _direct?.Length() ?? _memory!.GetLength();
 
     /// <summary>
     /// Allocates <paramref name="size"/> bytes with the module's allocator, as the glue does for every string and
@@ -206,8 +208,9 @@ public sealed partial class WasmBindgenGuest
     [GuestView]
     public unsafe Span<byte> View()
     {
-        Memory memory = _memory!;
-        return new Span<byte>((void*)memory.GetPointer(), (int)Math.Min(memory.GetLength(), int.MaxValue));
+        // Base and length without the GC transition where Wasmtime allows it (DirectMemoryAccess), as GuestMemory does.
+        nint start = _direct?.Base() ?? _memory!.GetPointer();
+        return new Span<byte>((void*)start, (int)Math.Min(MemoryLength, int.MaxValue));
     }
 
     /// <summary>The UTF-8 length of a string as the glue's <c>TextEncoder</c> writes it (lone surrogates become U+FFFD).</summary>
