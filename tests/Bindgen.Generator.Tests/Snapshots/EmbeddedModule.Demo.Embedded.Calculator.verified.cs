@@ -104,15 +104,13 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     public int AddI32(int a, int b)
     {
         const string __operation = "ICalculator.AddI32 (export 'add_i32')";
-        int __result;
         try
         {
-            __result = this._export_AddI32(a, b);
+            return this._export_AddI32(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

@@ -86,16 +86,14 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     public global::Demo.Palette.Color NextColor(global::Demo.Palette.Color color)
     {
         const string __operation = "IPalette.NextColor (export 'next_color')";
-        int __result;
         try
         {
-            __result = this._export_NextColor(unchecked((int)color));
+            return unchecked((global::Demo.Palette.Color)this._export_NextColor(unchecked((int)color)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((global::Demo.Palette.Color)__result);
     }
 
     /// <inheritdoc/>
@@ -103,16 +101,14 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     public global::Demo.Palette.Flags FlipHighBit(global::Demo.Palette.Flags flags)
     {
         const string __operation = "IPalette.FlipHighBit (export 'flip_high_bit')";
-        long __result;
         try
         {
-            __result = this._export_FlipHighBit(unchecked((long)flags));
+            return unchecked((global::Demo.Palette.Flags)this._export_FlipHighBit(unchecked((long)flags)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((global::Demo.Palette.Flags)__result);
     }
 
     /// <inheritdoc/>
@@ -120,15 +116,13 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     public global::Demo.Palette.Level Clamp(global::Demo.Palette.Level level, global::Demo.Palette.Big big)
     {
         const string __operation = "IPalette.Clamp (export 'clamp')";
-        int __result;
         try
         {
-            __result = this._export_Clamp(unchecked((int)level), unchecked((long)big));
+            return unchecked((global::Demo.Palette.Level)this._export_Clamp(unchecked((int)level), unchecked((long)big)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((global::Demo.Palette.Level)__result);
     }
 }

@@ -97,15 +97,13 @@ internal sealed partial class Counter : global::ICounter
     public int BumpCount()
     {
         const string __operation = "ICounter.BumpCount (export 'bump_count')";
-        int __result;
         try
         {
-            __result = this._export_BumpCount();
+            return this._export_BumpCount();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

@@ -82,15 +82,13 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     public int Answer()
     {
         const string __operation = "IMinified.Answer (export 'answer')";
-        int __result;
         try
         {
-            __result = this._export_Answer();
+            return this._export_Answer();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }
