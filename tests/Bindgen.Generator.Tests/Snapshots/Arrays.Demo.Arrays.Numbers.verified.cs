@@ -57,13 +57,13 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Mean = __exports.Function("mean", "(i32, i32) -> f64", static __f => __f.WrapFunc<int, int, double>());
-        _export_Scale = __exports.Function("scale", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Make = __exports.Function("make", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Mixed = __exports.Function("mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64", static __f => __f.WrapFunc<int, int, int, int, int, int, int, int, double>());
-        _export_Negate = __exports.Function("negate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Upper = __exports.Function("upper", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Next = __exports.Function("next", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_Mean = __exports.Func<int, int, double>("mean", "(i32, i32) -> f64");
+        _export_Scale = __exports.Action<int, int, int>("scale", "(i32, i32, i32) -> ()");
+        _export_Make = __exports.Action<int, int, int>("make", "(i32, i32, i32) -> ()");
+        _export_Mixed = __exports.Func<int, int, int, int, int, int, int, int, double>("mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64");
+        _export_Negate = __exports.Func<int, int>("negate", "(i32) -> i32");
+        _export_Upper = __exports.Func<int, int>("upper", "(i32) -> i32");
+        _export_Next = __exports.Func<int, int>("next", "(i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

@@ -54,10 +54,10 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_SumBytes = __exports.Function("sum_bytes", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Reverse = __exports.Function("reverse", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_MakeBytes = __exports.Function("make_bytes", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_XorFill = __exports.Function("xor_fill", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_SumBytes = __exports.Func<int, int, int>("sum_bytes", "(i32, i32) -> i32");
+        _export_Reverse = __exports.Action<int, int, int>("reverse", "(i32, i32, i32) -> ()");
+        _export_MakeBytes = __exports.Action<int, int, int>("make_bytes", "(i32, i32, i32) -> ()");
+        _export_XorFill = __exports.Action<int, int, int>("xor_fill", "(i32, i32, i32) -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

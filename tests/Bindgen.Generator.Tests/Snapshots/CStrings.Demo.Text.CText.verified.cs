@@ -56,12 +56,12 @@ public sealed partial class CText : global::Demo.Text.ICText
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Length = __exports.Function("length", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Version = __exports.Function("version", "() -> i32", static __f => __f.WrapFunc<int>());
-        _export_Duplicate = __exports.Function("duplicate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Find = __exports.Function("find", "(i32, i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int, int, int>());
-        _export_Values = __exports.Function("values", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Fill = __exports.Function("fill", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
+        _export_Length = __exports.Func<int, int>("length", "(i32) -> i32");
+        _export_Version = __exports.Func<int>("version", "() -> i32");
+        _export_Duplicate = __exports.Func<int, int>("duplicate", "(i32) -> i32");
+        _export_Find = __exports.Action<int, int, int, int, int>("find", "(i32, i32, i32, i32, i32) -> ()");
+        _export_Values = __exports.Action<int, int, int>("values", "(i32, i32, i32) -> ()");
+        _export_Fill = __exports.Func<int, int, int, int>("fill", "(i32, i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

@@ -61,14 +61,14 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         _memory = __exports.CConventionMemory(options, new global::Bindgen.CConvention(Memory: "c", Malloc: "f", Free: "g"));
         global::Bindgen.CLayout.Check<global::Demo.Geometry.Point>(24, Binding);
         global::Bindgen.CLayout.Check<global::Demo.Geometry.Meters>(8, Binding);
-        _export_PointNorm2 = __exports.Function("point_norm2", "(i32) -> f64", static __f => __f.WrapFunc<int, double>());
-        _export_PointScale = __exports.Function("point_scale", "(i32, i32, f64) -> ()", static __f => __f.WrapAction<int, int, double>());
-        _export_PointTranslate = __exports.Function("point_translate", "(i32, i32, f64) -> ()", static __f => __f.WrapAction<int, int, double>());
-        _export_MetersAdd = __exports.Function("meters_add", "(f64, f64) -> f64", static __f => __f.WrapFunc<double, double, double>());
-        _export_Divmod = __exports.Function("divmod", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
-        _export_TryParseInt = __exports.Function("try_parse_int", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
-        _export_Shift = __exports.Function("shift", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Make = __exports.Function("make", "(i32, i32) -> ()", static __f => __f.WrapAction<int, int>());
+        _export_PointNorm2 = __exports.Func<int, double>("point_norm2", "(i32) -> f64");
+        _export_PointScale = __exports.Action<int, int, double>("point_scale", "(i32, i32, f64) -> ()");
+        _export_PointTranslate = __exports.Action<int, int, double>("point_translate", "(i32, i32, f64) -> ()");
+        _export_MetersAdd = __exports.Func<double, double, double>("meters_add", "(f64, f64) -> f64");
+        _export_Divmod = __exports.Func<int, int, int, int>("divmod", "(i32, i32, i32) -> i32");
+        _export_TryParseInt = __exports.Func<int, int, int, int>("try_parse_int", "(i32, i32, i32) -> i32");
+        _export_Shift = __exports.Action<int, int, int>("shift", "(i32, i32, i32) -> ()");
+        _export_Make = __exports.Action<int, int>("make", "(i32, i32) -> ()");
         _export_Sum17 = __exports.CheckedFunction("sum17", "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, f64) -> i64")!;
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();

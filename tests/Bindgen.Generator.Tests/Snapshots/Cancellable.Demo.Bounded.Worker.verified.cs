@@ -40,10 +40,10 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _bounds = __exports.Cancellation(engine);
-        _export_Spin = __exports.Function("spin", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Echo = __exports.Function("echo", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Tick = __exports.Function("tick", "() -> ()", static __f => __f.WrapAction());
-        _export_Add = __exports.Function("add", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Spin = __exports.Func<int, int, int>("spin", "(i32, i32) -> i32");
+        _export_Echo = __exports.Action<int, int, int>("echo", "(i32, i32, i32) -> ()");
+        _export_Tick = __exports.Action("tick", "() -> ()");
+        _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

@@ -51,9 +51,9 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_NextColor = __exports.Function("next_color", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_FlipHighBit = __exports.Function("flip_high_bit", "(i64) -> i64", static __f => __f.WrapFunc<long, long>());
-        _export_Clamp = __exports.Function("clamp", "(i32, i64) -> i32", static __f => __f.WrapFunc<int, long, int>());
+        _export_NextColor = __exports.Func<int, int>("next_color", "(i32) -> i32");
+        _export_FlipHighBit = __exports.Func<long, long>("flip_high_bit", "(i64) -> i64");
+        _export_Clamp = __exports.Func<int, long, int>("clamp", "(i32, i64) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

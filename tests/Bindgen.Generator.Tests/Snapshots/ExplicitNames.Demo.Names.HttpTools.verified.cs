@@ -54,10 +54,10 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_ParseHTTPHeader = __exports.Function("parse_http_header", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Hash = __exports.Function("compute-hash", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Count = __exports.Function("ÜberCount", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_ToUtf8 = __exports.Function("to_utf8", "() -> ()", static __f => __f.WrapAction());
+        _export_ParseHTTPHeader = __exports.Func<int, int, int>("parse_http_header", "(i32, i32) -> i32");
+        _export_Hash = __exports.Func<int, int, int>("compute-hash", "(i32, i32) -> i32");
+        _export_Count = __exports.Func<int, int, int>("ÜberCount", "(i32, i32) -> i32");
+        _export_ToUtf8 = __exports.Action("to_utf8", "() -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

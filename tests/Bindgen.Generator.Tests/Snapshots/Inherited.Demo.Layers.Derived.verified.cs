@@ -52,8 +52,8 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_ToUpper = __exports.Function("to_upper", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_ToUpper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
+        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

@@ -52,8 +52,8 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Describe = __exports.Function("describe", "(i32, i64, i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, long, int, int, int, int>());
-        _export_Repeat = __exports.Function("repeat", "(i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int, int>());
+        _export_Describe = __exports.Action<int, long, int, int, int, int>("describe", "(i32, i64, i32, i32, i32, i32) -> ()");
+        _export_Repeat = __exports.Action<int, int, int, int>("repeat", "(i32, i32, i32, i32) -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

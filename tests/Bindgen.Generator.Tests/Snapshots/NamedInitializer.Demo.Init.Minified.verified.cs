@@ -49,7 +49,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_Answer = __exports.Function("answer", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Answer = __exports.Func<int>("answer", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete("__wasm_call_ctors");
     }

@@ -51,7 +51,7 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Fnv1a = __exports.Function("fnv1a", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Fnv1a = __exports.Func<int, int, int>("fnv1a", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

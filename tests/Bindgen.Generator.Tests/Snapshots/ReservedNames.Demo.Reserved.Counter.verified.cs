@@ -55,11 +55,11 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Memory = __exports.Function("memory", "() -> i32", static __f => __f.WrapFunc<int>());
-        _export_Instance = __exports.Function("instance", "(i32) -> ()", static __f => __f.WrapAction<int>());
-        _export_ToString = __exports.Function("to_string", "(i32, i32) -> ()", static __f => __f.WrapAction<int, int>());
-        _export_GetHashCode = __exports.Function("get_hash_code", "() -> i32", static __f => __f.WrapFunc<int>());
-        _export_Counter = __exports.Function("counter", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Memory = __exports.Func<int>("memory", "() -> i32");
+        _export_Instance = __exports.Action<int>("instance", "(i32) -> ()");
+        _export_ToString = __exports.Action<int, int>("to_string", "(i32, i32) -> ()");
+        _export_GetHashCode = __exports.Func<int>("get_hash_code", "() -> i32");
+        _export_Counter = __exports.Func<int>("counter", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

@@ -55,13 +55,13 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_MaxU32 = __exports.Function("max_u32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_AddI64 = __exports.Function("add_i64", "(i64, i64) -> i64", static __f => __f.WrapFunc<long, long, long>());
-        _export_MaxU64 = __exports.Function("max_u64", "(i64, i64) -> i64", static __f => __f.WrapFunc<long, long, long>());
-        _export_MulF32 = __exports.Function("mul_f32", "(f32, f32) -> f32", static __f => __f.WrapFunc<float, float, float>());
-        _export_MulF64 = __exports.Function("mul_f64", "(f64, f64) -> f64", static __f => __f.WrapFunc<double, double, double>());
-        _export_Negate = __exports.Function("negate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
+        _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
+        _export_AddI64 = __exports.Func<long, long, long>("add_i64", "(i64, i64) -> i64");
+        _export_MaxU64 = __exports.Func<long, long, long>("max_u64", "(i64, i64) -> i64");
+        _export_MulF32 = __exports.Func<float, float, float>("mul_f32", "(f32, f32) -> f32");
+        _export_MulF64 = __exports.Func<double, double, double>("mul_f64", "(f64, f64) -> f64");
+        _export_Negate = __exports.Func<int, int>("negate", "(i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }

@@ -53,9 +53,9 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Upper = __exports.Function("to_upper", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Utf8CodePoints = __exports.Function("utf8_code_points", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Concat = __exports.Function("concat", "(i32, i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int, int, int>());
+        _export_Upper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
+        _export_Utf8CodePoints = __exports.Func<int, int, int>("utf8_code_points", "(i32, i32) -> i32");
+        _export_Concat = __exports.Action<int, int, int, int, int>("concat", "(i32, i32, i32, i32, i32) -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
