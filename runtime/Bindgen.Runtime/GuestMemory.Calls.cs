@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Wasmtime;
 
@@ -84,6 +85,7 @@ public sealed partial class GuestMemory
     /// <exception cref="GuestAllocationException">The guest allocator returned 0.</exception>
     /// <exception cref="GuestPointerOutOfBoundsException">The block does not fit in memory.</exception>
     [MayGrowMemory]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a forwarder: the call costs what AllocateBlock costs
     public GuestRange AllocateCallBlock(long size, string operation)
     {
         int checkedSize = BlockSize(size, operation);
@@ -150,6 +152,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
     /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GuestRange ReadReturnArea(GuestRange block, string operation) =>
         ReadOwnedResult(block.Address, 1, block.Address, block.Length, operation);
 
@@ -160,6 +163,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
     /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GuestRange ReadArrayReturnArea(GuestRange block, int elementSize, string operation) =>
         ReadOwnedResult(block.Address, elementSize, block.Address, block.Length, operation);
 
