@@ -11,7 +11,7 @@ namespace Bindgen;
 /// export through it, then call <see cref="Complete"/>, which throws if anything failed and otherwise runs the
 /// module's initializer.
 /// </summary>
-public sealed class ExportResolver
+public sealed partial class ExportResolver
 {
     private readonly Instance _instance;
     private readonly string _binding;

@@ -1,6 +1,9 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using Wasmtime;
 
 namespace Bindgen;
 
@@ -71,6 +74,25 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>
+    /// Checks the call's size, then allocates its one guest block as <see cref="AllocateBlock"/> does, and returns it
+    /// as a range: generated code keeps the range for the whole call, so the return area (the block's first bytes),
+    /// the checks on the result and the release all name the same block.
+    /// </summary>
+    /// <param name="size">The block's size in bytes, summed in 64 bits so that no argument length can wrap it.</param>
+    /// <param name="operation">The export the block is for, named in errors.</param>
+    /// <returns>The block; every offset up to its length from its address is inside memory.</returns>
+    /// <exception cref="ArgumentException">The arguments need more than one guest allocation can hold.</exception>
+    /// <exception cref="GuestAllocationException">The guest allocator returned 0.</exception>
+    /// <exception cref="GuestPointerOutOfBoundsException">The block does not fit in memory.</exception>
+    [MayGrowMemory]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a forwarder: the call costs what AllocateBlock costs
+    public GuestRange AllocateCallBlock(long size, string operation)
+    {
+        int checkedSize = BlockSize(size, operation);
+        return new GuestRange(AllocateBlock(checkedSize, operation), checkedSize);
+    }
+
+    /// <summary>
     /// Fills a return area the host allocated with <see cref="UnwrittenReturnArea"/>, through a fresh view, so that
     /// <see cref="ReadReturnArea(int, int, int, string)"/> can tell whether the guest wrote it.
     /// </summary>
@@ -123,6 +145,27 @@ public sealed partial class GuestMemory
     /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
     public GuestRange ReadArrayReturnArea(int returnArea, int elementSize, int block, int blockSize, string operation) =>
         ReadOwnedResult(returnArea, elementSize, block, blockSize, operation);
+
+    /// <summary>
+    /// Reads a result's (pointer, length) pair from the return area at the start of <paramref name="block"/>, with the
+    /// checks of <see cref="ReadReturnArea(int, int, int, string)"/>.
+    /// </summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
+    /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public GuestRange ReadReturnArea(GuestRange block, string operation) =>
+        ReadOwnedResult(block.Address, 1, block.Address, block.Length, operation);
+
+    /// <summary>
+    /// Reads an array result's (pointer, element count) pair from the return area at the start of
+    /// <paramref name="block"/>, with the checks of <see cref="ReadReturnArea(int, int, int, string)"/>; the range
+    /// returned is in bytes.
+    /// </summary>
+    /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
+    /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public GuestRange ReadArrayReturnArea(GuestRange block, int elementSize, string operation) =>
+        ReadOwnedResult(block.Address, elementSize, block.Address, block.Length, operation);
 
     private unsafe GuestRange ReadOwnedResult(int returnArea, int elementSize, int block, int blockSize, string operation)
     {
@@ -213,6 +256,37 @@ public sealed partial class GuestMemory
             all.AddRange(failures);
             failure.Data[GuestFailures.CleanupFailuresKey] = all.AsReadOnly();
         }
+    }
+
+    /// <summary>
+    /// The whole failure path of a call that holds guest memory, for generated code's one <c>catch</c>: a Wasmtime
+    /// failure (a trap, exhausted fuel, a cancellation, a failing host import) becomes Bindgen's exception naming the
+    /// export (<see cref="GuestFailures.FromWasmtime"/>); then what the call holds is freed as
+    /// <see cref="ReleaseAfterFailure"/> frees it, a failing free recorded on the exception, never replacing it. A
+    /// Wasmtime failure's exception is returned for the caller to throw; any other is rethrown here, its stack trace
+    /// kept, so the failure is reported where it happened.
+    /// </summary>
+    /// <param name="failure">The exception the call's <c>try</c> caught.</param>
+    /// <param name="owned">The guest result the host owns, or default when none.</param>
+    /// <param name="block">The call's block, or default when none.</param>
+    /// <param name="operation">The export, named in errors.</param>
+    /// <returns>The exception to throw in place of a <see cref="WasmtimeException"/>.</returns>
+    [MayGrowMemory]
+    public Exception CallFailed(Exception failure, GuestRange owned, GuestRange block, string operation)
+    {
+        if (failure is null)
+        {
+            throw new ArgumentNullException(nameof(failure));
+        }
+
+        Exception outcome = failure is WasmtimeException wasmtime ? GuestFailures.FromWasmtime(operation, wasmtime) : failure;
+        ReleaseAfterFailure(outcome, owned, block, operation);
+        if (ReferenceEquals(outcome, failure))
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return outcome;
     }
 
     /// <summary>

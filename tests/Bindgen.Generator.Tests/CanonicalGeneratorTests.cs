@@ -102,8 +102,8 @@ public sealed class CanonicalGeneratorTests
             public interface IPlain { uint CountWords(string text); [WasmExport("exact-name")] void Other(); }
             """);
         string source = result.Sources.Single().SourceText.ToString();
-        Assert.That(source, Does.Contain("__exports.Function(\"count-words\", \"(i32, i32) -> i32\""));
-        Assert.That(source, Does.Contain("__exports.Function(\"exact-name\", \"() -> ()\""));
+        Assert.That(source, Does.Contain("__exports.Func<int, int, int>(\"count-words\", \"(i32, i32) -> i32\""));
+        Assert.That(source, Does.Contain("__exports.Action(\"exact-name\", \"() -> ()\""));
         Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
     }
 

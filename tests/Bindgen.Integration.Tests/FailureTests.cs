@@ -90,6 +90,16 @@ public sealed class FailureTests : GuestFixture
     }
 
     [Test]
+    public void A_rejected_result_keeps_the_stack_trace_of_the_check_that_rejected_it()
+    {
+        // The generated catch hands the failure to GuestMemory.CallFailed, which frees the call's memory and rethrows
+        // it: the trace must still start where the result was checked, not in the rethrow.
+        var hostile = new HostileGuest(Instantiate("hostile"), Options);
+        var e = Assert.Throws<GuestPointerOutOfBoundsException>(() => hostile.OobPtr())!;
+        Assert.That(e.StackTrace, Does.Contain("GuestMemory.Read").And.Contain(nameof(HostileGuest.OobPtr)));
+    }
+
+    [Test]
     public void A_trap_names_the_export_and_keeps_the_store_usable()
     {
         var types = new TypesGuest(Instantiate("types"), Options);

@@ -41,7 +41,7 @@ internal static class CanonicalEmitter
         w.Line($"_guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, {Bool(needsMemory)}, {Bool(needsRealloc)}, options);");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"{method.FieldName} = __exports.Function({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)}, static __f => __f.{StubEmitter.WrapCall(method)});");
+            w.Line($"{method.FieldName} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});");
             w.Line($"// Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).");
             w.Line($"_post_{method.FieldName} = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, {CSharpText.Literal("cabi_post_" + method.ExportName)}, {CSharpText.Literal(PostSignature(method))}, static __f => __f.{PostWrap(method)});");
         }

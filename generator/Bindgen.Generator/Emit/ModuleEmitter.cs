@@ -144,7 +144,7 @@ internal static class ModuleEmitter
         foreach (MethodModel method in module.Methods)
         {
             w.Line(method.Lowered.IsTyped
-                ? $"{StubEmitter.DelegateField(method)} = __exports.Function({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)}, static __f => __f.{StubEmitter.WrapCall(method)});"
+                ? $"{StubEmitter.DelegateField(method)} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});"
                 // Wasmtime's typed delegates stop at 16 parameters: longer signatures are called untyped (checked here all the same).
                 : $"{StubEmitter.DelegateField(method)} = __exports.CheckedFunction({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
         }

@@ -25,21 +25,19 @@ internal static class StageDriver
         bool allocates = returnArea || resultPointer || method.Parameters.Where((p, i) => marshallers[i].BlockLength(p) is not null).Any();
         string operation = method.Local("operation");
         string block = method.Local("block");
-        string blockSize = method.Local("block_size");
-        string returnAreaLocal = method.Local("return_area");
 
         // Setup: argument checks and sizes. No guest calls, no views.
         ForEach(method, marshallers, (m, p) => m.EmitSetup(w, p));
 
         if (!allocates)
         {
-            EmitInvoke(w, method, marshallers);
-            result.EmitExportResult(w, method, target: null);
+            EmitUnallocatedCall(w, method, marshallers, result);
             return;
         }
 
-        // One guest block holds the return area (first, so malloc's alignment covers it) and every argument buffer,
-        // each at its element alignment. Offsets are computed before the block's size, which includes the padding.
+        // One guest block holds the return area or a struct result's room (first, so malloc's alignment covers it)
+        // and every argument buffer, each at its element alignment. Offsets are computed before the block's size,
+        // which includes the padding.
         var sizeTerms = new List<string>();
         if (returnArea)
         {
@@ -81,18 +79,10 @@ internal static class StageDriver
             sizeTerms.Add(length);
         }
 
-        if (returnArea)
-        {
-            w.Line($"int {returnAreaLocal} = 0;");
-        }
-
-        if (resultPointer)
-        {
-            w.Line($"int {method.Local("result_pointer")} = 0;");
-        }
-
-        w.Line($"int {blockSize} = global::Bindgen.GuestMemory.BlockSize({Sum(sizeTerms, startsAtOffset)}, {operation});");
-        w.Line($"int {block} = 0;");
+        // Allocate: the call's one guest allocation, size and range checked by the runtime, returns before the first
+        // view is taken (the pre-grow guard). It holds nothing yet if it throws, so it precedes the try.
+        w.Line("// The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.");
+        w.Line($"global::Bindgen.GuestRange {block} = this._memory.AllocateCallBlock({Sum(sizeTerms, startsAtOffset)}, {operation});");
         string owned = method.Local("owned");
         string returned = method.Local("returned");
         bool returns = method.ReturnType.Shape != TypeShape.Void;
@@ -108,51 +98,76 @@ internal static class StageDriver
         }
 
         w.Open("try");
-        w.Line("// Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).");
-        w.Line("// The block is checked whole before any offset inside it is computed.");
-        w.Line($"{block} = this._memory.AllocateBlock({blockSize}, {operation});");
-        if (returnArea)
-        {
-            w.Line($"{returnAreaLocal} = {block};");
-        }
-
-        if (resultPointer)
-        {
-            w.Line($"{method.Local("result_pointer")} = {block};");
-        }
-
         foreach (KeyValuePair<int, string> place in offsets.OrderBy(o => o.Key))
         {
             marshallers[place.Key].EmitPlace(w, method.Parameters[place.Key], place.Value);
         }
 
-        w.Line("// Write: each copy takes a fresh view of the live memory.");
+        // Write: each copy takes a fresh view of the live memory. A return area the guest leaves unwritten keeps the
+        // host's mark and is reported, never read as a result.
         if (returnArea)
         {
-            w.Line("// A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.");
-            w.Line($"this._memory.PrepareReturnArea({returnAreaLocal}, {operation});");
+            w.Line($"this._memory.PrepareReturnArea({block}.Address, {operation});");
         }
 
         ForEach(method, marshallers, (m, p) => m.EmitWrite(w, p));
 
-        EmitInvoke(w, method, marshallers);
+        // Invoke, then read: copy back and results through fresh views, since the call may have moved memory. A
+        // Wasmtime failure of the call is turned into Bindgen's exception by the runtime's failure path below.
+        string? inline = EmitCall(w, method, marshallers, returns ? result : null, catchWasmtime: false);
+        if (inline is not null)
+        {
+            w.Line($"{returned} = {inline};");
+        }
 
-        w.Line("// Read: copy back and results through fresh views; the call may have moved memory.");
         ForEach(method, marshallers, (m, p) => m.EmitCopyBack(w, p));
 
-        result.EmitExportResult(w, method, returns ? returned : null);
+        if (inline is null)
+        {
+            result.EmitExportResult(w, method, returns ? returned : null);
+        }
+
         w.Close();
-        string blockRange = $"new global::Bindgen.GuestRange({block}, {blockSize})";
+
+        // Free: on failure the runtime frees what the call holds, recording a failing free on the call's exception;
+        // on success a failing free raises GuestCleanupException, which carries the result.
         string ownedRange = holdsOwned ? owned : "default";
         w.Open($"catch (global::System.Exception {method.Local("failure")})");
-        w.Line("// The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.");
-        w.Line($"this._memory.ReleaseAfterFailure({method.Local("failure")}, {ownedRange}, {blockRange}, {operation});");
-        w.Line("throw;");
+        w.Line($"throw this._memory.CallFailed({method.Local("failure")}, {ownedRange}, {block}, {operation});");
         w.Close();
-        w.Line("// The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.");
         w.Line(returns
-            ? $"return this._memory.Release({returned}, {ownedRange}, {blockRange}, {operation});"
-            : $"this._memory.Release({ownedRange}, {blockRange}, {operation});");
+            ? $"return this._memory.Release({returned}, {ownedRange}, {block}, {operation});"
+            : $"this._memory.Release({ownedRange}, {block}, {operation});");
+    }
+
+    /// <summary>
+    /// A call that allocates nothing in the guest: invoke and result inside one <c>try</c> that turns a Wasmtime
+    /// failure into Bindgen's exception naming the export.
+    /// </summary>
+    private static void EmitUnallocatedCall(IndentedWriter w, MethodModel method, Marshaller[] marshallers, Marshaller result)
+    {
+        bool returns = method.ReturnType.Shape != TypeShape.Void;
+        if (method.CancellationToken is not null)
+        {
+            // The cancellation scope needs its own finally around the call alone; the result is read after it.
+            EmitCall(w, method, marshallers, null, catchWasmtime: true);
+            result.EmitExportResult(w, method, target: null);
+            return;
+        }
+
+        w.Open("try");
+        string? inline = EmitCall(w, method, marshallers, returns ? result : null, catchWasmtime: false);
+        if (inline is not null)
+        {
+            w.Line($"return {inline};");
+        }
+        else
+        {
+            result.EmitExportResult(w, method, target: null);
+        }
+
+        w.Close();
+        EmitWasmtimeCatch(w, method);
     }
 
     /// <summary>The body of an import callback, after its operation name and guest memory.</summary>
@@ -211,51 +226,87 @@ internal static class StageDriver
     }
 
     /// <summary>
-    /// Invoke: calls the export's delegate, turning a Wasmtime failure into Bindgen's exception naming the export. A
-    /// method's <c>CancellationToken</c> is registered for exactly this stage: allocation before it and the release
-    /// after it are never cancelled, so an interrupted call still frees what it holds.
+    /// Invoke: calls the export's delegate. A method's <c>CancellationToken</c> is registered for exactly this stage:
+    /// allocation before it and the release after it are never cancelled, so an interrupted call still frees what it
+    /// holds. With <paramref name="catchWasmtime"/>, a Wasmtime failure of the call becomes Bindgen's exception naming
+    /// the export here; otherwise the caller's <c>try</c> does it. Returns the method's result as an expression of the
+    /// call when <paramref name="inlineResult"/> can compute it so (nothing is emitted for the call then); otherwise
+    /// stores the wasm result, if any, in the <c>result</c> local and returns null.
     /// </summary>
-    private static void EmitInvoke(IndentedWriter w, MethodModel method, Marshaller[] marshallers)
+    private static string? EmitCall(IndentedWriter w, MethodModel method, Marshaller[] marshallers, Marshaller? inlineResult, bool catchWasmtime)
     {
         var arguments = method.Parameters.Select((p, i) => marshallers[i].Arguments(p)).ToList();
         if (method.Lowered.ReturnArea)
         {
-            arguments.Add(method.Local("return_area"));
+            arguments.Add(method.Local("block") + ".Address");
         }
 
         if (method.Lowered.ResultPointer)
         {
-            arguments.Insert(0, method.Local("result_pointer"));
+            arguments.Insert(0, method.Local("block") + ".Address");
         }
 
+        string field = StubEmitter.DelegateField(method);
         string call = method.Lowered.IsTyped
-            ? $"this.{StubEmitter.DelegateField(method)}({string.Join(", ", arguments)});"
-            : $"this.{StubEmitter.DelegateField(method)}.Invoke(new global::Wasmtime.ValueBox[] {{ {string.Join(", ", arguments)} }});";
-        if (method.Lowered.ResultClrType is { } resultType)
+            ? $"this.{field}({string.Join(", ", arguments)})"
+            : $"this.{field}.Invoke(new global::Wasmtime.ValueBox[] {{ {string.Join(", ", arguments)} }})";
+        string? resultType = method.Lowered.ResultClrType;
+        if (resultType is not null && !method.Lowered.IsTyped)
         {
-            w.Line($"{resultType} {method.Local("result")};");
-            call = method.Local("result") + " = " + (method.Lowered.IsTyped ? call : $"({resultType}){call.TrimEnd(';')}!;");
+            call = $"({resultType}){call}!";
+        }
+
+        string resultLocal = method.Local("result");
+        if (method.CancellationToken is not { } token)
+        {
+            if (catchWasmtime)
+            {
+                w.Open("try");
+            }
+
+            string? inline = resultType is null ? null : inlineResult?.InlineExportResult(method, call);
+            if (inline is null)
+            {
+                w.Line(resultType is null ? call + ";" : $"{resultType} {resultLocal} = {call};");
+            }
+
+            if (catchWasmtime)
+            {
+                w.Close();
+                EmitWasmtimeCatch(w, method);
+            }
+
+            return inline;
         }
 
         string cancellation = method.Local("cancellation");
-        if (method.CancellationToken is { } token)
+        if (resultType is not null)
         {
-            w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.");
-            w.Line($"global::Bindgen.CancellationScope {cancellation} = this._bounds.Enter({token});");
+            w.Line($"{resultType} {resultLocal};");
+            call = resultLocal + " = " + call;
         }
 
+        w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.");
+        w.Line($"global::Bindgen.CancellationScope {cancellation} = this._bounds.Enter({token});");
         w.Open("try");
-        w.Line(call);
+        w.Line(call + ";");
         w.Close();
+        if (catchWasmtime)
+        {
+            EmitWasmtimeCatch(w, method);
+        }
+
+        w.Open("finally");
+        w.Line($"{cancellation}.Dispose();");
+        w.Close();
+        return null;
+    }
+
+    private static void EmitWasmtimeCatch(IndentedWriter w, MethodModel method)
+    {
         w.Open($"catch (global::Wasmtime.WasmtimeException {method.Local("exception")})");
         w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
         w.Close();
-        if (method.CancellationToken is not null)
-        {
-            w.Open("finally");
-            w.Line($"{cancellation}.Dispose();");
-            w.Close();
-        }
     }
 
     /// <summary>A sum in 64 bits: the first term is widened, so int lengths cannot wrap.</summary>

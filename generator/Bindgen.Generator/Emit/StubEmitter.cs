@@ -28,16 +28,19 @@ internal static class StubEmitter
         return types.Length == 0 ? "global::System.Action" : "global::System.Action<" + string.Join(", ", types) + ">";
     }
 
-    /// <summary>The wrap call that yields the typed delegate, e.g. <c>WrapFunc&lt;int, int, int&gt;()</c>.</summary>
-    public static string WrapCall(MethodModel method)
+    /// <summary>
+    /// The <c>ExportResolver</c> method that resolves the typed delegate, e.g. <c>Func&lt;int, int, int&gt;</c>: a plain
+    /// generic call per export, which compiles to much less than a wrapping lambda per export.
+    /// </summary>
+    public static string ResolveCall(MethodModel method)
     {
         string[] types = method.Lowered.ParameterClrTypes;
         if (method.Lowered.ResultClrType is { } result)
         {
-            return "WrapFunc<" + string.Join(", ", types.Append(result)) + ">()";
+            return "Func<" + string.Join(", ", types.Append(result)) + ">";
         }
 
-        return types.Length == 0 ? "WrapAction()" : "WrapAction<" + string.Join(", ", types) + ">()";
+        return types.Length == 0 ? "Action" : "Action<" + string.Join(", ", types) + ">";
     }
 
     /// <summary>The parameter's modifier as the interface declares it.</summary>

@@ -79,8 +79,6 @@ internal sealed class BufferMarshaller : Marshaller
                 w.Line($"int {Local(p, "length")} = {p.Name}.Length;");
                 break;
         }
-
-        w.Line($"int {Local(p, "address")} = 0;");
     }
 
     /// <summary>
@@ -101,14 +99,13 @@ internal sealed class BufferMarshaller : Marshaller
         }
 
         w.Line($"int {Local(p, "room")} = {p.Name} is null ? 0 : global::System.Math.Max({Local(p, "length")}, 1);");
-        w.Line($"int {Local(p, "address")} = 0;");
     }
 
     public override string? BlockLength(ParameterModel p) => Local(p, _nullable ? "room" : "length");
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
         // An empty buffer is passed as (0, 0) and takes no room (docs/abi.md, the empty-buffer rule).
-        w.Line($"{Local(p, "address")} = {Local(p, _nullable ? "room" : "length")} == 0 ? 0 : {BlockAddress(p, offset)};");
+        w.Line($"int {Local(p, "address")} = {Local(p, _nullable ? "room" : "length")} == 0 ? 0 : {BlockAddress(p, offset)};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p)
     {
@@ -139,14 +136,13 @@ internal sealed class BufferMarshaller : Marshaller
     {
         string owned = method.Local("owned");
         string operation = method.Local("operation");
-        string block = $"{method.Local("block")}, {method.Local("block_size")}";
+        string block = method.Local("block");
         string read = _shape == TypeShape.Utf8String ? $"ReadUtf8({owned}, {operation})"
             : _element is null ? $"ReadBytes({owned}, {operation})"
             : $"ReadArray<{_element.TypeName}>({owned}.Address, {owned}.Length / {_element.Size}, {operation})";
-        w.Line("// The guest handed the result's ownership to the host: it is freed once copied, on every path.");
         w.Line(_element is null
-            ? $"{owned} = this._memory.ReadReturnArea({method.Local("return_area")}, {block}, {operation});"
-            : $"{owned} = this._memory.ReadArrayReturnArea({method.Local("return_area")}, {_element.Size}, {block}, {operation});");
+            ? $"{owned} = this._memory.ReadReturnArea({block}, {operation});"
+            : $"{owned} = this._memory.ReadArrayReturnArea({block}, {_element.Size}, {operation});");
         w.Line(_nullable
             ? $"{target} = {owned}.Address == 0 ? null : this._memory.{read};"
             : $"{target} = this._memory.{read};");

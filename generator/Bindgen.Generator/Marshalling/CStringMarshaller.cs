@@ -36,14 +36,13 @@ internal sealed class CStringMarshaller : Marshaller
         }
 
         w.Line($"int {Local(p, "length")} = global::Bindgen.GuestMemory.CStringByteCount({p.Name}, {p.LocalPrefix}operation);");
-        w.Line($"int {Local(p, "address")} = 0;");
     }
 
     public override string? BlockLength(ParameterModel p) => Local(p, "length");
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
         // Only null has length 0: every C string, even "", takes its NUL.
-        w.Line($"{Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {BlockAddress(p, offset)};");
+        w.Line($"int {Local(p, "address")} = {Local(p, "length")} == 0 ? 0 : {BlockAddress(p, offset)};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p) =>
         w.Line($"this._memory.WriteCString({Local(p, "address")}, {Local(p, "length")}, {p.Name}, {p.LocalPrefix}operation);");

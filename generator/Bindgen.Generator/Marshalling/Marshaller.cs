@@ -46,7 +46,7 @@ internal abstract class Marshaller
     /// <summary>The alignment this parameter's place in the block needs (a power of two, at most 8).</summary>
     public virtual int BlockAlignment => 1;
 
-    /// <summary>Allocate: sets this parameter's guest address to its place at <paramref name="offset"/> (empty for 0) in the block.</summary>
+    /// <summary>Allocate: declares this parameter's guest address, its place at <paramref name="offset"/> (empty for 0) in the block.</summary>
     public virtual void EmitPlace(IndentedWriter w, ParameterModel p, string offset)
     {
     }
@@ -72,6 +72,12 @@ internal abstract class Marshaller
     public virtual void EmitExportResult(IndentedWriter w, MethodModel method, string? target)
     {
     }
+
+    /// <summary>
+    /// The method's result computed straight from the call expression <paramref name="call"/> (its wasm result), when
+    /// that needs no statement of its own; null when <see cref="EmitExportResult"/> must read a local.
+    /// </summary>
+    public virtual string? InlineExportResult(MethodModel method, string call) => null;
 
     // ---- Imports: the guest calls the host ----
 
@@ -102,9 +108,9 @@ internal abstract class Marshaller
     {
     }
 
-    /// <summary>The address of the place at <paramref name="offset"/> (empty for 0) in the call's block.</summary>
+    /// <summary>The address of the place at <paramref name="offset"/> (empty for 0) in the call's block (a <c>GuestRange</c>).</summary>
     protected static string BlockAddress(ParameterModel p, string offset) =>
-        offset.Length == 0 ? $"{p.LocalPrefix}block" : $"unchecked({p.LocalPrefix}block + {offset})";
+        offset.Length == 0 ? $"{p.LocalPrefix}block.Address" : $"unchecked({p.LocalPrefix}block.Address + {offset})";
 
     /// <summary>The name of a generated local for a parameter, e.g. <c>__text_length</c>.</summary>
     public static string Local(ParameterModel p, string suffix) => p.LocalPrefix + p.PlainName + "_" + suffix;

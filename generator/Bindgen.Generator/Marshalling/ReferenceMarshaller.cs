@@ -32,12 +32,10 @@ internal sealed class ReferenceMarshaller : Marshaller
 
     private string T => _layout.TypeName;
 
-    public override void EmitSetup(IndentedWriter w, ParameterModel p) => w.Line($"int {Local(p, "address")} = 0;");
-
     public override string? BlockLength(ParameterModel p) => _layout.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public override void EmitPlace(IndentedWriter w, ParameterModel p, string offset) =>
-        w.Line($"{Local(p, "address")} = {BlockAddress(p, offset)};");
+        w.Line($"int {Local(p, "address")} = {BlockAddress(p, offset)};");
 
     public override void EmitWrite(IndentedWriter w, ParameterModel p)
     {
@@ -60,7 +58,8 @@ internal sealed class ReferenceMarshaller : Marshaller
     }
 
     public override void EmitExportResult(IndentedWriter w, MethodModel method, string? target) =>
-        w.Line($"{target} = this._memory.ReadValue<{T}>({method.Local("result_pointer")}, {method.Local("operation")});");
+        // The struct's room is the first bytes of the call's block (clang's sret pointer).
+        w.Line($"{target} = this._memory.ReadValue<{T}>({method.Local("block")}.Address, {method.Local("operation")});");
 
     public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "address") };
 

@@ -24,6 +24,8 @@ internal sealed class ScalarMarshaller : Marshaller
     public override void EmitExportResult(IndentedWriter w, MethodModel method, string? target) =>
         w.Line($"{(target is null ? "return" : target + " =")} {_info.FromWasmExpression(method.Local("result"), method.ReturnType)};");
 
+    public override string? InlineExportResult(MethodModel method, string call) => _info.FromWasmExpression(call, method.ReturnType);
+
     public override IEnumerable<string> ImportParameterNames(ParameterModel p) => new[] { Local(p, "wasm") };
 
     public override string EmitImportArgument(IndentedWriter w, MethodModel method, ParameterModel p) =>

@@ -57,13 +57,13 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Mean = __exports.Function("mean", "(i32, i32) -> f64", static __f => __f.WrapFunc<int, int, double>());
-        _export_Scale = __exports.Function("scale", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Make = __exports.Function("make", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Mixed = __exports.Function("mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64", static __f => __f.WrapFunc<int, int, int, int, int, int, int, int, double>());
-        _export_Negate = __exports.Function("negate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Upper = __exports.Function("upper", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Next = __exports.Function("next", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_Mean = __exports.Func<int, int, double>("mean", "(i32, i32) -> f64");
+        _export_Scale = __exports.Action<int, int, int>("scale", "(i32, i32, i32) -> ()");
+        _export_Make = __exports.Action<int, int, int>("make", "(i32, i32, i32) -> ()");
+        _export_Mixed = __exports.Func<int, int, int, int, int, int, int, int, double>("mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64");
+        _export_Negate = __exports.Func<int, int>("negate", "(i32) -> i32");
+        _export_Upper = __exports.Func<int, int>("upper", "(i32) -> i32");
+        _export_Next = __exports.Func<int, int>("next", "(i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -98,38 +98,20 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         const string __operation = "INumbers.Mean (export 'mean')";
         int __values_count = values.Length;
         int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
-        int __values_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__values_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
         double __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __values_address = __values_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __values_address = __values_length == 0 ? 0 : __block.Address;
             this._memory.Write<double>(__values_address, values, __operation);
-            double __result;
-            try
-            {
-                __result = this._export_Mean(__values_address, __values_count);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Mean(__values_address, __values_count);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -139,36 +121,20 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         const string __operation = "INumbers.Scale (export 'scale')";
         int __values_count = values.Length;
         int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 4, __operation);
-        int __values_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__values_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __values_address = __values_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __values_address = __values_length == 0 ? 0 : __block.Address;
             this._memory.Write<float>(__values_address, values, __operation);
-            try
-            {
-                this._export_Scale(__values_address, __values_count, factor);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            this._export_Scale(__values_address, __values_count, factor);
             this._memory.ReadInto<float>(__values_address, values, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        this._memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        this._memory.Release(default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -176,41 +142,22 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     public long[] Make(int count, int seed)
     {
         const string __operation = "INumbers.Make (export 'make')";
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         global::Bindgen.GuestRange __owned = default;
         long[] __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
-            try
-            {
-                this._export_Make(count, seed, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadArrayReturnArea(__return_area, 8, __block, __block_size, __operation);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
+            this._export_Make(count, seed, __block.Address);
+            __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
             __returned = this._memory.ReadArray<long>(__owned.Address, __owned.Length / 8, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -220,57 +167,36 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         const string __operation = "INumbers.Mixed (export 'mixed')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        int __text_address = 0;
         if (values is null) throw new global::System.ArgumentNullException("values");
         int __values_count = values.Length;
         int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
-        int __values_address = 0;
         if (bytes is null) throw new global::System.ArgumentNullException("bytes");
         int __bytes_length = bytes.Length;
-        int __bytes_address = 0;
         if (shorts is null) throw new global::System.ArgumentNullException("shorts");
         int __shorts_count = shorts.Length;
         int __shorts_length = global::Bindgen.GuestMemory.ByteLength(__shorts_count, 2, __operation);
-        int __shorts_address = 0;
         long __values_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 8);
         long __shorts_offset = global::Bindgen.GuestMemory.AlignUp(__values_offset + __values_length + __bytes_length, 2);
-        int __block_size = global::Bindgen.GuestMemory.BlockSize(__shorts_offset + __shorts_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__shorts_offset + __shorts_length, __operation);
         double __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __text_address = __text_length == 0 ? 0 : __block;
-            __values_address = __values_length == 0 ? 0 : unchecked(__block + (int)__values_offset);
-            __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block + (int)(__values_offset + __values_length));
-            __shorts_address = __shorts_length == 0 ? 0 : unchecked(__block + (int)__shorts_offset);
-            // Write: each copy takes a fresh view of the live memory.
+            int __text_address = __text_length == 0 ? 0 : __block.Address;
+            int __values_address = __values_length == 0 ? 0 : unchecked(__block.Address + (int)__values_offset);
+            int __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block.Address + (int)(__values_offset + __values_length));
+            int __shorts_address = __shorts_length == 0 ? 0 : unchecked(__block.Address + (int)__shorts_offset);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
             this._memory.Write<double>(__values_address, values, __operation);
             this._memory.Write(__bytes_address, bytes, __operation);
             this._memory.Write<short>(__shorts_address, shorts, __operation);
-            double __result;
-            try
-            {
-                __result = this._export_Mixed(__text_address, __text_length, __values_address, __values_count, __bytes_address, __bytes_length, __shorts_address, __shorts_count);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Mixed(__text_address, __text_length, __values_address, __values_count, __bytes_address, __bytes_length, __shorts_address, __shorts_count);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -278,16 +204,14 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     public short Negate(short value)
     {
         const string __operation = "INumbers.Negate (export 'negate')";
-        int __result;
         try
         {
-            __result = this._export_Negate(value);
+            return unchecked((short)this._export_Negate(value));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((short)__result);
     }
 
     /// <inheritdoc/>
@@ -295,16 +219,14 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     public char Upper(char c)
     {
         const string __operation = "INumbers.Upper (export 'upper')";
-        int __result;
         try
         {
-            __result = this._export_Upper(c);
+            return unchecked((char)this._export_Upper(c));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((char)__result);
     }
 
     /// <inheritdoc/>
@@ -312,15 +234,13 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     public byte Next(byte value)
     {
         const string __operation = "INumbers.Next (export 'next')";
-        int __result;
         try
         {
-            __result = this._export_Next(value);
+            return unchecked((byte)this._export_Next(value));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((byte)__result);
     }
 }

@@ -54,10 +54,10 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_SumBytes = __exports.Function("sum_bytes", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Reverse = __exports.Function("reverse", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_MakeBytes = __exports.Function("make_bytes", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_XorFill = __exports.Function("xor_fill", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
+        _export_SumBytes = __exports.Func<int, int, int>("sum_bytes", "(i32, i32) -> i32");
+        _export_Reverse = __exports.Action<int, int, int>("reverse", "(i32, i32, i32) -> ()");
+        _export_MakeBytes = __exports.Action<int, int, int>("make_bytes", "(i32, i32, i32) -> ()");
+        _export_XorFill = __exports.Action<int, int, int>("xor_fill", "(i32, i32, i32) -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -91,38 +91,20 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     {
         const string __operation = "IBufferTools.SumBytes (export 'sum_bytes')";
         int __data_length = data.Length;
-        int __data_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __data_address = __data_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __data_address = __data_length == 0 ? 0 : __block.Address;
             this._memory.Write(__data_address, data, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_SumBytes(__data_address, __data_length);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_SumBytes(__data_address, __data_length);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -132,44 +114,24 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         const string __operation = "IBufferTools.Reverse (export 'reverse')";
         if (data is null) throw new global::System.ArgumentNullException("data");
         int __data_length = data.Length;
-        int __data_address = 0;
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
         global::Bindgen.GuestRange __owned = default;
         byte[] __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __data_address = __data_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __data_address = __data_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.Write(__data_address, data, __operation);
-            try
-            {
-                this._export_Reverse(__data_address, __data_length, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._export_Reverse(__data_address, __data_length, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadBytes(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -177,41 +139,22 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     public byte[] MakeBytes(int length, int seed)
     {
         const string __operation = "IBufferTools.MakeBytes (export 'make_bytes')";
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         global::Bindgen.GuestRange __owned = default;
         byte[] __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
-            try
-            {
-                this._export_MakeBytes(length, seed, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
+            this._export_MakeBytes(length, seed, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadBytes(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -220,35 +163,19 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     {
         const string __operation = "IBufferTools.XorFill (export 'xor_fill')";
         int __buffer_length = buffer.Length;
-        int __buffer_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__buffer_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__buffer_length, __operation);
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __buffer_address = __buffer_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __buffer_address = __buffer_length == 0 ? 0 : __block.Address;
             this._memory.Write(__buffer_address, buffer, __operation);
-            try
-            {
-                this._export_XorFill(__buffer_address, __buffer_length, value);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            this._export_XorFill(__buffer_address, __buffer_length, value);
             this._memory.ReadInto(__buffer_address, buffer, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        this._memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        this._memory.Release(default, __block, __operation);
     }
 }

@@ -56,12 +56,12 @@ public sealed partial class CText : global::Demo.Text.ICText
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Length = __exports.Function("length", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Version = __exports.Function("version", "() -> i32", static __f => __f.WrapFunc<int>());
-        _export_Duplicate = __exports.Function("duplicate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_Find = __exports.Function("find", "(i32, i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int, int, int>());
-        _export_Values = __exports.Function("values", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Fill = __exports.Function("fill", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
+        _export_Length = __exports.Func<int, int>("length", "(i32) -> i32");
+        _export_Version = __exports.Func<int>("version", "() -> i32");
+        _export_Duplicate = __exports.Func<int, int>("duplicate", "(i32) -> i32");
+        _export_Find = __exports.Action<int, int, int, int, int>("find", "(i32, i32, i32, i32, i32) -> ()");
+        _export_Values = __exports.Action<int, int, int>("values", "(i32, i32, i32) -> ()");
+        _export_Fill = __exports.Func<int, int, int, int>("fill", "(i32, i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -96,38 +96,20 @@ public sealed partial class CText : global::Demo.Text.ICText
         const string __operation = "ICText.Length (export 'length')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.CStringByteCount(text, __operation);
-        int __text_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__text_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __text_address = __text_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __text_address = __text_length == 0 ? 0 : __block.Address;
             this._memory.WriteCString(__text_address, __text_length, text, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_Length(__text_address);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Length(__text_address);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -135,16 +117,15 @@ public sealed partial class CText : global::Demo.Text.ICText
     public string Version()
     {
         const string __operation = "ICText.Version (export 'version')";
-        int __result;
         try
         {
-            __result = this._export_Version();
+            int __result = this._export_Version();
+            return this._memory.ReadRequiredCString(__result, __operation);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return this._memory.ReadRequiredCString(__result, __operation);
     }
 
     /// <inheritdoc/>
@@ -153,40 +134,23 @@ public sealed partial class CText : global::Demo.Text.ICText
     {
         const string __operation = "ICText.Duplicate (export 'duplicate')";
         int __text_length = global::Bindgen.GuestMemory.CStringByteCount(text, __operation);
-        int __text_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__text_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
         global::Bindgen.GuestRange __owned = default;
         string? __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __text_address = __text_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __text_address = __text_length == 0 ? 0 : __block.Address;
             this._memory.WriteCString(__text_address, __text_length, text, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_Duplicate(__text_address);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            int __result = this._export_Duplicate(__text_address);
             __owned = this._memory.CStringRange(__result, __operation);
             __returned = this._memory.ReadCString(__result, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -196,49 +160,28 @@ public sealed partial class CText : global::Demo.Text.ICText
         const string __operation = "ICText.Find (export 'find')";
         int __haystack_length = haystack is null ? 0 : global::Bindgen.GuestMemory.Utf8ByteCount(haystack);
         int __haystack_room = haystack is null ? 0 : global::System.Math.Max(__haystack_length, 1);
-        int __haystack_address = 0;
         int __needle_length = needle is null ? 0 : needle.Length;
         int __needle_room = needle is null ? 0 : global::System.Math.Max(__needle_length, 1);
-        int __needle_address = 0;
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room + __needle_room, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room + __needle_room, __operation);
         global::Bindgen.GuestRange __owned = default;
         string? __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __haystack_address = __haystack_room == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
-            __needle_address = __needle_room == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __haystack_address = __haystack_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+            int __needle_address = __needle_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.WriteUtf8(__haystack_address, __haystack_length, haystack, __operation);
             this._memory.Write(__needle_address, needle, __operation);
-            try
-            {
-                this._export_Find(__haystack_address, __haystack_length, __needle_address, __needle_length, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._export_Find(__haystack_address, __haystack_length, __needle_address, __needle_length, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = __owned.Address == 0 ? null : this._memory.ReadUtf8(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -249,45 +192,25 @@ public sealed partial class CText : global::Demo.Text.ICText
         int __input_count = input is null ? 0 : input.Length;
         int __input_length = global::Bindgen.GuestMemory.ByteLength(__input_count, 4, __operation);
         int __input_room = input is null ? 0 : global::System.Math.Max(__input_length, 1);
-        int __input_address = 0;
         long __input_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 4);
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize(__input_offset + __input_room, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__input_offset + __input_room, __operation);
         global::Bindgen.GuestRange __owned = default;
         double[]? __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __input_address = __input_room == 0 ? 0 : unchecked(__block + (int)__input_offset);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __input_address = __input_room == 0 ? 0 : unchecked(__block.Address + (int)__input_offset);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.Write<int>(__input_address, input, __operation);
-            try
-            {
-                this._export_Values(__input_address, __input_count, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadArrayReturnArea(__return_area, 8, __block, __block_size, __operation);
+            this._export_Values(__input_address, __input_count, __block.Address);
+            __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
             __returned = __owned.Address == 0 ? null : this._memory.ReadArray<double>(__owned.Address, __owned.Length / 8, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -296,37 +219,19 @@ public sealed partial class CText : global::Demo.Text.ICText
     {
         const string __operation = "ICText.Fill (export 'fill')";
         int __output_length = output.Length;
-        int __output_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__output_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__output_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __output_address = __output_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
-            int __result;
-            try
-            {
-                __result = this._export_Fill(__output_address, __output_length, seed);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            int __output_address = __output_length == 0 ? 0 : __block.Address;
+            __returned = this._export_Fill(__output_address, __output_length, seed);
             this._memory.ReadInto(__output_address, output, __operation);
-            __returned = __result;
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 }

@@ -61,14 +61,14 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         _memory = __exports.CConventionMemory(options, new global::Bindgen.CConvention(Memory: "c", Malloc: "f", Free: "g"));
         global::Bindgen.CLayout.Check<global::Demo.Geometry.Point>(24, Binding);
         global::Bindgen.CLayout.Check<global::Demo.Geometry.Meters>(8, Binding);
-        _export_PointNorm2 = __exports.Function("point_norm2", "(i32) -> f64", static __f => __f.WrapFunc<int, double>());
-        _export_PointScale = __exports.Function("point_scale", "(i32, i32, f64) -> ()", static __f => __f.WrapAction<int, int, double>());
-        _export_PointTranslate = __exports.Function("point_translate", "(i32, i32, f64) -> ()", static __f => __f.WrapAction<int, int, double>());
-        _export_MetersAdd = __exports.Function("meters_add", "(f64, f64) -> f64", static __f => __f.WrapFunc<double, double, double>());
-        _export_Divmod = __exports.Function("divmod", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
-        _export_TryParseInt = __exports.Function("try_parse_int", "(i32, i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int, int>());
-        _export_Shift = __exports.Function("shift", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Make = __exports.Function("make", "(i32, i32) -> ()", static __f => __f.WrapAction<int, int>());
+        _export_PointNorm2 = __exports.Func<int, double>("point_norm2", "(i32) -> f64");
+        _export_PointScale = __exports.Action<int, int, double>("point_scale", "(i32, i32, f64) -> ()");
+        _export_PointTranslate = __exports.Action<int, int, double>("point_translate", "(i32, i32, f64) -> ()");
+        _export_MetersAdd = __exports.Func<double, double, double>("meters_add", "(f64, f64) -> f64");
+        _export_Divmod = __exports.Func<int, int, int, int>("divmod", "(i32, i32, i32) -> i32");
+        _export_TryParseInt = __exports.Func<int, int, int, int>("try_parse_int", "(i32, i32, i32) -> i32");
+        _export_Shift = __exports.Action<int, int, int>("shift", "(i32, i32, i32) -> ()");
+        _export_Make = __exports.Action<int, int>("make", "(i32, i32) -> ()");
         _export_Sum17 = __exports.CheckedFunction("sum17", "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, f64) -> i64")!;
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
@@ -102,38 +102,20 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public double PointNorm2(in global::Demo.Geometry.Point p)
     {
         const string __operation = "IGeometry.PointNorm2 (export 'point_norm2')";
-        int __p_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)24, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
         double __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __p_address = __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __p_address = __block.Address;
             this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
-            double __result;
-            try
-            {
-                __result = this._export_PointNorm2(__p_address);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_PointNorm2(__p_address);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -141,40 +123,22 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public global::Demo.Geometry.Point PointScale(global::Demo.Geometry.Point p, double k)
     {
         const string __operation = "IGeometry.PointScale (export 'point_scale')";
-        int __p_address = 0;
         long __p_offset = global::Bindgen.GuestMemory.AlignUp((long)24, 8);
-        int __result_pointer = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize(__p_offset + 24, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__p_offset + 24, __operation);
         global::Demo.Geometry.Point __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __result_pointer = __block;
-            __p_address = unchecked(__block + (int)__p_offset);
-            // Write: each copy takes a fresh view of the live memory.
+            int __p_address = unchecked(__block.Address + (int)__p_offset);
             this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
-            try
-            {
-                this._export_PointScale(__result_pointer, __p_address, k);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = this._memory.ReadValue<global::Demo.Geometry.Point>(__result_pointer, __operation);
+            this._export_PointScale(__block.Address, __p_address, k);
+            __returned = this._memory.ReadValue<global::Demo.Geometry.Point>(__block.Address, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -182,36 +146,20 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public void PointTranslate(ref global::Demo.Geometry.Point p, int dx, double dy)
     {
         const string __operation = "IGeometry.PointTranslate (export 'point_translate')";
-        int __p_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)24, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __p_address = __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __p_address = __block.Address;
             this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
-            try
-            {
-                this._export_PointTranslate(__p_address, dx, dy);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            this._export_PointTranslate(__p_address, dx, dy);
             p = this._memory.ReadValue<global::Demo.Geometry.Point>(__p_address, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        this._memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        this._memory.Release(default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -219,17 +167,16 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public global::Demo.Geometry.Meters MetersAdd(global::Demo.Geometry.Meters a, global::Demo.Geometry.Meters b)
     {
         const string __operation = "IGeometry.MetersAdd (export 'meters_add')";
-        double __result;
         try
         {
-            __result = this._export_MetersAdd(global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref a), global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref b));
+            double __result = this._export_MetersAdd(global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref a), global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref b));
+            double __result_field = __result;
+            return global::System.Runtime.CompilerServices.Unsafe.As<double, global::Demo.Geometry.Meters>(ref __result_field);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        double __result_field = __result;
-        return global::System.Runtime.CompilerServices.Unsafe.As<double, global::Demo.Geometry.Meters>(ref __result_field);
     }
 
     /// <inheritdoc/>
@@ -237,38 +184,20 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public int Divmod(int a, int b, out int rem)
     {
         const string __operation = "IGeometry.Divmod (export 'divmod')";
-        int __rem_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)4, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)4, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __rem_address = __block;
-            // Write: each copy takes a fresh view of the live memory.
-            int __result;
-            try
-            {
-                __result = this._export_Divmod(a, b, __rem_address);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            int __rem_address = __block.Address;
+            __returned = this._export_Divmod(a, b, __rem_address);
             rem = this._memory.ReadValue<int>(__rem_address, __operation);
-            __returned = __result;
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -278,42 +207,23 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         const string __operation = "IGeometry.TryParseInt (export 'try_parse_int')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        int __text_address = 0;
-        int __value_address = 0;
         long __value_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 4);
-        int __block_size = global::Bindgen.GuestMemory.BlockSize(__value_offset + 4, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__value_offset + 4, __operation);
         bool __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __text_address = __text_length == 0 ? 0 : __block;
-            __value_address = unchecked(__block + (int)__value_offset);
-            // Write: each copy takes a fresh view of the live memory.
+            int __text_address = __text_length == 0 ? 0 : __block.Address;
+            int __value_address = unchecked(__block.Address + (int)__value_offset);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_TryParseInt(__text_address, __text_length, __value_address);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            __returned = (this._export_TryParseInt(__text_address, __text_length, __value_address) != 0);
             value = this._memory.ReadValue<int>(__value_address, __operation);
-            __returned = (__result != 0);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -323,36 +233,20 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         const string __operation = "IGeometry.Shift (export 'shift')";
         int __points_count = points.Length;
         int __points_length = global::Bindgen.GuestMemory.ByteLength(__points_count, 24, __operation);
-        int __points_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__points_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__points_length, __operation);
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __points_address = __points_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __points_address = __points_length == 0 ? 0 : __block.Address;
             this._memory.Write<global::Demo.Geometry.Point>(__points_address, points, __operation);
-            try
-            {
-                this._export_Shift(__points_address, __points_count, dx);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
+            this._export_Shift(__points_address, __points_count, dx);
             this._memory.ReadInto<global::Demo.Geometry.Point>(__points_address, points, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        this._memory.Release(default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        this._memory.Release(default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -360,41 +254,22 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public global::Demo.Geometry.Point[] Make(int count)
     {
         const string __operation = "IGeometry.Make (export 'make')";
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         global::Bindgen.GuestRange __owned = default;
         global::Demo.Geometry.Point[] __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
-            try
-            {
-                this._export_Make(count, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadArrayReturnArea(__return_area, 24, __block, __block_size, __operation);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
+            this._export_Make(count, __block.Address);
+            __owned = this._memory.ReadArrayReturnArea(__block, 24, __operation);
             __returned = this._memory.ReadArray<global::Demo.Geometry.Point>(__owned.Address, __owned.Length / 24, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -402,15 +277,13 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     public long Sum17(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17)
     {
         const string __operation = "IGeometry.Sum17 (export 'sum17')";
-        long __result;
         try
         {
-            __result = (long)this._export_Sum17.Invoke(new global::Wasmtime.ValueBox[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17 })!;
+            return (long)this._export_Sum17.Invoke(new global::Wasmtime.ValueBox[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17 })!;
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

@@ -40,10 +40,10 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _bounds = __exports.Cancellation(engine);
-        _export_Spin = __exports.Function("spin", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Echo = __exports.Function("echo", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Tick = __exports.Function("tick", "() -> ()", static __f => __f.WrapAction());
-        _export_Add = __exports.Function("add", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Spin = __exports.Func<int, int, int>("spin", "(i32, i32) -> i32");
+        _export_Echo = __exports.Action<int, int, int>("echo", "(i32, i32, i32) -> ()");
+        _export_Tick = __exports.Action("tick", "() -> ()");
+        _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -80,17 +80,12 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         const string __operation = "IWorker.Spin (export 'spin')";
         if (data is null) throw new global::System.ArgumentNullException("data");
         int __data_length = data.Length;
-        int __data_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __data_address = __data_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __data_address = __data_length == 0 ? 0 : __block.Address;
             this._memory.Write(__data_address, data, __operation);
             int __result;
             // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
@@ -99,25 +94,17 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
             {
                 __result = this._export_Spin(__data_address, __data_length);
             }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
             finally
             {
                 __cancellation.Dispose();
             }
-            // Read: copy back and results through fresh views; the call may have moved memory.
             __returned = __result;
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -127,50 +114,33 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         const string __operation = "IWorker.Echo (export 'echo')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        int __text_address = 0;
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
         global::Bindgen.GuestRange __owned = default;
         string __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
             // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
             global::Bindgen.CancellationScope __cancellation = this._bounds.Enter(token);
             try
             {
-                this._export_Echo(__text_address, __text_length, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+                this._export_Echo(__text_address, __text_length, __block.Address);
             }
             finally
             {
                 __cancellation.Dispose();
             }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadUtf8(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -199,15 +169,13 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     public int Add(int a, int b)
     {
         const string __operation = "IWorker.Add (export 'add')";
-        int __result;
         try
         {
-            __result = this._export_Add(a, b);
+            return this._export_Add(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

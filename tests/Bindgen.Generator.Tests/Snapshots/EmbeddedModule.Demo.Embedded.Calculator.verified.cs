@@ -49,7 +49,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -104,15 +104,13 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     public int AddI32(int a, int b)
     {
         const string __operation = "ICalculator.AddI32 (export 'add_i32')";
-        int __result;
         try
         {
-            __result = this._export_AddI32(a, b);
+            return this._export_AddI32(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

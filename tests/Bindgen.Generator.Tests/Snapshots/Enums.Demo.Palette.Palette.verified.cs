@@ -51,9 +51,9 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_NextColor = __exports.Function("next_color", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
-        _export_FlipHighBit = __exports.Function("flip_high_bit", "(i64) -> i64", static __f => __f.WrapFunc<long, long>());
-        _export_Clamp = __exports.Function("clamp", "(i32, i64) -> i32", static __f => __f.WrapFunc<int, long, int>());
+        _export_NextColor = __exports.Func<int, int>("next_color", "(i32) -> i32");
+        _export_FlipHighBit = __exports.Func<long, long>("flip_high_bit", "(i64) -> i64");
+        _export_Clamp = __exports.Func<int, long, int>("clamp", "(i32, i64) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -86,16 +86,14 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     public global::Demo.Palette.Color NextColor(global::Demo.Palette.Color color)
     {
         const string __operation = "IPalette.NextColor (export 'next_color')";
-        int __result;
         try
         {
-            __result = this._export_NextColor(unchecked((int)color));
+            return unchecked((global::Demo.Palette.Color)this._export_NextColor(unchecked((int)color)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((global::Demo.Palette.Color)__result);
     }
 
     /// <inheritdoc/>
@@ -103,16 +101,14 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     public global::Demo.Palette.Flags FlipHighBit(global::Demo.Palette.Flags flags)
     {
         const string __operation = "IPalette.FlipHighBit (export 'flip_high_bit')";
-        long __result;
         try
         {
-            __result = this._export_FlipHighBit(unchecked((long)flags));
+            return unchecked((global::Demo.Palette.Flags)this._export_FlipHighBit(unchecked((long)flags)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((global::Demo.Palette.Flags)__result);
     }
 
     /// <inheritdoc/>
@@ -120,15 +116,13 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     public global::Demo.Palette.Level Clamp(global::Demo.Palette.Level level, global::Demo.Palette.Big big)
     {
         const string __operation = "IPalette.Clamp (export 'clamp')";
-        int __result;
         try
         {
-            __result = this._export_Clamp(unchecked((int)level), unchecked((long)big));
+            return unchecked((global::Demo.Palette.Level)this._export_Clamp(unchecked((int)level), unchecked((long)big)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((global::Demo.Palette.Level)__result);
     }
 }

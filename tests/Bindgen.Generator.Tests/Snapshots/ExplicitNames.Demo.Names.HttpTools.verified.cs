@@ -54,10 +54,10 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_ParseHTTPHeader = __exports.Function("parse_http_header", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Hash = __exports.Function("compute-hash", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Count = __exports.Function("ÜberCount", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_ToUtf8 = __exports.Function("to_utf8", "() -> ()", static __f => __f.WrapAction());
+        _export_ParseHTTPHeader = __exports.Func<int, int, int>("parse_http_header", "(i32, i32) -> i32");
+        _export_Hash = __exports.Func<int, int, int>("compute-hash", "(i32, i32) -> i32");
+        _export_Count = __exports.Func<int, int, int>("ÜberCount", "(i32, i32) -> i32");
+        _export_ToUtf8 = __exports.Action("to_utf8", "() -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -92,38 +92,20 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         const string __operation = "IHttpTools.ParseHTTPHeader (export 'parse_http_header')";
         if (header is null) throw new global::System.ArgumentNullException("header");
         int __header_length = global::Bindgen.GuestMemory.Utf8ByteCount(header);
-        int __header_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__header_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__header_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __header_address = __header_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __header_address = __header_length == 0 ? 0 : __block.Address;
             this._memory.WriteUtf8(__header_address, __header_length, header, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_ParseHTTPHeader(__header_address, __header_length);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_ParseHTTPHeader(__header_address, __header_length);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -133,38 +115,20 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         const string __operation = "IHttpTools.Hash (export 'compute-hash')";
         if (@event is null) throw new global::System.ArgumentNullException("event");
         int __event_length = global::Bindgen.GuestMemory.Utf8ByteCount(@event);
-        int __event_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__event_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__event_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __event_address = __event_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __event_address = __event_length == 0 ? 0 : __block.Address;
             this._memory.WriteUtf8(__event_address, __event_length, @event, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_Hash(__event_address, __event_length);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Hash(__event_address, __event_length);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -174,38 +138,20 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         const string __operation = "IHttpTools.Count (export 'ÜberCount')";
         if (@object is null) throw new global::System.ArgumentNullException("object");
         int __object_length = @object.Length;
-        int __object_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__object_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__object_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __object_address = __object_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __object_address = __object_length == 0 ? 0 : __block.Address;
             this._memory.Write(__object_address, @object, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_Count(__object_address, __object_length);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Count(__object_address, __object_length);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>

@@ -52,8 +52,8 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_ToUpper = __exports.Function("to_upper", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_ToUpper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
+        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -88,44 +88,24 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
         const string __operation = "IDerived.ToUpper (export 'to_upper')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        int __text_address = 0;
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
         global::Bindgen.GuestRange __owned = default;
         string __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            try
-            {
-                this._export_ToUpper(__text_address, __text_length, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._export_ToUpper(__text_address, __text_length, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadUtf8(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -133,15 +113,13 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     public int AddI32(int a, int b)
     {
         const string __operation = "IDerived.AddI32 (export 'add_i32')";
-        int __result;
         try
         {
-            __result = this._export_AddI32(a, b);
+            return this._export_AddI32(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

@@ -48,8 +48,8 @@ internal sealed partial class Counter : global::ICounter
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_Bump = __exports.Function("bump", "() -> ()", static __f => __f.WrapAction());
-        _export_BumpCount = __exports.Function("bump_count", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Bump = __exports.Action("bump", "() -> ()");
+        _export_BumpCount = __exports.Func<int>("bump_count", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -97,15 +97,13 @@ internal sealed partial class Counter : global::ICounter
     public int BumpCount()
     {
         const string __operation = "ICounter.BumpCount (export 'bump_count')";
-        int __result;
         try
         {
-            __result = this._export_BumpCount();
+            return this._export_BumpCount();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_Answer = __exports.Function("answer", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Answer = __exports.Func<int>("answer", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete("__wasm_call_ctors");
     }
@@ -82,15 +82,13 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     public int Answer()
     {
         const string __operation = "IMinified.Answer (export 'answer')";
-        int __result;
         try
         {
-            __result = this._export_Answer();
+            return this._export_Answer();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

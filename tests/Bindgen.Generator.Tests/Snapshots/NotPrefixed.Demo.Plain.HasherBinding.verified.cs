@@ -51,7 +51,7 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Fnv1a = __exports.Function("fnv1a", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
+        _export_Fnv1a = __exports.Func<int, int, int>("fnv1a", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -85,37 +85,19 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
     {
         const string __operation = "Hasher.Fnv1a (export 'fnv1a')";
         int __data_length = data.Length;
-        int __data_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__data_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __data_address = __data_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __data_address = __data_length == 0 ? 0 : __block.Address;
             this._memory.Write(__data_address, data, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_Fnv1a(__data_address, __data_length);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Fnv1a(__data_address, __data_length);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 }

@@ -55,11 +55,11 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Memory = __exports.Function("memory", "() -> i32", static __f => __f.WrapFunc<int>());
-        _export_Instance = __exports.Function("instance", "(i32) -> ()", static __f => __f.WrapAction<int>());
-        _export_ToString = __exports.Function("to_string", "(i32, i32) -> ()", static __f => __f.WrapAction<int, int>());
-        _export_GetHashCode = __exports.Function("get_hash_code", "() -> i32", static __f => __f.WrapFunc<int>());
-        _export_Counter = __exports.Function("counter", "() -> i32", static __f => __f.WrapFunc<int>());
+        _export_Memory = __exports.Func<int>("memory", "() -> i32");
+        _export_Instance = __exports.Action<int>("instance", "(i32) -> ()");
+        _export_ToString = __exports.Action<int, int>("to_string", "(i32, i32) -> ()");
+        _export_GetHashCode = __exports.Func<int>("get_hash_code", "() -> i32");
+        _export_Counter = __exports.Func<int>("counter", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -92,16 +92,14 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     int global::Demo.Reserved.ICounter.Memory()
     {
         const string __operation = "ICounter.Memory (export 'memory')";
-        int __result;
         try
         {
-            __result = this._export_Memory();
+            return this._export_Memory();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 
     /// <inheritdoc/>
@@ -124,41 +122,22 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     string global::Demo.Reserved.ICounter.ToString(int value)
     {
         const string __operation = "ICounter.ToString (export 'to_string')";
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
         global::Bindgen.GuestRange __owned = default;
         string __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
-            try
-            {
-                this._export_ToString(value, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
+            this._export_ToString(value, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadUtf8(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -166,16 +145,14 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     int global::Demo.Reserved.ICounter.GetHashCode()
     {
         const string __operation = "ICounter.GetHashCode (export 'get_hash_code')";
-        int __result;
         try
         {
-            __result = this._export_GetHashCode();
+            return this._export_GetHashCode();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 
     /// <inheritdoc/>
@@ -183,15 +160,13 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     int global::Demo.Reserved.ICounter.Counter()
     {
         const string __operation = "ICounter.Counter (export 'counter')";
-        int __result;
         try
         {
-            __result = this._export_Counter();
+            return this._export_Counter();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 }

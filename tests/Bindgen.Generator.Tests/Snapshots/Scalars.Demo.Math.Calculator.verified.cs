@@ -55,13 +55,13 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
-        _export_AddI32 = __exports.Function("add_i32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_MaxU32 = __exports.Function("max_u32", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_AddI64 = __exports.Function("add_i64", "(i64, i64) -> i64", static __f => __f.WrapFunc<long, long, long>());
-        _export_MaxU64 = __exports.Function("max_u64", "(i64, i64) -> i64", static __f => __f.WrapFunc<long, long, long>());
-        _export_MulF32 = __exports.Function("mul_f32", "(f32, f32) -> f32", static __f => __f.WrapFunc<float, float, float>());
-        _export_MulF64 = __exports.Function("mul_f64", "(f64, f64) -> f64", static __f => __f.WrapFunc<double, double, double>());
-        _export_Negate = __exports.Function("negate", "(i32) -> i32", static __f => __f.WrapFunc<int, int>());
+        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
+        _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
+        _export_AddI64 = __exports.Func<long, long, long>("add_i64", "(i64, i64) -> i64");
+        _export_MaxU64 = __exports.Func<long, long, long>("max_u64", "(i64, i64) -> i64");
+        _export_MulF32 = __exports.Func<float, float, float>("mul_f32", "(f32, f32) -> f32");
+        _export_MulF64 = __exports.Func<double, double, double>("mul_f64", "(f64, f64) -> f64");
+        _export_Negate = __exports.Func<int, int>("negate", "(i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -94,16 +94,14 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public int AddI32(int a, int b)
     {
         const string __operation = "ICalculator.AddI32 (export 'add_i32')";
-        int __result;
         try
         {
-            __result = this._export_AddI32(a, b);
+            return this._export_AddI32(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 
     /// <inheritdoc/>
@@ -111,16 +109,14 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public uint MaxU32(uint a, uint b)
     {
         const string __operation = "ICalculator.MaxU32 (export 'max_u32')";
-        int __result;
         try
         {
-            __result = this._export_MaxU32(unchecked((int)a), unchecked((int)b));
+            return unchecked((uint)this._export_MaxU32(unchecked((int)a), unchecked((int)b)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((uint)__result);
     }
 
     /// <inheritdoc/>
@@ -128,16 +124,14 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public long AddI64(long a, long b)
     {
         const string __operation = "ICalculator.AddI64 (export 'add_i64')";
-        long __result;
         try
         {
-            __result = this._export_AddI64(a, b);
+            return this._export_AddI64(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 
     /// <inheritdoc/>
@@ -145,16 +139,14 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public ulong MaxU64(ulong a, ulong b)
     {
         const string __operation = "ICalculator.MaxU64 (export 'max_u64')";
-        long __result;
         try
         {
-            __result = this._export_MaxU64(unchecked((long)a), unchecked((long)b));
+            return unchecked((ulong)this._export_MaxU64(unchecked((long)a), unchecked((long)b)));
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return unchecked((ulong)__result);
     }
 
     /// <inheritdoc/>
@@ -162,16 +154,14 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public float MulF32(float a, float b)
     {
         const string __operation = "ICalculator.MulF32 (export 'mul_f32')";
-        float __result;
         try
         {
-            __result = this._export_MulF32(a, b);
+            return this._export_MulF32(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 
     /// <inheritdoc/>
@@ -179,16 +169,14 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public double MulF64(double a, double b)
     {
         const string __operation = "ICalculator.MulF64 (export 'mul_f64')";
-        double __result;
         try
         {
-            __result = this._export_MulF64(a, b);
+            return this._export_MulF64(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return __result;
     }
 
     /// <inheritdoc/>
@@ -196,15 +184,13 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     public bool Negate(bool value)
     {
         const string __operation = "ICalculator.Negate (export 'negate')";
-        int __result;
         try
         {
-            __result = this._export_Negate((value ? 1 : 0));
+            return (this._export_Negate((value ? 1 : 0)) != 0);
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
         }
-        return (__result != 0);
     }
 }

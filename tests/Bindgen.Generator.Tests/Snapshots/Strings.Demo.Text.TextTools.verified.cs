@@ -53,9 +53,9 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
-        _export_Upper = __exports.Function("to_upper", "(i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int>());
-        _export_Utf8CodePoints = __exports.Function("utf8_code_points", "(i32, i32) -> i32", static __f => __f.WrapFunc<int, int, int>());
-        _export_Concat = __exports.Function("concat", "(i32, i32, i32, i32, i32) -> ()", static __f => __f.WrapAction<int, int, int, int, int>());
+        _export_Upper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
+        _export_Utf8CodePoints = __exports.Func<int, int, int>("utf8_code_points", "(i32, i32) -> i32");
+        _export_Concat = __exports.Action<int, int, int, int, int>("concat", "(i32, i32, i32, i32, i32) -> ()");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -90,44 +90,24 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         const string __operation = "ITextTools.Upper (export 'to_upper')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        int __text_address = 0;
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
         global::Bindgen.GuestRange __owned = default;
         string __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __text_address = __text_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            try
-            {
-                this._export_Upper(__text_address, __text_length, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._export_Upper(__text_address, __text_length, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadUtf8(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -137,38 +117,20 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         const string __operation = "ITextTools.Utf8CodePoints (export 'utf8_code_points')";
         if (text is null) throw new global::System.ArgumentNullException("text");
         int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        int __text_address = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)__text_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
         int __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __text_address = __text_length == 0 ? 0 : __block;
-            // Write: each copy takes a fresh view of the live memory.
+            int __text_address = __text_length == 0 ? 0 : __block.Address;
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            int __result;
-            try
-            {
-                __result = this._export_Utf8CodePoints(__text_address, __text_length);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            __returned = __result;
+            __returned = this._export_Utf8CodePoints(__text_address, __text_length);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, default, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, default, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
@@ -178,48 +140,27 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         const string __operation = "ITextTools.Concat (export 'concat')";
         if (first is null) throw new global::System.ArgumentNullException("first");
         int __first_length = global::Bindgen.GuestMemory.Utf8ByteCount(first);
-        int __first_address = 0;
         if (second is null) throw new global::System.ArgumentNullException("second");
         int __second_length = global::Bindgen.GuestMemory.Utf8ByteCount(second);
-        int __second_address = 0;
-        int __return_area = 0;
-        int __block_size = global::Bindgen.GuestMemory.BlockSize((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
-        int __block = 0;
+        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
         global::Bindgen.GuestRange __owned = default;
         string __returned;
         try
         {
-            // Allocate: the call's one guest allocation returns before the first view is taken (pre-grow guard).
-            // The block is checked whole before any offset inside it is computed.
-            __block = this._memory.AllocateBlock(__block_size, __operation);
-            __return_area = __block;
-            __first_address = __first_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize);
-            __second_address = __second_length == 0 ? 0 : unchecked(__block + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
-            // Write: each copy takes a fresh view of the live memory.
-            // A return area the guest leaves unwritten keeps this mark and is reported, never read as a result.
-            this._memory.PrepareReturnArea(__return_area, __operation);
+            int __first_address = __first_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+            int __second_address = __second_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
+            this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.WriteUtf8(__first_address, __first_length, first, __operation);
             this._memory.WriteUtf8(__second_address, __second_length, second, __operation);
-            try
-            {
-                this._export_Concat(__first_address, __first_length, __second_address, __second_length, __return_area);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            // Read: copy back and results through fresh views; the call may have moved memory.
-            // The guest handed the result's ownership to the host: it is freed once copied, on every path.
-            __owned = this._memory.ReadReturnArea(__return_area, __block, __block_size, __operation);
+            this._export_Concat(__first_address, __first_length, __second_address, __second_length, __block.Address);
+            __owned = this._memory.ReadReturnArea(__block, __operation);
             __returned = this._memory.ReadUtf8(__owned, __operation);
         }
         catch (global::System.Exception __failure)
         {
-            // The call failed: free what it holds. A failing free is recorded on this exception, never replaces it.
-            this._memory.ReleaseAfterFailure(__failure, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
-            throw;
+            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
         }
-        // The call succeeded: free what it holds. A failing free raises GuestCleanupException, which carries the result.
-        return this._memory.Release(__returned, __owned, new global::Bindgen.GuestRange(__block, __block_size), __operation);
+        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 }
