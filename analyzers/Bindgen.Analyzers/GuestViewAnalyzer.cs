@@ -98,13 +98,19 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         /// <summary>Cheap pre-check: does the body take a view, or receive borrowed views, at all?</summary>
         private bool MayContainViews(IOperation body, ISymbol owner)
         {
-            if (owner is IMethodSymbol method && _summaries.Symbols.ImplementsWasmImports(method))
+            if (owner is IMethodSymbol method)
             {
+                // The parameters first: finding which interface members a method implements is far dearer.
                 foreach (IParameterSymbol parameter in method.Parameters)
                 {
                     if (WasmSymbols.IsSpanType(parameter.Type))
                     {
-                        return true;
+                        if (_summaries.Symbols.ImplementsWasmImports(method))
+                        {
+                            return true;
+                        }
+
+                        break;
                     }
                 }
             }
