@@ -39,8 +39,9 @@ cat > "$work_dir/Directory.Build.targets" <<TARGETS
   <Target Name="CopyWasmtimeLibrary" />
 </Project>
 TARGETS
+# The newest installed SDK's compiler, unless CSC names another (the SDK a global.json selects, say).
 sdk_dir=$(dotnet --list-sdks | tail -1 | sed -E 's/^([^ ]+) \[(.*)\]$/\2\/\1/')
-csc="$sdk_dir/Roslyn/bincore/csc"
+csc=${CSC:-"$sdk_dir/Roslyn/bincore/csc"}
 [ -x "$csc" ] || { echo "no csc at $csc" >&2; exit 1; }
 mkdir -p "$work_dir/tools"
 cat > "$work_dir/tools/csc-timed" <<SCRIPT
