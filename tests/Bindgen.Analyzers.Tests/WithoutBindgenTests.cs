@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using NUnit.Framework;
 using Verify = Bindgen.Analyzers.Tests.AnalyzerVerifier<Bindgen.Analyzers.GuestViewAnalyzer>;
@@ -69,6 +70,38 @@ public class WithoutBindgenTests
         """,
         Verify.Diagnostic("BG1001").WithLocation(0).WithLocation(1).WithArguments("view", "Alloc"),
         Verify.Diagnostic("BG1003").WithLocation(2).WithArguments("View(0, 4)", "Consume"));
+
+    [Test]
+    public Task TopLevelStatementsAndExpressionBodies_AreAnalyzed()
+    {
+        // Bodies the compiler does not spell as a method body: a program's top-level statements, an
+        // expression-bodied property.
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System;
+                using Wasmtime;
+
+                using var engine = new Engine();
+                using var store = new Store(engine);
+                var memory = new Memory(store, 1);
+                var span = memory.GetSpan(0, 16);
+                {|#1:memory.Grow(1)|};
+                {|#0:span|}[0] = 1;
+
+                unsafe class C
+                {
+                    private readonly Memory _memory = null!;
+
+                    public nint Base => {|#2:_memory.GetPointer()|};
+                }
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("BG1001").WithLocation(0).WithLocation(1).WithArguments("span", "Grow"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("BG1002").WithLocation(2).WithArguments("_memory.GetPointer()", "returned from 'Base'"));
+        return test.RunAsync(CancellationToken.None);
+    }
 
     [Test]
     public Task WasmtimeAloneWithoutGrowth_NoWarning() => VerifyWithoutAttributesAsync("""

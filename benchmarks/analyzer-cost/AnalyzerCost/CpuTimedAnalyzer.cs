@@ -12,7 +12,7 @@ namespace Bindgen.AnalyzerCost;
 /// figure (and the compiler's ReportAnalyzer) is wall-clock time inside the callbacks, which grows with whatever else
 /// the machine is doing; the threads' CPU time does not, so it can compare two versions of the analyzer on a busy
 /// machine. Linux only (clock_gettime with CLOCK_THREAD_CPUTIME_ID). Supports what the Bindgen analyzer registers:
-/// compilation-start actions and, inside them, operation actions.
+/// compilation-start actions and, inside them, operation and operation-block actions.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
@@ -100,6 +100,9 @@ internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             _context.RegisterOperationAction(c => _owner.Measure(action, c), operationKinds);
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
+            _context.RegisterOperationBlockAction(c => _owner.Measure(action, c));
     }
 
     // The same registrations as Context, refused the same way: the two base classes declare them separately.
@@ -117,6 +120,9 @@ internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             _context.RegisterOperationAction(c => _owner.Measure(action, c), operationKinds);
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
+            _context.RegisterOperationBlockAction(c => _owner.Measure(action, c));
 
         public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
 
