@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -56,7 +57,8 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeBlocks(OperationBlockAnalysisContext context)
         {
-            IOperation? previous = null;
+            // Usually one root; a few when a constructor has an initializer or a parameter has a default value.
+            var analyzed = new List<IOperation>(1);
             foreach (IOperation block in context.OperationBlocks)
             {
                 // A method's blocks (its body, a constructor's initializer) hang under one method-body operation,
@@ -68,12 +70,12 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
                     root = root.Parent;
                 }
 
-                if (root is not (IMethodBodyBaseOperation or IBlockOperation) || root == previous)
+                if (root is not (IMethodBodyBaseOperation or IBlockOperation) || analyzed.Contains(root))
                 {
                     continue;
                 }
 
-                previous = root;
+                analyzed.Add(root);
 
                 ISymbol owner = OwnerOf(context.OwningSymbol);
                 if (!MayContainViews(root, owner))

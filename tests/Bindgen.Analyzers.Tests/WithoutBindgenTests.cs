@@ -104,6 +104,30 @@ public class WithoutBindgenTests
     }
 
     [Test]
+    public Task ConstructorWithInitializerAndDefaultValue_ReportedOnce() => VerifyWithoutAttributesAsync("""
+        using System;
+        using Wasmtime;
+
+        class Base
+        {
+            protected Base(int n) { }
+        }
+
+        class C : Base
+        {
+            // The compiler hands the analyzer this constructor as several blocks (the default value, the
+            // initializer, the body); the body must be analyzed once.
+            C(Memory memory, Function grow, int n = 1) : base(n)
+            {
+                var span = memory.GetSpan(0, 16);
+                {|#1:grow.Invoke()|};
+                {|#0:span|}[1] = 2;
+            }
+        }
+        """,
+        Verify.Diagnostic("BG1001").WithLocation(0).WithLocation(1).WithArguments("span", "Invoke"));
+
+    [Test]
     public Task WasmtimeAloneWithoutGrowth_NoWarning() => VerifyWithoutAttributesAsync("""
         using System;
         using Wasmtime;
