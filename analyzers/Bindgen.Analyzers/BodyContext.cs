@@ -118,7 +118,7 @@ internal sealed partial class BodyContext
             case IPropertyReferenceOperation property:
                 return Symbols.MayGrow(property.Property) || AccessorGrows(property, captures) ? property.Property.Name : null;
             case IObjectCreationOperation { Constructor: { } constructor } creation:
-                return WasmSymbols.HasAttribute(constructor, WasmSymbols.MayGrowMemoryAttribute) || SummaryGrows(constructor, creation.Arguments, captures)
+                return Symbols.Has(constructor, WasmSymbols.MayGrowMemoryAttribute) || SummaryGrows(constructor, creation.Arguments, captures)
                     ? constructor.ContainingType.Name
                     : null;
             default:

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -40,8 +41,9 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         // One set of method summaries per compilation: each method's body is read once, whoever calls it. Delegate
         // fields are looked up in their type's declarations when needed, so a body can be analyzed as soon as it is seen.
         var bodies = new BodyAnalysis(new MethodSummaries(context.Compilation, symbols, context.CancellationToken));
-        // Method and constructor bodies; expression-bodied properties and indexers have a root block instead.
-        context.RegisterOperationAction(bodies.AnalyzeBody, OperationKind.MethodBody, OperationKind.ConstructorBody, OperationKind.Block);
+        // One callback per member body (methods, constructors, accessors; expression-bodied properties and indexers
+        // have a root block instead). An operation action on blocks would also be called for every nested block.
+        context.RegisterOperationBlockAction(bodies.AnalyzeBlocks);
     }
 
     private sealed class BodyAnalysis
@@ -53,21 +55,46 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             _summaries = summaries;
         }
 
-        public void AnalyzeBody(OperationAnalysisContext context)
+        public void AnalyzeBlocks(OperationBlockAnalysisContext context)
         {
-            ISymbol owner = context.ContainingSymbol;
-            if ((context.Operation.Kind == OperationKind.Block && context.Operation.Parent is not null)
-                || !MayContainViews(context.Operation, owner))
+            // Usually one root; a few when a constructor has an initializer or a parameter has a default value.
+            var analyzed = new List<IOperation>(1);
+            foreach (IOperation block in context.OperationBlocks)
             {
-                return;
-            }
+                // A method's blocks (its body, a constructor's initializer) hang under one method-body operation,
+                // the root its control-flow graph is built from. Parameter default values and field or property
+                // initializers have roots of their own, with no statements to analyze.
+                IOperation root = block;
+                while (root.Parent is not null)
+                {
+                    root = root.Parent;
+                }
 
-            ControlFlowGraph? graph = TryGetGraph(context);
-            if (graph is not null)
-            {
-                Analyze(graph, owner, context.ReportDiagnostic, context.CancellationToken);
+                if (root is not (IMethodBodyBaseOperation or IBlockOperation) || analyzed.Contains(root))
+                {
+                    continue;
+                }
+
+                analyzed.Add(root);
+
+                ISymbol owner = OwnerOf(context.OwningSymbol);
+                if (!MayContainViews(root, owner))
+                {
+                    continue;
+                }
+
+                // Asked with the block the driver handed out; the graph is the root's.
+                ControlFlowGraph? graph = TryGetGraph(context, block);
+                if (graph is not null)
+                {
+                    Analyze(graph, owner, context.ReportDiagnostic, context.CancellationToken);
+                }
             }
         }
+
+        /// <summary>The method a body belongs to: an expression-bodied property's block is its getter's body.</summary>
+        private static ISymbol OwnerOf(ISymbol owningSymbol) =>
+            owningSymbol is IPropertySymbol { GetMethod: { } getter } ? getter : owningSymbol;
 
         private void Analyze(ControlFlowGraph graph, ISymbol owner, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
@@ -83,11 +110,11 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static ControlFlowGraph? TryGetGraph(OperationAnalysisContext context)
+        private static ControlFlowGraph? TryGetGraph(OperationBlockAnalysisContext context, IOperation root)
         {
             try
             {
-                return context.GetControlFlowGraph();
+                return context.GetControlFlowGraph(root);
             }
             catch (Exception e) when (e is not OperationCanceledException && !ThrowUnexpected)
             {
@@ -98,13 +125,19 @@ public sealed class GuestViewAnalyzer : DiagnosticAnalyzer
         /// <summary>Cheap pre-check: does the body take a view, or receive borrowed views, at all?</summary>
         private bool MayContainViews(IOperation body, ISymbol owner)
         {
-            if (owner is IMethodSymbol method && _summaries.Symbols.ImplementsWasmImports(method))
+            if (owner is IMethodSymbol method)
             {
+                // The parameters first: finding which interface members a method implements is far dearer.
                 foreach (IParameterSymbol parameter in method.Parameters)
                 {
                     if (WasmSymbols.IsSpanType(parameter.Type))
                     {
-                        return true;
+                        if (_summaries.Symbols.ImplementsWasmImports(method))
+                        {
+                            return true;
+                        }
+
+                        break;
                     }
                 }
             }

@@ -31,19 +31,34 @@ internal sealed class WasmSymbols
     // Asked for every invocation and property read of every body the analyzer looks at: attributes are read once.
     private readonly ConcurrentDictionary<ISymbol, bool> _guestViews = new(SymbolEqualityComparer.Default);
 
-    private WasmSymbols()
+    // Which of Bindgen's attributes exist in the compilation at all. Reading a symbol's attributes is among the
+    // costliest things the analyzer does per symbol (metadata is decoded, source attributes are bound); a project
+    // that references Wasmtime without Bindgen (Wasmtime's own sources, hand-written glue) has none of them, and
+    // then no symbol needs to be asked.
+    private readonly bool _guestViewExists;
+    private readonly bool _mayGrowMemoryExists;
+    private readonly bool _wasmModuleExists;
+    private readonly bool _wasmImportsExists;
+
+    private WasmSymbols(bool guestViewExists, bool mayGrowMemoryExists, bool wasmModuleExists, bool wasmImportsExists)
     {
+        _guestViewExists = guestViewExists;
+        _mayGrowMemoryExists = mayGrowMemoryExists;
+        _wasmModuleExists = wasmModuleExists;
+        _wasmImportsExists = wasmImportsExists;
     }
 
     /// <summary>Returns null when the compilation can contain none of the patterns the analyzer looks for.</summary>
     public static WasmSymbols? TryCreate(Compilation compilation)
     {
-        bool relevant =
-            HasType(compilation, "Wasmtime.Memory")
-            || HasType(compilation, "Bindgen.GuestViewAttribute")
-            || HasType(compilation, "Bindgen.MayGrowMemoryAttribute")
-            || HasType(compilation, "Bindgen.WasmImportsAttribute");
-        return relevant ? new WasmSymbols() : null;
+        bool memory = HasType(compilation, "Wasmtime.Memory");
+        bool guestView = HasType(compilation, BindgenNamespace + "." + GuestViewAttribute);
+        bool mayGrowMemory = HasType(compilation, BindgenNamespace + "." + MayGrowMemoryAttribute);
+        bool wasmModule = HasType(compilation, BindgenNamespace + "." + WasmModuleAttribute);
+        bool wasmImports = HasType(compilation, BindgenNamespace + "." + WasmImportsAttribute);
+        return memory || guestView || mayGrowMemory || wasmImports
+            ? new WasmSymbols(guestView, mayGrowMemory, wasmModule, wasmImports)
+            : null;
     }
 
     private static bool HasType(Compilation compilation, string metadataName) =>
@@ -60,6 +75,23 @@ internal sealed class WasmSymbols
 
     /// <summary>True for any type of Wasmtime's own API (Memory, Function, Caller, ...).</summary>
     public static bool IsWasmtime(ITypeSymbol? type) => type is not null && IsType(type, WasmtimeNamespace, type.Name);
+
+    /// <summary>
+    /// <see cref="HasAttribute"/>, answered without reading the symbol's attributes when the attribute type does not
+    /// exist in the compilation (then no symbol can carry it).
+    /// </summary>
+    public bool Has(ISymbol? symbol, string attributeName)
+    {
+        bool exists = attributeName switch
+        {
+            GuestViewAttribute => _guestViewExists,
+            MayGrowMemoryAttribute => _mayGrowMemoryExists,
+            WasmModuleAttribute => _wasmModuleExists,
+            WasmImportsAttribute => _wasmImportsExists,
+            _ => true,
+        };
+        return exists && HasAttribute(symbol, attributeName);
+    }
 
     public static bool HasAttribute(ISymbol? symbol, string attributeName)
     {
@@ -98,7 +130,7 @@ internal sealed class WasmSymbols
         || (IsWasmtime(method.ContainingType, MemoryType) && method.Name.IndexOf("Span", StringComparison.Ordinal) >= 0)
         || IsGuestView(method);
 
-    public bool IsGuestView(ISymbol member) => _guestViews.GetOrAdd(member, ComputeIsGuestView);
+    public bool IsGuestView(ISymbol member) => _guestViewExists && _guestViews.GetOrAdd(member, ComputeIsGuestView);
 
     private static bool ComputeIsGuestView(ISymbol member)
     {
@@ -213,7 +245,7 @@ internal sealed class WasmSymbols
 
         foreach (IMethodSymbol implemented in ImplementedInterfaceMethods(method))
         {
-            if (MarkedMayGrow(implemented) || HasAttribute(implemented.ContainingType, WasmModuleAttribute))
+            if (MarkedMayGrow(implemented) || Has(implemented.ContainingType, WasmModuleAttribute))
             {
                 return true;
             }
@@ -224,12 +256,12 @@ internal sealed class WasmSymbols
 
     private bool MarkedMayGrow(IMethodSymbol method)
     {
-        if (HasAttribute(method, MayGrowMemoryAttribute))
+        if (Has(method, MayGrowMemoryAttribute))
         {
             return true;
         }
 
-        if (method.AssociatedSymbol is IPropertySymbol property && HasAttribute(property, MayGrowMemoryAttribute))
+        if (method.AssociatedSymbol is IPropertySymbol property && Has(property, MayGrowMemoryAttribute))
         {
             return true;
         }
@@ -240,14 +272,14 @@ internal sealed class WasmSymbols
             return false;
         }
 
-        if (type.TypeKind == TypeKind.Interface && HasAttribute(type, WasmModuleAttribute) && !method.IsStatic)
+        if (type.TypeKind == TypeKind.Interface && Has(type, WasmModuleAttribute) && !method.IsStatic)
         {
             return true;
         }
 
         // A type-level [MayGrowMemory] covers the type's own methods, except those that hand out views. Constructors
         // and property accessors (plain getters such as a binding's Instance or Memory) need their own attribute.
-        return HasAttribute(type, MayGrowMemoryAttribute)
+        return Has(type, MayGrowMemoryAttribute)
             && method.MethodKind == MethodKind.Ordinary
             && !IsGuestView(method);
     }
@@ -255,7 +287,7 @@ internal sealed class WasmSymbols
     /// <summary>True when reading the property may grow guest memory ([MayGrowMemory] on it, an accessor or its type).</summary>
     public bool MayGrow(IPropertySymbol property)
     {
-        if (HasAttribute(property, MayGrowMemoryAttribute))
+        if (Has(property, MayGrowMemoryAttribute))
         {
             return true;
         }
@@ -295,7 +327,7 @@ internal sealed class WasmSymbols
     /// True when the method implements a member of a [WasmImports] interface: its Span/ReadOnlySpan parameters are
     /// views of guest memory borrowed for the duration of the call.
     /// </summary>
-    public bool ImplementsWasmImports(IMethodSymbol method) => _wasmImportsImplementations.GetOrAdd(method, static m =>
+    public bool ImplementsWasmImports(IMethodSymbol method) => _wasmImportsExists && _wasmImportsImplementations.GetOrAdd(method, static m =>
     {
         if (m.ContainingType is { TypeKind: TypeKind.Interface } owner && HasAttribute(owner, WasmImportsAttribute))
         {
