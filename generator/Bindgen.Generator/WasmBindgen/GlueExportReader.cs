@@ -89,6 +89,15 @@ internal static class GlueExportReader
 
     private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
     {
+        // An exported class's instance: its pointer, taken from the JavaScript object (classes are not bound).
+        Match instance = Regex.Match(body, @"(?:const|var|let)\s+" + Regex.Escape(argument) + @"\s*=\s*(?<name>\w+)\.(?:__destroy_into_raw\(\)|ptr\s*;)");
+        Match borrowedInstance = Regex.Match(argument, @"^(?<name>\w+)\.(?:__wbg_ptr|ptr)$");
+        if ((instance.Success && Array.IndexOf(jsParameters, instance.Groups["name"].Value) >= 0) || (borrowedInstance.Success && Array.IndexOf(jsParameters, borrowedInstance.Groups["name"].Value) >= 0))
+        {
+            string name = instance.Success ? instance.Groups["name"].Value : borrowedInstance.Groups["name"].Value;
+            return new GlueParameter(name, GlueParameterKind.Other, "an instance of an exported class (classes are not supported)");
+        }
+
         Match pointer = Regex.Match(argument, @"^ptr(\d+)$");
         if (pointer.Success && index + 1 < arguments.Length && arguments[index + 1] == "len" + pointer.Groups[1].Value)
         {
@@ -243,6 +252,12 @@ internal static class GlueExportReader
             }
 
             return (GlueResultKind.Object, transport == GlueTransport.Direct ? -1 : slot, -1);
+        }
+
+        if (Regex.IsMatch(body, @"\w+\.__wrap\("))
+        {
+            problem ??= "its result is an instance of an exported class (classes are not supported)";
+            return (GlueResultKind.Other, -1, -1);
         }
 
         if (Regex.IsMatch(body, @"getArray\w+FromWasm0|takeObject\(ret\)|takeFromExternrefTable0\(ret\)|getObject\(ret\)|Float64|getFloat"))

@@ -126,6 +126,7 @@ internal static class WasmBindgenBinder
                 return g.Kind switch
                 {
                     GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
+                    GlueParameterKind.Other when g.Text.StartsWith("an instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{g.Text}', which Bindgen does not support",
                     _ => $"parameter {i + 1} is declared {Display(code)}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
                 };
