@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -18,81 +17,15 @@ internal static class SignatureAdvice
     /// <summary>Why the export's signature <paramref name="actual"/> differs from the binding's <paramref name="expected"/>, in terms of docs/abi.md.</summary>
     public static string Reason(string actual, string expected)
     {
-        if (!TryParse(expected, out List<string> expectedParameters, out List<string> expectedResults)
-            || !TryParse(actual, out List<string> actualParameters, out List<string> actualResults))
-        {
-            return "See docs/abi.md for how each type is passed.";
-        }
-
-        if (expectedResults.Count == 0 && actualResults.Count == 1
-            && expectedParameters.Count == actualParameters.Count + 1 && expectedParameters[expectedParameters.Count - 1] == "i32"
-            && expectedParameters.Take(actualParameters.Count).SequenceEqual(actualParameters))
-        {
-            return "The binding's `string` or `byte[]` result is returned through an extra last `i32` parameter "
-                + $"(the return area) and no wasm result, but this export returns an {actualResults[0]}: declare the method's "
-                + $"result as a type that maps to {actualResults[0]}, or make the export write a return area; see docs/abi.md section 4.";
-        }
-
-        if (actualResults.Count == 0 && expectedResults.Count == 1
-            && actualParameters.Count == expectedParameters.Count + 1 && actualParameters[actualParameters.Count - 1] == "i32"
-            && actualParameters.Take(expectedParameters.Count).SequenceEqual(expectedParameters))
-        {
-            return "This export takes an extra last `i32` parameter and returns nothing: it returns a `string` or "
-                + "`byte[]` through a return area, so declare the method's result as `string` or `byte[]`; see docs/abi.md section 4.";
-        }
-
-        if (actualParameters.Count == expectedParameters.Count && actualResults.Count == expectedResults.Count)
-        {
-            var differences = new List<string>();
-            for (int i = 0; i < actualParameters.Count; i++)
-            {
-                if (actualParameters[i] != expectedParameters[i])
-                {
-                    differences.Add($"wasm parameter {i + 1} is {actualParameters[i]} in the module but {expectedParameters[i]} in the binding");
-                }
-            }
-
-            for (int i = 0; i < actualResults.Count; i++)
-            {
-                if (actualResults[i] != expectedResults[i])
-                {
-                    differences.Add($"the result is {actualResults[i]} in the module but {expectedResults[i]} in the binding");
-                }
-            }
-
-            string text = string.Join("; ", differences);
-            return (text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1))
-                + ". `int`, `uint`, `bool` and enums over them are i32, `long`, `ulong` and enums over them i64, "
-                + "`float` f32, `double` f64; see docs/abi.md section 2.";
-        }
-
-        if (actualResults.Count > 1)
+        // The build checks C-convention bindings only, which bind at most one wasm result.
+        if (SignatureReasons.TryParse(actual, out List<string> actualParameters, out List<string> actualResults)
+            && SignatureReasons.TryParse(expected, out List<string> expectedParameters, out List<string> expectedResults)
+            && actualResults.Count > 1
+            && (actualParameters.Count != expectedParameters.Count || actualResults.Count != expectedResults.Count))
         {
             return $"The export returns {actualResults.Count} values, and Bindgen binds functions with at most one result.";
         }
 
-        return $"The binding passes {expectedParameters.Count} wasm parameter(s) and the export takes {actualParameters.Count}: "
-            + "each `string`, `byte[]` or span parameter is two `i32` (pointer, length), and a `string` or `byte[]` "
-            + "result adds one last `i32`; see docs/abi.md sections 2 to 4.";
+        return SignatureReasons.Reason(actual, expected) ?? "See docs/abi.md for how each type is passed.";
     }
-
-    /// <summary>Parses <c>(i32, i64) -&gt; f64</c>, <c>(i32) -&gt; ()</c> or <c>() -&gt; (i32, i32)</c>.</summary>
-    private static bool TryParse(string signature, out List<string> parameters, out List<string> results)
-    {
-        parameters = new List<string>();
-        results = new List<string>();
-        int arrow = signature.IndexOf(") -> ", StringComparison.Ordinal);
-        if (!signature.StartsWith("(", StringComparison.Ordinal) || arrow < 0)
-        {
-            return false;
-        }
-
-        parameters.AddRange(Split(signature.Substring(1, arrow - 1)));
-        string result = signature.Substring(arrow + 5);
-        results.AddRange(result.StartsWith("(", StringComparison.Ordinal) ? Split(result.Trim('(', ')')) : new[] { result });
-        return true;
-    }
-
-    private static IEnumerable<string> Split(string list) =>
-        list.Split(new[] { ", " }, StringSplitOptions.RemoveEmptyEntries);
 }
