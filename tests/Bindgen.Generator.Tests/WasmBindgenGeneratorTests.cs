@@ -88,8 +88,8 @@ public sealed class WasmBindgenGeneratorTests
             public interface IDemo { string Shout(string input); uint ChecksumBytes(ReadOnlySpan<byte> data, int seed); }
             """);
         string source = result.Sources.Single().SourceText.ToString();
-        Assert.That(source, Does.Contain("__exports.Function(\"shout\", \"(i32, i32, i32) -> ()\""));
-        Assert.That(source, Does.Contain("__exports.Function(\"checksum_bytes\", \"(i32, i32, i32) -> i32\""));
+        Assert.That(source, Does.Contain("__exports.Action<int, int, int>(\"shout\", \"(i32, i32, i32) -> ()\")"));
+        Assert.That(source, Does.Contain("__exports.Func<int, int, int, int>(\"checksum_bytes\", \"(i32, i32, i32) -> i32\")"));
         Assert.That(source, Does.Contain("heapSize: 128"));
         Assert.That(source, Does.Contain("new(\"\", \"__wbindgen_error_new\", \"error_new\")"));
         Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));

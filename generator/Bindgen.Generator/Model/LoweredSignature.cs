@@ -27,8 +27,16 @@ internal sealed record LoweredSignature(EquatableArray<WasmType> Parameters, Equ
     /// <summary>The C# types of the wasm parameters, as Wasmtime's typed delegates take them.</summary>
     public string[] ParameterClrTypes => Parameters.Select(ClrType).ToArray();
 
-    /// <summary>The C# type of the single wasm result, or null.</summary>
-    public string? ResultClrType => Results.Count == 1 ? ClrType(Results[0]) : null;
+    /// <summary>
+    /// The C# type of the wasm results as Wasmtime's typed delegates return them: the one result's type, a value tuple
+    /// for several (wasm-bindgen's multi-value returns; the C and canonical ABIs lower to one result at most), or null.
+    /// </summary>
+    public string? ResultClrType => Results.Count switch
+    {
+        0 => null,
+        1 => ClrType(Results[0]),
+        _ => "(" + string.Join(", ", Results.Select(ClrType)) + ")",
+    };
 
     public static string Name(WasmType type) => type switch
     {

@@ -64,6 +64,7 @@ internal static class GlueReader
             helpers.Add(realloc);
         }
 
+        HashSet<string> exported = ExportedNames(text);
         var exports = new List<GlueExport>();
         var imports = new List<GlueImport>();
         foreach ((string name, string parameters, string body, bool catches) in functions)
@@ -77,7 +78,7 @@ internal static class GlueReader
             {
                 imports.Add(new GlueImport(name, GlueImportClassifier.Classify(name, body), catches));
             }
-            else if (IsExportWrapper(text, name, body))
+            else if (IsExportWrapper(exported, name, body))
             {
                 exports.Add(GlueExportReader.Read(name, SplitParameters(parameters), body, helpers));
             }
@@ -96,10 +97,31 @@ internal static class GlueReader
     }
 
     /// <summary>An exported function whose body calls into the module (classes, helpers and loaders are not).</summary>
-    private static bool IsExportWrapper(string text, string name, string body) =>
-        Regex.IsMatch(body, @"\bwasm\.\w+\(")
-        && (Regex.IsMatch(text, @"(?:module\.exports\.|exports\.)" + Regex.Escape(name) + @"\s*=") || Regex.IsMatch(text, @"export\s+function\s+" + Regex.Escape(name) + @"\b") || Regex.IsMatch(text, @"export\s*\{[^}]*\b" + Regex.Escape(name) + @"\b"))
-        && !name.StartsWith("init", StringComparison.Ordinal);
+    private static bool IsExportWrapper(HashSet<string> exported, string name, string body) =>
+        exported.Contains(name) && Regex.IsMatch(body, @"\bwasm\.\w+\(") && !name.StartsWith("init", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every name the glue exports (<c>module.exports.f =</c>, <c>exports.f =</c>, <c>export function f</c>,
+    /// <c>export { f, g }</c>), found in one pass over the text rather than once per function.
+    /// </summary>
+    private static HashSet<string> ExportedNames(string text)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in Regex.Matches(text, @"(?:module\.exports\.|exports\.)([A-Za-z_$][\w$]*)\s*=|export\s+function\s+([A-Za-z_$][\w$]*)\b"))
+        {
+            names.Add(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+        }
+
+        foreach (Match list in Regex.Matches(text, @"export\s*\{([^}]*)\}"))
+        {
+            foreach (Match name in Regex.Matches(list.Groups[1].Value, @"[A-Za-z_$][\w$]*"))
+            {
+                names.Add(name.Value);
+            }
+        }
+
+        return names;
+    }
 
     private static IEnumerable<(string Name, string Parameters, string Body, bool CatchesErrors)> Functions(string text)
     {

@@ -84,7 +84,15 @@ internal static class WasmBindgenBinder
             return null;
         }
 
-        return method with { Lowered = Lower(signature, export), WasmBindgen = signature with { Export = export } };
+        LoweredSignature lowered = Lower(signature, export);
+        if (!lowered.IsTyped)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName,
+                $"it takes {lowered.Parameters.Count} wasm parameters, and Bindgen calls wasm-bindgen exports of at most {LoweredSignature.MaxTypedParameters}"));
+            return null;
+        }
+
+        return method with { Lowered = lowered, WasmBindgen = signature with { Export = export } };
     }
 
     private static string? Mismatch(WasmBindgenSignature signature, GlueExport export)

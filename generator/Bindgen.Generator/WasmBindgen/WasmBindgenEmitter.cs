@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 
@@ -28,7 +26,7 @@ internal static class WasmBindgenEmitter
         w.Line("private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"private readonly {DelegateType(method)} {method.FieldName};");
+            w.Line($"private readonly {StubEmitter.DelegateType(method)} {method.FieldName};");
         }
 
         w.Line();
@@ -40,7 +38,7 @@ internal static class WasmBindgenEmitter
         w.Line("guest.Attach(__exports);");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"{method.FieldName} = __exports.Function({CSharpText.Literal(method.WasmBindgen!.Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)}, static __f => __f.{WrapCall(method)});");
+            w.Line($"{method.FieldName} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.WasmBindgen!.Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)});");
         }
 
         w.Line("// wasm-bindgen's start function (externref table set-up, #[wasm_bindgen(start)]) runs once per instance.");
@@ -114,45 +112,6 @@ internal static class WasmBindgenEmitter
         w.Line("    Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)));");
         w.Line();
     }
-
-    internal static string DelegateType(MethodModel method)
-    {
-        string[] types = method.Lowered.ParameterClrTypes;
-        string? result = ResultType(method);
-        if (result is not null)
-        {
-            return "global::System.Func<" + string.Join(", ", types.Append(result)) + ">";
-        }
-
-        return types.Length == 0 ? "global::System.Action" : "global::System.Action<" + string.Join(", ", types) + ">";
-    }
-
-    private static string WrapCall(MethodModel method)
-    {
-        string[] types = method.Lowered.ParameterClrTypes;
-        string? result = ResultType(method);
-        if (result is not null)
-        {
-            return "WrapFunc<" + string.Join(", ", types.Append(result)) + ">()";
-        }
-
-        return types.Length == 0 ? "WrapAction()" : "WrapAction<" + string.Join(", ", types) + ">()";
-    }
-
-    /// <summary>The delegate's result: one wasm result's type, a value tuple for several, or null.</summary>
-    private static string? ResultType(MethodModel method)
-    {
-        IReadOnlyList<WasmType> results = method.Lowered.Results.AsSpan().ToArray();
-        return results.Count switch
-        {
-            0 => null,
-            1 => LoweredSignature.ClrType(results[0]),
-            _ => "(" + string.Join(", ", results.Select(LoweredSignature.ClrType)) + ")",
-        };
-    }
-
-    /// <summary>The type of the local that holds the export's raw result.</summary>
-    internal static string ResultDeclaration(MethodModel method) => ResultType(method)!;
 
     private static string Literal(string? value) => value is null ? "null" : CSharpText.Literal(value);
 }

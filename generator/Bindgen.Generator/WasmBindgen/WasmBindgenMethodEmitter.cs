@@ -155,7 +155,7 @@ internal static class WasmBindgenMethodEmitter
         string call = $"{method.FieldName}({string.Join(", ", args)})";
         if (hasResult)
         {
-            w.Line($"{WasmBindgenEmitter.ResultDeclaration(method)} {L("ret")};");
+            w.Line($"{method.Lowered.ResultClrType} {L("ret")};");
         }
 
         w.Open("try");

@@ -238,12 +238,6 @@ public sealed partial class WasmBindgenGuest
         bytes.CopyTo(View().Slice(address, bytes.Length));
     }
 
-    /// <summary>Reads a little-endian i32 of the return area.</summary>
-    /// <param name="address">The address.</param>
-    /// <param name="operation">The call, for errors.</param>
-    public int ReadInt32(int address, string operation) =>
-        System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Checked(address, 4, operation));
-
     /// <summary>Reads the four words of a return area through one view (<c>r0..r3</c> of the glue).</summary>
     /// <param name="area">The return area.</param>
     /// <param name="operation">The call, for errors.</param>
@@ -255,14 +249,6 @@ public sealed partial class WasmBindgenGuest
             System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words.Slice(4)),
             System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words.Slice(8)),
             System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(words.Slice(12)));
-    }
-
-    /// <summary>Reads a little-endian f64 of the return area.</summary>
-    /// <param name="address">The address.</param>
-    /// <param name="operation">The call, for errors.</param>
-    public double ReadFloat64(int address, string operation)
-    {
-        return System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(Checked(address, 8, operation));
     }
 
     /// <summary>Writes a little-endian i32 (import shims that return through a pointer).</summary>
