@@ -10,7 +10,7 @@ namespace Demo.Web;
 /// Calls the exports of a wasm-bindgen module through <see cref="global::Demo.Web.IArrays"/>, as its JavaScript glue arrays.js does.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Arrays : global::Demo.Web.IArrays
 {
