@@ -34,7 +34,7 @@ internal static class CanonicalStageDriver
 
         codec.UseNames(L("m"), L("p"), L("g"), L("op"));
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
-        w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = _guest;");
+        w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = this._guest;");
         bool spill = CanonicalAbi.ParametersSpill(s.Parameters);
         bool writes = AllocatesArguments(s);
         var args = new List<string>();
@@ -92,7 +92,7 @@ internal static class CanonicalStageDriver
         }
 
         w.Line("// (3) Call.");
-        string call = $"{method.FieldName}({string.Join(", ", args)})";
+        string call = $"this.{method.FieldName}({string.Join(", ", args)})";
         string? raw = method.Lowered.ResultClrType;
         if (raw is not null)
         {
@@ -125,7 +125,7 @@ internal static class CanonicalStageDriver
         }
 
         w.Line("// (5) Let the guest free what it returned, now that it is copied out.");
-        w.Open($"if (_post_{method.FieldName} is {{ }} {L("post")})");
+        w.Open($"if (this._post_{method.FieldName} is {{ }} {L("post")})");
         w.Open("try");
         w.Line(raw is null ? $"{L("post")}();" : $"{L("post")}({L("r")});");
         w.Close();

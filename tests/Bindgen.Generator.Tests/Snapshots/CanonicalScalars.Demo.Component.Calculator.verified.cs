@@ -89,12 +89,12 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public int Add(int a, int b)
     {
         const string __op = "ICalculator.Add (export 'add')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Add((int)a, (int)b);
+            __r = this._export_Add((int)a, (int)b);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -103,7 +103,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         int __result = __r;
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Add is { } __post)
+        if (this._post__export_Add is { } __post)
         {
             try
             {
@@ -122,18 +122,18 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public void Reset()
     {
         const string __op = "ICalculator.Reset (export 'reset')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         try
         {
-            _export_Reset();
+            this._export_Reset();
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Reset is { } __post)
+        if (this._post__export_Reset is { } __post)
         {
             try
             {
@@ -151,12 +151,12 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public bool Within(sbyte low, byte high, short s, ushort us, uint u, long l, ulong ul)
     {
         const string __op = "ICalculator.Within (export 'within')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Within((int)low, (int)high, (int)s, (int)us, unchecked((int)u), l, unchecked((long)ul));
+            __r = this._export_Within((int)low, (int)high, (int)s, (int)us, unchecked((int)u), l, unchecked((long)ul));
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -165,7 +165,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         bool __result = (__r != 0);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Within is { } __post)
+        if (this._post__export_Within is { } __post)
         {
             try
             {
@@ -184,12 +184,12 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public double Mul(float x, double y)
     {
         const string __op = "ICalculator.Mul (export 'mul')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         double __r;
         try
         {
-            __r = _export_Mul(x, y);
+            __r = this._export_Mul(x, y);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -198,7 +198,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         double __result = __r;
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Mul is { } __post)
+        if (this._post__export_Mul is { } __post)
         {
             try
             {
@@ -217,12 +217,12 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public global::System.Text.Rune NextChar(global::System.Text.Rune c)
     {
         const string __op = "ICalculator.NextChar (export 'next-char')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_NextChar(c.Value);
+            __r = this._export_NextChar(c.Value);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -231,7 +231,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::System.Text.Rune __result = global::Bindgen.Canonical.CanonicalLift.Char(unchecked((uint)__r), __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_NextChar is { } __post)
+        if (this._post__export_NextChar is { } __post)
         {
             try
             {
