@@ -102,6 +102,36 @@ public sealed class CanonicalGeneratorTests
     }
 
     [Test]
+    public void A_scalar_export_is_the_call_and_post_return_with_no_unused_local_cast_or_view()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            [WasmModule(Abi = WasmAbi.Canonical)]
+            public interface ICalc { int Add(int a, int b); bool IsEven(int n); string Echo(string s); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        string source = result.Sources.Single().SourceText.ToString();
+        string MethodText(string declaration)
+        {
+            int start = source.IndexOf(declaration, StringComparison.Ordinal);
+            Assert.That(start, Is.GreaterThanOrEqualTo(0), declaration);
+            int end = source.IndexOf("/// <inheritdoc/>", start, StringComparison.Ordinal);
+            return source.Substring(start, (end < 0 ? source.Length : end) - start);
+        }
+
+        string add = MethodText("public int Add(int a, int b)");
+        Assert.That(add, Does.Contain("_export_Add(a, b)"), "an s32 is passed as it is, without a cast");
+        Assert.That(add, Does.Not.Contain("__g"), "no guest-memory local where memory is not touched");
+        Assert.That(add, Does.Not.Contain("Lift").And.Not.Contain("__result"), "nothing is lifted from an s32");
+        // Post-return stays: canon lift calls it for every result when the module exports it (CanonicalABI.md), as
+        // Wasmtime.Components does for count-words in the integration tests.
+        Assert.That(add, Does.Contain("_post__export_Add is { } __post"));
+        Assert.That(MethodText("public bool IsEven(int n)"), Does.Contain("(__r != 0)").And.Not.Contain("fresh view").And.Not.Contain("__g"));
+        Assert.That(MethodText("public string Echo(string s)"), Does.Contain("fresh view").And.Contain("_post__export_Echo is { } __post"));
+    }
+
+    [Test]
     public void An_import_with_more_than_twelve_core_parameters_is_defined_untyped()
     {
         GenerationResult result = GeneratorHarness.Run("""

@@ -89,20 +89,17 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public int Add(int a, int b)
     {
         const string __op = "ICalculator.Add (export 'add')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = this._export_Add((int)a, (int)b);
+            __r = this._export_Add(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        int __result = __r;
-        // (5) Let the guest free what it returned, now that it is copied out.
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Add is { } __post)
         {
             try
@@ -114,7 +111,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
                 throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
         }
-        return __result;
+        return __r;
     }
 
     /// <inheritdoc/>
@@ -122,7 +119,6 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public void Reset()
     {
         const string __op = "ICalculator.Reset (export 'reset')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         try
         {
@@ -132,7 +128,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (5) Let the guest free what it returned, now that it is copied out.
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Reset is { } __post)
         {
             try
@@ -151,7 +147,6 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public bool Within(sbyte low, byte high, short s, ushort us, uint u, long l, ulong ul)
     {
         const string __op = "ICalculator.Within (export 'within')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         int __r;
         try
@@ -162,9 +157,9 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         bool __result = (__r != 0);
-        // (5) Let the guest free what it returned, now that it is copied out.
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Within is { } __post)
         {
             try
@@ -184,7 +179,6 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public double Mul(float x, double y)
     {
         const string __op = "ICalculator.Mul (export 'mul')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         double __r;
         try
@@ -195,9 +189,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        double __result = __r;
-        // (5) Let the guest free what it returned, now that it is copied out.
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Mul is { } __post)
         {
             try
@@ -209,7 +201,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
                 throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
         }
-        return __result;
+        return __r;
     }
 
     /// <inheritdoc/>
@@ -217,7 +209,6 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public global::System.Text.Rune NextChar(global::System.Text.Rune c)
     {
         const string __op = "ICalculator.NextChar (export 'next-char')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         // (3) Call.
         int __r;
         try
@@ -228,9 +219,9 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         global::System.Text.Rune __result = global::Bindgen.Canonical.CanonicalLift.Char(unchecked((uint)__r), __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_NextChar is { } __post)
         {
             try

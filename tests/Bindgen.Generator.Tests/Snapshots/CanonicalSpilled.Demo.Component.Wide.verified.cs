@@ -111,9 +111,9 @@ public sealed partial class Wide : global::Demo.Component.IWide
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         ulong __result = unchecked((ulong)__r);
-        // (5) Let the guest free what it returned, now that it is copied out.
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Many is { } __post)
         {
             try
