@@ -1,11 +1,13 @@
 using System;
 using System.Linq;
+using Bindgen.Generator.Abi.C;
+using Bindgen.Generator.Abi.Canonical;
 using Bindgen.Generator.Check;
 using Bindgen.Generator.Diagnostics;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 using Bindgen.Generator.Parse;
-using Bindgen.Generator.WasmBindgen;
+using Bindgen.Generator.Abi.WasmBindgen;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Bindgen.Generator.Diagnostics;
-using Bindgen.Generator.Marshalling;
+using Bindgen.Generator.Abi.C;
 using Bindgen.Generator.Model;
 using Bindgen.Generator.Parse;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using Bindgen.Generator.Abi.C;
 using Bindgen.Generator.Model;
 
 namespace Bindgen.Generator.Emit;

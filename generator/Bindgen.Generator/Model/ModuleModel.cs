@@ -1,4 +1,5 @@
 using System.Linq;
+using Bindgen.Generator.Abi.Canonical;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bindgen.Generator.Model;
@@ -58,7 +59,7 @@ internal sealed record ModuleModel(
     AbiKind Abi = AbiKind.C,
     string? Glue = null,
     LocationInfo? GlueLocation = null,
-    WasmBindgen.GlueModel? GlueModel = null)
+    Abi.WasmBindgen.GlueModel? GlueModel = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -196,4 +197,4 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 /// <param name="NameGiven">Whether [WasmExport] names the JavaScript function (else camelCase, then snake_case, is looked up).</param>
 /// <param name="SnakeName">The method's name in snake_case, the fallback name.</param>
 /// <param name="Export">The glue's wrapper, once bound.</param>
-internal sealed record WasmBindgenSignature(EquatableArray<string> Parameters, string Result, bool NameGiven, string SnakeName, WasmBindgen.GlueExport? Export = null);
+internal sealed record WasmBindgenSignature(EquatableArray<string> Parameters, string Result, bool NameGiven, string SnakeName, Abi.WasmBindgen.GlueExport? Export = null);

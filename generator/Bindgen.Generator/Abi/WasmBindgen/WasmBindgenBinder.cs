@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Check;
+using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Model;
+using Bindgen.Generator.Parse;
+
+namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>
+/// Binds a wasm-bindgen interface to its glue: finds each method's wrapper, checks the declared C# types against
+/// how the wrapper lowers and lifts, computes the wasm signature the module must have, and reports the imports
+/// Bindgen does not implement.
+/// </summary>
+internal static class WasmBindgenBinder
+{
+    public static ModuleModel Bind(ModuleModel module, EquatableArray<GlueModel> glues)
+    {
+        if (module.Abi != AbiKind.WasmBindgen || module.Kind != BindingKind.Exports || !module.CanEmit)
+        {
+            return module;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>(module.Diagnostics);
+        if (string.IsNullOrEmpty(module.Glue))
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName, "set Glue = \"x.js\" on [WasmModule]"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
+        GlueModel? glue = glues.AsSpan().ToArray().FirstOrDefault(g => string.Equals(g.FileName, module.Glue, StringComparison.OrdinalIgnoreCase));
+        if (glue is null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName,
+                $"no AdditionalFiles item is named '{module.Glue}'; add <AdditionalFiles Include=\"path/to/{module.Glue}\" /> to the project"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
+        if (glue.Problem is not null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName, $"'{glue.FileName}' is there, but {glue.Problem}"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
+        bool canEmit = true;
+        var methods = new List<MethodModel>();
+        foreach (MethodModel method in module.Methods)
+        {
+            MethodModel? bound = BindMethod(module, glue, method, diagnostics);
+            canEmit &= bound is not null;
+            methods.Add(bound ?? method);
+        }
+
+        foreach (GlueImport import in glue.Imports.AsSpan())
+        {
+            if (import.Operation == "unknown")
+            {
+                diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueImportUnknown, module.GlueLocation ?? module.Location, glue.FileName, import.Name));
+            }
+        }
+
+        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, GlueModel = glue };
+    }
+
+    private static MethodModel? BindMethod(ModuleModel module, GlueModel glue, MethodModel method, List<DiagnosticInfo> diagnostics)
+    {
+        WasmBindgenSignature signature = method.WasmBindgen!;
+        GlueExport[] exports = glue.Exports.AsSpan().ToArray();
+        GlueExport? export = exports.FirstOrDefault(e => e.JsName == method.ExportName)
+            ?? (signature.NameGiven ? null : exports.FirstOrDefault(e => e.JsName == signature.SnakeName));
+        if (export is null)
+        {
+            IReadOnlyList<string> closest = SignatureAdvice.ClosestNames(method.ExportName, exports.Select(e => e.JsName));
+            string hint = closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(n => "'" + n + "'"))}?" : string.Empty;
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportNotFound, method.Location, method.Name, method.ExportName, glue.FileName, hint));
+            return null;
+        }
+
+        string? problem = export.Problem ?? Mismatch(signature, export);
+        if (problem is not null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName, problem));
+            return null;
+        }
+
+        LoweredSignature lowered = Lower(signature, export);
+        if (!lowered.IsTyped)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName,
+                $"it takes {lowered.Parameters.Count} wasm parameters, and Bindgen calls wasm-bindgen exports of at most {LoweredSignature.MaxTypedParameters}"));
+            return null;
+        }
+
+        return method with { Lowered = lowered, WasmBindgen = signature with { Export = export } };
+    }
+
+    private static string? Mismatch(WasmBindgenSignature signature, GlueExport export)
+    {
+        GlueParameter[] glueParameters = export.Parameters.AsSpan().ToArray();
+        if (signature.Parameters.Count > glueParameters.Length)
+        {
+            return $"it declares {signature.Parameters.Count} parameters, and the JavaScript function takes {glueParameters.Length}";
+        }
+
+        for (int i = 0; i < glueParameters.Length; i++)
+        {
+            GlueParameter g = glueParameters[i];
+            if (i >= signature.Parameters.Count)
+            {
+                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt))
+                {
+                    return $"it omits parameter '{g.Name}', which is not optional";
+                }
+
+                continue;
+            }
+
+            string code = signature.Parameters[i];
+            bool fits = g.Kind switch
+            {
+                GlueParameterKind.Number => code is "i32" or "u32" or "i64" or "u64" or "f32" or "f64" or "bool",
+                GlueParameterKind.String => code == "string",
+                GlueParameterKind.OptionalString => code is "string" or "string?",
+                GlueParameterKind.Bytes => code == "bytes",
+                GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
+                GlueParameterKind.OptionalBool => code is "bool" or "bool?",
+                GlueParameterKind.OptionalInt => code == g.Element || code == g.Element + "?",
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => code is "bytes" or "string" or "f64" or "bool" or "js",
+                _ => false,
+            };
+            if (!fits)
+            {
+                return g.Kind switch
+                {
+                    GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
+                    GlueParameterKind.Other when g.Text.StartsWith("an instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}",
+                    GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{g.Text}', which Bindgen does not support",
+                    _ => $"parameter {i + 1} is declared {Display(code)}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
+                };
+            }
+        }
+
+        bool resultFits = export.Result switch
+        {
+            GlueResultKind.Void => signature.Result == "void",
+            GlueResultKind.Number => signature.Result is "i32" or "u32" or "i64" or "u64" or "f32" or "f64",
+            GlueResultKind.Bool => signature.Result == "bool",
+            GlueResultKind.Unsigned => signature.Result is "u32" or "i32",
+            GlueResultKind.String => signature.Result is "string" or "string?",
+            GlueResultKind.OptionalString => signature.Result == "string?",
+            GlueResultKind.Bytes => signature.Result == "bytes",
+            GlueResultKind.Array => ArrayElement.CodeOfResult(export.ResultElement!) == signature.Result,
+            GlueResultKind.StringArray => signature.Result == "string[]",
+            GlueResultKind.Object => signature.Result is "bytes" or "string" or "f64" or "bool" or "js",
+            _ => false,
+        };
+        return resultFits ? null : $"it returns {Display(signature.Result)}, and the glue's result is {Describe(export.Result)}";
+    }
+
+    private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
+    {
+        var parameters = new List<WasmType>();
+        if (export.Transport == GlueTransport.ReturnArea)
+        {
+            parameters.Add(WasmType.I32);
+        }
+
+        for (int i = 0; i < export.Parameters.Count; i++)
+        {
+            switch (export.Parameters[i].Kind)
+            {
+                case GlueParameterKind.Number:
+                    parameters.Add(WasmTypeOf(signature.Parameters[i]));
+                    break;
+                case GlueParameterKind.OptionalInt:
+                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
+                    parameters.Add(WasmType.F64);
+                    break;
+                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.Array:
+                    parameters.Add(WasmType.I32);
+                    parameters.Add(WasmType.I32);
+                    break;
+                default:
+                    parameters.Add(WasmType.I32);
+                    break;
+            }
+        }
+
+        var results = new List<WasmType>();
+        if (export.Transport == GlueTransport.MultiValue)
+        {
+            int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
+            results.AddRange(Enumerable.Repeat(WasmType.I32, count));
+        }
+        else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
+        {
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object ? WasmType.I32 : WasmTypeOf(signature.Result));
+        }
+
+        return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
+    }
+
+    /// <summary>A type code as C# spells the type, for messages.</summary>
+    private static string Display(string code) => code switch
+    {
+        "i32" => "int",
+        "u32" => "uint",
+        "i64" => "long",
+        "u64" => "ulong",
+        "f32" => "float",
+        "f64" => "double",
+        "bytes" => "byte[]",
+        "js" => "object",
+        "u32?" => "uint?",
+        "i32?" => "int?",
+        _ when code.StartsWith("array:", StringComparison.Ordinal) => ArrayElement.Of(code).Type + "[]",
+        _ => code,
+    };
+
+    internal static WasmType WasmTypeOf(string code) => code switch
+    {
+        "i64" or "u64" => WasmType.I64,
+        "f32" => WasmType.F32,
+        "f64" => WasmType.F64,
+        _ => WasmType.I32,
+    };
+
+    private static string Describe(GlueParameterKind kind) => kind switch
+    {
+        GlueParameterKind.Number => "a number or boolean",
+        GlueParameterKind.String => "a string",
+        GlueParameterKind.OptionalString => "an optional string",
+        GlueParameterKind.Bytes => "a Uint8Array",
+        GlueParameterKind.Array => "a typed array",
+        GlueParameterKind.OptionalBool => "an optional boolean",
+        GlueParameterKind.OptionalInt => "an optional 32-bit integer",
+        GlueParameterKind.OptionalObject => "an optional JavaScript object",
+        GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
+        _ => "something else",
+    };
+
+    private static string Describe(GlueResultKind kind) => kind switch
+    {
+        GlueResultKind.Void => "undefined",
+        GlueResultKind.Number => "a number",
+        GlueResultKind.Bool => "a boolean",
+        GlueResultKind.Unsigned => "an unsigned 32-bit number",
+        GlueResultKind.String => "a string",
+        GlueResultKind.OptionalString => "a string or undefined",
+        GlueResultKind.Bytes => "a Uint8Array",
+        GlueResultKind.Array => "a typed array",
+        GlueResultKind.StringArray => "an array of strings",
+        GlueResultKind.Object => "a JavaScript value",
+        _ => "something Bindgen does not lift",
+    };
+}
