@@ -42,9 +42,9 @@ internal static class ImportsEmitter
         w.Line("if (implementation is null) throw new global::System.ArgumentNullException(\"implementation\");");
         if (module.Methods.Any(MarshallerResolver.NeedsMemory))
         {
-            w.Line(module.Convention is null
-                ? "var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);"
-                : $"var __memories = new global::Bindgen.CallerMemoryCache(Binding, options, {module.Convention.Expression});");
+            w.Line(module.Convention() is { } names
+                ? $"var __memories = new global::Bindgen.CallerMemoryCache(Binding, options, {names.Expression});"
+                : "var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);");
         }
         foreach (MethodModel method in module.Methods)
         {

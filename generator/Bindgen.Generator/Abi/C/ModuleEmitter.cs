@@ -126,7 +126,7 @@ internal static class ModuleEmitter
         w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);");
         if (needsMemory)
         {
-            w.Line(module.Convention is null ? "_memory = __exports.CConventionMemory(options);" : $"_memory = __exports.CConventionMemory(options, {module.Convention.Expression});");
+            w.Line(module.Convention() is { } names ? $"_memory = __exports.CConventionMemory(options, {names.Expression});" : "_memory = __exports.CConventionMemory(options);");
         }
 
         // Structs are copied as bytes: check once that .NET lays each out as wasm32 C does.

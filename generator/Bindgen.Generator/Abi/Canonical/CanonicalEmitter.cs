@@ -12,8 +12,8 @@ internal static class CanonicalEmitter
     {
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
         var codec = new CanonicalCodec();
-        bool needsMemory = module.Methods.Any(m => CanonicalStageDriver.UsesMemory(m.Canonical!));
-        bool needsRealloc = module.Methods.Any(m => CanonicalStageDriver.AllocatesArguments(m.Canonical!));
+        bool needsMemory = module.Methods.Any(m => CanonicalStageDriver.UsesMemory(m.Canonical()));
+        bool needsRealloc = module.Methods.Any(m => CanonicalStageDriver.AllocatesArguments(m.Canonical()));
 
         w.Line("/// <summary>");
         w.Line($"/// Calls the exports of a WebAssembly module through <see cref=\"{module.InterfaceFullName}\"/>, following the component model's canonical ABI.");

@@ -49,7 +49,7 @@ internal static class CanonicalImportsEmitter
 
     private static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method)
     {
-        CanonicalSignature s = method.Canonical!;
+        CanonicalSignature s = method.Canonical();
         string L(string name) => method.Local(name);
         bool spillParams = CanonicalAbi.ParametersSpill(s.Parameters);
         bool spillResult = CanonicalAbi.ResultSpills(s.Result);

@@ -22,7 +22,7 @@ internal static class CanonicalStageDriver
 
     public static void EmitMethod(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method)
     {
-        CanonicalSignature s = method.Canonical!;
+        CanonicalSignature s = method.Canonical();
         string parameters = string.Join(", ", method.Parameters.Select(p => (p.IsParams ? "params " : string.Empty) + p.Type.FullName + " " + p.Name));
         string declaration = method.ImplementExplicitly
             ? $"{method.ReturnType.FullName} {method.DeclaringInterface}.{method.Identifier}({parameters})"

@@ -106,4 +106,4 @@ internal sealed record GlueModel(
     int HeapSize,
     string? ExternrefTable,
     string? Start,
-    string? Problem = null);
+    string? Problem = null) : AbiInput(FileName);

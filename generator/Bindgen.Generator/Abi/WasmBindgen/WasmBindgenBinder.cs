@@ -15,31 +15,32 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// </summary>
 internal static class WasmBindgenBinder
 {
-    public static ModuleModel Bind(ModuleModel module, EquatableArray<GlueModel> glues)
+    public static ModuleModel Bind(ModuleModel module, EquatableArray<AbiInput> inputs)
     {
-        if (module.Abi != AbiKind.WasmBindgen || module.Kind != BindingKind.Exports || !module.CanEmit)
+        if (module.Kind != BindingKind.Exports || !module.CanEmit)
         {
             return module;
         }
 
+        WasmBindgenModule part = module.WasmBindgen();
         var diagnostics = new List<DiagnosticInfo>(module.Diagnostics);
-        if (string.IsNullOrEmpty(module.Glue))
+        if (string.IsNullOrEmpty(part.Glue))
         {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName, "set Glue = \"x.js\" on [WasmModule]"));
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, part.GlueLocation ?? module.Location, module.InterfaceName, "set Glue = \"x.js\" on [WasmModule]"));
             return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
         }
 
-        GlueModel? glue = glues.AsSpan().ToArray().FirstOrDefault(g => string.Equals(g.FileName, module.Glue, StringComparison.OrdinalIgnoreCase));
+        GlueModel? glue = inputs.AsSpan().ToArray().OfType<GlueModel>().FirstOrDefault(g => string.Equals(g.FileName, part.Glue, StringComparison.OrdinalIgnoreCase));
         if (glue is null)
         {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName,
-                $"no AdditionalFiles item is named '{module.Glue}'; add <AdditionalFiles Include=\"path/to/{module.Glue}\" /> to the project"));
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, part.GlueLocation ?? module.Location, module.InterfaceName,
+                $"no AdditionalFiles item is named '{part.Glue}'; add <AdditionalFiles Include=\"path/to/{part.Glue}\" /> to the project"));
             return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
         }
 
         if (glue.Problem is not null)
         {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, module.GlueLocation ?? module.Location, module.InterfaceName, $"'{glue.FileName}' is there, but {glue.Problem}"));
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, part.GlueLocation ?? module.Location, module.InterfaceName, $"'{glue.FileName}' is there, but {glue.Problem}"));
             return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
         }
 
@@ -56,16 +57,16 @@ internal static class WasmBindgenBinder
         {
             if (import.Operation == "unknown")
             {
-                diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueImportUnknown, module.GlueLocation ?? module.Location, glue.FileName, import.Name));
+                diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueImportUnknown, part.GlueLocation ?? module.Location, glue.FileName, import.Name));
             }
         }
 
-        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, GlueModel = glue };
+        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue } };
     }
 
     private static MethodModel? BindMethod(ModuleModel module, GlueModel glue, MethodModel method, List<DiagnosticInfo> diagnostics)
     {
-        WasmBindgenSignature signature = method.WasmBindgen!;
+        WasmBindgenSignature signature = method.WasmBindgen();
         GlueExport[] exports = glue.Exports.AsSpan().ToArray();
         GlueExport? export = exports.FirstOrDefault(e => e.JsName == method.ExportName)
             ?? (signature.NameGiven ? null : exports.FirstOrDefault(e => e.JsName == signature.SnakeName));
@@ -92,7 +93,7 @@ internal static class WasmBindgenBinder
             return null;
         }
 
-        return method with { Lowered = lowered, WasmBindgen = signature with { Export = export } };
+        return method with { Lowered = lowered, Abi = signature with { Export = export } };
     }
 
     private static string? Mismatch(WasmBindgenSignature signature, GlueExport export)

@@ -12,7 +12,7 @@ internal static class WasmBindgenEmitter
 {
     public static string Emit(ModuleModel module)
     {
-        GlueModel glue = module.GlueModel!;
+        GlueModel glue = module.WasmBindgen().Bound!;
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
         w.Line("/// <summary>");
         w.Line($"/// Calls the exports of a wasm-bindgen module through <see cref=\"{module.InterfaceFullName}\"/>, as its JavaScript glue {CSharpText.DocText(glue.FileName)} does.");
@@ -38,7 +38,7 @@ internal static class WasmBindgenEmitter
         w.Line("guest.Attach(__exports);");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"{method.FieldName} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.WasmBindgen!.Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)});");
+            w.Line($"{method.FieldName} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.WasmBindgen().Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)});");
         }
 
         w.Line("// wasm-bindgen's start function (externref table set-up, #[wasm_bindgen(start)]) runs once per instance.");

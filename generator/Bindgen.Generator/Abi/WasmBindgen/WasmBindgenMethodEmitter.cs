@@ -14,7 +14,7 @@ internal static class WasmBindgenMethodEmitter
 {
     public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
     {
-        WasmBindgenSignature s = method.WasmBindgen!;
+        WasmBindgenSignature s = method.WasmBindgen();
         GlueExport export = s.Export!;
         string L(string name) => method.Local(name);
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
@@ -205,7 +205,7 @@ internal static class WasmBindgenMethodEmitter
             w.Line($"if ({Slot(export.ErrorFlagSlot)} != 0) throw {L("g")}.Error({Slot(export.ErrorSlot)}, {L("op")});");
         }
 
-        string result = method.WasmBindgen!.Result;
+        string result = method.WasmBindgen().Result;
         switch (export.Result)
         {
             case GlueResultKind.String:

@@ -1,53 +1,56 @@
 using System.Collections.Generic;
 using System.Linq;
 using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
+using Bindgen.Generator.Parse;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static Bindgen.Generator.Parse.ParseSupport;
 
-namespace Bindgen.Generator.Parse;
+namespace Bindgen.Generator.Abi.WasmBindgen;
 
 /// <summary>
 /// The wasm-bindgen method parse: the C# types only. How each one crosses is read from the package's glue later
-/// (<see cref="WasmBindgen.WasmBindgenBinder"/>), which also computes the wasm signature.
+/// (<see cref="WasmBindgenBinder"/>), which also computes the wasm signature.
 /// </summary>
-internal sealed partial class MemberParser
+internal static class WasmBindgenMethodParser
 {
     internal const string WasmBindgenSupportedTypes =
         "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
 
-    private MethodModel? ParseWasmBindgenMethod(IMethodSymbol method, LocationInfo? methodLocation)
+    public static MethodModel? Parse(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation)
     {
-        int errorsBefore = _diagnostics.Count;
+        List<DiagnosticInfo> diagnostics = parser.Diagnostics;
+        int errorsBefore = diagnostics.Count;
         var parameters = new List<ParameterModel>();
         var codes = new List<string>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
+            LocationInfo? parameterLocation = LocationOf(MemberParser.ParameterTypeLocation(parameter)) ?? methodLocation;
             string? code = parameter.RefKind == RefKind.None && !parameter.IsParams ? TypeCode(parameter.Type, parameter.NullableAnnotation, isResult: false) : null;
             if (code is null)
             {
-                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
                     $"Parameter '{parameter.Name}' of '{method.Name}'", parameter.Type.ToDisplayString(), parameter.RefKind == RefKind.None ? string.Empty : " passed by reference", WasmBindgenSupportedTypes));
                 continue;
             }
 
             codes.Add(code);
-            parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
+            parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
         }
 
         string? result = method.ReturnsVoid ? "void" : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
         if (result is null)
         {
             var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
-            _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation,
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation,
                 $"The return type of '{method.Name}'", method.ReturnType.ToDisplayString(), string.Empty, WasmBindgenSupportedTypes));
         }
 
-        bool nameGiven = NameAttribute(method) is not null;
-        string? exportName = nameGiven ? ExportName(method, methodLocation) : CamelCase(method.Name);
-        if (_diagnostics.Count != errorsBefore || exportName is null || result is null)
+        bool nameGiven = parser.NameAttribute(method) is not null;
+        string? exportName = nameGiven ? parser.ExportName(method, methodLocation) : CamelCase(method.Name);
+        if (diagnostics.Count != errorsBefore || exportName is null || result is null)
         {
             return null;
         }
@@ -62,11 +65,11 @@ internal sealed partial class MemberParser
         TypeModel returnType = method.ReturnsVoid
             ? new TypeModel(TypeShape.Void, ScalarKind.None, "void")
             : new TypeModel(TypeShape.Scalar, ScalarKind.None, method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)));
-        bool explicitly = method.DeclaredAccessibility != Accessibility.Public || ClassMemberNames.Contains(method.Name) || method.Name == _className || method.Name == "_guest";
+        bool explicitly = method.DeclaredAccessibility != Accessibility.Public || parser.IsReservedName(method.Name) || method.Name == "_guest";
         var lowered = new LoweredSignature(EquatableArray<WasmType>.Empty, EquatableArray<WasmType>.Empty, ReturnArea: false);
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, Location: ExportNameLocation(method) ?? methodLocation,
-            WasmBindgen: new WasmBindgenSignature(codes.ToEquatableArray(), result, nameGiven, NameMapping.ToSnakeCase(method.Name)));
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
+            new WasmBindgenSignature(codes.ToEquatableArray(), result, nameGiven, NameMapping.ToSnakeCase(method.Name)), Location: parser.ExportNameLocation(method) ?? methodLocation);
     }
 
     /// <summary>A C# type's wasm-bindgen code (<c>i32</c>, <c>string?</c>, <c>bytes</c>...), or null when not supported.</summary>
