@@ -311,9 +311,11 @@ public sealed class SnapshotTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Generated_code_matches_snapshot_and_compiles_cleanly(string name, string source)
+    [TestCaseSource(typeof(CanonicalSnapshotCases), nameof(CanonicalSnapshotCases.Cases))]
+    [TestCaseSource(typeof(WasmBindgenSnapshotCases), nameof(WasmBindgenSnapshotCases.Cases))]
+    public void Generated_code_matches_snapshot_and_compiles_cleanly(string name, string source, AdditionalText[] additionalTexts)
     {
-        GenerationResult result = GeneratorHarness.Run(source);
+        GenerationResult result = GeneratorHarness.Run(additionalTexts, source);
 
         Assert.That(result.Diagnostics, Is.Empty, "generator diagnostics");
         Assert.That(result.Sources, Has.Length.EqualTo(1), "one file per interface");
@@ -347,5 +349,7 @@ public sealed class SnapshotTests
         Assert.That(result.CompileProblems.Select(d => d.ToString()), Is.Empty, "the generated code must compile with no warnings");
     }
 
-    private static TestCaseData Case(string name, string source) => new TestCaseData(name, source).SetName(name);
+    /// <summary>A snapshot case: the declarations, and the additional files (such as JS glue) the build would pass.</summary>
+    internal static TestCaseData Case(string name, string source, params AdditionalText[] additionalTexts) =>
+        new TestCaseData(name, source, additionalTexts).SetName(name);
 }
