@@ -328,6 +328,30 @@ public sealed class SnapshotTests
     }
 
     [Test]
+    public void Every_ABI_stamps_the_one_package_version()
+    {
+        // The version the package is released as (Directory.Build.props), read independently of the generator.
+        string props = System.IO.File.ReadAllText(RepositoryPaths.Combine("Directory.Build.props"));
+        string version = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+        Assert.That(version, Is.Not.Empty);
+
+        var stamps = new Dictionary<string, string>();
+        foreach (TestCaseData data in Cases().Concat(CanonicalSnapshotCases.Cases()).Concat(WasmBindgenSnapshotCases.Cases()))
+        {
+            string name = (string)data.Arguments[0]!;
+            GenerationResult result = GeneratorHarness.Run((AdditionalText[])data.Arguments[2]!, (string)data.Arguments[1]!);
+            foreach (GeneratedSourceResult generated in result.Sources)
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(generated.SourceText.ToString(), "GeneratedCode\\(\"Bindgen\\.Generator\", \"([^\"]*)\"\\)");
+                stamps.Add(name, match.Success ? match.Groups[1].Value : "(none)");
+            }
+        }
+
+        Assert.That(stamps.Keys, Has.Some.StartsWith("Canonical").And.Some.StartsWith("WasmBindgen").And.Some.StartsWith("CStructs"), "all three ABIs are stamped");
+        Assert.That(stamps.Where(s => s.Value != version).Select(s => s.Key + " stamps " + s.Value), Is.Empty, "every generated class names release " + version);
+    }
+
+    [Test]
     public void A_File_bound_interface_gains_the_embedded_module_factories()
     {
         // The module as the build describes it; the declaration matches, so the only addition is the factories.

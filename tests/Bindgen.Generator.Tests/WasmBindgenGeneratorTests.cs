@@ -97,6 +97,18 @@ public sealed class WasmBindgenGeneratorTests
     }
 
     [Test]
+    public void Parameters_named_like_generated_locals_and_fields_compile()
+    {
+        // 'e' was the catch variable; '_guest' and '_export_Shout' are the binding's fields; '__op' lengthens the local prefix.
+        GenerationResult result = Run("""
+            [WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")]
+            public interface IDemo { string Shout(string e); uint ChecksumBytes(ReadOnlySpan<byte> _guest, int _export_Shout); bool TakeObject(object __op); }
+            """);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EquivalentTo(new[] { "BG0022" }), "only the unknown import");
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+    }
+
+    [Test]
     public void BG0022_names_an_import_whose_body_is_not_recognized()
     {
         GenerationResult result = Run("""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { string Shout(string input); }""");

@@ -10,7 +10,7 @@ namespace Demo.Component;
 /// Provides the host functions of <see cref="global::Demo.Component.IHost"/> to WebAssembly modules that import them from
 /// "local:demo/host@1.0.0", following the component model's canonical ABI.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 public static partial class Host
 {
     private const string Binding = "IHost";

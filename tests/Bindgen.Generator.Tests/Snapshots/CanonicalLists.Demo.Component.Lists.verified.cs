@@ -10,7 +10,7 @@ namespace Demo.Component;
 /// Calls the exports of a WebAssembly module through <see cref="global::Demo.Component.ILists"/>, following the component model's canonical ABI.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Lists : global::Demo.Component.ILists
 {
@@ -94,7 +94,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public ulong Sum(global::System.ReadOnlySpan<byte> data)
     {
         const string __op = "ILists.Sum (export 'local:demo/lists@1.0.0#sum')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan0(__g, __p, data, __op);
@@ -110,16 +110,16 @@ public sealed partial class Lists : global::Demo.Component.ILists
         long __r;
         try
         {
-            __r = _export_Sum(__b0, __n1);
+            __r = this._export_Sum(__b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         ulong __result = unchecked((ulong)__r);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Sum is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Sum is { } __post)
         {
             try
             {
@@ -138,7 +138,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public uint[] Reverse(uint[] values)
     {
         const string __op = "ILists.Reverse (export 'local:demo/lists@1.0.0#reverse')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan1(__g, __p, values, __op);
@@ -154,7 +154,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         int __r;
         try
         {
-            __r = _export_Reverse(__b0, __n1);
+            __r = this._export_Reverse(__b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -166,7 +166,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         uint[] __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Reverse is { } __post)
+        if (this._post__export_Reverse is { } __post)
         {
             try
             {
@@ -185,7 +185,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public string[] Split(string text, global::System.Text.Rune separator)
     {
         const string __op = "ILists.Split (export 'local:demo/lists@1.0.0#split')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan2(__g, __p, text, __op);
@@ -201,7 +201,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         int __r;
         try
         {
-            __r = _export_Split(__b0, __n1, separator.Value);
+            __r = this._export_Split(__b0, __n1, separator.Value);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -213,7 +213,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         string[] __result = __Load3(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Split is { } __post)
+        if (this._post__export_Split is { } __post)
         {
             try
             {
@@ -232,7 +232,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public global::Demo.Component.Entry?[] EchoEntries(global::Demo.Component.Entry?[] items)
     {
         const string __op = "ILists.EchoEntries (export 'local:demo/lists@1.0.0#echo-entries')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan4(__g, __p, items, __op);
@@ -251,7 +251,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         int __r;
         try
         {
-            __r = _export_EchoEntries(__b0, __n1);
+            __r = this._export_EchoEntries(__b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -263,7 +263,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         global::Demo.Component.Entry?[] __result = __Load4(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_EchoEntries is { } __post)
+        if (this._post__export_EchoEntries is { } __post)
         {
             try
             {
@@ -282,7 +282,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public (int, string) Swap((string, int) pair)
     {
         const string __op = "ILists.Swap (export 'local:demo/lists@1.0.0#swap')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan6(__g, __p, pair, __op);
@@ -299,7 +299,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         int __r;
         try
         {
-            __r = _export_Swap(__b1, __n2, (int)__v0.Item2);
+            __r = this._export_Swap(__b1, __n2, __v0.Item2);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -311,7 +311,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         (int, string) __result = __Load7(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Swap is { } __post)
+        if (this._post__export_Swap is { } __post)
         {
             try
             {
@@ -330,13 +330,13 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public global::Demo.Component.Point Offset(global::Demo.Component.Point p, int dx)
     {
         const string __op = "ILists.Offset (export 'local:demo/lists@1.0.0#offset')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         var __v0 = p;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Offset((int)__v0.X, (int)__v0.Y, (int)dx);
+            __r = this._export_Offset(__v0.X, __v0.Y, dx);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -348,7 +348,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         global::Demo.Component.Point __result = __Load8(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Offset is { } __post)
+        if (this._post__export_Offset is { } __post)
         {
             try
             {

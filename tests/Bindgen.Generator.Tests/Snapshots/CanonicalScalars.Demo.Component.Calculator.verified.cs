@@ -10,7 +10,7 @@ namespace Demo.Component;
 /// Calls the exports of a WebAssembly module through <see cref="global::Demo.Component.ICalculator"/>, following the component model's canonical ABI.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Calculator : global::Demo.Component.ICalculator
 {
@@ -89,21 +89,18 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public int Add(int a, int b)
     {
         const string __op = "ICalculator.Add (export 'add')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Add((int)a, (int)b);
+            __r = this._export_Add(a, b);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        int __result = __r;
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Add is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Add is { } __post)
         {
             try
             {
@@ -114,7 +111,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
                 throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
         }
-        return __result;
+        return __r;
     }
 
     /// <inheritdoc/>
@@ -122,18 +119,17 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public void Reset()
     {
         const string __op = "ICalculator.Reset (export 'reset')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         try
         {
-            _export_Reset();
+            this._export_Reset();
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Reset is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Reset is { } __post)
         {
             try
             {
@@ -151,21 +147,20 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public bool Within(sbyte low, byte high, short s, ushort us, uint u, long l, ulong ul)
     {
         const string __op = "ICalculator.Within (export 'within')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Within((int)low, (int)high, (int)s, (int)us, unchecked((int)u), l, unchecked((long)ul));
+            __r = this._export_Within((int)low, (int)high, (int)s, (int)us, unchecked((int)u), l, unchecked((long)ul));
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         bool __result = (__r != 0);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Within is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Within is { } __post)
         {
             try
             {
@@ -184,21 +179,18 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public double Mul(float x, double y)
     {
         const string __op = "ICalculator.Mul (export 'mul')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         double __r;
         try
         {
-            __r = _export_Mul(x, y);
+            __r = this._export_Mul(x, y);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        double __result = __r;
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Mul is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Mul is { } __post)
         {
             try
             {
@@ -209,7 +201,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
                 throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
         }
-        return __result;
+        return __r;
     }
 
     /// <inheritdoc/>
@@ -217,21 +209,20 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public global::System.Text.Rune NextChar(global::System.Text.Rune c)
     {
         const string __op = "ICalculator.NextChar (export 'next-char')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_NextChar(c.Value);
+            __r = this._export_NextChar(c.Value);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         global::System.Text.Rune __result = global::Bindgen.Canonical.CanonicalLift.Char(unchecked((uint)__r), __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_NextChar is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_NextChar is { } __post)
         {
             try
             {

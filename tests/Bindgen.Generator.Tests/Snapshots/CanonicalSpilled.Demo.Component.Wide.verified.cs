@@ -10,7 +10,7 @@ namespace Demo.Component;
 /// Calls the exports of a WebAssembly module through <see cref="global::Demo.Component.IWide"/>, following the component model's canonical ABI.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Wide : global::Demo.Component.IWide
 {
@@ -74,7 +74,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     public ulong Many(uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16, string a17)
     {
         const string __op = "IWide.Many (export 'many')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         int __args = __g.Realloc(4, 72, __op);
@@ -105,16 +105,16 @@ public sealed partial class Wide : global::Demo.Component.IWide
         long __r;
         try
         {
-            __r = _export_Many(__args);
+            __r = this._export_Many(__args);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         ulong __result = unchecked((ulong)__r);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Many is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Many is { } __post)
         {
             try
             {
@@ -133,7 +133,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     public (long, double, string) Triple(long a, double b, string c)
     {
         const string __op = "IWide.Triple (export 'triple')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan0(__g, __p, c, __op);
@@ -149,7 +149,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
         int __r;
         try
         {
-            __r = _export_Triple(a, b, __b0, __n1);
+            __r = this._export_Triple(a, b, __b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -161,7 +161,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
         (long, double, string) __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 24, 8, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Triple is { } __post)
+        if (this._post__export_Triple is { } __post)
         {
             try
             {

@@ -10,7 +10,7 @@ namespace Demo.Component;
 /// Calls the exports of a WebAssembly module through <see cref="global::Demo.Component.IText"/>, following the component model's canonical ABI.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Text : global::Demo.Component.IText
 {
@@ -84,7 +84,7 @@ public sealed partial class Text : global::Demo.Component.IText
     public uint CountWords(string text)
     {
         const string __op = "IText.CountWords (export 'local:demo/text@1.0.0#count-words')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan0(__g, __p, text, __op);
@@ -100,16 +100,16 @@ public sealed partial class Text : global::Demo.Component.IText
         int __r;
         try
         {
-            __r = _export_CountWords(__b0, __n1);
+            __r = this._export_CountWords(__b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         uint __result = unchecked((uint)__r);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_CountWords is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_CountWords is { } __post)
         {
             try
             {
@@ -128,7 +128,7 @@ public sealed partial class Text : global::Demo.Component.IText
     public string Upper(string text)
     {
         const string __op = "IText.Upper (export 'local:demo/text@1.0.0#upper')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan0(__g, __p, text, __op);
@@ -144,7 +144,7 @@ public sealed partial class Text : global::Demo.Component.IText
         int __r;
         try
         {
-            __r = _export_Upper(__b0, __n1);
+            __r = this._export_Upper(__b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -156,7 +156,7 @@ public sealed partial class Text : global::Demo.Component.IText
         string __result = __Load0(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Upper is { } __post)
+        if (this._post__export_Upper is { } __post)
         {
             try
             {
@@ -175,7 +175,7 @@ public sealed partial class Text : global::Demo.Component.IText
     public string Concat(string first, string second)
     {
         const string __op = "IText.Concat (export 'local:demo/text@1.0.0#concat')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan0(__g, __p, first, __op);
@@ -195,7 +195,7 @@ public sealed partial class Text : global::Demo.Component.IText
         int __r;
         try
         {
-            __r = _export_Concat(__b0, __n1, __b3, __n4);
+            __r = this._export_Concat(__b0, __n1, __b3, __n4);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -207,7 +207,7 @@ public sealed partial class Text : global::Demo.Component.IText
         string __result = __Load0(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Concat is { } __post)
+        if (this._post__export_Concat is { } __post)
         {
             try
             {
@@ -226,7 +226,7 @@ public sealed partial class Text : global::Demo.Component.IText
     public string? Find(string? haystack, string needle)
     {
         const string __op = "IText.Find (export 'local:demo/text@1.0.0#find')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan1(__g, __p, haystack, __op);
@@ -259,7 +259,7 @@ public sealed partial class Text : global::Demo.Component.IText
         int __r;
         try
         {
-            __r = _export_Find(__d0, __j1, __j2, __b6, __n7);
+            __r = this._export_Find(__d0, __j1, __j2, __b6, __n7);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -271,7 +271,7 @@ public sealed partial class Text : global::Demo.Component.IText
         string? __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Find is { } __post)
+        if (this._post__export_Find is { } __post)
         {
             try
             {

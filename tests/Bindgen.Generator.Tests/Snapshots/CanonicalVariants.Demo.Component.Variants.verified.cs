@@ -10,7 +10,7 @@ namespace Demo.Component;
 /// Calls the exports of a WebAssembly module through <see cref="global::Demo.Component.IVariants"/>, following the component model's canonical ABI.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Variants : global::Demo.Component.IVariants
 {
@@ -94,7 +94,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Bindgen.Result<int, string> ParseNumber(string s)
     {
         const string __op = "IVariants.ParseNumber (export 'local:demo/variants@1.0.0#parse-number')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan0(__g, __p, s, __op);
@@ -110,7 +110,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         int __r;
         try
         {
-            __r = _export_ParseNumber(__b0, __n1);
+            __r = this._export_ParseNumber(__b0, __n1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -122,7 +122,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         global::Bindgen.Result<int, string> __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_ParseNumber is { } __post)
+        if (this._post__export_ParseNumber is { } __post)
         {
             try
             {
@@ -141,21 +141,20 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> Check()
     {
         const string __op = "IVariants.Check (export 'local:demo/variants@1.0.0#check')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Check();
+            __r = this._export_Check();
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __result = __FromDiscriminant2(global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint)__r), 2, "result<_, _>", __op));
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Check is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Check is { } __post)
         {
             try
             {
@@ -174,7 +173,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public int? MaybeInt(long? value)
     {
         const string __op = "IVariants.MaybeInt (export 'local:demo/variants@1.0.0#maybe-int')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         int __d0;
         long __j1 = 0;
         if (value is null)
@@ -190,7 +189,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         int __r;
         try
         {
-            __r = _export_MaybeInt(__d0, __j1);
+            __r = this._export_MaybeInt(__d0, __j1);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -202,7 +201,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         int? __result = __Load3(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_MaybeInt is { } __post)
+        if (this._post__export_MaybeInt is { } __post)
         {
             try
             {
@@ -221,7 +220,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Demo.Component.Shape Grow(global::Demo.Component.Shape shape, float factor)
     {
         const string __op = "IVariants.Grow (export 'local:demo/variants@1.0.0#grow')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
+        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
         // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
         __Plan4(__g, __p, shape, __op);
@@ -240,8 +239,8 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         {
             __d0 = 1;
             var __v4 = __c3_1.Corner;
-            __j1 = (int)__v4.X;
-            __j2 = (int)__v4.Y;
+            __j1 = __v4.X;
+            __j2 = __v4.Y;
         }
         else if (shape is global::Demo.Component.Shape.Named __c3_2)
         {
@@ -263,7 +262,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         int __r;
         try
         {
-            __r = _export_Grow(__d0, __j1, __j2, factor);
+            __r = this._export_Grow(__d0, __j1, __j2, factor);
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
@@ -275,7 +274,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         global::Demo.Component.Shape __result = __Load4(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Grow is { } __post)
+        if (this._post__export_Grow is { } __post)
         {
             try
             {
@@ -294,21 +293,20 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Demo.Component.Color Next(global::Demo.Component.Color color)
     {
         const string __op = "IVariants.Next (export 'local:demo/variants@1.0.0#next')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Next(__ToCase5(color, __op));
+            __r = this._export_Next(__ToCase5(color, __op));
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         global::Demo.Component.Color __result = __FromCase5(global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint)__r), 3, "enum Demo.Component.Color", __op));
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Next is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Next is { } __post)
         {
             try
             {
@@ -327,21 +325,20 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Demo.Component.Perms Toggle(global::Demo.Component.Perms perms, global::Demo.Component.Perms mask)
     {
         const string __op = "IVariants.Toggle (export 'local:demo/variants@1.0.0#toggle')";
-        global::Bindgen.Canonical.CanonicalGuest __g = _guest;
         // (3) Call.
         int __r;
         try
         {
-            __r = _export_Toggle(unchecked((int)__ToFlags6(perms)), unchecked((int)__ToFlags6(mask)));
+            __r = this._export_Toggle(unchecked((int)__ToFlags6(perms)), unchecked((int)__ToFlags6(mask)));
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
             throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
+        // (4) Lift the result from its one flat value.
         global::Demo.Component.Perms __result = __FromFlags6(unchecked((uint)__r));
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (_post__export_Toggle is { } __post)
+        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+        if (this._post__export_Toggle is { } __post)
         {
             try
             {

@@ -10,7 +10,7 @@ namespace Demo.Web;
 /// Calls the exports of a wasm-bindgen module through <see cref="global::Demo.Web.IArrays"/>, as its JavaScript glue arrays.js does.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Arrays : global::Demo.Web.IArrays
 {
@@ -89,7 +89,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public uint Checksum(global::System.ReadOnlySpan<byte> data, int seed)
     {
         const string __op = "IArrays.Checksum (glue function 'checksum')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         int __len0 = data.Length;
         int __ptr0 = __g.Malloc(__len0, 1, __op);
@@ -99,11 +99,11 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
         int __ret;
         try
         {
-            __ret = _export_Checksum(__ptr0, __len0, seed);
+            __ret = this._export_Checksum(__ptr0, __len0, seed);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -114,7 +114,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public byte[] Reverse(byte[] data)
     {
         const string __op = "IArrays.Reverse (glue function 'reverse')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (data is null) throw new global::System.ArgumentNullException("data");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -127,11 +127,11 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             // (3) Call.
             try
             {
-                _export_Reverse(__area, __ptr0, __len0);
+                this._export_Reverse(__area, __ptr0, __len0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
@@ -148,7 +148,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public double[] ScaleF64(global::System.ReadOnlySpan<double> values, double factor)
     {
         const string __op = "IArrays.ScaleF64 (glue function 'scale_f64')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
@@ -160,11 +160,11 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             // (3) Call.
             try
             {
-                _export_ScaleF64(__area, __ptr0, __len0, factor);
+                this._export_ScaleF64(__area, __ptr0, __len0, factor);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
@@ -181,7 +181,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public int[] NegateI32(int[] values)
     {
         const string __op = "IArrays.NegateI32 (glue function 'negate_i32')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (values is null) throw new global::System.ArgumentNullException("values");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -194,11 +194,11 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             // (3) Call.
             try
             {
-                _export_NegateI32(__area, __ptr0, __len0);
+                this._export_NegateI32(__area, __ptr0, __len0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);

@@ -10,7 +10,7 @@ namespace Demo.Web;
 /// Calls the exports of a wasm-bindgen module through <see cref="global::Demo.Web.INumbers"/>, as its JavaScript glue numbers.js does.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Numbers : global::Demo.Web.INumbers
 {
@@ -91,17 +91,17 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public int Add(int a, int b)
     {
         const string __op = "INumbers.Add (glue function 'add')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
         try
         {
-            __ret = _export_Add(a, b);
+            __ret = this._export_Add(a, b);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __ret;
@@ -112,17 +112,17 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public uint MaxU32(uint a, uint b)
     {
         const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
         try
         {
-            __ret = _export_MaxU32(unchecked((int)a), unchecked((int)b));
+            __ret = this._export_MaxU32(unchecked((int)a), unchecked((int)b));
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -133,17 +133,17 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public bool IsEven(int value)
     {
         const string __op = "INumbers.IsEven (glue function 'is_even')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
         try
         {
-            __ret = _export_IsEven(value);
+            __ret = this._export_IsEven(value);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __ret != 0;
@@ -154,17 +154,17 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public double Scale(double x, double factor)
     {
         const string __op = "INumbers.Scale (glue function 'scale')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         double __ret;
         try
         {
-            __ret = _export_Scale(x, factor);
+            __ret = this._export_Scale(x, factor);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __ret;
@@ -175,16 +175,16 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public void Configure(uint? limit, bool? verbose)
     {
         const string __op = "INumbers.Configure (glue function 'configure')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         try
         {
-            _export_Configure(limit is null ? 4294967297d : (double)(uint)limit.Value, verbose is null ? 0xFFFFFF : verbose.Value ? 1 : 0);
+            this._export_Configure(limit is null ? 4294967297d : (double)(uint)limit.Value, verbose is null ? 0xFFFFFF : verbose.Value ? 1 : 0);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
     }

@@ -10,7 +10,7 @@ namespace Demo.Web;
 /// Calls the exports of a wasm-bindgen module through <see cref="global::Demo.Web.IStrings"/>, as its JavaScript glue strings.js does.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Strings : global::Demo.Web.IStrings
 {
@@ -90,7 +90,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public uint CountChars(string text)
     {
         const string __op = "IStrings.CountChars (glue function 'count_chars')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (text is null) throw new global::System.ArgumentNullException("text");
         // (1) Allocate every argument; each call may grow and move memory.
         int __len0 = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(text);
@@ -101,11 +101,11 @@ public sealed partial class Strings : global::Demo.Web.IStrings
         int __ret;
         try
         {
-            __ret = _export_CountChars(__ptr0, __len0);
+            __ret = this._export_CountChars(__ptr0, __len0);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -116,7 +116,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public string RoundTrip(string text)
     {
         const string __op = "IStrings.RoundTrip (glue function 'round_trip')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (text is null) throw new global::System.ArgumentNullException("text");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -129,11 +129,11 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             // (3) Call.
             try
             {
-                _export_RoundTrip(__area, __ptr0, __len0);
+                this._export_RoundTrip(__area, __ptr0, __len0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
@@ -150,7 +150,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public string? EchoOptional(string? text)
     {
         const string __op = "IStrings.EchoOptional (glue function 'echo_optional')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
@@ -162,11 +162,11 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             // (3) Call.
             try
             {
-                _export_EchoOptional(__area, __ptr0, __len0);
+                this._export_EchoOptional(__area, __ptr0, __len0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
@@ -183,7 +183,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public string[] Cut(string text, bool hmm)
     {
         const string __op = "IStrings.Cut (glue function 'cut')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (text is null) throw new global::System.ArgumentNullException("text");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -196,11 +196,11 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             // (3) Call.
             try
             {
-                _export_Cut(__area, __ptr0, __len0, hmm ? 1 : 0);
+                this._export_Cut(__area, __ptr0, __len0, hmm ? 1 : 0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);

@@ -10,7 +10,7 @@ namespace Demo.Web;
 /// Calls the exports of a wasm-bindgen module through <see cref="global::Demo.Web.IValues"/>, as its JavaScript glue values.js does.
 /// Every method may grow guest memory; views of guest memory taken before a call are stale after it.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "0.2.0")]
 [global::Bindgen.MayGrowMemory]
 public sealed partial class Values : global::Demo.Web.IValues
 {
@@ -98,7 +98,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     public void Fail(string message)
     {
         const string __op = "IValues.Fail (glue function 'fail')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (message is null) throw new global::System.ArgumentNullException("message");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -111,11 +111,11 @@ public sealed partial class Values : global::Demo.Web.IValues
             // (3) Call.
             try
             {
-                _export_Fail(__area, __ptr0, __len0);
+                this._export_Fail(__area, __ptr0, __len0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
@@ -132,7 +132,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     public string Shout(string input)
     {
         const string __op = "IValues.Shout (glue function 'shout')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (input is null) throw new global::System.ArgumentNullException("input");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -145,11 +145,11 @@ public sealed partial class Values : global::Demo.Web.IValues
             // (3) Call.
             try
             {
-                _export_Shout(__area, __ptr0, __len0);
+                this._export_Shout(__area, __ptr0, __len0);
             }
-            catch (global::Wasmtime.WasmtimeException e)
+            catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
@@ -167,7 +167,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     public uint JsSum(byte[] data)
     {
         const string __op = "IValues.JsSum (glue function 'js_sum')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         if (data is null) throw new global::System.ArgumentNullException("data");
         // (1) Allocate every argument; each call may grow and move memory.
         int __js0 = __g.AddValue(global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array(data), __op);
@@ -175,11 +175,11 @@ public sealed partial class Values : global::Demo.Web.IValues
         int __ret;
         try
         {
-            __ret = _export_JsSum(__js0);
+            __ret = this._export_JsSum(__js0);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -190,18 +190,18 @@ public sealed partial class Values : global::Demo.Web.IValues
     public uint JsBorrowedLength(global::System.ReadOnlySpan<byte> data)
     {
         const string __op = "IValues.JsBorrowedLength (glue function 'js_borrowed_length')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __js0 = __g.PushBorrowed(global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array(data), __op);
         int __ret;
         try
         {
-            __ret = _export_JsBorrowedLength(__js0);
+            __ret = this._export_JsBorrowedLength(__js0);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         finally
         {
@@ -217,17 +217,17 @@ public sealed partial class Values : global::Demo.Web.IValues
     public byte[] JsMake(int n)
     {
         const string __op = "IValues.JsMake (glue function 'js_make')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
         try
         {
-            __ret = _export_JsMake(n);
+            __ret = this._export_JsMake(n);
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<byte[]>(__g.TakeValue(__ret, __op), __op);
@@ -238,17 +238,17 @@ public sealed partial class Values : global::Demo.Web.IValues
     public object? SetOutOfRange()
     {
         const string __op = "IValues.SetOutOfRange (glue function 'set_out_of_range')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = _guest;
+        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
         try
         {
-            __ret = _export_SetOutOfRange();
+            __ret = this._export_SetOutOfRange();
         }
-        catch (global::Wasmtime.WasmtimeException e)
+        catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, e);
+            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __g.TakeValue(__ret, __op);

@@ -31,7 +31,8 @@ internal sealed class CanonicalFlatLowering
         switch (t.Kind)
         {
             case WitKind.Bool: return One($"({v} ? 1 : 0)");
-            case WitKind.S8 or WitKind.U8 or WitKind.S16 or WitKind.U16 or WitKind.S32: return One($"(int){v}");
+            case WitKind.S8 or WitKind.U8 or WitKind.S16 or WitKind.U16: return One($"(int){v}");
+            case WitKind.S32: return One(v);
             case WitKind.U32: return One($"unchecked((int){v})");
             case WitKind.U64: return One($"unchecked((long){v})");
             case WitKind.S64 or WitKind.F32 or WitKind.F64: return One(v);

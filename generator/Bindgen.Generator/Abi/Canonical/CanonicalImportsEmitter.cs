@@ -22,7 +22,7 @@ internal static class CanonicalImportsEmitter
         w.Line($"/// Provides the host functions of <see cref=\"{module.InterfaceFullName}\"/> to WebAssembly modules that import them from");
         w.Line($"/// \"{CSharpText.DocText(module.ImportModule!)}\", following the component model's canonical ABI.");
         w.Line("/// </summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{GeneratorVersion.Value}\")]");
         w.Open($"{module.Accessibility} static partial class {module.ClassName}");
         w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
         w.Line();

@@ -34,9 +34,14 @@ internal static class CanonicalStageDriver
 
         codec.UseNames(L("m"), L("p"), L("g"), L("op"));
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
-        w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = _guest;");
         bool spill = CanonicalAbi.ParametersSpill(s.Parameters);
         bool writes = AllocatesArguments(s);
+        bool liftsFromMemory = s.Result is not null && CanonicalAbi.ResultSpills(s.Result);
+        if (writes || liftsFromMemory)
+        {
+            w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = this._guest;");
+        }
+
         var args = new List<string>();
         if (writes)
         {
@@ -92,7 +97,7 @@ internal static class CanonicalStageDriver
         }
 
         w.Line("// (3) Call.");
-        string call = $"{method.FieldName}({string.Join(", ", args)})";
+        string call = $"this.{method.FieldName}({string.Join(", ", args)})";
         string? raw = method.Lowered.ResultClrType;
         if (raw is not null)
         {
@@ -106,11 +111,12 @@ internal static class CanonicalStageDriver
         w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
 
+        string returned = L("result");
         if (s.Result is not null)
         {
-            w.Line("// (4) Lift through a fresh view, every read bounds-checked and validated.");
-            if (CanonicalAbi.ResultSpills(s.Result))
+            if (liftsFromMemory)
             {
+                w.Line("// (4) Lift through a fresh view, every read bounds-checked and validated.");
                 codec.UseNames(L("rm"), L("p"), L("g"), L("op"));
                 w.Line($"global::Bindgen.MemorySnapshot {L("rs")} = {L("g")}.Snapshot();");
                 w.Line($"global::System.ReadOnlySpan<byte> {L("rm")} = {L("g")}.View();");
@@ -118,14 +124,22 @@ internal static class CanonicalStageDriver
                 w.Line($"{method.ReturnType.FullName} {L("result")} = {codec.Load(s.Result, at)};");
                 w.Line($"{L("g")}.VerifyUnchanged({L("rs")}, {L("op")});");
             }
+            else if (codec.FlatLift(s.Result, L("r")) is var lifted && lifted != L("r"))
+            {
+                w.Line("// (4) Lift the result from its one flat value.");
+                w.Line($"{method.ReturnType.FullName} {L("result")} = {lifted};");
+            }
             else
             {
-                w.Line($"{method.ReturnType.FullName} {L("result")} = {codec.FlatLift(s.Result, L("r"))};");
+                // An s32, s64, f32 or f64 is its flat value: nothing to lift.
+                returned = L("r");
             }
         }
 
-        w.Line("// (5) Let the guest free what it returned, now that it is copied out.");
-        w.Open($"if (_post_{method.FieldName} is {{ }} {L("post")})");
+        w.Line(liftsFromMemory
+            ? "// (5) Let the guest free what it returned, now that it is copied out."
+            : "// (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.");
+        w.Open($"if (this._post_{method.FieldName} is {{ }} {L("post")})");
         w.Open("try");
         w.Line(raw is null ? $"{L("post")}();" : $"{L("post")}({L("r")});");
         w.Close();
@@ -135,7 +149,7 @@ internal static class CanonicalStageDriver
         w.Close();
         if (s.Result is not null)
         {
-            w.Line($"return {L("result")};");
+            w.Line($"return {returned};");
         }
 
         w.Close();

@@ -18,7 +18,7 @@ internal static class WasmBindgenEmitter
         w.Line($"/// Calls the exports of a wasm-bindgen module through <see cref=\"{module.InterfaceFullName}\"/>, as its JavaScript glue {CSharpText.DocText(glue.FileName)} does.");
         w.Line("/// Every method may grow guest memory; views of guest memory taken before a call are stale after it.");
         w.Line("/// </summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{GeneratorVersion.Value}\")]");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open($"{module.Accessibility} sealed partial class {module.ClassName} : {module.InterfaceFullName}");
         w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");

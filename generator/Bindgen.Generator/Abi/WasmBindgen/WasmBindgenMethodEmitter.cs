@@ -25,7 +25,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
-        w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = _guest;");
+        w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = this._guest;");
         for (int i = 0; i < method.Parameters.Count; i++)
         {
             if (s.Parameters[i] is "string" || ((s.Parameters[i] == "bytes" || s.Parameters[i].StartsWith("array:", System.StringComparison.Ordinal)) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
@@ -152,7 +152,7 @@ internal static class WasmBindgenMethodEmitter
         }
 
         bool hasResult = method.Lowered.Results.Count > 0;
-        string call = $"{method.FieldName}({string.Join(", ", args)})";
+        string call = $"this.{method.FieldName}({string.Join(", ", args)})";
         if (hasResult)
         {
             w.Line($"{method.Lowered.ResultClrType} {L("ret")};");
@@ -161,8 +161,8 @@ internal static class WasmBindgenMethodEmitter
         w.Open("try");
         w.Line(hasResult ? $"{L("ret")} = {call};" : call + ";");
         w.Close();
-        w.Open("catch (global::Wasmtime.WasmtimeException e)");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, e);");
+        w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
+        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
         if (lends.Count > 0)
         {
