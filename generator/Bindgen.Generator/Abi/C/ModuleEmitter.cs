@@ -1,6 +1,5 @@
 using System.Linq;
 using Bindgen.Generator.Model;
-using Bindgen.Generator.Abi.C;
 using Bindgen.Generator.Emit;
 
 namespace Bindgen.Generator.Abi.C;
@@ -14,14 +13,7 @@ internal static class ModuleEmitter
 
         bool needsMemory = module.Methods.Any(MarshallerResolver.NeedsMemory);
 
-        w.Line("/// <summary>");
-        w.Line($"/// Calls the exports of a WebAssembly module through <see cref=\"{module.InterfaceFullName}\"/>, following Bindgen's C convention.");
-        w.Line("/// Every method may grow guest memory; views of guest memory taken before a call are stale after it.");
-        w.Line("/// </summary>");
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{GeneratorVersion.Value}\")]");
-        w.Line("[global::Bindgen.MayGrowMemory]");
-        w.Open($"{module.Accessibility} sealed partial class {module.ClassName} : {module.InterfaceFullName}");
-        w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
+        ClassFrame.OpenExportsClass(w, module, "a WebAssembly module", "following Bindgen's C convention.");
         if (needsMemory)
         {
             w.Line("private readonly global::Bindgen.GuestMemory _memory;");
@@ -34,12 +26,12 @@ internal static class ModuleEmitter
 
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"private readonly {StubEmitter.DelegateType(method)} {StubEmitter.DelegateField(method)};");
+            w.Line($"private readonly {ExportDelegates.DelegateType(method)} {ExportDelegates.DelegateField(method)};");
         }
 
         w.Line();
         EmitConstructor(w, module, needsMemory);
-        EmitFactories(w, module);
+        ClassFrame.EmitFactories(w, module);
         if (!string.IsNullOrEmpty(module.File))
         {
             EmbeddedFactories.Emit(w, module);
@@ -54,21 +46,19 @@ internal static class ModuleEmitter
         foreach (MethodModel method in module.Methods)
         {
             w.Line();
-            StubEmitter.Emit(w, module, method);
+            ExportMethodEmitter.Emit(w, module, method);
         }
 
         foreach (MemberStub stub in module.Stubs)
         {
             w.Line();
-            EmitUnsupported(w, stub);
+            ClassFrame.EmitUnsupported(w, stub);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private const string OptionsDoc = "/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>";
-    private const string EngineDoc = "/// <param name=\"engine\">The store's engine, created with <c>Config.WithEpochInterruption(true)</c>: cancelling a method's token interrupts the guest through it.</param>";
 
     private static void EmitConstructor(IndentedWriter w, ModuleModel module, bool needsMemory)
     {
@@ -79,10 +69,10 @@ internal static class ModuleEmitter
             w.Line("/// <summary>");
             w.Line("/// Binds to an existing instance, resolving and checking every export once, and sets its store up for cancellable calls.");
             w.Line("/// </summary>");
-            w.Line(EngineDoc);
+            w.Line(ClassFrame.EngineDoc);
             w.Line("/// <param name=\"store\">The instance's store.</param>");
             w.Line("/// <param name=\"instance\">The guest instance.</param>");
-            w.Line(OptionsDoc);
+            w.Line(ClassFrame.OptionsDoc);
             w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures, or the engine lacks epoch interruption (<see cref=\"global::Bindgen.EngineConfigurationException\"/>): every problem, at once.</exception>");
             w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
             w.Open($"public {module.ClassName}(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Instance instance, {options})");
@@ -96,7 +86,7 @@ internal static class ModuleEmitter
             w.Line("/// exhausted fuel or a passed epoch deadline may leave its temporaries allocated; prefer the overload with the store.");
             w.Line("/// </summary>");
             w.Line("/// <param name=\"instance\">The guest instance.</param>");
-            w.Line(OptionsDoc);
+            w.Line(ClassFrame.OptionsDoc);
             w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>");
             w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
             w.Line($"public {module.ClassName}(global::Wasmtime.Instance instance, {options})");
@@ -110,7 +100,7 @@ internal static class ModuleEmitter
             w.Line("/// </summary>");
             w.Line("/// <param name=\"store\">The instance's store.</param>");
             w.Line("/// <param name=\"instance\">The guest instance.</param>");
-            w.Line(OptionsDoc);
+            w.Line(ClassFrame.OptionsDoc);
             w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures: every problem, at once.</exception>");
             w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
             w.Line($"public {module.ClassName}(global::Wasmtime.Store store, global::Wasmtime.Instance instance, {options})");
@@ -145,9 +135,9 @@ internal static class ModuleEmitter
         foreach (MethodModel method in module.Methods)
         {
             w.Line(method.Lowered.IsTyped
-                ? $"{StubEmitter.DelegateField(method)} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});"
+                ? $"{ExportDelegates.DelegateField(method)} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});"
                 // Wasmtime's typed delegates stop at 16 parameters: longer signatures are called untyped (checked here all the same).
-                : $"{StubEmitter.DelegateField(method)} = __exports.CheckedFunction({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
+                : $"{ExportDelegates.DelegateField(method)} = __exports.CheckedFunction({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
         }
 
         w.Line("// Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.");
@@ -155,66 +145,4 @@ internal static class ModuleEmitter
         w.Close();
         w.Line();
     }
-
-    internal static void EmitFactories(IndentedWriter w, ModuleModel module)
-    {
-        string engineParameter = module.Cancellable ? "global::Wasmtime.Engine engine, " : string.Empty;
-        string engineArgument = module.Cancellable ? "engine, " : string.Empty;
-        w.Line("/// <summary>Instantiates a module that has no imports and binds to it.</summary>");
-        if (module.Cancellable)
-        {
-            w.Line(EngineDoc);
-        }
-
-        w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
-        w.Line("/// <param name=\"module\">The compiled module.</param>");
-        w.Line(OptionsDoc);
-        w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
-        w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);");
-        w.Line();
-        w.Line("/// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>");
-        if (module.Cancellable)
-        {
-            w.Line(EngineDoc);
-        }
-
-        w.Line("/// <param name=\"linker\">The linker holding the module's imports.</param>");
-        w.Line("/// <param name=\"store\">The store to instantiate in.</param>");
-        w.Line("/// <param name=\"module\">The compiled module.</param>");
-        w.Line(OptionsDoc);
-        w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
-        w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);");
-        w.Line();
-    }
-
-    /// <summary>A member with a BG error: it throws, so the class still implements the interface and compiles.</summary>
-    internal static void EmitUnsupported(IndentedWriter w, MemberStub stub)
-    {
-        string thrower = $"throw new global::System.NotSupportedException({CSharpText.Literal(stub.Message)})";
-        w.Line("/// <summary>Not bound: Bindgen reported an error for this member when the project was built.</summary>");
-        switch (stub.Shape)
-        {
-            case StubShape.Method:
-                w.Line($"{stub.Declaration} => {thrower};");
-                break;
-            case StubShape.GetOnly:
-                w.Line($"{stub.Declaration} {{ get => {thrower}; }}");
-                break;
-            case StubShape.SetOnly:
-                w.Line($"{stub.Declaration} {{ set => {thrower}; }}");
-                break;
-            case StubShape.GetSet:
-                w.Line($"{stub.Declaration} {{ get => {thrower}; set => {thrower}; }}");
-                break;
-            case StubShape.GetInit:
-                w.Line($"{stub.Declaration} {{ get => {thrower}; init => {thrower}; }}");
-                break;
-            case StubShape.Event:
-                w.Line($"{stub.Declaration} {{ add => {thrower}; remove => {thrower}; }}");
-                break;
-        }
-    }
-
 }

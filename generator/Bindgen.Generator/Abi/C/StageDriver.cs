@@ -247,7 +247,7 @@ internal static class StageDriver
             arguments.Insert(0, method.Local("block") + ".Address");
         }
 
-        string field = StubEmitter.DelegateField(method);
+        string field = ExportDelegates.DelegateField(method);
         string call = method.Lowered.IsTyped
             ? $"this.{field}({string.Join(", ", arguments)})"
             : $"this.{field}.Invoke(new global::Wasmtime.ValueBox[] {{ {string.Join(", ", arguments)} }})";

@@ -1,5 +1,4 @@
 using System.Linq;
-using Bindgen.Generator.Abi.C;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 
@@ -15,18 +14,11 @@ internal static class CanonicalEmitter
         bool needsMemory = module.Methods.Any(m => CanonicalStageDriver.UsesMemory(m.Canonical()));
         bool needsRealloc = module.Methods.Any(m => CanonicalStageDriver.AllocatesArguments(m.Canonical()));
 
-        w.Line("/// <summary>");
-        w.Line($"/// Calls the exports of a WebAssembly module through <see cref=\"{module.InterfaceFullName}\"/>, following the component model's canonical ABI.");
-        w.Line("/// Every method may grow guest memory; views of guest memory taken before a call are stale after it.");
-        w.Line("/// </summary>");
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{GeneratorVersion.Value}\")]");
-        w.Line("[global::Bindgen.MayGrowMemory]");
-        w.Open($"{module.Accessibility} sealed partial class {module.ClassName} : {module.InterfaceFullName}");
-        w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
+        ClassFrame.OpenExportsClass(w, module, "a WebAssembly module", "following the component model's canonical ABI.");
         w.Line("private readonly global::Bindgen.Canonical.CanonicalGuest _guest;");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"private readonly {StubEmitter.DelegateType(method)} {method.FieldName};");
+            w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
             w.Line($"private readonly {PostDelegateType(method)}? _post_{method.FieldName};");
         }
 
@@ -42,7 +34,7 @@ internal static class CanonicalEmitter
         w.Line($"_guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, {Bool(needsMemory)}, {Bool(needsRealloc)}, options);");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"{method.FieldName} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});");
+            w.Line($"{method.FieldName} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});");
             w.Line($"// Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).");
             w.Line($"_post_{method.FieldName} = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, {CSharpText.Literal("cabi_post_" + method.ExportName)}, {CSharpText.Literal(PostSignature(method))}, static __f => __f.{PostWrap(method)});");
         }
@@ -59,7 +51,7 @@ internal static class CanonicalEmitter
         w.Line("{");
         w.Line("}");
         w.Line();
-        ModuleEmitter.EmitFactories(w, module);
+        ClassFrame.EmitFactories(w, module);
         w.Line("/// <summary>The instance this binding calls.</summary>");
         w.Line("public global::Wasmtime.Instance Instance { get; }");
 
@@ -72,7 +64,7 @@ internal static class CanonicalEmitter
         foreach (MemberStub stub in module.Stubs)
         {
             w.Line();
-            ModuleEmitter.EmitUnsupported(w, stub);
+            ClassFrame.EmitUnsupported(w, stub);
         }
 
         codec.EmitHelpers(w);

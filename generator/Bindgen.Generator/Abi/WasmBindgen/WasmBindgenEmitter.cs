@@ -14,19 +14,12 @@ internal static class WasmBindgenEmitter
     {
         GlueModel glue = module.WasmBindgen().Bound!;
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
-        w.Line("/// <summary>");
-        w.Line($"/// Calls the exports of a wasm-bindgen module through <see cref=\"{module.InterfaceFullName}\"/>, as its JavaScript glue {CSharpText.DocText(glue.FileName)} does.");
-        w.Line("/// Every method may grow guest memory; views of guest memory taken before a call are stale after it.");
-        w.Line("/// </summary>");
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"{GeneratorVersion.Value}\")]");
-        w.Line("[global::Bindgen.MayGrowMemory]");
-        w.Open($"{module.Accessibility} sealed partial class {module.ClassName} : {module.InterfaceFullName}");
-        w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
+        ClassFrame.OpenExportsClass(w, module, "a wasm-bindgen module", $"as its JavaScript glue {CSharpText.DocText(glue.FileName)} does.");
         EmitGlue(w, glue);
         w.Line("private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"private readonly {StubEmitter.DelegateType(method)} {method.FieldName};");
+            w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
         }
 
         w.Line();
@@ -38,7 +31,7 @@ internal static class WasmBindgenEmitter
         w.Line("guest.Attach(__exports);");
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"{method.FieldName} = __exports.{StubEmitter.ResolveCall(method)}({CSharpText.Literal(method.WasmBindgen().Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)});");
+            w.Line($"{method.FieldName} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.WasmBindgen().Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)});");
         }
 
         w.Line("// wasm-bindgen's start function (externref table set-up, #[wasm_bindgen(start)]) runs once per instance.");

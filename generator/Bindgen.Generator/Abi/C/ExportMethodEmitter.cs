@@ -1,49 +1,15 @@
 using System.Linq;
-using Bindgen.Generator.Abi.C;
+using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 
-namespace Bindgen.Generator.Emit;
+namespace Bindgen.Generator.Abi.C;
 
 /// <summary>
-/// Emits one export method of a [WasmModule] class: its declaration and the Wasmtime delegate it calls, both from
-/// the method's lowered signature; <see cref="StageDriver"/> writes the body.
+/// Emits one export method of a C-convention [WasmModule] class: its declaration, from the interface's, and its
+/// body, which <see cref="StageDriver"/> writes.
 /// </summary>
-internal static class StubEmitter
+internal static class ExportMethodEmitter
 {
-    public static string DelegateField(MethodModel method) => method.FieldName;
-
-    /// <summary>The Wasmtime typed delegate type, e.g. <c>global::System.Func&lt;int, int, int&gt;</c>.</summary>
-    public static string DelegateType(MethodModel method)
-    {
-        if (!method.Lowered.IsTyped)
-        {
-            return "global::Wasmtime.Function";
-        }
-
-        string[] types = method.Lowered.ParameterClrTypes;
-        if (method.Lowered.ResultClrType is { } result)
-        {
-            return "global::System.Func<" + string.Join(", ", types.Append(result)) + ">";
-        }
-
-        return types.Length == 0 ? "global::System.Action" : "global::System.Action<" + string.Join(", ", types) + ">";
-    }
-
-    /// <summary>
-    /// The <c>ExportResolver</c> method that resolves the typed delegate, e.g. <c>Func&lt;int, int, int&gt;</c>: a plain
-    /// generic call per export, which compiles to much less than a wrapping lambda per export.
-    /// </summary>
-    public static string ResolveCall(MethodModel method)
-    {
-        string[] types = method.Lowered.ParameterClrTypes;
-        if (method.Lowered.ResultClrType is { } result)
-        {
-            return "Func<" + string.Join(", ", types.Append(result)) + ">";
-        }
-
-        return types.Length == 0 ? "Action" : "Action<" + string.Join(", ", types) + ">";
-    }
-
     /// <summary>The parameter's modifier as the interface declares it.</summary>
     private static string Modifier(ParameterModel p) => p.IsParams ? "params " : p.Passing switch
     {
