@@ -3,41 +3,36 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <summary>Typed arrays: the glue's element names (<c>passArray32ToWasm0</c>, <c>getArrayF64FromWasm0</c>) against C# element types.</summary>
 internal static class ArrayElement
 {
-    /// <summary>Whether a C# array code fits a <c>passArray{element}ToWasm0</c> argument (the helper is the same for signed and unsigned).</summary>
-    public static bool Accepts(string element, string code) => element switch
+    /// <summary>Whether a C# array type fits a <c>passArray{element}ToWasm0</c> argument (the helper is the same for signed and unsigned).</summary>
+    public static bool Accepts(string element, WasmBindgenType type) => element switch
     {
-        "16" => code is "array:i16" or "array:u16",
-        "32" => code is "array:i32" or "array:u32",
-        "64" => code is "array:i64" or "array:u64",
-        "F32" => code == "array:f32",
-        "F64" => code == "array:f64",
+        "16" => type is WasmBindgenType.ArrayI16 or WasmBindgenType.ArrayU16,
+        "32" => type is WasmBindgenType.ArrayI32 or WasmBindgenType.ArrayU32,
+        "64" => type is WasmBindgenType.ArrayI64 or WasmBindgenType.ArrayU64,
+        "F32" => type == WasmBindgenType.ArrayF32,
+        "F64" => type == WasmBindgenType.ArrayF64,
         _ => false,
     };
 
-    /// <summary>The C# code of a <c>getArray{element}FromWasm0</c> result.</summary>
-    public static string? CodeOfResult(string element) => element switch
+    /// <summary>The C# type of a <c>getArray{element}FromWasm0</c> result.</summary>
+    public static WasmBindgenType? TypeOfResult(string element) => element switch
     {
-        "I16" => "array:i16",
-        "U16" => "array:u16",
-        "I32" => "array:i32",
-        "U32" => "array:u32",
-        "I64" => "array:i64",
-        "U64" => "array:u64",
-        "F32" => "array:f32",
-        "F64" => "array:f64",
+        "I16" => WasmBindgenType.ArrayI16,
+        "U16" => WasmBindgenType.ArrayU16,
+        "I32" => WasmBindgenType.ArrayI32,
+        "U32" => WasmBindgenType.ArrayU32,
+        "I64" => WasmBindgenType.ArrayI64,
+        "U64" => WasmBindgenType.ArrayU64,
+        "F32" => WasmBindgenType.ArrayF32,
+        "F64" => WasmBindgenType.ArrayF64,
         _ => null,
     };
 
-    /// <summary>The C# element type and its size of an array code.</summary>
-    public static (string Type, int Size) Of(string code) => code switch
+    /// <summary>The C# types an <c>Option&lt;u32&gt;</c> or <c>Option&lt;i32&gt;</c> argument (element <c>u32</c> or <c>i32</c>) accepts.</summary>
+    public static bool AcceptsOptionalInt(string? element, WasmBindgenType type) => element switch
     {
-        "array:i16" => ("short", 2),
-        "array:u16" => ("ushort", 2),
-        "array:i32" => ("int", 4),
-        "array:u32" => ("uint", 4),
-        "array:i64" => ("long", 8),
-        "array:u64" => ("ulong", 8),
-        "array:f32" => ("float", 4),
-        _ => ("double", 8),
+        "u32" => type is WasmBindgenType.U32 or WasmBindgenType.NullableU32,
+        "i32" => type is WasmBindgenType.I32 or WasmBindgenType.NullableI32,
+        _ => false,
     };
 }

@@ -117,17 +117,17 @@ internal static class WasmBindgenBinder
                 continue;
             }
 
-            string code = signature.Parameters[i];
+            WasmBindgenType code = signature.Parameters[i];
             bool fits = g.Kind switch
             {
-                GlueParameterKind.Number => code is "i32" or "u32" or "i64" or "u64" or "f32" or "f64" or "bool",
-                GlueParameterKind.String => code == "string",
-                GlueParameterKind.OptionalString => code is "string" or "string?",
-                GlueParameterKind.Bytes => code == "bytes",
+                GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool,
+                GlueParameterKind.String => code == WasmBindgenType.String,
+                GlueParameterKind.OptionalString => code is WasmBindgenType.String or WasmBindgenType.NullableString,
+                GlueParameterKind.Bytes => code == WasmBindgenType.Bytes,
                 GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
-                GlueParameterKind.OptionalBool => code is "bool" or "bool?",
-                GlueParameterKind.OptionalInt => code == g.Element || code == g.Element + "?",
-                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => code is "bytes" or "string" or "f64" or "bool" or "js",
+                GlueParameterKind.OptionalBool => code is WasmBindgenType.Bool or WasmBindgenType.NullableBool,
+                GlueParameterKind.OptionalInt => ArrayElement.AcceptsOptionalInt(g.Element, code),
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => IsJsValue(code),
                 _ => false,
             };
             if (!fits)
@@ -137,26 +137,26 @@ internal static class WasmBindgenBinder
                     GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
                     GlueParameterKind.Other when g.Text.StartsWith("an instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{g.Text}', which Bindgen does not support",
-                    _ => $"parameter {i + 1} is declared {Display(code)}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
+                    _ => $"parameter {i + 1} is declared {code.Display()}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
                 };
             }
         }
 
         bool resultFits = export.Result switch
         {
-            GlueResultKind.Void => signature.Result == "void",
-            GlueResultKind.Number => signature.Result is "i32" or "u32" or "i64" or "u64" or "f32" or "f64",
-            GlueResultKind.Bool => signature.Result == "bool",
-            GlueResultKind.Unsigned => signature.Result is "u32" or "i32",
-            GlueResultKind.String => signature.Result is "string" or "string?",
-            GlueResultKind.OptionalString => signature.Result == "string?",
-            GlueResultKind.Bytes => signature.Result == "bytes",
-            GlueResultKind.Array => ArrayElement.CodeOfResult(export.ResultElement!) == signature.Result,
-            GlueResultKind.StringArray => signature.Result == "string[]",
-            GlueResultKind.Object => signature.Result is "bytes" or "string" or "f64" or "bool" or "js",
+            GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
+            GlueResultKind.Number => signature.Result.IsNumber(),
+            GlueResultKind.Bool => signature.Result == WasmBindgenType.Bool,
+            GlueResultKind.Unsigned => signature.Result is WasmBindgenType.U32 or WasmBindgenType.I32,
+            GlueResultKind.String => signature.Result is WasmBindgenType.String or WasmBindgenType.NullableString,
+            GlueResultKind.OptionalString => signature.Result == WasmBindgenType.NullableString,
+            GlueResultKind.Bytes => signature.Result == WasmBindgenType.Bytes,
+            GlueResultKind.Array => ArrayElement.TypeOfResult(export.ResultElement!) == signature.Result,
+            GlueResultKind.StringArray => signature.Result == WasmBindgenType.StringArray,
+            GlueResultKind.Object => IsJsValue(signature.Result),
             _ => false,
         };
-        return resultFits ? null : $"it returns {Display(signature.Result)}, and the glue's result is {Describe(export.Result)}";
+        return resultFits ? null : $"it returns {signature.Result.Display()}, and the glue's result is {Describe(export.Result)}";
     }
 
     private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
@@ -172,7 +172,7 @@ internal static class WasmBindgenBinder
             switch (export.Parameters[i].Kind)
             {
                 case GlueParameterKind.Number:
-                    parameters.Add(WasmTypeOf(signature.Parameters[i]));
+                    parameters.Add(signature.Parameters[i].CrossesAs());
                     break;
                 case GlueParameterKind.OptionalInt:
                     // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
@@ -196,36 +196,15 @@ internal static class WasmBindgenBinder
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
-            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object ? WasmType.I32 : WasmTypeOf(signature.Result));
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object ? WasmType.I32 : signature.Result.CrossesAs());
         }
 
         return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
     }
 
-    /// <summary>A type code as C# spells the type, for messages.</summary>
-    private static string Display(string code) => code switch
-    {
-        "i32" => "int",
-        "u32" => "uint",
-        "i64" => "long",
-        "u64" => "ulong",
-        "f32" => "float",
-        "f64" => "double",
-        "bytes" => "byte[]",
-        "js" => "object",
-        "u32?" => "uint?",
-        "i32?" => "int?",
-        _ when code.StartsWith("array:", StringComparison.Ordinal) => ArrayElement.Of(code).Type + "[]",
-        _ => code,
-    };
-
-    internal static WasmType WasmTypeOf(string code) => code switch
-    {
-        "i64" or "u64" => WasmType.I64,
-        "f32" => WasmType.F32,
-        "f64" => WasmType.F64,
-        _ => WasmType.I32,
-    };
+    /// <summary>The C# types a JavaScript value (<c>addHeapObject</c>, <c>takeObject</c>) may be declared as.</summary>
+    private static bool IsJsValue(WasmBindgenType type) =>
+        type is WasmBindgenType.Bytes or WasmBindgenType.String or WasmBindgenType.F64 or WasmBindgenType.Bool or WasmBindgenType.Js;
 
     private static string Describe(GlueParameterKind kind) => kind switch
     {

@@ -28,7 +28,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = this._guest;");
         for (int i = 0; i < method.Parameters.Count; i++)
         {
-            if (s.Parameters[i] is "string" || ((s.Parameters[i] == "bytes" || s.Parameters[i].StartsWith("array:", System.StringComparison.Ordinal)) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
+            if (s.Parameters[i] == WasmBindgenType.String || ((s.Parameters[i] == WasmBindgenType.Bytes || s.Parameters[i].IsTypedArray()) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
             {
                 string name = method.Parameters[i].Name;
                 w.Line($"if ({name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(method.Parameters[i].PlainName)});");
@@ -62,7 +62,7 @@ internal static class WasmBindgenMethodEmitter
             GlueParameter g = export.Parameters[i];
             bool declared = i < method.Parameters.Count;
             string p = declared ? method.Parameters[i].Name : string.Empty;
-            string code = declared ? s.Parameters[i] : string.Empty;
+            WasmBindgenType? code = declared ? s.Parameters[i] : null;
             string ptr = L("ptr" + i), len = L("len" + i);
 
             // A pointer-and-length argument: its length and allocation now, its copy after the last allocation.
@@ -81,7 +81,7 @@ internal static class WasmBindgenMethodEmitter
                     args.Add("0");
                     args.Add("0");
                     break;
-                case GlueParameterKind.String or GlueParameterKind.OptionalString when code == "string?":
+                case GlueParameterKind.String or GlueParameterKind.OptionalString when code == WasmBindgenType.NullableString:
                     Buffer($"{p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString:
@@ -91,14 +91,14 @@ internal static class WasmBindgenMethodEmitter
                     Buffer($"{p}.Length", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteBytes({ptr}, {p});");
                     break;
                 case GlueParameterKind.Array:
-                    (string element, int size) = ArrayElement.Of(code);
+                    (string element, int size) = code!.Value.Element();
                     Buffer($"{p}.Length", $"{L("g")}.Malloc(checked({len} * {size}), {size}, {L("op")})", $"{L("g")}.WriteArray<{element}>({ptr}, {p});");
                     break;
                 case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
                     string value = code switch
                     {
-                        "bytes" => $"global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array({p})",
-                        "js" => p,
+                        WasmBindgenType.Bytes => $"global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array({p})",
+                        WasmBindgenType.Js => p,
                         _ => $"(object){p}",
                     };
                     if (g.Kind == GlueParameterKind.BorrowedObject)
@@ -114,7 +114,7 @@ internal static class WasmBindgenMethodEmitter
                     args.Add(L("js" + i));
                     break;
                 case GlueParameterKind.OptionalBool:
-                    args.Add(!declared ? "0xFFFFFF" : code == "bool?" ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
+                    args.Add(!declared ? "0xFFFFFF" : code == WasmBindgenType.NullableBool ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
                     break;
                 case GlueParameterKind.OptionalObject:
                     args.Add("0");
@@ -122,14 +122,14 @@ internal static class WasmBindgenMethodEmitter
                 case GlueParameterKind.OptionalInt:
                     // An f64: None is 2^32 + 1, out of any 32-bit value's range; a value is itself, as the glue's (x) >>> 0 or (x) >> 0 makes it.
                     string some = g.Element == "u32" ? "(double)(uint)" : "(double)(int)";
-                    args.Add(!declared ? "4294967297d" : code.EndsWith("?", System.StringComparison.Ordinal) ? $"{p} is null ? 4294967297d : {some}{p}.Value" : $"{some}{p}");
+                    args.Add(!declared ? "4294967297d" : code is WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 ? $"{p} is null ? 4294967297d : {some}{p}.Value" : $"{some}{p}");
                     break;
                 default:
                     args.Add(code switch
                     {
-                        "bool" => $"{p} ? 1 : 0",
-                        "u32" => $"unchecked((int){p})",
-                        "u64" => $"unchecked((long){p})",
+                        WasmBindgenType.Bool => $"{p} ? 1 : 0",
+                        WasmBindgenType.U32 => $"unchecked((int){p})",
+                        WasmBindgenType.U64 => $"unchecked((long){p})",
                         _ => p,
                     });
                     break;
@@ -205,7 +205,7 @@ internal static class WasmBindgenMethodEmitter
             w.Line($"if ({Slot(export.ErrorFlagSlot)} != 0) throw {L("g")}.Error({Slot(export.ErrorSlot)}, {L("op")});");
         }
 
-        string result = method.WasmBindgen().Result;
+        WasmBindgenType result = method.WasmBindgen().Result;
         switch (export.Result)
         {
             case GlueResultKind.String:
@@ -218,7 +218,7 @@ internal static class WasmBindgenMethodEmitter
                 w.Line($"return {L("g")}.TakeArray<byte>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, 1, {L("op")});");
                 break;
             case GlueResultKind.Array:
-                (string element, int size) = ArrayElement.Of(result);
+                (string element, int size) = result.Element();
                 w.Line($"return {L("g")}.TakeArray<{element}>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {size}, {L("op")});");
                 break;
             case GlueResultKind.StringArray:
@@ -226,7 +226,7 @@ internal static class WasmBindgenMethodEmitter
                 break;
             case GlueResultKind.Object:
                 string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
-                string type = result switch { "bytes" => "byte[]", "string" => "string", "f64" => "double", "bool" => "bool", _ => string.Empty };
+                string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ => string.Empty };
                 w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;
             case GlueResultKind.Bool:
@@ -235,8 +235,8 @@ internal static class WasmBindgenMethodEmitter
             case GlueResultKind.Unsigned or GlueResultKind.Number:
                 w.Line(result switch
                 {
-                    "u32" => $"return unchecked((uint){L("ret")});",
-                    "u64" => $"return unchecked((ulong){L("ret")});",
+                    WasmBindgenType.U32 => $"return unchecked((uint){L("ret")});",
+                    WasmBindgenType.U64 => $"return unchecked((ulong){L("ret")});",
                     _ => $"return {L("ret")};",
                 });
                 break;

@@ -24,11 +24,11 @@ internal static class WasmBindgenMethodParser
         List<DiagnosticInfo> diagnostics = parser.Diagnostics;
         int errorsBefore = diagnostics.Count;
         var parameters = new List<ParameterModel>();
-        var codes = new List<string>();
+        var types = new List<WasmBindgenType>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             LocationInfo? parameterLocation = LocationOf(MemberParser.ParameterTypeLocation(parameter)) ?? methodLocation;
-            string? code = parameter.RefKind == RefKind.None && !parameter.IsParams ? TypeCode(parameter.Type, parameter.NullableAnnotation, isResult: false) : null;
+            WasmBindgenType? code = parameter.RefKind == RefKind.None && !parameter.IsParams ? TypeCode(parameter.Type, parameter.NullableAnnotation, isResult: false) : null;
             if (code is null)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
@@ -36,11 +36,11 @@ internal static class WasmBindgenMethodParser
                 continue;
             }
 
-            codes.Add(code);
+            types.Add(code.Value);
             parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
         }
 
-        string? result = method.ReturnsVoid ? "void" : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
+        WasmBindgenType? result = method.ReturnsVoid ? WasmBindgenType.Void : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
         if (result is null)
         {
             var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
@@ -69,39 +69,39 @@ internal static class WasmBindgenMethodParser
         var lowered = new LoweredSignature(EquatableArray<WasmType>.Empty, EquatableArray<WasmType>.Empty, ReturnArea: false);
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
-            new WasmBindgenSignature(codes.ToEquatableArray(), result, nameGiven, NameMapping.ToSnakeCase(method.Name)), Location: parser.ExportNameLocation(method) ?? methodLocation);
+            new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name)), Location: parser.ExportNameLocation(method) ?? methodLocation);
     }
 
-    /// <summary>A C# type's wasm-bindgen code (<c>i32</c>, <c>string?</c>, <c>bytes</c>...), or null when not supported.</summary>
-    private static string? TypeCode(ITypeSymbol type, NullableAnnotation annotation, bool isResult)
+    /// <summary>A C# type as wasm-bindgen methods may declare it, or null when not supported.</summary>
+    private static WasmBindgenType? TypeCode(ITypeSymbol type, NullableAnnotation annotation, bool isResult)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             return isResult ? null : nullable.TypeArguments[0].SpecialType switch
             {
-                SpecialType.System_Boolean => "bool?",
-                SpecialType.System_UInt32 => "u32?",
-                SpecialType.System_Int32 => "i32?",
+                SpecialType.System_Boolean => WasmBindgenType.NullableBool,
+                SpecialType.System_UInt32 => WasmBindgenType.NullableU32,
+                SpecialType.System_Int32 => WasmBindgenType.NullableI32,
                 _ => null,
             };
         }
 
         switch (type.SpecialType)
         {
-            case SpecialType.System_Int32: return "i32";
-            case SpecialType.System_UInt32: return "u32";
-            case SpecialType.System_Int64: return "i64";
-            case SpecialType.System_UInt64: return "u64";
-            case SpecialType.System_Single: return "f32";
-            case SpecialType.System_Double: return "f64";
-            case SpecialType.System_Boolean: return "bool";
-            case SpecialType.System_String: return annotation == NullableAnnotation.Annotated ? "string?" : "string";
-            case SpecialType.System_Object: return "js";
+            case SpecialType.System_Int32: return WasmBindgenType.I32;
+            case SpecialType.System_UInt32: return WasmBindgenType.U32;
+            case SpecialType.System_Int64: return WasmBindgenType.I64;
+            case SpecialType.System_UInt64: return WasmBindgenType.U64;
+            case SpecialType.System_Single: return WasmBindgenType.F32;
+            case SpecialType.System_Double: return WasmBindgenType.F64;
+            case SpecialType.System_Boolean: return WasmBindgenType.Bool;
+            case SpecialType.System_String: return annotation == NullableAnnotation.Annotated ? WasmBindgenType.NullableString : WasmBindgenType.String;
+            case SpecialType.System_Object: return WasmBindgenType.Js;
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            return array.ElementType.SpecialType == SpecialType.System_String ? (isResult ? "string[]" : null) : ArrayCode(array.ElementType);
+            return array.ElementType.SpecialType == SpecialType.System_String ? (isResult ? WasmBindgenType.StringArray : null) : ArrayCode(array.ElementType);
         }
 
         if (!isResult && type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span)
@@ -112,18 +112,18 @@ internal static class WasmBindgenMethodParser
         return null;
     }
 
-    /// <summary><c>bytes</c>, or <c>array:i32</c> and the like for a typed array's element.</summary>
-    private static string? ArrayCode(ITypeSymbol element) => element.SpecialType switch
+    /// <summary>Bytes, or the typed array of an element type.</summary>
+    private static WasmBindgenType? ArrayCode(ITypeSymbol element) => element.SpecialType switch
     {
-        SpecialType.System_Byte => "bytes",
-        SpecialType.System_Int16 => "array:i16",
-        SpecialType.System_UInt16 => "array:u16",
-        SpecialType.System_Int32 => "array:i32",
-        SpecialType.System_UInt32 => "array:u32",
-        SpecialType.System_Int64 => "array:i64",
-        SpecialType.System_UInt64 => "array:u64",
-        SpecialType.System_Single => "array:f32",
-        SpecialType.System_Double => "array:f64",
+        SpecialType.System_Byte => WasmBindgenType.Bytes,
+        SpecialType.System_Int16 => WasmBindgenType.ArrayI16,
+        SpecialType.System_UInt16 => WasmBindgenType.ArrayU16,
+        SpecialType.System_Int32 => WasmBindgenType.ArrayI32,
+        SpecialType.System_UInt32 => WasmBindgenType.ArrayU32,
+        SpecialType.System_Int64 => WasmBindgenType.ArrayI64,
+        SpecialType.System_UInt64 => WasmBindgenType.ArrayU64,
+        SpecialType.System_Single => WasmBindgenType.ArrayF32,
+        SpecialType.System_Double => WasmBindgenType.ArrayF64,
         _ => null,
     };
 

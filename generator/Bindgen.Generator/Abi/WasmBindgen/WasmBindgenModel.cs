@@ -8,13 +8,13 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <param name="Bound">The glue as read, once bound (the emitter reads its module-wide facts).</param>
 internal sealed record WasmBindgenModule(string? Glue, LocationInfo? GlueLocation, GlueModel? Bound = null) : ModuleAbi(AbiKind.WasmBindgen);
 
-/// <summary>A wasm-bindgen method: the C# type code of each parameter and the result, and how the export name was given.</summary>
-/// <param name="Parameters">Codes such as <c>i32</c>, <c>string?</c>, <c>bytes</c>.</param>
-/// <param name="Result">The result's code, <c>void</c> for none.</param>
+/// <summary>A wasm-bindgen method: the C# type of each parameter and the result, and how the export name was given.</summary>
+/// <param name="Parameters">The parameters' types.</param>
+/// <param name="Result">The result's type, <see cref="WasmBindgenType.Void"/> for none.</param>
 /// <param name="NameGiven">Whether [WasmExport] names the JavaScript function (else camelCase, then snake_case, is looked up).</param>
 /// <param name="SnakeName">The method's name in snake_case, the fallback name.</param>
 /// <param name="Export">The glue's wrapper, once bound.</param>
-internal sealed record WasmBindgenSignature(EquatableArray<string> Parameters, string Result, bool NameGiven, string SnakeName, GlueExport? Export = null) : MethodAbi;
+internal sealed record WasmBindgenSignature(EquatableArray<WasmBindgenType> Parameters, WasmBindgenType Result, bool NameGiven, string SnakeName, GlueExport? Export = null) : MethodAbi;
 
 /// <summary>Typed access to the wasm-bindgen parts of the model.</summary>
 internal static class WasmBindgenModelAccess
