@@ -82,7 +82,8 @@ public static partial class Host
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
             global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-            __Plan0(__g, __p, __result, __op);
+            __Plan0(__p, __result, __op);
+            __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
             global::System.Span<byte> __wm = __g.View();
             __Store0(__wm, __p, __result, __a2, __op);
@@ -126,7 +127,8 @@ public static partial class Host
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
             global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-            __Plan1(__g, __p, __result, __op);
+            __Plan1(__p, __result, __op);
+            __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
             global::System.Span<byte> __wm = __g.View();
             __Store1(__wm, __p, __result, __a3, __op);
@@ -160,7 +162,8 @@ public static partial class Host
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
             global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-            __Plan4(__g, __p, __result, __op);
+            __Plan4(__p, __result, __op);
+            __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
             global::System.Span<byte> __wm = __g.View();
             __Store4(__wm, __p, __result, __a3, __op);
@@ -189,7 +192,8 @@ public static partial class Host
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
             global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-            __Plan5(__g, __p, __result, __op);
+            __Plan5(__p, __result, __op);
+            __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
             global::System.Span<byte> __wm = __g.View();
             __Store5(__wm, __p, __result, __a2, __op);
@@ -199,11 +203,11 @@ public static partial class Host
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
-        __p.Add(__g.Realloc(1, __n, __op), __n);
+        __p.Measure(1, __n, __n);
     }
     private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
     {
@@ -219,14 +223,14 @@ public static partial class Host
     }
 
     // list<string>: size 8, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, string __op)
+    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<string> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Add(__g.Realloc(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 8, __op), __op), __n);
+        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 8, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
-            __Plan0(__g, __p, __v[__i], __op);
+            __Plan0(__p, __v[__i], __op);
         }
     }
     private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, int __a, string __op)
@@ -254,11 +258,11 @@ public static partial class Host
     }
 
     // option<record Demo.Component.Entry>: size 20, alignment 4.
-    private static void __Plan2(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
+    private static void __Plan2(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
     {
         if (__v is not null)
         {
-            __Plan6(__g, __p, __v, __op);
+            __Plan6(__p, __v, __op);
         }
     }
     private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, int __a, string __op)
@@ -299,14 +303,14 @@ public static partial class Host
     };
 
     // list<option<record Demo.Component.Entry>>: size 8, alignment 4.
-    private static void __Plan4(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
+    private static void __Plan4(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<option<record Demo.Component.Entry>> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Add(__g.Realloc(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 20, __op), __op), __n);
+        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 20, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
-            __Plan2(__g, __p, __v[__i], __op);
+            __Plan2(__p, __v[__i], __op);
         }
     }
     private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, int __a, string __op)
@@ -334,14 +338,14 @@ public static partial class Host
     }
 
     // result<u32, string>: size 12, alignment 4.
-    private static void __Plan5(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, string __op)
+    private static void __Plan5(global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, string __op)
     {
         if (__v.IsOk)
         {
         }
         else
         {
-            __Plan0(__g, __p, __v.Error, __op);
+            __Plan0(__p, __v.Error, __op);
         }
     }
     private static void __Store5(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, int __a, string __op)
@@ -361,11 +365,11 @@ public static partial class Host
     }
 
     // record Demo.Component.Entry: size 16, alignment 4.
-    private static void __Plan6(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
+    private static void __Plan6(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a record Demo.Component.Entry value is null; only option<T> (T?) can be null");
-        __Plan0(__g, __p, __v.Name, __op);
-        __Plan7(__g, __p, __v.Values, __op);
+        __Plan0(__p, __v.Name, __op);
+        __Plan7(__p, __v.Values, __op);
     }
     private static void __Store6(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, int __a, string __op)
     {
@@ -379,11 +383,11 @@ public static partial class Host
     }
 
     // list<u32>: size 8, alignment 4.
-    private static void __Plan7(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, string __op)
+    private static void __Plan7(global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<u32> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Add(__g.Realloc(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 4, __op), __op), __n);
+        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 4, __op), __n);
     }
     private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, int __a, string __op)
     {

@@ -96,8 +96,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
         const string __op = "ILists.Sum (export 'local:demo/lists@1.0.0#sum')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan0(__g, __p, data, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, data, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -140,8 +141,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
         const string __op = "ILists.Reverse (export 'local:demo/lists@1.0.0#reverse')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan1(__g, __p, values, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan1(__p, values, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -187,8 +189,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
         const string __op = "ILists.Split (export 'local:demo/lists@1.0.0#split')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan2(__g, __p, text, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan2(__p, text, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -234,8 +237,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
         const string __op = "ILists.EchoEntries (export 'local:demo/lists@1.0.0#echo-entries')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan4(__g, __p, items, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan4(__p, items, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -284,8 +288,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
         const string __op = "ILists.Swap (export 'local:demo/lists@1.0.0#swap')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan6(__g, __p, pair, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan6(__p, pair, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -363,10 +368,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // list<u8>: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, string __op)
+    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, string __op)
     {
         int __n = __v.Length;
-        __p.Add(__g.Realloc(1, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 1, __op), __op), __n);
+        __p.Measure(1, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 1, __op), __n);
     }
     private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, int __a, string __op)
     {
@@ -377,11 +382,11 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // list<u32>: size 8, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, string __op)
+    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<u32> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Add(__g.Realloc(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 4, __op), __op), __n);
+        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 4, __op), __n);
     }
     private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, int __a, string __op)
     {
@@ -399,11 +404,11 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan2(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan2(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
-        __p.Add(__g.Realloc(1, __n, __op), __n);
+        __p.Measure(1, __n, __n);
     }
     private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
     {
@@ -419,14 +424,14 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // list<string>: size 8, alignment 4.
-    private static void __Plan3(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, string __op)
+    private static void __Plan3(global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<string> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Add(__g.Realloc(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 8, __op), __op), __n);
+        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 8, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
-            __Plan2(__g, __p, __v[__i], __op);
+            __Plan2(__p, __v[__i], __op);
         }
     }
     private static void __Store3(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, int __a, string __op)
@@ -454,14 +459,14 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // list<option<record Demo.Component.Entry>>: size 8, alignment 4.
-    private static void __Plan4(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
+    private static void __Plan4(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<option<record Demo.Component.Entry>> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Add(__g.Realloc(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 20, __op), __op), __n);
+        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 20, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
-            __Plan5(__g, __p, __v[__i], __op);
+            __Plan5(__p, __v[__i], __op);
         }
     }
     private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, int __a, string __op)
@@ -489,11 +494,11 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // option<record Demo.Component.Entry>: size 20, alignment 4.
-    private static void __Plan5(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
+    private static void __Plan5(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
     {
         if (__v is not null)
         {
-            __Plan9(__g, __p, __v, __op);
+            __Plan9(__p, __v, __op);
         }
     }
     private static void __Store5(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, int __a, string __op)
@@ -518,9 +523,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // tuple<string, s32>: size 12, alignment 4.
-    private static void __Plan6(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, (string, int) __v, string __op)
+    private static void __Plan6(global::Bindgen.Canonical.CanonicalPlan __p, (string, int) __v, string __op)
     {
-        __Plan2(__g, __p, __v.Item1, __op);
+        __Plan2(__p, __v.Item1, __op);
     }
     private static void __Store6(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, (string, int) __v, int __a, string __op)
     {
@@ -533,9 +538,9 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // tuple<s32, string>: size 12, alignment 4.
-    private static void __Plan7(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, (int, string) __v, string __op)
+    private static void __Plan7(global::Bindgen.Canonical.CanonicalPlan __p, (int, string) __v, string __op)
     {
-        __Plan2(__g, __p, __v.Item2, __op);
+        __Plan2(__p, __v.Item2, __op);
     }
     private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, (int, string) __v, int __a, string __op)
     {
@@ -559,11 +564,11 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // record Demo.Component.Entry: size 16, alignment 4.
-    private static void __Plan9(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
+    private static void __Plan9(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a record Demo.Component.Entry value is null; only option<T> (T?) can be null");
-        __Plan2(__g, __p, __v.Name, __op);
-        __Plan1(__g, __p, __v.Values, __op);
+        __Plan2(__p, __v.Name, __op);
+        __Plan1(__p, __v.Values, __op);
     }
     private static void __Store9(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, int __a, string __op)
     {

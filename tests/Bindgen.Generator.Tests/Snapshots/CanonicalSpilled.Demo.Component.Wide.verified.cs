@@ -76,9 +76,10 @@ public sealed partial class Wide : global::Demo.Component.IWide
         const string __op = "IWide.Many (export 'many')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, a17, __op);
         int __args = __g.Realloc(4, 72, __op);
-        __Plan0(__g, __p, a17, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -135,8 +136,9 @@ public sealed partial class Wide : global::Demo.Component.IWide
         const string __op = "IWide.Triple (export 'triple')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan0(__g, __p, c, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, c, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -176,11 +178,11 @@ public sealed partial class Wide : global::Demo.Component.IWide
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
-        __p.Add(__g.Realloc(1, __n, __op), __n);
+        __p.Measure(1, __n, __n);
     }
     private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
     {
@@ -196,9 +198,9 @@ public sealed partial class Wide : global::Demo.Component.IWide
     }
 
     // tuple<s64, f64, string>: size 24, alignment 8.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, (long, double, string) __v, string __op)
+    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, (long, double, string) __v, string __op)
     {
-        __Plan0(__g, __p, __v.Item3, __op);
+        __Plan0(__p, __v.Item3, __op);
     }
     private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, (long, double, string) __v, int __a, string __op)
     {

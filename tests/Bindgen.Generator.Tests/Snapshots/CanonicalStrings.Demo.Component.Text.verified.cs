@@ -86,8 +86,9 @@ public sealed partial class Text : global::Demo.Component.IText
         const string __op = "IText.CountWords (export 'local:demo/text@1.0.0#count-words')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan0(__g, __p, text, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, text, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -130,8 +131,9 @@ public sealed partial class Text : global::Demo.Component.IText
         const string __op = "IText.Upper (export 'local:demo/text@1.0.0#upper')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan0(__g, __p, text, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, text, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -177,9 +179,10 @@ public sealed partial class Text : global::Demo.Component.IText
         const string __op = "IText.Concat (export 'local:demo/text@1.0.0#concat')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan0(__g, __p, first, __op);
-        __Plan0(__g, __p, second, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, first, __op);
+        __Plan0(__p, second, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -228,9 +231,10 @@ public sealed partial class Text : global::Demo.Component.IText
         const string __op = "IText.Find (export 'local:demo/text@1.0.0#find')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan1(__g, __p, haystack, __op);
-        __Plan0(__g, __p, needle, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan1(__p, haystack, __op);
+        __Plan0(__p, needle, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -286,11 +290,11 @@ public sealed partial class Text : global::Demo.Component.IText
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
-        __p.Add(__g.Realloc(1, __n, __op), __n);
+        __p.Measure(1, __n, __n);
     }
     private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
     {
@@ -306,11 +310,11 @@ public sealed partial class Text : global::Demo.Component.IText
     }
 
     // option<string>: size 12, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string? __v, string __op)
+    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, string? __v, string __op)
     {
         if (__v is not null)
         {
-            __Plan0(__g, __p, __v, __op);
+            __Plan0(__p, __v, __op);
         }
     }
     private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string? __v, int __a, string __op)

@@ -96,8 +96,9 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         const string __op = "IVariants.ParseNumber (export 'local:demo/variants@1.0.0#parse-number')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan0(__g, __p, s, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan0(__p, s, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -222,8 +223,9 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         const string __op = "IVariants.Grow (export 'local:demo/variants@1.0.0#grow')";
         global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
         global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
-        // (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.
-        __Plan4(__g, __p, shape, __op);
+        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+        __Plan4(__p, shape, __op);
+        __g.Allocate(__p, __op);
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
@@ -353,11 +355,11 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
-        __p.Add(__g.Realloc(1, __n, __op), __n);
+        __p.Measure(1, __n, __n);
     }
     private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
     {
@@ -373,14 +375,14 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     }
 
     // result<s32, string>: size 12, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, string __op)
+    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, string __op)
     {
         if (__v.IsOk)
         {
         }
         else
         {
-            __Plan0(__g, __p, __v.Error, __op);
+            __Plan0(__p, __v.Error, __op);
         }
     }
     private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, int __a, string __op)
@@ -444,12 +446,12 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     }
 
     // variant Demo.Component.Shape: size 12, alignment 4.
-    private static void __Plan4(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Shape __v, string __op)
+    private static void __Plan4(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Shape __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a variant Demo.Component.Shape value is null; only option<T> (T?) can be null");
         switch (__v)
         {
-            case global::Demo.Component.Shape.Named __c: __Plan0(__g, __p, __c.Name, __op); break;
+            case global::Demo.Component.Shape.Named __c: __Plan0(__p, __c.Name, __op); break;
         }
     }
     private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Shape __v, int __a, string __op)

@@ -51,7 +51,7 @@ internal sealed class CanonicalCodec
     public static bool UsesMemory(WitType t) => HasAllocations(t);
 
     /// <summary>The allocation pass for value <paramref name="v"/> (nothing for a type without blocks).</summary>
-    public string? Plan(WitType t, string v) => HasAllocations(t) ? $"__Plan{Id(t)}({G}, {P}, {v}, {Op});" : null;
+    public string? Plan(WitType t, string v) => HasAllocations(t) ? $"__Plan{Id(t)}({P}, {v}, {Op});" : null;
 
     /// <summary>A statement that writes <paramref name="v"/> at <paramref name="a"/> in view <c>__m</c>.</summary>
     public string Store(WitType t, string v, string a) => t.Kind switch
@@ -209,7 +209,7 @@ internal sealed class CanonicalCodec
 
     private void EmitPlan(IndentedWriter w, WitType t, int id)
     {
-        w.Open($"private static void __Plan{id}(global::Bindgen.Canonical.CanonicalGuest __g, global::Bindgen.Canonical.CanonicalPlan __p, {t.ClrType} __v, string __op)");
+        w.Open($"private static void __Plan{id}(global::Bindgen.Canonical.CanonicalPlan __p, {t.ClrType} __v, string __op)");
         CanonicalCodecCases.EmitPlanBody(this, w, t);
         w.Close();
     }

@@ -18,12 +18,12 @@ internal static class CanonicalCodecCases
         {
             case WitKind.String:
                 w.Line($"int __n = {Lower}.Utf8Length(__v, __op);");
-                w.Line("__p.Add(__g.Realloc(1, __n, __op), __n);");
+                w.Line("__p.Measure(1, __n, __n);");
                 break;
             case WitKind.List:
                 WitType e = t.Elements[0];
                 w.Line("int __n = __v.Length;");
-                w.Line($"__p.Add(__g.Realloc({CanonicalLayout.Alignment(e)}, {Lower}.ListSize(__n, {CanonicalLayout.Size(e)}, __op), __op), __n);");
+                w.Line($"__p.Measure({CanonicalLayout.Alignment(e)}, {Lower}.ListSize(__n, {CanonicalLayout.Size(e)}, __op), __n);");
                 if (CanonicalCodec.HasAllocations(e))
                 {
                     w.Open("for (int __i = 0; __i < __n; __i++)");

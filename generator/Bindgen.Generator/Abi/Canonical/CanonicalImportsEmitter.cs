@@ -145,6 +145,7 @@ internal static class CanonicalImportsEmitter
             {
                 w.Line($"global::Bindgen.Canonical.CanonicalPlan {L("p")} = {L("g")}.Rent();");
                 w.Line(codec.Plan(s.Result!, L("result"))!);
+                w.Line($"{L("g")}.Allocate({L("p")}, {L("op")});");
             }
             else
             {

@@ -46,13 +46,8 @@ internal static class CanonicalStageDriver
         if (writes)
         {
             w.Line($"global::Bindgen.Canonical.CanonicalPlan {L("p")} = {L("g")}.Rent();");
-            w.Line("// (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.");
+            w.Line("// (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.");
             WitType tuple = CanonicalAbi.ParameterTuple(s.Parameters);
-            if (spill)
-            {
-                w.Line($"int {L("args")} = {L("g")}.Realloc({CanonicalLayout.Alignment(tuple)}, {CanonicalLayout.Size(tuple)}, {L("op")});");
-            }
-
             for (int i = 0; i < s.Parameters.Count; i++)
             {
                 if (codec.Plan(s.Parameters[i], method.Parameters[i].Name) is { } plan)
@@ -60,6 +55,13 @@ internal static class CanonicalStageDriver
                     w.Line(plan);
                 }
             }
+
+            if (spill)
+            {
+                w.Line($"int {L("args")} = {L("g")}.Realloc({CanonicalLayout.Alignment(tuple)}, {CanonicalLayout.Size(tuple)}, {L("op")});");
+            }
+
+            w.Line($"{L("g")}.Allocate({L("p")}, {L("op")});");
 
             w.Line("// (2) Write through one view taken after the last allocation; no guest call until it is dropped.");
             w.Line($"global::Bindgen.MemorySnapshot {L("s")} = {L("g")}.Snapshot();");
