@@ -132,6 +132,32 @@ public sealed class CanonicalGeneratorTests
     }
 
     [Test]
+    public void Every_argument_is_measured_and_null_checked_before_the_allocation()
+    {
+        // Pair and Sw hold no string or list, so nothing of theirs is allocated; their nulls must still be refused
+        // before the string's and the list's blocks are (CanonicalTests checks the order against a real guest).
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            public sealed record Pair(int A, int B);
+            public abstract record Sw { public sealed record On() : Sw; public sealed record Off() : Sw; }
+            [WasmModule(Abi = WasmAbi.Canonical)]
+            public interface IOrder { void F(string s, Pair p, Sw w, Pair[] ps, (int, Pair) t); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        string source = result.Sources.Single().SourceText.ToString();
+        int start = source.IndexOf("public void F(", StringComparison.Ordinal);
+        string f = source.Substring(start, source.IndexOf("private static", start, StringComparison.Ordinal) - start);
+        int allocate = f.IndexOf("__g.Allocate(__p, __op);", StringComparison.Ordinal);
+        Assert.That(allocate, Is.GreaterThan(0), f);
+        foreach (string argument in new[] { "s", "p", "w", "ps", "t" })
+        {
+            int plan = f.IndexOf($"(__p, {argument}, __op);", StringComparison.Ordinal);
+            Assert.That(plan, Is.InRange(0, allocate), $"'{argument}' is measured and checked before the allocation:\n{f}");
+        }
+    }
+
+    [Test]
     public void An_import_with_more_than_twelve_core_parameters_is_defined_untyped()
     {
         GenerationResult result = GeneratorHarness.Run("""

@@ -50,8 +50,20 @@ internal sealed class CanonicalCodec
     /// <summary>Whether passing <paramref name="t"/> flat or in memory ever touches guest memory.</summary>
     public static bool UsesMemory(WitType t) => HasAllocations(t);
 
-    /// <summary>The allocation pass for value <paramref name="v"/> (nothing for a type without blocks).</summary>
-    public string? Plan(WitType t, string v) => HasAllocations(t) ? $"__Plan{Id(t)}({P}, {v}, {Op});" : null;
+    /// <summary>
+    /// Whether a value of <paramref name="t"/> can hold, anywhere in its tree, a null the canonical ABI refuses (a
+    /// reference that is not an option): the measuring pass checks it before any block is allocated.
+    /// </summary>
+    public static bool HoldsRefusableNull(WitType t) =>
+        (!t.IsValueType && !t.IsSpan && t.Kind != WitKind.Option) || t.Kind switch
+        {
+            WitKind.Record or WitKind.Variant => t.Members.Any(m => m.Type is not null && HoldsRefusableNull(m.Type)),
+            WitKind.Tuple or WitKind.Option or WitKind.Result or WitKind.List => t.Elements.Any(HoldsRefusableNull),
+            _ => false,
+        };
+
+    /// <summary>The measuring pass for value <paramref name="v"/>: its blocks and its checks (nothing for a type with neither).</summary>
+    public string? Plan(WitType t, string v) => HasAllocations(t) || HoldsRefusableNull(t) ? $"__Plan{Id(t)}({P}, {v}, {Op});" : null;
 
     /// <summary>A statement that writes <paramref name="v"/> at <paramref name="a"/> in view <c>__m</c>.</summary>
     public string Store(WitType t, string v, string a) => t.Kind switch
@@ -152,7 +164,7 @@ internal sealed class CanonicalCodec
                     CanonicalCodecCases.EmitFlags(w, t, id);
                     break;
                 default:
-                    if (HasAllocations(t))
+                    if (HasAllocations(t) || HoldsRefusableNull(t))
                     {
                         EmitPlan(w, t, id);
                     }

@@ -24,10 +24,10 @@ internal static class CanonicalCodecCases
                 WitType e = t.Elements[0];
                 w.Line("int __n = __v.Length;");
                 w.Line($"__p.Measure({CanonicalLayout.Alignment(e)}, {Lower}.ListSize(__n, {CanonicalLayout.Size(e)}, __op), __n);");
-                if (CanonicalCodec.HasAllocations(e))
+                if (c.Plan(e, "__v[__i]") is { } element)
                 {
                     w.Open("for (int __i = 0; __i < __n; __i++)");
-                    w.Line(c.Plan(e, "__v[__i]")!);
+                    w.Line(element);
                     w.Close();
                 }
 
@@ -53,8 +53,14 @@ internal static class CanonicalCodecCases
                 EmitBranches(w, "__v.IsOk", c.Plan(t.Elements[0], "__v.Value"), c.Plan(t.Elements[1], "__v.Error"));
                 break;
             case WitKind.Variant:
+                var measured = t.Members.Where(m => m.Type is not null && (CanonicalCodec.HasAllocations(m.Type) || CanonicalCodec.HoldsRefusableNull(m.Type))).ToList();
+                if (measured.Count == 0)
+                {
+                    break; // only the variant's own null check
+                }
+
                 w.Open("switch (__v)");
-                foreach (WitMember m in t.Members.Where(m => m.Type is not null && CanonicalCodec.HasAllocations(m.Type)))
+                foreach (WitMember m in measured)
                 {
                     w.Line($"case {m.Name} __c: {c.Plan(m.Type!, "__c." + m.PayloadMember)} break;");
                 }
