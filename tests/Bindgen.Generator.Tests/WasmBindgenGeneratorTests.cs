@@ -171,7 +171,7 @@ public sealed class WasmBindgenGeneratorTests
     public void Import_bodies_are_classified_as_a_whole(string body, string operation)
     {
         string glue = "module.exports.__wbg_probe_0123 = function(arg0, arg1, arg2) {\n" + body.Replace("\\n", "\n") + "\n};\n";
-        WasmBindgen.GlueModel model = WasmBindgen.GlueReader.Read("probe.js", glue);
+        Abi.WasmBindgen.GlueModel model = Abi.WasmBindgen.GlueReader.Read("probe.js", glue);
         Assert.That(model.Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo(operation));
     }
 
@@ -179,7 +179,7 @@ public sealed class WasmBindgenGeneratorTests
     public void A_handleError_wrapper_is_read_through_and_remembered()
     {
         const string Glue = "export function __wbg_set_01() { return handleError(function (arg0, arg1, arg2) {\n getObject(arg0).set(getObject(arg1), arg2 >>> 0);\n}, arguments) };\n";
-        WasmBindgen.GlueImport import = WasmBindgen.GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single();
+        Abi.WasmBindgen.GlueImport import = Abi.WasmBindgen.GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single();
         Assert.That((import.Operation, import.CatchesErrors), Is.EqualTo(("uint8array_set", true)));
     }
 
