@@ -34,13 +34,13 @@ internal static class CanonicalStageDriver
 
         codec.UseNames(L("m"), L("p"), L("g"), L("op"));
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
-        w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = _guest;");
+        w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = _guest;");
         bool spill = CanonicalAbi.ParametersSpill(s.Parameters);
         bool writes = AllocatesArguments(s);
         var args = new List<string>();
         if (writes)
         {
-            w.Line($"global::Bindgen.Canonical.CanonicalPlan {L("p")} = {L("g")}.Rent();");
+            w.Line($"global::Bindgen.Internals.CanonicalPlan {L("p")} = {L("g")}.Rent();");
             w.Line("// (1) Allocate: every cabi_realloc of the argument tree, each of which may grow and move memory.");
             WitType tuple = CanonicalAbi.ParameterTuple(s.Parameters);
             if (spill)
@@ -103,7 +103,7 @@ internal static class CanonicalStageDriver
         w.Line(raw is null ? call + ";" : $"{L("r")} = {call};");
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
 
         if (s.Result is not null)
@@ -114,7 +114,7 @@ internal static class CanonicalStageDriver
                 codec.UseNames(L("rm"), L("p"), L("g"), L("op"));
                 w.Line($"global::Bindgen.MemorySnapshot {L("rs")} = {L("g")}.Snapshot();");
                 w.Line($"global::System.ReadOnlySpan<byte> {L("rm")} = {L("g")}.View();");
-                string at = $"global::Bindgen.Canonical.CanonicalLift.Check({L("rm")}, {L("r")}, {CanonicalLayout.Size(s.Result)}, {CanonicalLayout.Alignment(s.Result)}, {L("op")})";
+                string at = $"global::Bindgen.Internals.CanonicalLift.Check({L("rm")}, {L("r")}, {CanonicalLayout.Size(s.Result)}, {CanonicalLayout.Alignment(s.Result)}, {L("op")})";
                 w.Line($"{method.ReturnType.FullName} {L("result")} = {codec.Load(s.Result, at)};");
                 w.Line($"{L("g")}.VerifyUnchanged({L("rs")}, {L("op")});");
             }
@@ -130,7 +130,7 @@ internal static class CanonicalStageDriver
         w.Line(raw is null ? $"{L("post")}();" : $"{L("post")}({L("r")});");
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
         w.Close();
         if (s.Result is not null)

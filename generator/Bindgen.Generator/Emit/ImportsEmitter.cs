@@ -42,8 +42,8 @@ internal static class ImportsEmitter
         if (module.Methods.Any(MarshallerResolver.NeedsMemory))
         {
             w.Line(module.Convention is null
-                ? "var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);"
-                : $"var __memories = new global::Bindgen.CallerMemoryCache(Binding, options, {module.Convention.Expression});");
+                ? "var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options);"
+                : $"var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options, {module.Convention.Expression});");
         }
         foreach (MethodModel method in module.Methods)
         {

@@ -122,7 +122,7 @@ internal static class ModuleEmitter
 
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
         w.Line("// Every export is looked up before any problem is reported, so one exception names them all.");
-        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);");
+        w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);");
         if (needsMemory)
         {
             w.Line(module.Convention is null ? "_memory = __exports.CConventionMemory(options);" : $"_memory = __exports.CConventionMemory(options, {module.Convention.Expression});");
@@ -133,7 +133,7 @@ internal static class ModuleEmitter
             .SelectMany(m => m.Parameters.Select(p => p.Type.Memory).Append(m.ReturnType.Memory))
             .OfType<MemoryLayout>().Where(l => l.IsStruct).Distinct())
         {
-            w.Line($"global::Bindgen.CLayout.Check<{layout.TypeName}>({layout.Size}, Binding);");
+            w.Line($"global::Bindgen.Internals.CLayout.Check<{layout.TypeName}>({layout.Size}, Binding);");
         }
 
         if (module.Cancellable)
@@ -170,7 +170,7 @@ internal static class ModuleEmitter
         w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);");
         w.Line();
         w.Line("/// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>");
         if (module.Cancellable)
@@ -184,7 +184,7 @@ internal static class ModuleEmitter
         w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);");
         w.Line();
     }
 

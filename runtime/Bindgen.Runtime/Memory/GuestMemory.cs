@@ -276,6 +276,7 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void WriteReturnArea(int returnArea, GuestRange value, string operation) =>
         WriteRange(GetView(returnArea, ReturnAreaSize, operation), value);
 
@@ -306,6 +307,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="HostImportException">The import implementation returned null.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ReturnUtf8(int returnArea, string? value, string operation)
     {
         if (value is null)
@@ -338,6 +340,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="HostImportException">The import implementation returned null.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ReturnBytes(int returnArea, byte[]? value, string operation)
     {
         if (value is null)
@@ -369,15 +372,17 @@ public sealed partial class GuestMemory
     /// <param name="size">The sum of the sizes, computed in 64 bits.</param>
     /// <param name="operation">The export the block is for, named in the error.</param>
     /// <exception cref="ArgumentException">The arguments need more than <see cref="int.MaxValue"/> bytes.</exception>
-    public static int BlockSize(long size, string operation) =>
+    internal static int BlockSize(long size, string operation) =>
         size <= int.MaxValue
             ? (int)size
             : throw new ArgumentException($"{operation}: the arguments need {size} bytes of guest memory, more than one guest allocation can hold.");
 
     /// <summary>The size in bytes of a return area: a 32-bit pointer and a 32-bit length.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public const int ReturnAreaSize = 8;
 
     /// <summary>The alignment of a return area.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public const int ReturnAreaAlignment = 4;
 
     /// <summary>The number of bytes <paramref name="value"/> takes as UTF-8 (invalid surrogates count as U+FFFD).</summary>

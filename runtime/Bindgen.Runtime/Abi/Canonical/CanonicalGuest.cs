@@ -1,7 +1,7 @@
 using System;
 using Wasmtime;
 
-namespace Bindgen.Canonical;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// One instance's memory and <c>cabi_realloc</c> under the canonical ABI, as the generated glue uses them: it
@@ -10,6 +10,7 @@ namespace Bindgen.Canonical;
 /// into the guest.
 /// </summary>
 [MayGrowMemory]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CanonicalGuest
 {
     /// <summary>The allocator every canonical-ABI module exports.</summary>
@@ -199,6 +200,7 @@ public sealed class CanonicalGuest
 /// The guest blocks of one call, in the order the glue allocated them: the write pass walks the value tree in
 /// the same order and takes each block back with <see cref="Next"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CanonicalPlan
 {
     private int[] _addresses = new int[8];

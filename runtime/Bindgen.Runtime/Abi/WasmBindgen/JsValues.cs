@@ -169,7 +169,7 @@ public sealed class JsGuestBuffer
 }
 
 /// <summary>How a JavaScript value prints (<c>String(value)</c>), for messages and <c>String()</c> imports.</summary>
-public static class JsDisplay
+internal static class JsDisplay
 {
     /// <summary><c>String(value)</c>.</summary>
     /// <param name="value">A value of the host heap.</param>

@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using Wasmtime;
 
-namespace Bindgen.WasmBindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// One instance of a wasm-bindgen module as generated glue and import shims use it: its memory, allocator and
@@ -11,6 +11,7 @@ namespace Bindgen.WasmBindgen;
 /// before the next one.
 /// </summary>
 [MayGrowMemory]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class WasmBindgenGuest
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -337,4 +338,5 @@ public sealed partial class WasmBindgenGuest
 /// <param name="R1">Word 1.</param>
 /// <param name="R2">Word 2.</param>
 /// <param name="R3">Word 3.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct ReturnWords(int R0, int R1, int R2, int R3);
