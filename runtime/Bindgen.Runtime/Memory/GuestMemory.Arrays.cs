@@ -136,7 +136,7 @@ public sealed partial class GuestMemory
     {
         // Linear memory never shrinks, so elements inside a length seen before need no query of the live length.
         ulong bytes = (ulong)unchecked((uint)count) * (uint)elementSize;
-        if (bytes <= int.MaxValue && (ulong)unchecked((uint)address) + bytes <= (ulong)_knownLength)
+        if (bytes <= int.MaxValue && (ulong)unchecked((uint)address) + bytes <= (ulong)KnownLength)
         {
             return new GuestRange(address, (int)bytes);
         }

@@ -138,7 +138,7 @@ public sealed partial class GuestMemory
 
             int block = Allocate(size, operation, 8);
             ulong end = (ulong)unchecked((uint)block) + unchecked((uint)size);
-            long memoryLength = end <= (ulong)_knownLength ? _knownLength : CurrentLength();
+            long memoryLength = end <= (ulong)KnownLength ? KnownLength : CurrentLength();
             if (end > (ulong)memoryLength)
             {
                 var failure = new GuestPointerOutOfBoundsException(operation, unchecked((uint)block), unchecked((uint)size), memoryLength);

@@ -58,7 +58,7 @@ public sealed partial class GuestMemory
         }
 
         ulong end = (ulong)unchecked((uint)block) + unchecked((uint)size);
-        if (end <= (ulong)_knownLength)
+        if (end <= (ulong)KnownLength)
         {
             return block; // inside a length already seen: memory never shrinks
         }
