@@ -38,9 +38,12 @@ public interface ISqlite
     [WasmExport("sqlite3_prepare_v2")]
     int Prepare(int db, int sql, int byteCount, out int statement, out int tail);
 
-    // int sqlite3_bind_text(sqlite3_stmt*, int, const char*, int n, void(*)(void*)): (pointer, length) is a string.
+    // int sqlite3_bind_text(sqlite3_stmt*, int, const char*, int n, void(*)(void*)): n = -1 reads to the NUL.
     [WasmExport("sqlite3_bind_text")]
-    int BindText(int statement, int index, string text, int destructor);
+    int BindText(int statement, int index, [CString] string text, int byteCount, int destructor);
+
+    [WasmExport("sqlite3_bind_zeroblob")]
+    int BindZeroBlob(int statement, int index, int byteCount);
 
     // int sqlite3_bind_blob(sqlite3_stmt*, int, const void*, int n, void(*)(void*))
     [WasmExport("sqlite3_bind_blob")]

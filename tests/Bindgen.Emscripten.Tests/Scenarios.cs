@@ -103,8 +103,18 @@ public static class Scenarios
         };
         foreach ((string name, byte[] data, double score) in rows)
         {
-            Say("bind_text", sqlite.BindText(insert, 1, name, -1));
-            Say("bind_blob", sqlite.BindBlob(insert, 2, data, -1));
+            Say("bind_text", sqlite.BindText(insert, 1, name, -1, -1));
+            if (data.Length == 0)
+            {
+                // An empty span is passed as (NULL, 0) (docs/abi.md section 7), which sqlite binds as NULL: zeroblob is
+                // the C API's empty blob.
+                Say("bind_zeroblob", sqlite.BindZeroBlob(insert, 2, 0));
+            }
+            else
+            {
+                Say("bind_blob", sqlite.BindBlob(insert, 2, data, -1));
+            }
+
             Say("bind_double", sqlite.BindDouble(insert, 3, score));
             Say("step", sqlite.Step(insert));
             Say("reset", sqlite.Reset(insert));

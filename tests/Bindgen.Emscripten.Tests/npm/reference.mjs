@@ -80,16 +80,20 @@ async function sqlite() {
     ['big', pattern(24 << 20, 13), 1e300],
   ];
   for (const [name, data, score] of rows) {
-    const nameBytes = new TextEncoder().encode(name);
-    const pName = wasm.alloc(nameBytes.length + 1);
-    wasm.heap8u().set(nameBytes, pName);
-    const pData = wasm.alloc(data.length + 1);
-    wasm.heap8u().set(data, pData);
-    say('bind_text', c.sqlite3_bind_text(insert, 1, pName, nameBytes.length, -1));
-    say('bind_blob', c.sqlite3_bind_blob(insert, 2, pData, data.length, -1));
-    say('bind_double', c.sqlite3_bind_double(insert, 3, score));
+    // A C string, read to its NUL (n = -1), copied by sqlite (SQLITE_TRANSIENT = -1).
+    const pName = cstr(name);
+    say('bind_text', c.sqlite3_bind_text(insert, 1, pName, -1, -1));
     wasm.dealloc(pName);
-    wasm.dealloc(pData);
+    if (data.length === 0) {
+      // An empty blob, not NULL: sqlite binds NULL for a null pointer, so the C API has zeroblob for this.
+      say('bind_zeroblob', c.sqlite3_bind_zeroblob(insert, 2, 0));
+    } else {
+      const pData = wasm.alloc(data.length);
+      wasm.heap8u().set(data, pData);
+      say('bind_blob', c.sqlite3_bind_blob(insert, 2, pData, data.length, -1));
+      wasm.dealloc(pData);
+    }
+    say('bind_double', c.sqlite3_bind_double(insert, 3, score));
     say('step', c.sqlite3_step(insert));
     say('reset', c.sqlite3_reset(insert));
     say('last_insert_rowid', c.sqlite3_last_insert_rowid(db));
