@@ -77,7 +77,7 @@ async function sqlite() {
   const rows = [
     ['héllo wörld ✓ 🎉', noise(100, 7), 2.25],
     ['', pattern(0, 3), -0.5],
-    ['big', pattern(24 << 20, 13), 1e300],
+    ['big', pattern(10 << 20, 13), 1e300],
   ];
   for (const [name, data, score] of rows) {
     // A C string, read to its NUL (n = -1), copied by sqlite (SQLITE_TRANSIENT = -1).
