@@ -50,20 +50,24 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.Distinct().OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
 
-        // Additional files an ABI reads (wasm-bindgen packages' JavaScript glue), each read once by the first ABI that reads it.
+        // Additional files an ABI reads (wasm-bindgen's JavaScript glue, emscripten's), read once by each ABI that reads
+        // them: a .js file is wasm-bindgen's glue to one and emscripten's to the other, and each binder takes its own.
         IncrementalValueProvider<EquatableArray<AbiInput>> abiInputs = context.AdditionalTextsProvider
             .Where(static text => AbiBackends.All.Any(b => b.ReadsInput(text.Path)))
-            .Select(static (text, cancellationToken) => AbiBackends.All.First(b => b.ReadsInput(text.Path))
-                .ReadInput(System.IO.Path.GetFileName(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (text, cancellationToken) => (Path: text.Path, Text: text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .SelectMany(static (file, _) => AbiBackends.All.Where(b => b.ReadsInput(file.Path))
+                .Select(b => b.ReadInput(System.IO.Path.GetFileName(file.Path), file.Text)).ToArray())
             .Collect()
-            .Select(static (all, _) => all.OrderBy(i => i.FileName, StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (all, _) => all.OrderBy(i => i.FileName, StringComparer.Ordinal).ThenBy(i => i.GetType().Name, StringComparer.Ordinal).ToEquatableArray());
 
+        // Bound to its ABI's inputs before the check, so the check sees the names the module has (emscripten's glue
+        // maps the declared C names to minified ones).
         IncrementalValuesProvider<ModuleModel> checkedModels = resolved
+            .Combine(abiInputs)
+            .Select(static (input, _) => AbiBackends.For(input.Left) is { } backend ? backend.Bind(input.Left, input.Right) : input.Left)
             .Combine(descriptions)
             .Combine(providedImports)
             .Select(static (input, _) => ModuleChecker.Check(input.Left.Left, input.Left.Right, input.Right))
-            .Combine(abiInputs)
-            .Select(static (input, _) => AbiBackends.For(input.Left) is { } backend ? backend.Bind(input.Left, input.Right) : input.Left)
             .WithTrackingName(TrackingNames.Checked);
 
         context.RegisterSourceOutput(checkedModels, static (spc, module) => Execute(spc, module));

@@ -35,6 +35,9 @@ public sealed class DocumentationCodeTests
 
     private static readonly Regex Marker = new(@"^<!--\s*(?<kind>partial|expect)(?<ids>(\s+(BG|CS)\d{4})*)\s*-->$");
     private static readonly Regex ModuleFile = new("""File\s*=\s*"(?<name>[^"]+)""");
+    /// <summary>Where the emscripten packages the docs show are installed (npm ci, when their tests build).</summary>
+    private static readonly string EmscriptenFixture = Path.Combine("tests", "Bindgen.Emscripten.Tests", "npm", "node_modules");
+
     private static readonly Regex GlueFile = new("""Glue\s*=\s*"(?<name>[^"]+)""");
 
     /// <summary>A fenced C# block: where it is, its text, and what the line before it says.</summary>
@@ -56,10 +59,21 @@ public sealed class DocumentationCodeTests
         foreach (Match match in ModuleFile.Matches(block.Code))
         {
             string name = match.Groups["name"].Value;
-            // A name no committed module has is left undescribed: the block then shows BG0013, as a build would.
+            // A name no committed module has is left undescribed: the block then shows BG0013, as a build would. The
+            // emscripten pages name npm packages' modules, installed when tests/Bindgen.Emscripten.Tests builds (npm ci).
             if (FindCommitted(name, ["examples", Path.Combine("tests", "guests"), "benchmarks"]) is not string path)
             {
-                continue;
+                if (FindCommitted(name, [EmscriptenFixture]) is not string installed)
+                {
+                    if (block.File.Contains("emscripten", StringComparison.Ordinal))
+                    {
+                        Assert.Ignore($"{block.File} line {block.Line}: module '{name}' is not installed; build tests/Bindgen.Emscripten.Tests (npm ci) first");
+                    }
+
+                    continue;
+                }
+
+                path = installed;
             }
 
             additional.Add(new InMemoryAdditionalText($"/obj/bindgen/{name}.bindgen", ModuleDescription.Write(name, File.ReadAllBytes(path))));
@@ -69,7 +83,7 @@ public sealed class DocumentationCodeTests
         {
             string name = match.Groups["name"].Value;
             // The npm packages' glue is installed when tests/Bindgen.WasmBindgen.Tests builds (npm ci), as in every full run.
-            string? path = FindCommitted(name, [Path.Combine("tests", "Bindgen.WasmBindgen.Tests")]);
+            string? path = FindCommitted(name, [Path.Combine("tests", "Bindgen.WasmBindgen.Tests"), EmscriptenFixture]);
             if (path is null)
             {
                 Assert.Ignore($"{block.File} line {block.Line}: glue '{name}' is not installed; build tests/Bindgen.WasmBindgen.Tests (npm ci) first");

@@ -77,7 +77,7 @@ internal static class ModuleChecker
         }
 
         CheckInitializer(module, description.FileName, exports, functionNames, diagnostics);
-        AbiBackends.For(module)!.CheckDescription(module, new DescriptionContext(description.FileName, exports, functionNames), diagnostics);
+        AbiBackends.For(module)!.CheckDescription(module, new DescriptionContext(description.FileName, exports, functionNames, description.Imports), diagnostics);
         ListUnbound(module, description.FileName, functionNames, diagnostics);
         ListUnprovidedImports(module, description, providedImports, diagnostics);
     }
@@ -154,11 +154,23 @@ internal static class ModuleChecker
     private static void ListUnprovidedImports(ModuleModel module, ModuleDescription description, EquatableArray<string> providedImports, List<DiagnosticInfo> diagnostics)
     {
         var provided = new HashSet<string>(providedImports, StringComparer.Ordinal);
+        // The runtime completes some imports itself: a memory (created from the import's limits), and for an emscripten
+        // module the emscripten imports it implements.
+        EmscriptenImports emscripten = EmscriptenImports.Of(module, description);
         DescribedItem[] missing = description.Imports
-            .Where(i => !(i.Kind == "function" && provided.Contains(ImportKey(i.Module!, i.Name))))
+            .Where(i => !(i.Kind == "function" && provided.Contains(ImportKey(i.Module!, i.Name))) && !emscripten.Provides(i))
             .ToArray();
         if (missing.Length == 0)
         {
+            return;
+        }
+
+        if (emscripten.IsEmscripten)
+        {
+            // The module instantiates without them; each throws UnresolvedImportException if the guest calls it.
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.UnprovidedImports, module.Location, description.FileName,
+                List(missing.Select(emscripten.Describe)),
+                ": the runtime provides emscripten's standard imports, not these; the module instantiates without them, and a call to one throws UnresolvedImportException"));
             return;
         }
 
@@ -185,4 +197,5 @@ internal static class ModuleChecker
 /// <param name="FileName">The described module's file name, for messages.</param>
 /// <param name="Exports">Its exports by name (the first of a name).</param>
 /// <param name="FunctionNames">The names of its function exports, in order.</param>
-internal sealed record DescriptionContext(string FileName, IReadOnlyDictionary<string, DescribedItem> Exports, string[] FunctionNames);
+/// <param name="Imports">Its imports, in order.</param>
+internal sealed record DescriptionContext(string FileName, IReadOnlyDictionary<string, DescribedItem> Exports, string[] FunctionNames, EquatableArray<DescribedItem> Imports);

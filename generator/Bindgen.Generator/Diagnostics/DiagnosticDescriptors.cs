@@ -135,9 +135,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GlueNotFound = Create(
         "BG0021",
-        "wasm-bindgen glue not found",
-        "The wasm-bindgen binding '{0}' needs its package's JavaScript glue: {1}",
-        "[WasmModule(Abi = WasmAbi.WasmBindgen)] reads the package's JavaScript glue at build time. Set Glue = \"x.js\" to its file name and add the file to the project as an AdditionalFiles item.");
+        "JavaScript glue not found",
+        "The binding '{0}' needs its package's JavaScript glue: {1}",
+        "[WasmModule(Abi = WasmAbi.WasmBindgen)] and a C binding with Glue (emscripten's minified names) read the package's JavaScript glue at build time. Set Glue = \"x.js\" to its file name and add the file to the project as an AdditionalFiles item.");
 
     public static readonly DiagnosticDescriptor GlueImportUnknown = Create(
         "BG0022",

@@ -28,8 +28,12 @@ internal static class ClassFrame
     }
 
     /// <summary>The two <c>Instantiate</c> factories over a compiled module (without and with a linker).</summary>
-    public static void EmitFactories(IndentedWriter w, ModuleModel module)
+    /// <param name="w">The writer.</param>
+    /// <param name="module">The binding.</param>
+    /// <param name="importNames">emscripten's minified imports and their names (triples), passed to the runtime, which provides those imports by name.</param>
+    public static void EmitFactories(IndentedWriter w, ModuleModel module, EquatableArray<string> importNames = default)
     {
+        string names = importNames.Count == 0 ? string.Empty : ", EmscriptenImportNames";
         string engineParameter = module.Cancellable ? "global::Wasmtime.Engine engine, " : string.Empty;
         string engineArgument = module.Cancellable ? "engine, " : string.Empty;
         w.Line("/// <summary>Instantiates a module that has no imports and binds to it.</summary>");
@@ -43,7 +47,7 @@ internal static class ClassFrame
         w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding{names}), options);");
         w.Line();
         w.Line("/// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>");
         if (module.Cancellable)
@@ -57,8 +61,21 @@ internal static class ClassFrame
         w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding{names}), options);");
         w.Line();
+        if (importNames.Count > 0)
+        {
+            w.Line("/// <summary>The module's minified imports and emscripten's names for them (import module, name, emscripten's name), from its glue.</summary>");
+            w.Line("private static readonly string[] EmscriptenImportNames =");
+            w.Line("{");
+            for (int i = 0; i + 2 < importNames.Count; i += 3)
+            {
+                w.Line($"    {CSharpText.Literal(importNames[i])}, {CSharpText.Literal(importNames[i + 1])}, {CSharpText.Literal(importNames[i + 2])},");
+            }
+
+            w.Line("};");
+            w.Line();
+        }
     }
 
     /// <summary>A member with a BG error: it throws, so the class still implements the interface and compiles.</summary>

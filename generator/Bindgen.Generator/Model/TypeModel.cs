@@ -12,6 +12,7 @@ internal enum TypeShape
     Struct,
     CString,
     ImportContext,
+    Tuple,
 }
 
 /// <summary>How a parameter is passed in C#: by value, or by reference (<c>ref</c>, <c>out</c>, <c>in</c>).</summary>
@@ -61,7 +62,9 @@ internal enum WasmType
 /// <param name="IsNullable">A <c>string?</c>, <c>byte[]?</c> or <c>T[]?</c>: null passes the null pointer, distinct from empty.</param>
 /// <param name="Owned">A C string result the caller must free (<c>[return: CString(Owned = true)]</c>).</param>
 /// <param name="OutOnly">An <c>[Out] Span&lt;T&gt;</c>: a caller-allocated output buffer, copied back but not in.</param>
-internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null, bool IsNullable = false, bool Owned = false, bool OutOnly = false);
+/// <param name="Elements">A value tuple of scalars (a multi-value result): its elements, each a scalar.</param>
+internal sealed record TypeModel(TypeShape Shape, ScalarKind Element, string FullName, MemoryLayout? Memory = null, bool IsNullable = false, bool Owned = false, bool OutOnly = false,
+    EquatableArray<TypeModel> Elements = default);
 
 /// <summary>
 /// One value in guest memory, as clang's wasm32 C ABI lays it out: the C# type that holds it, its size and alignment,

@@ -126,7 +126,8 @@ public sealed partial class ExportResolver
     /// <summary>Looks up memory <paramref name="exportName"/>; records a problem and returns null when it is missing.</summary>
     public Memory? Memory(string exportName = "memory")
     {
-        Memory? memory = _instance.GetMemory(exportName);
+        // A module that imports its memory exports none: the memory it was instantiated with is the one.
+        Memory? memory = _instance.GetMemory(exportName) ?? ImportResolution.ImportedMemory(_instance);
         if (memory is null)
         {
             _problems.Add(new MissingExportException(_binding, exportName, "memory", BindingAdvice.ClosestNames(exportName, MemoryNames())));

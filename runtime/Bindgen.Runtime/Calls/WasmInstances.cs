@@ -29,6 +29,11 @@ public static class WasmInstances
             throw new ArgumentNullException(nameof(module));
         }
 
+        if (ImportResolution.Applies(module, null))
+        {
+            return ImportResolution.Instantiate(null, store, module, binding, null);
+        }
+
         // Checked before Wasmtime is asked, which would only count them.
         if (module.Imports.Count > 0)
         {
@@ -36,6 +41,45 @@ public static class WasmInstances
         }
 
         return new Instance(store, module);
+    }
+
+    /// <summary>
+    /// Instantiates an emscripten module whose import names are minified, without a linker: <paramref name="importNames"/>
+    /// (from the module's JavaScript glue, read at build time) says which emscripten import each one is.
+    /// </summary>
+    /// <param name="store">The store to instantiate in.</param>
+    /// <param name="module">The compiled module.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="importNames">Triples: import module, import name, emscripten's name (<c>"a", "e", "emscripten_resize_heap"</c>).</param>
+    /// <exception cref="MissingImportsException">The module has imports of other kinds nothing provides.</exception>
+    public static Instance Instantiate(Store store, Module module, string binding, IReadOnlyList<string> importNames)
+    {
+        if (store is null)
+        {
+            throw new ArgumentNullException(nameof(store));
+        }
+
+        return ImportResolution.Instantiate(null, store, module ?? throw new ArgumentNullException(nameof(module)), binding, importNames);
+    }
+
+    /// <summary>
+    /// Instantiates an emscripten module whose import names are minified through a linker: what the linker defines is
+    /// used; the emscripten imports it does not define come from the runtime (<see cref="EmscriptenImports"/>).
+    /// </summary>
+    /// <param name="linker">The linker holding the imports the user provides.</param>
+    /// <param name="store">The store to instantiate in.</param>
+    /// <param name="module">The compiled module.</param>
+    /// <param name="binding">The binding's name, for error messages.</param>
+    /// <param name="importNames">Triples: import module, import name, emscripten's name.</param>
+    /// <exception cref="MissingImportsException">The module has imports of other kinds nothing provides.</exception>
+    public static Instance Instantiate(Linker linker, Store store, Module module, string binding, IReadOnlyList<string> importNames)
+    {
+        if (linker is null)
+        {
+            throw new ArgumentNullException(nameof(linker));
+        }
+
+        return ImportResolution.Instantiate(linker, store, module ?? throw new ArgumentNullException(nameof(module)), binding, importNames);
     }
 
     /// <summary>Instantiates a module through a linker that must define all its imports.</summary>
@@ -56,6 +100,11 @@ public static class WasmInstances
             throw new ArgumentNullException(nameof(module));
         }
 
+        if (ImportResolution.Applies(module, null))
+        {
+            return ImportResolution.Instantiate(linker, store, module, binding, null);
+        }
+
         try
         {
             return linker.Instantiate(store, module);
@@ -63,7 +112,7 @@ public static class WasmInstances
         catch (WasmtimeException e)
         {
             // Only on failure: find out which imports the linker lacks (other failures pass through unchanged).
-            List<Import> missing = module.Imports.Where(i => !Defines(linker, store, i)).ToList();
+            List<Import> missing = module.Imports.Where(i => Lookup(linker, store, i) is null).ToList();
             if (missing.Count == 0)
             {
                 throw;
@@ -73,16 +122,17 @@ public static class WasmInstances
         }
     }
 
-    private static bool Defines(Linker linker, Store store, Import import) => import switch
+    /// <summary>What <paramref name="linker"/> defines for <paramref name="import"/>, or null.</summary>
+    internal static object? Lookup(Linker linker, Store store, Import import) => import switch
     {
-        FunctionImport => linker.GetFunction(store, import.ModuleName, import.Name) is not null,
-        MemoryImport => linker.GetMemory(store, import.ModuleName, import.Name) is not null,
-        GlobalImport => linker.GetGlobal(store, import.ModuleName, import.Name) is not null,
-        TableImport => linker.GetTable(store, import.ModuleName, import.Name) is not null,
-        _ => true, // a kind we cannot query is not reported as missing
+        FunctionImport => linker.GetFunction(store, import.ModuleName, import.Name),
+        MemoryImport => linker.GetMemory(store, import.ModuleName, import.Name),
+        GlobalImport => linker.GetGlobal(store, import.ModuleName, import.Name),
+        TableImport => linker.GetTable(store, import.ModuleName, import.Name),
+        _ => import, // a kind we cannot query is not reported as missing
     };
 
-    private static MissingImportsException Missing(string binding, IEnumerable<Import> imports, bool withLinker, Exception? innerException)
+    internal static MissingImportsException Missing(string binding, IEnumerable<Import> imports, bool withLinker, Exception? innerException)
     {
         List<Import> list = imports.ToList();
         return new MissingImportsException(

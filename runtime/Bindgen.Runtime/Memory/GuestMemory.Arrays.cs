@@ -53,6 +53,14 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         GetView(address, bytes.Length, operation).CopyTo(bytes);
         VerifyUnchanged(snapshot, operation);
+        if (typeof(T) == typeof(bool))
+        {
+            // C's _Bool is one byte and any non-zero byte is true; a .NET bool must be 0 or 1 to compare as true.
+            foreach (ref byte value in bytes)
+            {
+                value = value != 0 ? (byte)1 : (byte)0;
+            }
+        }
     }
 
     /// <summary>

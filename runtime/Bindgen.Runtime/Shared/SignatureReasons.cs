@@ -27,9 +27,14 @@ internal static class SignatureReasons
             && expectedParameters.Count == actualParameters.Count + 1 && expectedParameters[expectedParameters.Count - 1] == "i32"
             && expectedParameters.Take(actualParameters.Count).SequenceEqual(actualParameters))
         {
+            // A C function returning `const char*` returns one i32: the pointer to a NUL-terminated string.
+            string cString = actualResults[0] == "i32"
+                ? " If the export returns a C string (`const char*`), declare the result `[return: CString] string`, which is that one i32 (section 2)."
+                : string.Empty;
             return "The binding's `string` or `byte[]` result is returned through an extra last `i32` parameter "
                 + $"(the return area) and no wasm result, but this export returns an {actualResults[0]}: declare the method's "
-                + $"result as a type that maps to {actualResults[0]} (section 2), or make the export write a return area; see docs/abi.md section 4.";
+                + $"result as a type that maps to {actualResults[0]} (section 2), or make the export write a return area; see docs/abi.md section 4."
+                + cString;
         }
 
         if (actualResults.Count == 0 && expectedResults.Count == 1

@@ -29,7 +29,8 @@ internal static class CAbi
             wasmParameters.Insert(0, WasmType.I32);
         }
 
-        WasmType[] results = result.DirectResult is { } direct ? new[] { direct } : System.Array.Empty<WasmType>();
+        WasmType[] results = result is TupleMarshaller tuple ? tuple.Results.ToArray()
+            : result.DirectResult is { } direct ? new[] { direct } : System.Array.Empty<WasmType>();
         return new LoweredSignature(wasmParameters.ToEquatableArray(), results.ToEquatableArray(), result.ResultThroughReturnArea, resultPointer);
     }
 }

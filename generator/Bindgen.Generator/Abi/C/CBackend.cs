@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using Bindgen.Generator.Abi.C.Emscripten;
 using Bindgen.Generator.Check;
 using Bindgen.Generator.Model;
 using Bindgen.Generator.Parse;
 using Microsoft.CodeAnalysis;
+using static Bindgen.Generator.Parse.ParseSupport;
 
 namespace Bindgen.Generator.Abi.C;
 
@@ -21,7 +23,9 @@ internal sealed class CBackend : IAbiBackend
     public string? Unsupported(BindingKind kind) => null;
 
     public ModuleAbi ParseModule(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
-        new CModule(ConventionNames.Read(attribute));
+        binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Glue")
+            ? new CModule(ConventionNames.Read(attribute), ModuleParser.ModuleFileName(NamedString(attribute, "Glue")), AttributeArgumentLocation(attribute, "Glue") ?? typeLocation)
+            : new CModule(ConventionNames.Read(attribute));
 
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         CMethodParser.Parse(parser, method, methodLocation);
@@ -30,15 +34,17 @@ internal sealed class CBackend : IAbiBackend
 
     public void CheckDescription(ModuleModel module, DescriptionContext description, List<DiagnosticInfo> diagnostics)
     {
-        CModuleCheck.CheckAllocator(module, description.FileName, description.Exports, diagnostics);
+        CModuleCheck.CheckAllocator(module, description, diagnostics);
         CModuleCheck.CheckOtherAbis(module, description.FileName, description.FunctionNames, diagnostics);
     }
 
-    public bool ReadsInput(string path) => false;
+    /// <summary>JavaScript files: emscripten's glue, for a binding that names it (its minified names).</summary>
+    public bool ReadsInput(string path) =>
+        path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cjs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase);
 
-    public AbiInput ReadInput(string fileName, string text) => throw new NotSupportedException("the C convention reads no additional files");
+    public AbiInput ReadInput(string fileName, string text) => EmscriptenGlueReader.Read(fileName, text);
 
-    public ModuleModel Bind(ModuleModel module, EquatableArray<AbiInput> inputs) => module;
+    public ModuleModel Bind(ModuleModel module, EquatableArray<AbiInput> inputs) => EmscriptenBinder.Bind(module, inputs);
 
     public string EmitExports(ModuleModel module) => ModuleEmitter.Emit(module);
 

@@ -7,9 +7,15 @@ using static Bindgen.Generator.Parse.ParseSupport;
 
 namespace Bindgen.Generator.Abi.C;
 
-/// <summary>What only the C convention reads of a binding: the guest's own names for its memory and allocator.</summary>
-/// <param name="Convention">The names given on the attribute, or null for the defaults.</param>
-internal sealed record CModule(ConventionNames? Convention) : ModuleAbi(AbiKind.C);
+/// <summary>
+/// What only the C convention reads of a binding: the guest's own names for its memory and allocator, and, for a
+/// module built by emscripten, its JavaScript glue (the minified names).
+/// </summary>
+/// <param name="Convention">The names given on the attribute (or found in the glue), or null for the defaults.</param>
+/// <param name="Glue">[WasmModule(Glue = ...)] reduced to its file name: emscripten's glue; null when not given.</param>
+/// <param name="GlueLocation">Where Glue is given.</param>
+/// <param name="ImportNames">From the glue: triples of import module, minified import name and emscripten's name.</param>
+internal sealed record CModule(ConventionNames? Convention, string? Glue = null, LocationInfo? GlueLocation = null, EquatableArray<string> ImportNames = default) : ModuleAbi(AbiKind.C);
 
 /// <summary>
 /// A method under the C convention: everything it needs is in the core model (the C# types of
@@ -47,4 +53,7 @@ internal static class CModelAccess
 {
     /// <summary>The guest's names for memory and allocator, or null for the defaults.</summary>
     public static ConventionNames? Convention(this ModuleModel module) => ((CModule)module.Abi).Convention;
+
+    /// <summary>emscripten's minified imports and their names (triples), from the glue; empty without one.</summary>
+    public static EquatableArray<string> ImportNames(this ModuleModel module) => module.Abi is CModule c ? c.ImportNames : default;
 }

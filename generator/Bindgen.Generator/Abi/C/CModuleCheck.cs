@@ -19,8 +19,12 @@ internal static class CModuleCheck
     private const string FreeSignature = "(i32) -> ()";
 
     /// <summary>The C convention copies strings and buffers through the guest's memory and allocator (docs/abi.md section 1).</summary>
-    public static void CheckAllocator(ModuleModel module, string file, IReadOnlyDictionary<string, DescribedItem> exports, List<DiagnosticInfo> diagnostics)
+    public static void CheckAllocator(ModuleModel module, DescriptionContext description, List<DiagnosticInfo> diagnostics)
     {
+        string file = description.FileName;
+        IReadOnlyDictionary<string, DescribedItem> exports = description.Exports;
+        // A module that imports its memory (emscripten's -sIMPORTED_MEMORY) gets it from the host: the runtime creates it.
+        bool importsMemory = description.Imports.Any(i => i.Kind == "memory") && !exports.Values.Any(e => e.Kind == "memory");
         string[] needing = module.Methods.Where(MarshallerResolver.NeedsMemory).Select(m => m.Name).ToArray();
         if (needing.Length == 0)
         {
@@ -32,7 +36,11 @@ internal static class CModuleCheck
         string mallocExport = module.Convention()?.Malloc ?? MallocExport;
         string freeExport = module.Convention()?.Free ?? FreeExport;
         var problems = new List<string>();
-        Require(memoryExport, "memory", null);
+        if (!importsMemory)
+        {
+            Require(memoryExport, "memory", null);
+        }
+
         Require(mallocExport, "function", MallocSignature);
         Require(freeExport, "function", FreeSignature);
         if (problems.Count > 0)

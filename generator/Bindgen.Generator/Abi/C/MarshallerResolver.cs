@@ -28,11 +28,13 @@ internal static class MarshallerResolver
         // Nullable strings and arrays pass null as the null pointer, which the C convention keeps apart from empty.
         new("string, string?", null, static type =>
             type.SpecialType == SpecialType.System_String ? Model(TypeShape.Utf8String, ScalarKind.None, type) with { IsNullable = IsAnnotated(type) } : null),
-        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")) + ", arrays of C structs (each also nullable)", null, static type =>
+        new(string.Join(", ", ScalarInfo.All.Where(s => s.IsArrayElement).Select(s => s.Keyword + "[]")) + ", arrays of enums and of C structs (each also nullable)", null, static type =>
             type is IArrayTypeSymbol { Rank: 1 } array && Element(array.ElementType) is { } element
                 ? Model(TypeShape.Array, element.Kind, type, element.Layout) with { IsNullable = IsAnnotated(type) }
                 : null),
         new("ReadOnlySpan<T> and Span<T> of those elements", ValuePosition.Parameter, static type => Span(type)),
+        // A function with several wasm results (clang's -mmultivalue, hand-written modules): a value tuple of scalars.
+        new("value tuples of scalars (several wasm results)", ValuePosition.Result, static type => Tuple(type)),
         new("C structs (sequential, of the above)", null, static type =>
             type.TypeKind == TypeKind.Struct && StructLayouts.Of(type, out _) is { IsStruct: true } layout ? Model(TypeShape.Struct, ScalarKind.None, type, layout) : null),
     };
@@ -106,6 +108,7 @@ internal static class MarshallerResolver
             TypeShape.Struct => new ReferenceMarshaller(type.Memory!, Passing.Value),
             TypeShape.CString => new CStringMarshaller(type),
             TypeShape.ImportContext => ImportContextMarshaller.Instance,
+            TypeShape.Tuple => new TupleMarshaller(type),
             _ => new BufferMarshaller(type.Shape, type.Element == ScalarKind.Byte || type.Memory is null ? null : type.Memory, type.IsNullable, type.OutOnly),
         };
     }
@@ -127,12 +130,15 @@ internal static class MarshallerResolver
             }
             : null;
 
-    /// <summary>The element of an array or span, when arrays of it are supported: a numeric primitive or a C struct.</summary>
+    /// <summary>
+    /// The element of an array or span, when arrays of it are supported: a primitive (bool as C's one-byte _Bool, char
+    /// as char16_t), an enum (its underlying type's size), or a C struct.
+    /// </summary>
     private static (ScalarKind Kind, MemoryLayout Layout)? Element(ITypeSymbol element)
     {
         if (element.TypeKind == TypeKind.Enum)
         {
-            return null;
+            return StructLayouts.Of(element, out _) is { } enumLayout ? (ScalarInfo.Classify(element), enumLayout) : null;
         }
 
         ScalarKind kind = ScalarInfo.Classify(element);
@@ -142,6 +148,27 @@ internal static class MarshallerResolver
         }
 
         return element.TypeKind == TypeKind.Struct && StructLayouts.Of(element, out _) is { IsStruct: true } layout ? (ScalarKind.None, layout) : null;
+    }
+
+    private static TypeModel? Tuple(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: true } tuple || tuple.TupleElements.Length < 2)
+        {
+            return null;
+        }
+
+        var elements = new List<TypeModel>();
+        foreach (IFieldSymbol element in tuple.TupleElements)
+        {
+            if (ScalarInfo.Classify(element.Type) is not (var kind and not ScalarKind.None))
+            {
+                return null;
+            }
+
+            elements.Add(Model(TypeShape.Scalar, kind, element.Type));
+        }
+
+        return Model(TypeShape.Tuple, ScalarKind.None, type) with { Elements = elements.ToEquatableArray() };
     }
 
     private static bool IsAnnotated(ITypeSymbol type) => type.NullableAnnotation == NullableAnnotation.Annotated;

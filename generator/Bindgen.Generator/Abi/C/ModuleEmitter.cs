@@ -31,7 +31,7 @@ internal static class ModuleEmitter
 
         w.Line();
         EmitConstructor(w, module, needsMemory);
-        ClassFrame.EmitFactories(w, module);
+        ClassFrame.EmitFactories(w, module, module.ImportNames());
         if (!string.IsNullOrEmpty(module.File))
         {
             EmbeddedFactories.Emit(w, module);

@@ -26,14 +26,14 @@ internal sealed record ScalarInfo(ScalarKind Kind, string Keyword, WasmType Wasm
         Add(SpecialType.System_Byte, new(ScalarKind.Byte, "byte", WasmType.I32, 1, "{0}", "unchecked((byte){0})", true));
         Add(SpecialType.System_Int16, new(ScalarKind.Int16, "short", WasmType.I32, 2, "{0}", "unchecked((short){0})", true));
         Add(SpecialType.System_UInt16, new(ScalarKind.UInt16, "ushort", WasmType.I32, 2, "{0}", "unchecked((ushort){0})", true));
-        Add(SpecialType.System_Char, new(ScalarKind.Char, "char", WasmType.I32, 2, "{0}", "unchecked((char){0})", false));
+        Add(SpecialType.System_Char, new(ScalarKind.Char, "char", WasmType.I32, 2, "{0}", "unchecked((char){0})", true));
         Add(SpecialType.System_Int32, new(ScalarKind.Int32, "int", WasmType.I32, 4, "{0}", "{0}", true));
         Add(SpecialType.System_UInt32, new(ScalarKind.UInt32, "uint", WasmType.I32, 4, "unchecked((int){0})", "unchecked((uint){0})", true));
         Add(SpecialType.System_Int64, new(ScalarKind.Int64, "long", WasmType.I64, 8, "{0}", "{0}", true));
         Add(SpecialType.System_UInt64, new(ScalarKind.UInt64, "ulong", WasmType.I64, 8, "unchecked((long){0})", "unchecked((ulong){0})", true));
         Add(SpecialType.System_Single, new(ScalarKind.Single, "float", WasmType.F32, 4, "{0}", "{0}", true));
         Add(SpecialType.System_Double, new(ScalarKind.Double, "double", WasmType.F64, 8, "{0}", "{0}", true));
-        Add(SpecialType.System_Boolean, new(ScalarKind.Boolean, "bool", WasmType.I32, 1, "({0} ? 1 : 0)", "({0} != 0)", false));
+        Add(SpecialType.System_Boolean, new(ScalarKind.Boolean, "bool", WasmType.I32, 1, "({0} ? 1 : 0)", "({0} != 0)", true));
         Add(null, new(ScalarKind.Enum32, "int", WasmType.I32, 4, "unchecked((int){0})", "unchecked(({1}){0})", false));
         Add(null, new(ScalarKind.Enum64, "long", WasmType.I64, 8, "unchecked((long){0})", "unchecked(({1}){0})", false));
     }

@@ -46,13 +46,18 @@ internal static class StructLayouts
             return null;
         }
 
-        if (named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute"))
+        IFieldSymbol[] fields = named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToArray();
+        if (named.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute") is { } inline)
         {
-            problem = $"'{named.Name}' is an [InlineArray], whose length C's layout cannot see; fixed-size arrays in structs are not supported yet";
-            return null;
+            // C's T name[N]: N elements of the one field's type, aligned as one element.
+            MemoryLayout? array = inline.ConstructorArguments.FirstOrDefault().Value is int length && length > 0 && fields.Length == 1
+                ? ArrayOf(fields[0].Type, length, visiting, out problem)
+                : null;
+            problem = array is null ? $"[InlineArray] '{named.Name}' cannot be laid out as C: {problem ?? "it needs one field and a positive length"}" : null;
+            visiting.Remove(named);
+            return array;
         }
 
-        IFieldSymbol[] fields = named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToArray();
         if (fields.Length == 0)
         {
             problem = $"'{named.Name}' has no fields; an empty struct has no C equivalent";
@@ -63,13 +68,11 @@ internal static class StructLayouts
         var layouts = new List<MemoryLayout>();
         foreach (IFieldSymbol field in fields)
         {
-            if (field.IsFixedSizeBuffer)
-            {
-                problem = $"field '{field.Name}' of '{named.Name}' is a fixed buffer, which is not supported yet";
-                return null;
-            }
-
-            if (Of(field.Type, visiting, out string? inner) is not { } fieldLayout)
+            // A fixed buffer (fixed int state[8]) is C's array member: its elements in place.
+            MemoryLayout? fieldLayout = field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol pointer
+                ? ArrayOf(pointer.PointedAtType, field.FixedSize, visiting, out string? inner)
+                : Of(field.Type, visiting, out inner);
+            if (fieldLayout is null)
             {
                 problem = $"field '{field.Name}' of '{named.Name}' cannot be laid out as C: {inner}";
                 return null;
@@ -85,6 +88,13 @@ internal static class StructLayouts
         bool singleton = layouts.Count == 1 && layouts[0].Singleton != ScalarKind.None;
         return new MemoryLayout(name, structSize, alignment, IsStruct: true,
             singleton ? layouts[0].Singleton : ScalarKind.None, singleton ? layouts[0].SingletonType : null);
+    }
+
+    /// <summary>C's array of <paramref name="length"/> elements: their size, one element's alignment, never a scalar.</summary>
+    private static MemoryLayout? ArrayOf(ITypeSymbol element, int length, HashSet<ITypeSymbol> visiting, out string? problem)
+    {
+        MemoryLayout? layout = Of(element, visiting, out problem);
+        return layout is null ? null : new MemoryLayout(element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "[" + length + "]", layout.Size * length, layout.Alignment, IsStruct: true);
     }
 
     /// <summary>An enum takes its underlying type's size; bool is one byte, char two, as in C (_Bool, char16_t).</summary>

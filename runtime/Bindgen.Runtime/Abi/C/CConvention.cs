@@ -72,7 +72,7 @@ public sealed record CConvention(string Memory = CConvention.DefaultMemory, stri
 
     /// <summary>The calling instance's exported memory.</summary>
     internal Wasmtime.Memory CallerMemory(Caller caller, string binding) =>
-        caller.GetMemory(Memory) ?? throw new MissingExportException(binding, Memory, "memory");
+        caller.GetMemory(Memory) ?? ImportResolution.ImportedMemory(caller.Store) ?? throw new MissingExportException(binding, Memory, "memory");
 
     /// <summary>Guest memory access over <paramref name="memory"/>, already looked up from <paramref name="caller"/>.</summary>
     internal GuestMemory ForCaller(Wasmtime.Memory memory, Caller caller, string binding, GuestMemoryOptions? options, bool withAllocator) =>
