@@ -15,6 +15,14 @@ public sealed class ComponentFormatException : Exception
         : base(message)
     {
     }
+
+    /// <summary>Creates the exception for a failure of the reader itself (kept as <see cref="Exception.InnerException"/>).</summary>
+    /// <param name="message">What could not be read.</param>
+    /// <param name="inner">The reader's own failure.</param>
+    public ComponentFormatException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
 }
 
 /// <summary>A bounded cursor over a component binary: every read past its window is a <see cref="ComponentFormatException"/>.</summary>

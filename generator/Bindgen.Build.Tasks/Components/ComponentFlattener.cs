@@ -15,6 +15,7 @@ internal sealed partial class ComponentFlattener
 
     private readonly IReadOnlyList<WasmModuleInfo> _modules;
     private int _componentInstantiations;
+    private string _context = "the component";
 
     private ComponentFlattener(IReadOnlyList<WasmModuleInfo> modules) => _modules = modules;
 
@@ -38,6 +39,8 @@ internal sealed partial class ComponentFlattener
     private List<(string Name, Item Item)> Evaluate(ComponentSyntax component, Scope scope, IReadOnlyDictionary<string, Item>? arguments, List<(string Name, Item Item)> rootImports, int depth)
     {
         var exports = new List<(string Name, Item Item)>();
+        string outerContext = _context;
+        _context = component.Parent is null ? "the component" : $"the nested component at offset {component.Offset}";
         foreach (Definition definition in component.Definitions)
         {
             switch (definition)
@@ -120,6 +123,7 @@ internal sealed partial class ComponentFlattener
             }
         }
 
+        _context = outerContext;
         return exports;
     }
 
@@ -263,5 +267,5 @@ internal sealed partial class ComponentFlattener
         }
     }
 
-    private void Report(string what, int offset, string message) => Diagnostics.Add(new ComponentDiagnostic(what, $"offset {offset}", message));
+    private void Report(string what, int offset, string message) => Diagnostics.Add(new ComponentDiagnostic(what, $"offset {offset} in {_context}", message));
 }

@@ -63,7 +63,7 @@ public static class ComponentReader
         catch (System.Exception e) when (e is not ComponentFormatException)
         {
             // A reader bug must still reach the user as a diagnostic at the item, never as a crashed build.
-            throw new ComponentFormatException($"the component could not be read ({e.GetType().Name}: {e.Message})");
+            throw new ComponentFormatException($"the component could not be read ({e.GetType().Name}: {e.Message})", e);
         }
     }
 
@@ -90,7 +90,7 @@ public static class ComponentReader
 
         ComponentFlattener flattener = ComponentFlattener.Run(root, modules, out var imports, out var exports);
         info.Plan.AddRange(flattener.Plan);
-        info.Diagnostics.AddRange(flattener.Diagnostics);
+        info.Diagnostics.AddRange(System.Linq.Enumerable.Distinct(flattener.Diagnostics));
         foreach ((string name, Item item) in imports)
         {
             Import(info, name, item);
