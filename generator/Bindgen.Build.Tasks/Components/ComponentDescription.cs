@@ -31,7 +31,7 @@ public sealed class ComponentDescription
     /// <param name="fileName">The component's file name.</param>
     /// <param name="module">The module's number.</param>
     public static string ModuleResourceName(string fileName, int module) =>
-        "Bindgen.Components/" + fileName + "/" + module.ToString(CultureInfo.InvariantCulture) + ".wasm";
+        "Bindgen.Modules/" + fileName + "/" + module.ToString(CultureInfo.InvariantCulture) + ".wasm";
 
     /// <summary>Escapes a name as module descriptions do.</summary>
     public static string Escape(string value) => ModuleDescription.Escape(value);
