@@ -102,6 +102,22 @@ public sealed class ComponentReaderTests
     }
 
     [Test]
+    public void Host_imports_with_variants_options_and_results_are_lowered_with_the_main_modules_memory()
+    {
+        ComponentInfo info = ComponentReader.Read(Guest("shapes.component.wasm"));
+        Assert.That(info.Diagnostics, Is.Empty);
+        var canvas = info.ImportedInterfaces.Single();
+        Assert.That(canvas.Interface.Types.Select(t => t.Name + ":" + ((WitDefined)t.Target).Kind), Is.EqualTo(new[] { "point:record", "shape:variant", "layer:enum", "style:flags" }));
+        ImportedFunction draw = canvas.Functions.Single(f => f.Name == "draw");
+        Assert.That(draw.Type.Parameters.Select(p => p.Type), Is.EqualTo(canvas.Interface.Types.Skip(1)), "shape, layer, style: the named types");
+        Assert.That(((WitDefined)draw.Type.Result!).Kind, Is.EqualTo("result"));
+        LowerStep[] lowers = info.Plan.OfType<LowerStep>().ToArray();
+        Assert.That(lowers.Select(l => l.Function), Is.EquivalentTo(new[] { "draw", "lookup" }));
+        Assert.That(lowers.Select(l => l.Options.Memory), Is.All.EqualTo(new CoreDef("export", 1, "memory", -1)), "the main module's memory");
+        Assert.That(info.ExportedInterfaces.Single().Interface.Types, Is.EqualTo(canvas.Interface.Types.Skip(1).Take(2)), "scene's `use canvas.{shape, layer}`");
+    }
+
+    [Test]
     public void Nested_component_with_outer_aliases_and_a_memory_shared_by_two_core_instances()
     {
         ComponentInfo info = ComponentReader.Read(Guest("nested.component.wasm"));
