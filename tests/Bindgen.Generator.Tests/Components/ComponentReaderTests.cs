@@ -137,6 +137,28 @@ public sealed class ComponentReaderTests
     }
 
     [Test]
+    public void World_level_functions_and_a_lowering_into_a_memory_another_core_instance_defines()
+    {
+        ComponentInfo info = ComponentReader.Read(Guest("world.component.wasm"));
+        Assert.That(info.Diagnostics, Is.Empty);
+        Assert.That(info.ImportedInterfaces, Is.Empty);
+        Assert.That(info.ImportedFunctions.Select(f => (f.Interface, f.Name)), Is.EqualTo(new (string?, string)[] { (null, "log"), (null, "scale") }));
+        LiftedExport run = info.ExportedFunctions.Single();
+        Assert.That((run.Interface, run.Name, run.Core), Is.EqualTo(((string?)null, "run", new CoreDef("export", 1, "run", -1))));
+        string[] plan = DescriptionLines("world.component.wasm").Where(l => l.StartsWith("instantiate\t") || l.StartsWith("with\t") || l.StartsWith("lower\t")).ToArray();
+        Assert.That(plan, Is.EqualTo(new[]
+        {
+            "instantiate\t0\t0",
+            "lower\t0\t-\tlog\texport 0 memory\t-\tutf8",
+            "lower\t1\t-\tscale\t-\t-\tutf8",
+            "instantiate\t1\t1",
+            "with\t1\tenv\tmemory\tmemory\texport 0 memory",
+            "with\t1\thost\tlog\tfunction\tlowered 0",
+            "with\t1\thost\tscale\tfunction\tlowered 1",
+        }));
+    }
+
+    [Test]
     public void Resources_async_and_UTF16_are_diagnostics_that_name_what_and_where()
     {
         ComponentInfo info = ComponentReader.Read(Guest("unsupported.component.wasm"));
