@@ -193,6 +193,13 @@ public sealed class ComponentReaderTests
         Assert.That(e!.Message, Does.Contain(message).Or.Contain("past the end"));
     }
 
+    [Test]
+    public void A_component_given_as_a_core_module_is_an_error_that_says_it_is_a_component()
+    {
+        var e = Assert.Throws<Bindgen.Build.Tasks.WasmFormatException>(() => Bindgen.Build.Tasks.WasmReader.Read(Guest("canonical.component.wasm")))!;
+        Assert.That(e.Message, Does.Contain("it is a component").And.Contain("BindgenComponent"));
+    }
+
     private static bool SameStep(PlanStep a, PlanStep b) =>
         a is InstantiateStep x && b is InstantiateStep y && x.Instance == y.Instance && x.Module == y.Module && x.Imports.SequenceEqual(y.Imports);
 }
