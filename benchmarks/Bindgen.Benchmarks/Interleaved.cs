@@ -36,6 +36,8 @@ public static class Interleaved
         scenarios.AddRange(cancellation.Scenarios());
         var canonical = new List<CanonicalBenchmarks>();
         scenarios.AddRange(CanonicalScenarios(canonical));
+        using var components = new ComponentScenarios();
+        scenarios.AddRange(components.Scenarios());
 
         Console.WriteLine(Measure(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         canonical.ForEach(c => c.Dispose());

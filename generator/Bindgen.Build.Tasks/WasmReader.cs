@@ -73,6 +73,11 @@ public static class WasmReader
         }
 
         uint version = BitConverter.ToUInt32(bytes, 4);
+        if (version != 1 && Components.ComponentParser.IsComponent(bytes))
+        {
+            throw new WasmFormatException($"its binary format version is {version}: it is a component, not a core module; bind it with a BindgenComponent item instead");
+        }
+
         if (version != 1)
         {
             throw new WasmFormatException($"its binary format version is {version} (a component or a newer format); Bindgen reads core modules, version 1");

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Bindgen.Generator.Abi;
+using Bindgen.Generator.Abi.Component;
 using Bindgen.Generator.Check;
 using Bindgen.Generator.Diagnostics;
 using Bindgen.Generator.Emit;
@@ -71,6 +72,9 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Checked);
 
         context.RegisterSourceOutput(checkedModels, static (spc, module) => Execute(spc, module));
+
+        // Components (<BindgenComponent> items): bound from the build's descriptions alone, independent of the C# code.
+        ComponentBackend.Instance.RegisterItems(context);
     }
 
     /// <summary>One model per interface carrying <paramref name="attribute"/>, as a tracked step.</summary>
@@ -134,4 +138,7 @@ public static class TrackingNames
 
     /// <summary>The step that checks each binding against its module's description (a binding without one passes through).</summary>
     public const string Checked = "Bindgen.Checked";
+
+    /// <summary>The step that parses each component description (one per <c>BindgenComponent</c> item).</summary>
+    public const string Components = "Bindgen.Components";
 }

@@ -30,6 +30,18 @@ public sealed class ExampleTests
     }
 
     [Test]
+    public void ComponentHost_binds_a_component_from_its_binary_and_the_guest_calls_the_host()
+    {
+        (int exitCode, string output) = ChildProcess.Run(ChildProcess.BuiltProgram("ComponentHostPath"));
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("call-greet(\"Wörld\") = \"Hello, Wörld!\""));
+        Assert.That(output, Does.Contain("call-split(\"a b c\") = [a, b, c]"));
+        Assert.That(output, Does.Contain("call-tally(...) = 1010"), "ab: 1 + 2 + 2 characters, none: 1000, extra: 5 characters");
+        Assert.That(output, Does.Contain("call-add(40, 2) = 42"));
+        Assert.That(output, Does.Contain("the guest called the host 4 times"));
+    }
+
+    [Test]
     public void CLibrary_hashes_as_dotnet_does()
     {
         (int exitCode, string output) = ChildProcess.Run(ChildProcess.BuiltProgram("CLibraryPath"));

@@ -68,6 +68,11 @@ node "$here/component/make-components.mjs" "$here/canonical/text.wit" demo "$out
     "$out/canonical.wasm" "$out/canonical_growing.wasm"
 node "$here/component/make-components.mjs" "$here/canonical/host.wit" imports-demo "$out" \
     "$out/canonical_imports.wasm" "$out/canonical_imports_growing.wasm"
+build_c shapes canonical/shapes.c
+node "$here/component/make-components.mjs" "$here/canonical/shapes.wit" shapes "$out" "$out/shapes.wasm"
+# Hand-written components (nested components, outer aliases, shared memory, what Bindgen refuses), assembled by
+# wasm-tools' own text parser from the same npm package.
+node "$here/component/make-wat-components.mjs" "$out" "$here"/component/wat/*.wat
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do

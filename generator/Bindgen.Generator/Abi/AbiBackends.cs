@@ -1,5 +1,6 @@
 using Bindgen.Generator.Abi.C;
 using Bindgen.Generator.Abi.Canonical;
+using Bindgen.Generator.Abi.Component;
 using Bindgen.Generator.Abi.WasmBindgen;
 using Bindgen.Generator.Model;
 
@@ -14,6 +15,7 @@ internal static class AbiBackends
         CBackend.Instance,
         CanonicalBackend.Instance,
         WasmBindgenBackend.Instance,
+        ComponentBackend.Instance,
     };
 
     /// <summary>The backend of <paramref name="kind"/>, or null for an ABI value the generator does not implement.</summary>

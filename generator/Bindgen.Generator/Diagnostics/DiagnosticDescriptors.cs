@@ -158,6 +158,12 @@ internal static class DiagnosticDescriptors
         "'{0}' does not match the glue's function '{1}': {2}",
         "The glue says how each argument is lowered and how the result is lifted; the declared C# types must agree (docs/wasm-bindgen.md has the table), and functions whose values Bindgen does not lift cannot be declared.");
 
+    public static readonly DiagnosticDescriptor ComponentCannotBeBound = Create(
+        "BG0030",
+        "The component cannot be bound",
+        "The component '{0}' cannot be bound: {1}",
+        "The build described a <BindgenComponent> (docs/component-description.md), but the generator cannot map it to C#: a WIT type with no C# form, lifts with different memories in one interface, or a description of another format version. No class is generated for it.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -166,7 +172,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

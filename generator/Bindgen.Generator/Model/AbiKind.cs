@@ -6,4 +6,7 @@ internal enum AbiKind
     C = 0,
     Canonical = 1,
     WasmBindgen = 2,
+
+    /// <summary>A component, bound from its binary by a <c>BindgenComponent</c> item, never by a declared interface.</summary>
+    Component = 3,
 }

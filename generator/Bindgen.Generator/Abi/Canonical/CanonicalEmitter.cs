@@ -73,10 +73,10 @@ internal static class CanonicalEmitter
     }
 
     /// <summary><c>cabi_post_*</c> takes the export's flat results and returns nothing.</summary>
-    private static string PostSignature(MethodModel method) =>
+    internal static string PostSignature(MethodModel method) =>
         "(" + string.Join(", ", method.Lowered.Results.Select(LoweredSignature.Name)) + ") -> ()";
 
-    private static string PostDelegateType(MethodModel method) =>
+    internal static string PostDelegateType(MethodModel method) =>
         method.Lowered.ResultClrType is { } r ? $"global::System.Action<{r}>" : "global::System.Action";
 
     private static string PostWrap(MethodModel method) =>

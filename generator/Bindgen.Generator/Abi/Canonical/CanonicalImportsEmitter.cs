@@ -47,7 +47,13 @@ internal static class CanonicalImportsEmitter
         return w.ToString();
     }
 
-    private static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method)
+    /// <summary>
+    /// One import's callback. By default it is defined on <c>linker</c> and finds memory and realloc through its caller;
+    /// a component's lowering instead passes <paramref name="register"/> (the line that opens the lambda: <c>{0}</c> is the
+    /// delegate type, <c>{1}</c> the parameters; typed callbacks only) and <paramref name="guest"/> (the expression for
+    /// the canonical guest its options name).
+    /// </summary>
+    internal static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method, string? register = null, string? guest = null)
     {
         CanonicalSignature s = method.Canonical();
         string L(string name) => method.Local(name);
@@ -63,7 +69,11 @@ internal static class CanonicalImportsEmitter
 
         w.Line();
         bool typed = !UntypedCallback.Needed(method.Lowered);
-        if (typed)
+        if (register is not null)
+        {
+            w.Open(string.Format(System.Globalization.CultureInfo.InvariantCulture, register, delegateType, string.Join(", ", new[] { L("caller") }.Concat(wasmNames))));
+        }
+        else if (typed)
         {
             w.Open($"linker.DefineFunction(ModuleName, {CSharpText.Literal(method.ExportName)}, new {delegateType}(({string.Join(", ", new[] { L("caller") }.Concat(wasmNames))}) =>");
         }
@@ -78,7 +88,7 @@ internal static class CanonicalImportsEmitter
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
         if (readsMemory)
         {
-            w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = global::Bindgen.Internals.CanonicalGuest.ForCaller({L("caller")}, Binding, {(allocates ? "true" : "false")}, options);");
+            w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = {guest ?? $"global::Bindgen.Internals.CanonicalGuest.ForCaller({L("caller")}, Binding, {(allocates ? "true" : "false")}, options)"};");
         }
 
         var arguments = new List<string>();
@@ -163,7 +173,7 @@ internal static class CanonicalImportsEmitter
             }
         }
 
-        if (typed)
+        if (typed || register is not null)
         {
             w.Close("));");
             return;

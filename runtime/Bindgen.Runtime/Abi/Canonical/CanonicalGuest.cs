@@ -46,12 +46,16 @@ public sealed class CanonicalGuest
         _realloc = needsRealloc ? exports.CheckedFunction(ReallocExport, ReallocSignature)?.WrapFunc<int, int, int, int, int>() : null;
     }
 
-    private CanonicalGuest(Memory memory, Func<int, int, int, int, int>? realloc, GuestMemoryOptions? options)
+    private CanonicalGuest(Memory? memory, Func<int, int, int, int, int>? realloc, GuestMemoryOptions? options)
     {
         CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
-        _linear = new LinearMemory(memory, CheckViews);
+        _linear = memory is null ? null : new LinearMemory(memory, CheckViews);
         _realloc = realloc;
     }
+
+    /// <summary>A component's memory and realloc, as a lift's or lower's options name them (possibly of different core instances).</summary>
+    internal static CanonicalGuest ForComponent(Memory? memory, Func<int, int, int, int, int>? realloc, GuestMemoryOptions? options) =>
+        new(memory, realloc, options);
 
     /// <summary>
     /// The memory and <c>cabi_realloc</c> of the instance calling a host import. Valid only during that call.

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Abi.Canonical;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi.Component;
+
+/// <summary>One WIT interface as C#: its interface type, its functions as canonical-ABI methods, and (for exports) their lifts.</summary>
+/// <param name="Wit">The WIT interface name, or null for the world's own functions.</param>
+/// <param name="IsExport">Exported (the component implements it) or imported (the user does).</param>
+/// <param name="TypeName">The C# interface's simple name.</param>
+/// <param name="FullName">The C# interface's full name (<c>global::</c>...).</param>
+/// <param name="Module">The canonical emitters' model of it.</param>
+/// <param name="Lifts">For an export: each method's lift, in method order.</param>
+/// <param name="WitSignatures">Each method's WIT signature, for the XML docs.</param>
+internal sealed record ComponentInterface(string? Wit, bool IsExport, string TypeName, string FullName, ModuleModel Module, List<DescribedLift> Lifts, List<string> WitSignatures)
+{
+    /// <summary>The property (exports) or parameter (imports) that carries it; world-level functions have none.</summary>
+    public string MemberName => ComponentNames.Pascal(TypeName.Substring(1));
+}
+
+/// <summary>Builds the canonical emitters' models for a component's interfaces from its description.</summary>
+internal static class ComponentBinding
+{
+    public static List<ComponentInterface> Interfaces(ComponentFile file, ComponentTypes types, string? ns, string worldClass, out string? problem)
+    {
+        problem = null;
+        var result = new List<ComponentInterface>();
+        var names = new Dictionary<(string?, bool), string>();
+        foreach (DescribedInterface i in file.Interfaces)
+        {
+            names[(i.Name, i.IsExport)] = InterfaceTypeName(file, i, worldClass);
+        }
+
+        foreach (bool isExport in new[] { false, true })
+        {
+            var keys = file.Interfaces.Where(x => x.IsExport == isExport).Select(x => (string?)x.Name).ToList();
+            if (file.Functions.Any(f => f.IsExport == isExport && f.Interface is null))
+            {
+                keys.Add(null);
+            }
+
+            foreach (string? key in keys)
+            {
+                DescribedFunction[] group = file.Functions.Where(f => f.IsExport == isExport && f.Interface == key).ToArray();
+                string typeName = key is null ? "I" + worldClass + (isExport ? "Exports" : "Imports") : names[(key, isExport)];
+                string full = "global::" + (ns is null ? string.Empty : CSharpText.QualifiedIdentifier(ns) + ".") + typeName;
+                var methods = new List<MethodModel>();
+                var lifts = new List<DescribedLift>();
+                var docs = new List<string>();
+                var declaredTypes = new HashSet<string>(file.Interfaces.Where(x => x.Name == key).SelectMany(x => x.Types).Select(id => types.Get(id)?.Wit.ClrType ?? string.Empty));
+                foreach (DescribedFunction function in group)
+                {
+                    MethodModel? method = Method(function, types, full, isExport, methods.Count, declaredTypes, out string signature);
+                    if (method is null)
+                    {
+                        problem = types.Problem ?? $"function '{function.Name}' cannot be bound";
+                        return result;
+                    }
+
+                    methods.Add(method);
+                    docs.Add(signature);
+                    if (isExport)
+                    {
+                        DescribedLift? lift = file.Lifts.FirstOrDefault(l => l.Interface == function.Interface && l.Name == function.Name);
+                        if (lift is null)
+                        {
+                            problem = $"the exported function '{function.Name}' has no lift in the description";
+                            return result;
+                        }
+
+                        lifts.Add(lift);
+                    }
+                }
+
+                var module = new ModuleModel(
+                    isExport ? BindingKind.Exports : BindingKind.Imports, key, ns, typeName, full, "__" + typeName.Substring(1) + "Core", "private",
+                    file.FileName, methods.ToEquatableArray(), EquatableArray<MemberStub>.Empty, EquatableArray<DiagnosticInfo>.Empty, true, null, CanonicalModule.Instance);
+                result.Add(new ComponentInterface(key, isExport, typeName, full, module, lifts, docs));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>I</c> + the interface's name in PascalCase; with its package when two interfaces share a name.</summary>
+    public static string InterfaceTypeName(ComponentFile file, DescribedInterface i, string worldClass)
+    {
+        string name = "I" + ComponentNames.Pascal(i.ShortName);
+        bool clash = file.Interfaces.Any(o => o != i && o.ShortName == i.ShortName) || name == "I" + worldClass + "Imports" || name == "I" + worldClass + "Exports";
+        return clash ? "I" + ComponentNames.Pascal((i.Package ?? string.Empty) + "-" + i.ShortName) + (file.Interfaces.Count(o => o.Name == i.Name) > 1 && i.IsExport ? "Export" : string.Empty) : name;
+    }
+
+    private static MethodModel? Method(DescribedFunction function, ComponentTypes types, string interfaceFullName, bool isExport, int index, HashSet<string> declaredTypes, out string signature)
+    {
+        signature = string.Empty;
+        var parameters = new List<ParameterModel>();
+        var wit = new List<WitType>();
+        var witText = new List<string>();
+        foreach (DescribedParameter p in function.Parameters)
+        {
+            if (types.Get(p.Type) is not { } type)
+            {
+                return null;
+            }
+
+            parameters.Add(new ParameterModel(ComponentNames.Camel(p.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, type.Wit.ClrType)));
+            wit.Add(type.Wit);
+            witText.Add(p.Name + ": " + type.WitText);
+        }
+
+        ComponentType? result = null;
+        if (function.Result is { } r && (result = types.Get(r)) is null)
+        {
+            return null;
+        }
+
+        string prefix = "__";
+        while (parameters.Any(p => p.PlainName.StartsWith(prefix, System.StringComparison.Ordinal)))
+        {
+            prefix += "_";
+        }
+
+        string name = ComponentNames.Pascal(function.Name);
+        if (declaredTypes.Any(t => t.EndsWith("." + name, System.StringComparison.Ordinal)))
+        {
+            name += "Function"; // a method cannot share its name with a type its interface declares
+        }
+
+        signature = $"{function.Name}: func({string.Join(", ", witText)})" + (result is null ? string.Empty : " -> " + result.WitText);
+        TypeModel returnType = result is null ? new TypeModel(TypeShape.Void, ScalarKind.None, "void") : new TypeModel(TypeShape.Scalar, ScalarKind.None, result.Wit.ClrType);
+        LoweredSignature lowered = isExport ? CanonicalAbi.Lower(wit, result?.Wit) : CanonicalAbi.LowerImport(wit, result?.Wit);
+        return new MethodModel(name, function.Name, parameters.Select(p => p with { LocalPrefix = prefix }).ToEquatableArray(), returnType,
+            "_f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), interfaceFullName, false, lowered, new CanonicalSignature(wit.ToEquatableArray(), result?.Wit));
+    }
+}

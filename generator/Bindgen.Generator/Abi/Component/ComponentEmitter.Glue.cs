@@ -1,0 +1,85 @@
+using System.Linq;
+using Bindgen.Generator.Abi.Canonical;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi.Component;
+
+/// <summary>The canonical glue of a component: lifted exports (the canonical stage driver) and lowered imports (the canonical import callbacks).</summary>
+internal static partial class ComponentEmitter
+{
+    private const string ReallocSignature = "(i32, i32, i32, i32) -> i32";
+
+    /// <summary>
+    /// The exports of one interface as the canonical stage driver calls them: each core function resolved from the core
+    /// instance its lift names, with its post-return function, and the interface's memory and realloc.
+    /// </summary>
+    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e)
+    {
+        ModuleModel module = e.Module;
+        var codec = new CanonicalCodec();
+        w.Open($"private sealed class {module.ClassName}");
+        w.Line($"private const string Binding = {CSharpText.Literal(e.Wit ?? file.FileName)};");
+        w.Line("private readonly global::Bindgen.Internals.CanonicalGuest _guest;");
+        foreach (MethodModel method in module.Methods)
+        {
+            w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
+            w.Line($"private readonly {CanonicalEmitter.PostDelegateType(method)}? _post_{method.FieldName};");
+        }
+
+        w.Line();
+        w.Open($"public {module.ClassName}({Runtime} __c)");
+        string? memory = e.Lifts.Select(l => l.Memory).FirstOrDefault(m => m is not null);
+        string? realloc = e.Lifts.Select(l => l.Realloc).FirstOrDefault(m => m is not null);
+        string memoryExpression = memory is null ? "null" : $"__c.Exports({ExportOf(memory).Instance}, Binding).Memory({ExportOf(memory).Name})";
+        string reallocExpression = realloc is null ? "null" : $"__c.Exports({ExportOf(realloc).Instance}, Binding).CheckedFunction({ExportOf(realloc).Name}, {CSharpText.Literal(ReallocSignature)})";
+        w.Line($"_guest = __c.Guest({memoryExpression}, {reallocExpression});");
+        for (int m = 0; m < module.Methods.Count; m++)
+        {
+            MethodModel method = module.Methods[m];
+            DescribedLift lift = e.Lifts[m];
+            (string instance, string name) = ExportOf(lift.Core);
+            w.Line($"{method.FieldName} = __c.Exports({instance}, Binding).{ExportDelegates.ResolveCall(method)}({name}, {CSharpText.Literal(method.Lowered.Text)});");
+            if (lift.PostReturn is { } post)
+            {
+                (string postInstance, string postName) = ExportOf(post);
+                w.Line($"_post_{method.FieldName} = __c.Exports({postInstance}, Binding).{PostResolveCall(method)}({postName}, {CSharpText.Literal(CanonicalEmitter.PostSignature(method))});");
+            }
+            else
+            {
+                w.Line($"_post_{method.FieldName} = null;");
+            }
+        }
+
+        w.Line("__c.ThrowIfProblems();");
+        w.Close();
+        foreach (MethodModel method in module.Methods)
+        {
+            w.Line();
+            CanonicalStageDriver.EmitMethod(w, codec, module, method);
+        }
+
+        codec.EmitHelpers(w);
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>
+    /// One lowered import: a core function whose callback is the canonical import glue, with the memory and realloc
+    /// the lowering's options name (resolved on first use: they belong to a core instance created after this function).
+    /// </summary>
+    private static void EmitLowering(IndentedWriter w, CanonicalCodec codec, ComponentInterface owner, MethodModel method, DescribedStep step)
+    {
+        string memory = step.Memory is null ? "-1, null" : $"{ExportOf(step.Memory).Instance}, {ExportOf(step.Memory).Name}";
+        string realloc = step.Realloc is null ? "-1, null" : $"{ExportOf(step.Realloc).Instance}, {ExportOf(step.Realloc).Name}";
+        w.Line($"/// <summary>The host import <c>{CSharpText.DocText(step.Function ?? string.Empty)}</c> of <c>{CSharpText.DocText(step.Interface ?? "the world")}</c>, lowered for the guest.</summary>");
+        w.Open($"private static global::Wasmtime.Function __Lower{Number(step.Number)}({Runtime} __c, {owner.FullName} implementation)");
+        string guest = $"__c.LoweringGuest({Number(step.Number)}, {memory}, {realloc}, {CSharpText.Literal(owner.TypeName)})";
+        CanonicalImportsEmitter.EmitCallback(w, codec, owner.Module, method, "return global::Wasmtime.Function.FromCallback(__c.Store, new {0}(({1}) =>", guest);
+        w.Close();
+        w.Line();
+    }
+
+    private static string PostResolveCall(MethodModel method) =>
+        method.Lowered.ResultClrType is { } r ? $"Action<{r}>" : "Action";
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Bindgen.Generator.Check;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi.Component;
+
+/// <summary>A WIT type line: <c>type #3 record name:string values:#2</c> as id, kind and the remaining fields.</summary>
+internal sealed record DescribedType(string Id, string Kind, EquatableArray<string> Fields);
+
+/// <summary>An imported or exported interface and the ids of its named types.</summary>
+internal sealed record DescribedInterface(bool IsExport, string Name, string? Package, string ShortName, string? Version, EquatableArray<string> Types);
+
+/// <summary>A parameter: its WIT name and type reference.</summary>
+internal sealed record DescribedParameter(string Name, string Type);
+
+/// <summary>A function of the world: imported or exported, in an interface or (Interface null) at world level.</summary>
+internal sealed record DescribedFunction(bool IsExport, string? Interface, string Name, string? Result, EquatableArray<DescribedParameter> Parameters);
+
+/// <summary>A plan step: <c>instantiate</c> (Number = instance, Module, Imports in the module's import order) or <c>lower</c>.</summary>
+internal sealed record DescribedStep(string Kind, int Number, int Module, EquatableArray<string> Imports, string? Interface, string? Function, string? Memory, string? Realloc, string Encoding);
+
+/// <summary>How an exported function is lifted: the core function and the options' core definitions.</summary>
+internal sealed record DescribedLift(string? Interface, string Name, string Core, string? Memory, string? Realloc, string? PostReturn, string Encoding);
+
+/// <summary>
+/// A component as the build described it (docs/component-description.md). Plain data: the pipeline caches it until
+/// the description changes, so an edit to C# code never re-reads or re-emits a component.
+/// </summary>
+internal sealed record ComponentFile(
+    string Path,
+    string FileName,
+    string? Error,
+    EquatableArray<string> Modules,
+    EquatableArray<DescribedType> Types,
+    EquatableArray<DescribedInterface> Interfaces,
+    EquatableArray<DescribedFunction> Functions,
+    EquatableArray<DescribedStep> Plan,
+    EquatableArray<DescribedLift> Lifts,
+    string? ClassName,
+    string? Namespace)
+{
+    public const string Magic = "bindgen-component-description";
+    public const string Version = "1";
+    public const string Extension = ".bindgen-component";
+
+    public static bool IsDescription(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Parses a description; never throws (a malformed one has <see cref="Error"/> set).</summary>
+    public static ComponentFile Parse(string path, string? text)
+    {
+        string name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+        string fileName = IsDescription(name) ? name.Substring(0, name.Length - Extension.Length) : name;
+        if (text is null)
+        {
+            return Failed(path, fileName, "the description could not be read");
+        }
+
+        string[] lines = text.Replace("\r\n", "\n").Split('\n');
+        if (lines[0] != Magic + "\t" + Version)
+        {
+            return Failed(path, fileName, lines[0].StartsWith(Magic, StringComparison.Ordinal)
+                ? $"the description has another format version than {Version}; use the same version of the Bindgen package for the build and the generator"
+                : "the description does not start with '" + Magic + "'");
+        }
+
+        var modules = new List<string>();
+        var types = new List<DescribedType>();
+        var interfaces = new List<(bool, string, string?, string, string?, List<string>)>();
+        var functions = new List<DescribedFunction>();
+        var plan = new List<DescribedStep>();
+        var lifts = new List<DescribedLift>();
+        var withs = new Dictionary<int, List<string>>();
+        string? className = null, ns = null;
+        for (int i = 1; i < lines.Length; i++)
+        {
+            string[] f = lines[i].Split('\t');
+            try
+            {
+                switch (f[0])
+                {
+                    case "file": fileName = U(f[1]); break;
+                    case "module": modules.Add(U(f[2])); break;
+                    case "type": types.Add(new DescribedType(f[1], f[2], Rest(f, 3))); break;
+                    case "interface": interfaces.Add((f[1] == "export", U(f[2]), Opt(f[3]), U(f[4]), Opt(f[5]), new List<string>())); break;
+                    case "interface-type":
+                        interfaces.FindLast(x => x.Item1 == (f[1] == "export") && x.Item2 == U(f[2])).Item6.Add(f[3]);
+                        break;
+                    case "function":
+                        var parameters = new List<DescribedParameter>();
+                        for (int p = 5; p < f.Length; p++)
+                        {
+                            int colon = f[p].LastIndexOf(':');
+                            parameters.Add(new DescribedParameter(U(f[p].Substring(0, colon)), f[p].Substring(colon + 1)));
+                        }
+
+                        functions.Add(new DescribedFunction(f[1] == "export", Opt(f[2]), U(f[3]), f[4] == "-" ? null : f[4], parameters.ToEquatableArray()));
+                        break;
+                    case "instantiate":
+                        int instance = Number(f[1]);
+                        withs[instance] = new List<string>();
+                        plan.Add(new DescribedStep("instantiate", instance, Number(f[2]), EquatableArray<string>.Empty, null, null, null, null, "utf8"));
+                        break;
+                    case "with": withs[Number(f[1])].Add(f[5]); break;
+                    case "lower": plan.Add(new DescribedStep("lower", Number(f[1]), -1, EquatableArray<string>.Empty, Opt(f[2]), U(f[3]), Opt(f[4]), Opt(f[5]), f[6])); break;
+                    case "lift": lifts.Add(new DescribedLift(Opt(f[1]), U(f[2]), f[3], Opt(f[4]), Opt(f[5]), Opt(f[6]), f[7])); break;
+                    case "class-name": className = U(f[1]); break;
+                    case "namespace": ns = U(f[1]); break;
+                    case "diagnostic": return Failed(path, fileName, "the build reported that the component cannot be bound: " + U(f[3]));
+                }
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or FormatException or KeyNotFoundException or OverflowException or NullReferenceException)
+            {
+                return Failed(path, fileName, $"line {i + 1} of the description is malformed");
+            }
+        }
+
+        for (int s = 0; s < plan.Count; s++)
+        {
+            if (plan[s].Kind == "instantiate")
+            {
+                plan[s] = plan[s] with { Imports = withs[plan[s].Number].ToEquatableArray() };
+            }
+        }
+
+        var described = new List<DescribedInterface>();
+        foreach ((bool isExport, string iname, string? package, string shortName, string? version, List<string> ids) in interfaces)
+        {
+            described.Add(new DescribedInterface(isExport, iname, package, shortName, version, ids.ToEquatableArray()));
+        }
+
+        return new ComponentFile(path, fileName, null, modules.ToEquatableArray(), types.ToEquatableArray(), described.ToEquatableArray(),
+            functions.ToEquatableArray(), plan.ToEquatableArray(), lifts.ToEquatableArray(), className, ns);
+    }
+
+    private static string U(string value) => ModuleDescription.Unescape(value);
+
+    private static string? Opt(string value) => value == "-" ? null : U(value);
+
+    private static int Number(string value) => int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static EquatableArray<string> Rest(string[] fields, int from)
+    {
+        var rest = new List<string>();
+        for (int i = from; i < fields.Length; i++)
+        {
+            rest.Add(fields[i]);
+        }
+
+        return rest.ToEquatableArray();
+    }
+
+    private static ComponentFile Failed(string path, string fileName, string error) =>
+        new(path, fileName, error, EquatableArray<string>.Empty, EquatableArray<DescribedType>.Empty, EquatableArray<DescribedInterface>.Empty,
+            EquatableArray<DescribedFunction>.Empty, EquatableArray<DescribedStep>.Empty, EquatableArray<DescribedLift>.Empty, null, null);
+}

@@ -1,0 +1,36 @@
+using System;
+using Bindgen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bindgen.Generator.Abi.Component;
+
+/// <summary>The output step of a component: its source file, or BG0030 at the description when it cannot be bound.</summary>
+internal static class ComponentOutput
+{
+    public static void Execute(SourceProductionContext context, ComponentFile file)
+    {
+        string? problem = file.Error;
+        string? source = null;
+        if (problem is null)
+        {
+            try
+            {
+                source = ComponentEmitter.Emit(file, out problem);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problem = "the generator failed (" + e.GetType().Name + ": " + e.Message + "); please report this with the component";
+            }
+        }
+
+        if (source is null)
+        {
+            Location location = Location.Create(file.Path, default, default);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComponentCannotBeBound, location, file.FileName, problem ?? "unknown"));
+            return;
+        }
+
+        context.AddSource("Component." + Emit.CSharpText.HintFragment(file.FileName) + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+    }
+}
