@@ -24,6 +24,7 @@ internal static class GeneratorHarness
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Default,
+                allowUnsafe: true,
                 warningLevel: 9999));
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) =>
