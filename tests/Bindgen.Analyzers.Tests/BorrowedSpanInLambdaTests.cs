@@ -67,7 +67,7 @@ public class BorrowedSpanInLambdaTests
             }
         }
         """,
-        Verify.Diagnostic("BG1003").WithLocation(0).WithArguments("message", "Invoke"));
+        Verify.Diagnostic("BG1003").WithLocation(0).WithArguments("message", "use"));
 
     [Test]
     public Task A_lambda_that_calls_the_guest_before_the_borrowed_span_is_read_is_reported() => Verify.VerifyAsync(Declarations + """
