@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using NUnit.Framework;
 
 namespace Bindgen.Generator.Tests;
@@ -9,11 +10,12 @@ namespace Bindgen.Generator.Tests;
 /// </summary>
 public sealed class FuzzFoundCaseTests
 {
-    [TestCase("Wasmtime")]
-    [TestCase("System")]
-    [TestCase("Bindgen")]
-    [TestCase("Threading")]
-    public void A_generated_class_named_like_a_namespace_it_uses_compiles(string name)
+    [TestCase("Wasmtime", true)]
+    [TestCase("System", true)]
+    [TestCase("Bindgen", true)]
+    [TestCase("App", true)]
+    [TestCase("Threading", false)]
+    public void A_generated_class_named_like_a_root_namespace_is_refused_with_BG0009(string name, bool isRootNamespace)
     {
         GenerationResult result = GeneratorHarness.Run(
             $$"""
@@ -43,11 +45,20 @@ public sealed class FuzzFoundCaseTests
             """);
 
         AssertCompilesOrIsRefused(result);
-        Assert.That(result.Diagnostics.Where(d => d.Location.SourceSpan.Length > 0 && d.Id != "BG0012"), Is.Empty, "nothing but the class-name clash is refused");
+        if (isRootNamespace)
+        {
+            Diagnostic refused = result.Diagnostics.Single();
+            Assert.That(refused.Id, Is.EqualTo("BG0009"));
+            Assert.That(refused.GetMessage(), Does.Contain($"is also the name of namespace '{name}'"));
+        }
+        else
+        {
+            Assert.That(result.Diagnostics, Is.Empty, "a name only nested namespaces use is no clash");
+        }
     }
 
     [Test]
-    public void A_generated_class_named_like_the_root_namespace_of_the_interface_compiles()
+    public void A_generated_class_named_like_a_root_namespace_in_the_global_namespace_or_another_is_refused()
     {
         GenerationResult result = GeneratorHarness.Run(
             """
@@ -71,7 +82,25 @@ public sealed class FuzzFoundCaseTests
             """);
 
         AssertCompilesOrIsRefused(result);
-        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "BG0009", "BG0009", "BG0009" }));
+    }
+
+    [Test]
+    public void A_generated_class_named_like_a_namespace_beside_it_is_refused()
+    {
+        GenerationResult result = GeneratorHarness.Run(
+            """
+            using Bindgen;
+            namespace App.Inner { public class Marker { } }
+            namespace App
+            {
+                [WasmModule]
+                public interface IInner { int Add(int a, int b); }
+            }
+            """);
+
+        AssertCompilesOrIsRefused(result);
+        Assert.That(result.Diagnostics.Single().GetMessage(), Does.Contain("namespace 'App.Inner' beside it"));
     }
 
     [Test]
@@ -185,6 +214,50 @@ public sealed class FuzzFoundCaseTests
             """);
 
         AssertCompilesOrIsRefused(result);
+    }
+
+    [Test]
+    public void A_derived_generic_overload_does_not_capture_the_call_to_a_base_import()
+    {
+        GenerationResult result = GeneratorHarness.Run(
+            """
+            using Bindgen;
+            namespace App;
+
+            public enum Shade { Red, Green }
+            public interface IBase { uint Echo(Shade value); }
+
+            [WasmImports("host")]
+            public interface IHost : IBase { T Echo<T>(T value); }
+            """);
+
+        AssertCompilesOrIsRefused(result);
+        Assert.That(string.Concat(result.Sources.Select(s => s.SourceText.ToString())), Does.Contain("((global::App.IBase)implementation).Echo("));
+    }
+
+    [Test]
+    public void A_base_method_hidden_by_a_derived_one_of_the_same_signature_is_implemented_explicitly()
+    {
+        GenerationResult result = GeneratorHarness.Run(
+            """
+            using System.Threading;
+            using Bindgen;
+            namespace App;
+
+            public interface IBase { uint Echo(CancellationToken cancellationToken); int Add(int a, int b); }
+
+            [WasmModule]
+            public interface ITools : IBase
+            {
+                [WasmExport("echo_float")] new float Echo(CancellationToken token);
+                [WasmExport("add_again")] new int Add(int a, int b);
+            }
+            """);
+
+        AssertCompilesOrIsRefused(result);
+        Assert.That(result.Diagnostics, Is.Empty);
+        string text = string.Concat(result.Sources.Select(s => s.SourceText.ToString()));
+        Assert.That(text, Does.Contain("uint global::App.IBase.Echo(").And.Contain("int global::App.IBase.Add("));
     }
 
     private static void AssertCompilesOrIsRefused(GenerationResult result)

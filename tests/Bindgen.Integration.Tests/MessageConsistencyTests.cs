@@ -82,7 +82,7 @@ public sealed class MessageConsistencyTests : GuestFixture
     [Test]
     public void An_empty_string_where_the_binding_declares_another_type_is_shown_as_one()
     {
-        var e = Assert.Throws<GuestProtocolException>(() => WasmBindgen.WasmBindgenGuest.Expect<double>(string.Empty, "op"))!;
+        var e = Assert.Throws<GuestProtocolException>(() => Bindgen.Internals.WasmBindgenGuest.Expect<double>(string.Empty, "op"))!;
         Assert.That(e.Message, Does.Contain("the module returned \"\"").And.Not.Contain("returned ,"), e.Message);
     }
 

@@ -48,8 +48,6 @@ public interface IHeldGuest
 /// </summary>
 internal static class ThreadMisuse
 {
-    private const string TypedExceptionName = "StoreInUseException";
-
     public static int Run(string mode, string guestPath)
     {
         using var engine = new Engine();
@@ -93,7 +91,7 @@ internal static class ThreadMisuse
                         Interlocked.Increment(ref wrong);
                     }
                 }
-                catch (Exception e) when (e.GetType().Name == TypedExceptionName)
+                catch (StoreInUseException e)
                 {
                     Interlocked.Increment(ref typed);
                     Interlocked.CompareExchange(ref first, e.Message, null);
@@ -148,7 +146,7 @@ internal static class ThreadMisuse
         Thread.CurrentThread.Name = "owner";
         int result = guest.ThroughHost(new byte[] { 1, 2, 3 });
         bool works = guest.Add(40, 2) == 42;
-        bool typed = seen is not null && seen.GetType().Name == TypedExceptionName;
+        bool typed = seen is StoreInUseException;
         Console.WriteLine($"typed={(typed ? 1 : 0)} wrong={(works ? 0 : 1)} result={result}");
         Console.WriteLine($"seen: {seen?.GetType().FullName}: {seen?.Message}");
         return seen is null ? 6 : !typed ? 5 : works ? 0 : 3;

@@ -17,8 +17,8 @@ namespace Bindgen.Generator.Tests.Fuzz;
 /// Runs the generator over thousands of random projects (<see cref="FuzzSourceBuilder"/>, fixed seeds) and checks
 /// what a user relies on: the generator never throws or reports BG0099; when the user's own code compiles, the
 /// project with the generated code compiles too; and every binding interface without a BG error is bound,
-/// whatever its siblings contain. <c>BINDGEN_FUZZ_CASES</c> (default 2000) and <c>BINDGEN_FUZZ_FIRST_SEED</c>
-/// run a larger or another range outside CI.
+/// whatever its siblings contain. <c>BINDGEN_FUZZ_CASES</c> (default 6000: one to four minutes, as loaded as the
+/// machine is) and <c>BINDGEN_FUZZ_FIRST_SEED</c> run a larger or another range outside CI (docs/architecture.md).
 /// </summary>
 public sealed class GeneratorFuzzTests
 {
@@ -29,7 +29,7 @@ public sealed class GeneratorFuzzTests
     public void Random_projects_never_break_the_generator_and_accepted_bindings_compile()
     {
         int first = EnvironmentInt(FirstSeedVariable, 1);
-        int count = EnvironmentInt(CasesVariable, 2000);
+        int count = EnvironmentInt(CasesVariable, 6000);
         CSharpCompilation empty = GeneratorHarness.CreateCompilation();
         _ = empty.GetDiagnostics(); // bind the references once; every case's compilation shares them
 
@@ -65,7 +65,7 @@ public sealed class GeneratorFuzzTests
 
         // The fuzzer must exercise both sides: projects that compile, and bindings of each verdict.
         Assert.That(userCompiles, Is.GreaterThan(count / 4), "cases whose user code compiles");
-        Assert.That(bindingsChecked, Is.GreaterThan(count / 4), "bindings checked to be generated");
+        Assert.That(bindingsChecked, Is.GreaterThan(count / 5), "bindings checked to be generated");
         Assert.That(bindingsRefused, Is.GreaterThan(count / 10), "bindings refused with a BG error");
     }
 
