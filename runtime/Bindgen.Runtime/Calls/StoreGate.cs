@@ -16,7 +16,7 @@ namespace Bindgen.Internals;
 /// <para>
 /// The gate remembers the thread that used the store last (its <see cref="Holder"/>). A call on that thread only
 /// counts itself in and out with plain writes to the holder's own counter, which no other thread writes: no atomic
-/// instruction, about a nanosecond. A call on another thread takes the store over when its holder is in no call: it
+/// instruction, about 2 ns (docs/benchmarks.md). A call on another thread takes the store over when its holder is in no call: it
 /// installs a holder of its own, then makes every thread's earlier writes visible with a process-wide memory barrier
 /// (<see cref="Interlocked.MemoryBarrierProcessWide"/>) and reads the old holder's counter. Either the old holder's
 /// call had counted itself in before the barrier, and the new thread sees it and backs off, or it had not, and it
@@ -99,7 +99,7 @@ public sealed class StoreGate
         lock (this)
         {
             Holder previous = Volatile.Read(ref _holder);
-            if (previous.ThreadId == current)
+            if (ReferenceEquals(previous.Thread, Thread.CurrentThread))
             {
                 // Handed back while this thread waited: only this thread counts into its own holder.
                 Volatile.Write(ref previous.Calls, previous.Calls + 1);
