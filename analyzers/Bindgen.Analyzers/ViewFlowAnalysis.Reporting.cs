@@ -77,8 +77,9 @@ internal sealed partial class ViewFlowAnalysis
         };
 
         /// <summary>
-        /// BG1003: views passed to a call that may grow guest memory. Wasmtime's own calls (Memory.Grow, Function.Invoke,
-        /// guest delegates) take no views; every other growing callee may read its view arguments after it grew memory.
+        /// BG1003: views passed to a call that may grow guest memory. Wasmtime's own calls (Memory.Grow, Function.Invoke)
+        /// take no views; every other growing callee may read its view arguments after it grew memory, a delegate made
+        /// from a lambda included (guest delegates take only numbers, so no view ever reaches one).
         /// </summary>
         private void CheckViewArguments(IOperation call, string growName)
         {
@@ -91,8 +92,7 @@ internal sealed partial class ViewFlowAnalysis
             switch (call)
             {
                 case IInvocationOperation invocation
-                    when invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke
-                        && !WasmSymbols.IsWasmtime(invocation.TargetMethod.ContainingType):
+                    when !WasmSymbols.IsWasmtime(invocation.TargetMethod.ContainingType):
                     arguments = invocation.Arguments;
                     break;
                 case IObjectCreationOperation creation:

@@ -28,6 +28,7 @@ internal static class GeneratorHarness
                 outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Default,
+                allowUnsafe: true,
                 warningLevel: 9999));
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) =>

@@ -12,6 +12,12 @@ using Wasmtime;
 // 4 = checked mode reported the stale view (the bug, detected); a crash (SIGSEGV/SIGABRT) = the bug,
 // fatally. Usage: Bindgen.NaiveGlue <naive|refetch> <path to types_growing.wasm>
 //        Bindgen.NaiveGlue <canonical-naive|canonical-refetch> <path to canonical_growing.wasm> (CanonicalNaive.cs)
+//        Bindgen.NaiveGlue <threads-one-binding|threads-one-store> <types.wasm>, threads-held <bounded.wasm> (ThreadMisuse.cs)
+if (args.Length == 2 && args[0].StartsWith("threads-", StringComparison.Ordinal))
+{
+    return Bindgen.NaiveGlue.ThreadMisuse.Run(args[0], args[1]);
+}
+
 if (args.Length == 2 && (args[0] == "canonical-naive" || args[0] == "canonical-refetch"))
 {
     return CanonicalNaive.Run(args[0] == "canonical-naive", args[1]);

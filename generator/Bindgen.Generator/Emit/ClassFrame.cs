@@ -25,6 +25,7 @@ internal static class ClassFrame
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open($"{module.Accessibility} sealed partial class {module.ClassName} : {module.InterfaceFullName}");
         w.Line($"private const string Binding = {CSharpText.Literal(module.InterfaceName)};");
+        StoreGateText.DeclareField(w);
     }
 
     /// <summary>The two <c>Instantiate</c> factories over a compiled module (without and with a linker).</summary>
@@ -77,6 +78,14 @@ internal static class ClassFrame
             w.Line();
         }
     }
+
+    /// <summary>
+    /// The host implementation a [WasmImports] callback calls: as the interface that declares the method, when that is
+    /// a base interface, so that a derived member of the same name (a generic overload, one that hides it) is not
+    /// chosen instead.
+    /// </summary>
+    public static string Implementation(ModuleModel module, MethodModel method) =>
+        method.DeclaringInterface == module.InterfaceFullName ? "implementation" : $"(({method.DeclaringInterface})implementation)";
 
     /// <summary>A member with a BG error: it throws, so the class still implements the interface and compiles.</summary>
     public static void EmitUnsupported(IndentedWriter w, MemberStub stub)

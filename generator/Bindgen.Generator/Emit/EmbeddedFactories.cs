@@ -12,6 +12,9 @@ internal static class EmbeddedFactories
     public static void Emit(IndentedWriter w, ModuleModel module)
     {
         string file = CSharpText.Literal(module.File!);
+
+        // A cancellable binding's factories over a compiled module take the engine first (cancellation needs it).
+        string engineArgument = module.Cancellable ? "engine, " : string.Empty;
         w.Line($"/// <summary>The module <c>{Xml(module.File!)}</c> embedded in this assembly by its BindgenModule item, compiled once per engine and shared; do not dispose it.</summary>");
         w.Line("/// <param name=\"engine\">The engine to compile for: the engine of the stores it will be instantiated in.</param>");
         w.Line($"public static global::Wasmtime.Module LoadModule(global::Wasmtime.Engine engine) =>");
@@ -23,7 +26,7 @@ internal static class EmbeddedFactories
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
         w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line("    Instantiate(store, LoadModule(engine), options);");
+        w.Line($"    Instantiate({engineArgument}store, LoadModule(engine), options);");
         w.Line();
         w.Line($"/// <summary>Instantiates the embedded module <c>{Xml(module.File!)}</c> through a linker that provides its imports, and binds to it.</summary>");
         w.Line("/// <param name=\"linker\">The linker holding the module's imports.</param>");
@@ -32,7 +35,7 @@ internal static class EmbeddedFactories
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
         w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line("    Instantiate(linker, store, LoadModule(engine), options);");
+        w.Line($"    Instantiate({engineArgument}linker, store, LoadModule(engine), options);");
         w.Line();
     }
 

@@ -64,6 +64,7 @@ internal sealed class MemberParser
         }
 
         var exportOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var publicSignatures = new HashSet<string>(StringComparer.Ordinal);
         var parsed = new List<(IMethodSymbol Method, MethodModel Model)>();
         ISymbol[] members = _type.GetMembers().Concat(_type.AllInterfaces.SelectMany(i => i.GetMembers())).ToArray();
         foreach (ISymbol member in members)
@@ -104,12 +105,23 @@ internal sealed class MemberParser
                 continue;
             }
 
+            // A base interface's method hidden by a derived one of the same signature: the class can implement only
+            // one of them publicly, so the others are implemented explicitly.
+            if (!model.ImplementExplicitly && !publicSignatures.Add(SignatureKey(method)))
+            {
+                model = model with { ImplementExplicitly = true };
+            }
+
             exportOwners.Add(model.ExportName, method.Name);
             parsed.Add((method, model));
         }
 
         AssignFieldNames(parsed, members);
     }
+
+    /// <summary>What makes two methods the same member of a class: the name and the parameters' types and passing.</summary>
+    private static string SignatureKey(IMethodSymbol method) =>
+        method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.RefKind + " " + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))) + ")";
 
     /// <summary>Why a member cannot be bound at all, or null for a method whose signature is checked next.</summary>
     private string? MemberProblem(ISymbol member)

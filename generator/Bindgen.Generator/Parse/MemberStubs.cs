@@ -17,7 +17,8 @@ internal static class MemberStubs
     {
         string owner = member.ContainingType.ToDisplayString(ParseSupport.TypeFormat);
         string message = $"{interfaceName}.{member.Name} cannot be called: Bindgen does not support this member (see the build's BG errors).";
-        string prefix = member.IsStatic ? "static " : string.Empty;
+        // A member of an unsafe interface may use pointers; its stub then needs an unsafe context of its own.
+        string prefix = (member.IsStatic ? "static " : string.Empty) + (MentionsPointer(member) ? "unsafe " : string.Empty);
         switch (member)
         {
             case IMethodSymbol method:
@@ -37,6 +38,23 @@ internal static class MemberStubs
                 return null;
         }
     }
+
+    private static bool MentionsPointer(ISymbol member) => member switch
+    {
+        IMethodSymbol method => IsUnsafe(method.ReturnType) || method.Parameters.Any(p => IsUnsafe(p.Type)),
+        IPropertySymbol property => IsUnsafe(property.Type) || property.Parameters.Any(p => IsUnsafe(p.Type)),
+        IEventSymbol @event => IsUnsafe(@event.Type),
+        _ => false,
+    };
+
+    /// <summary>A pointer or function pointer, or a type built from one (an array of pointers, a generic argument).</summary>
+    private static bool IsUnsafe(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => IsUnsafe(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(IsUnsafe),
+        _ => false,
+    };
 
     private static string MethodDeclaration(IMethodSymbol method, string owner)
     {

@@ -43,8 +43,9 @@ internal static class ModuleParser
             return null;
         }
 
-        // A partial interface is one symbol with several declarations: parse it once, at its first declaration.
-        if (type.DeclaringSyntaxReferences.Length > 1 && type.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) != declaration)
+        // A partial interface is one symbol with several declarations, and the attribute may be on any of them: parse
+        // it once, at the first declaration that carries the attribute, whatever order the files come in.
+        if (type.DeclaringSyntaxReferences.Length > 1 && FirstAttributedDeclaration(type, context.Attributes, cancellationToken) != declaration)
         {
             return null;
         }
@@ -53,7 +54,7 @@ internal static class ModuleParser
         var binding = new BindingInfo(kind, (AbiKind)(NamedInt(attribute, "Abi") ?? 0), NamedString(attribute, "Interface"));
         try
         {
-            return ParseType(binding, type, declaration, attribute, cancellationToken);
+            return ParseType(binding, type, declaration, attribute, context.SemanticModel.Compilation, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -67,7 +68,31 @@ internal static class ModuleParser
         }
     }
 
-    private static ModuleModel ParseType(BindingInfo binding, INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData? attribute, CancellationToken cancellationToken)
+    /// <summary>The first of <paramref name="type"/>'s declarations, in the compiler's order, that carries one of <paramref name="attributes"/>' class.</summary>
+    private static SyntaxNode? FirstAttributedDeclaration(INamedTypeSymbol type, System.Collections.Immutable.ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    {
+        INamedTypeSymbol? attributeClass = attributes.FirstOrDefault()?.AttributeClass;
+        var attributed = new List<SyntaxReference>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass) && attribute.ApplicationSyntaxReference is { } application)
+            {
+                attributed.Add(application);
+            }
+        }
+
+        foreach (SyntaxReference part in type.DeclaringSyntaxReferences)
+        {
+            if (attributed.Any(a => a.SyntaxTree == part.SyntaxTree && part.Span.Contains(a.Span)))
+            {
+                return part.GetSyntax(cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static ModuleModel ParseType(BindingInfo binding, INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData? attribute, Compilation compilation, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? typeLocation = LocationOf(declaration.Identifier.GetLocation());
@@ -126,6 +151,7 @@ internal static class ModuleParser
             if (canEmit)
             {
                 CheckExistingType(binding, type, className, typeLocation, diagnostics, ref canEmit);
+                CheckNamespaceName(binding, type, className, compilation, typeLocation, diagnostics, ref canEmit);
             }
 
             new MemberParser(binding, type, className, typeLocation, methods, stubs, diagnostics).ParseMembers(cancellationToken);
@@ -258,6 +284,26 @@ internal static class ModuleParser
                 : userPartialClass && !accessibilityAgrees ? $"is already declared in this namespace as a partial class with other accessibility than the generated one ({generatedAccessibility}, as the interface)"
                 : userPartialClass ? $"is already declared in this namespace as a partial class that is {(existing.IsStatic ? string.Empty : "not ")}static, unlike the generated one"
                 : $"is already declared in this namespace (a {KindName(existing)}); make that one a partial class to extend the binding, or rename one";
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ClassNameClash, typeLocation, type.Name, binding.AttributeName, className, what));
+            canEmit = false;
+        }
+    }
+
+    /// <summary>
+    /// A class named like a namespace in use hides it: a root namespace (<c>System</c>, <c>Wasmtime</c>, <c>Bindgen</c>, the
+    /// project's own) in every <c>N.X</c> of the class's namespace, the generated code's <c>global::N.X</c> included when
+    /// the class is in the global namespace; a namespace beside the class is a duplicate definition (CS0101).
+    /// </summary>
+    private static void CheckNamespaceName(BindingInfo binding, INamedTypeSymbol type, string className, Compilation compilation, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool canEmit)
+    {
+        INamespaceSymbol? container = compilation.GetCompilationNamespace(type.ContainingNamespace);
+        string? what = compilation.GlobalNamespace.GetNamespaceMembers().Any(n => n.Name == className)
+            ? $"is also the name of namespace '{className}': '{className}.' in this namespace and in the generated code would mean the class"
+            : container is not null && container.GetNamespaceMembers().Any(n => n.Name == className)
+            ? $"is also the name of namespace '{container.ToDisplayString()}.{className}' beside it"
+            : null;
+        if (what is not null)
+        {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.ClassNameClash, typeLocation, type.Name, binding.AttributeName, className, what));
             canEmit = false;
         }

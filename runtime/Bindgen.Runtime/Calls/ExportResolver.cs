@@ -24,6 +24,8 @@ public sealed partial class ExportResolver
     /// <summary>The guest memory <see cref="CConventionMemory"/> bound, which gets its scratch block in <see cref="Complete"/>.</summary>
     private GuestMemory? _memory;
 
+    private StoreGate? _gate;
+
     /// <summary>Creates a resolver for one binding over one instance.</summary>
     /// <param name="instance">The guest instance.</param>
     /// <param name="binding">The binding's name, for error messages.</param>
@@ -55,6 +57,12 @@ public sealed partial class ExportResolver
 
     /// <summary>The instance exports are resolved from.</summary>
     public Instance Instance => _instance;
+
+    /// <summary>
+    /// The thread check of the binding's store (docs/threading.md): of the store when the resolver was given it, else
+    /// of the instance. Every method of the binding enters it.
+    /// </summary>
+    public StoreGate StoreGate => _gate ??= StoreGate.For(_store, _instance);
 
     /// <summary>The problems recorded so far.</summary>
     public IReadOnlyList<BindingException> Problems => _problems;
@@ -204,13 +212,27 @@ public sealed partial class ExportResolver
         }
 
         ThrowIfProblems();
-        if (initializer is not null)
+        if (initializer is null && _memory is null)
         {
-            InstanceInitializer.RunOnce(_instance, initializer, $"{_binding} (initializer export '{initializerName}')");
+            return;
         }
 
-        // After the initializer: a reactor's allocator may not work before it.
-        _memory?.CreateScratchBlock($"{_binding} (scratch block)");
+        // The initializer and the scratch block are calls on the store like the binding's own.
+        StoreGate.Holder entered = StoreGate.Enter(_binding);
+        try
+        {
+            if (initializer is not null)
+            {
+                InstanceInitializer.RunOnce(_instance, initializer, $"{_binding} (initializer export '{initializerName}')");
+            }
+
+            // After the initializer: a reactor's allocator may not work before it.
+            _memory?.CreateScratchBlock($"{_binding} (scratch block)", _store);
+        }
+        finally
+        {
+            entered.Leave();
+        }
     }
 
     /// <summary>Throws the recorded problems, if any; see <see cref="Complete"/>.</summary>

@@ -16,9 +16,22 @@ public sealed class GuestPointerOutOfBoundsException : BindgenException
     /// <param name="length">The length, as an unsigned 32-bit value.</param>
     /// <param name="memoryLength">The memory's length in bytes when the check ran.</param>
     public GuestPointerOutOfBoundsException(string operation, uint address, uint length, long memoryLength)
-        : base($"{operation}: guest range [0x{address:X8}, +{length}) is outside guest memory of {memoryLength} bytes"
+        : this(operation, address, length, memoryLength,
+            $"{operation}: guest range [0x{address:X8}, +{length}) is outside guest memory of {memoryLength} bytes"
                + (length > int.MaxValue ? " (length exceeds int.MaxValue)" : (ulong)address + length > uint.MaxValue ? " (address + length overflows)" : "")
                + ".")
+    {
+    }
+
+    /// <summary>A list of <paramref name="count"/> elements of <paramref name="elementSize"/> bytes: its length may not fit 32 bits, so it is said in elements.</summary>
+    internal GuestPointerOutOfBoundsException(string operation, uint address, uint count, int elementSize, long memoryLength)
+        : this(operation, address, (uint)Math.Min((ulong)count * (uint)elementSize, uint.MaxValue), memoryLength,
+            $"{operation}: a list of {count} elements of {elementSize} bytes ({(ulong)count * (uint)elementSize} bytes) at 0x{address:X8} is outside guest memory of {memoryLength} bytes.")
+    {
+    }
+
+    private GuestPointerOutOfBoundsException(string operation, uint address, uint length, long memoryLength, string message)
+        : base(message)
     {
         Operation = operation;
         Address = address;
@@ -46,7 +59,7 @@ public sealed class GuestTrapException : BindgenException
     /// <param name="operation">The export that was running.</param>
     /// <param name="trap">Wasmtime's exception.</param>
     public GuestTrapException(string operation, WasmtimeException trap)
-        : base($"{operation}: the guest trapped: {trap.Message}", trap)
+        : base($"{operation}: the guest trapped: {trap?.Message}{Explanation(trap)}", trap)
     {
         Operation = operation;
     }
@@ -56,6 +69,14 @@ public sealed class GuestTrapException : BindgenException
 
     /// <summary>Wasmtime's trap code, when the failure was a trap.</summary>
     public TrapCode? TrapCode => (InnerException as TrapException)?.Type;
+
+    /// <summary>What a bare trap message leaves out: why an interrupt happened, and what to do.</summary>
+    private static string Explanation(WasmtimeException? trap) =>
+        trap is TrapException { Type: Wasmtime.TrapCode.Interrupt }
+            ? " (the store's epoch deadline passed: the engine has epoch interruption, so a store runs guest code only until its "
+                + "deadline; set one with Store.SetEpochDeadline before calling, or give the method a CancellationToken and Bindgen manages "
+                + "the deadline; docs/bounded-calls.md)"
+            : string.Empty;
 }
 
 /// <summary>The guest's allocator returned 0 (out of memory) for an allocation the glue needed.</summary>
@@ -65,7 +86,18 @@ public sealed class GuestAllocationException : BindgenException
     /// <param name="operation">The export or import the allocation was for.</param>
     /// <param name="size">The requested size in bytes.</param>
     public GuestAllocationException(string operation, int size)
-        : base($"{operation}: the guest allocator could not allocate {size} bytes.")
+        : this(size, operation, $"{operation}: the guest allocator could not allocate {size} bytes.")
+    {
+    }
+
+    /// <summary>The allocator, named, returned 0 for <paramref name="size"/> bytes.</summary>
+    internal GuestAllocationException(string operation, int size, string allocator)
+        : this(size, operation, $"{operation}: the guest allocator ({allocator}) returned 0 for {size} bytes: it is out of memory.")
+    {
+    }
+
+    private GuestAllocationException(int size, string operation, string message)
+        : base(message)
     {
         Operation = operation;
         Size = size;

@@ -1,4 +1,5 @@
 using System;
+using Wasmtime;
 
 namespace Bindgen;
 
@@ -43,9 +44,12 @@ public sealed partial class GuestMemory
     /// Allocates the scratch block when the binding is created, after the module's initializer, so that the guest's
     /// live allocations are the same before and after every call. An allocator that fails here (returns 0, traps,
     /// or returns a block outside memory) is not an error of the binding: it then allocates a block per call.
+    /// A store whose epoch deadline has already passed (an engine with epoch interruption before any deadline is set)
+    /// gets the block all the same: with <paramref name="store"/>, it is allocated with the budget the frees after an
+    /// interrupted call get, and the deadline is left as it was.
     /// </summary>
     [MayGrowMemory]
-    internal void CreateScratchBlock(string operation)
+    internal void CreateScratchBlock(string operation, Store? store)
     {
         if (!UsesScratchBlock || _scratch != 0)
         {
@@ -55,6 +59,20 @@ public sealed partial class GuestMemory
         try
         {
             ReplaceScratch(InitialScratchSize, operation);
+        }
+        catch (GuestTrapException interrupted) when (store is not null && interrupted.TrapCode == TrapCode.Interrupt)
+        {
+            try
+            {
+                using (CallBounds.For(store).BeginRelease(interrupted))
+                {
+                    ReplaceScratch(InitialScratchSize, operation);
+                }
+            }
+            catch (BindgenException)
+            {
+                _scratchRefused = true;
+            }
         }
         catch (BindgenException)
         {

@@ -11,8 +11,10 @@ internal sealed record FuzzCase(int Seed, string[] Sources);
 /// <summary>
 /// Writes random projects that mix valid and invalid binding declarations: every shape a user can write
 /// (keywords, non-ASCII names, names of generated locals, overloads, by-reference and params parameters,
-/// generics, nesting, properties and events, partial interfaces across files, file-scoped and global namespaces,
-/// file-local and obsolete interfaces, error types, syntax errors, class-name clashes, hostile export names).
+/// generics, nesting, properties and events, partial interfaces split across files with the attribute on any one part,
+/// file-scoped and global namespaces, file-local, unsafe and obsolete interfaces, error types, syntax errors, class-name
+/// clashes, classes and interfaces named like namespaces in use, hostile export names, every ABI, File = with
+/// CancellationToken parameters, scoped and pointer parameters).
 /// </summary>
 internal sealed class FuzzSourceBuilder
 {
@@ -20,14 +22,14 @@ internal sealed class FuzzSourceBuilder
     {
         "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]",
         "System.ReadOnlySpan<byte>", "System.Span<byte>", "Shade", "Wide", "Point", "Meters", "Point[]", "System.Span<Point>", "double[]",
-        "System.ReadOnlySpan<short>", "sbyte", "char",
+        "System.ReadOnlySpan<short>", "sbyte", "char", "ReadOnlySpan<int>", "Span<double>",
     };
 
     private static readonly string[] SupportedReturnTypes = { "void", "int", "uint", "long", "ulong", "float", "double", "bool", "string", "byte[]", "Shade", "Wide", "Point", "Meters", "Point[]", "ushort" };
 
     private static readonly string[] UnsupportedTypes =
     {
-        "System.Collections.Generic.List<int>", "decimal", "string?", "byte[]?", "object", "Missing", "System.Memory<byte>", "int?", "Holder", "Shade[]",
+        "System.Collections.Generic.List<int>", "decimal", "string?", "byte[]?", "object", "Missing", "System.Memory<byte>", "int?", "Holder", "Shade[]", "int*", "byte*",
     };
 
     private static readonly string[] ParameterNames =
@@ -45,8 +47,11 @@ internal sealed class FuzzSourceBuilder
     private static readonly string[] InterfaceNames =
     {
         "ITools", "IMemory", "IInstance", "IBinding", "IAbc", "IABC", "IFooBinding", "Foo", "Ilower", "IÜber", "@Iclass", "IDefine", "IModuleName",
-        "IHost", "ITools",
+        "IHost", "ITools", "IWasmtime", "ISystem", "IBindgen", "IApp", "IThreading", "IInner", "ISpace",
     };
+
+    /// <summary>Names of namespaces the generated code or the user's code refers to.</summary>
+    private static readonly string[] NamespaceNames = { "Wasmtime", "System", "Bindgen", "App", "Threading", "Inner", "Space" };
 
     private static readonly string[] ExportNames =
     {
@@ -74,22 +79,39 @@ internal sealed class FuzzSourceBuilder
             + "public struct Point { public int X; public double Y; public Shade S; }\npublic struct Meters { public double Value; }\n"
             + "public struct Holder { public string Name; }\n",
         };
-        string? partialName = Chance(0.15) ? "IPart" + _random.Next(3) : null;
+        // A partial interface has a part in every file; the attribute is on one part, in any file (rarely on two,
+        // maybe a [WasmModule] and a [WasmImports]), so every file order is met across seeds.
+        string? partialName = Chance(0.2) ? Pick(new[] { "IPart0", "IPart1", "IWasmtime", "ITools" }) : null;
+        if (partialName is not null && files == 1)
+        {
+            files = 2 + _random.Next(2);
+        }
+
+        int attributedFile = _random.Next(files);
+        int secondAttributedFile = Chance(0.1) ? _random.Next(files) : -1;
         for (int f = 0; f < files; f++)
         {
-            sources.Add(File(f, partialName));
+            PartialPart? part = partialName is null ? null
+                : new PartialPart(partialName, f == attributedFile, f == secondAttributedFile && f != attributedFile);
+            sources.Add(File(f, part));
         }
 
         return sources.ToArray();
     }
 
-    private string File(int index, string? partialName)
+    private string File(int index, PartialPart? partial)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
         text.AppendLine("using Bindgen;");
+        if (Chance(0.3))
+        {
+            text.AppendLine("using System.Threading;");
+        }
 
-        string ns = Pick(new[] { string.Empty, "App", "App.Inner", "@class.Space", "Ünï.Code", "App" });
+        // The partial interface's parts must share a namespace.
+        string ns = partial is not null ? "App"
+            : Pick(new[] { string.Empty, "App", "App.Inner", "@class.Space", "Ünï.Code", "App", "Wasmtime.Tools", "System.Space", "Bindgen.App", "App.Wasmtime", "App.System" });
         bool fileScoped = ns.Length > 0 && Chance(0.5);
         if (fileScoped)
         {
@@ -101,9 +123,10 @@ internal sealed class FuzzSourceBuilder
         }
 
         int count = 1 + _random.Next(3);
+        int partialAt = _random.Next(count);
         for (int i = 0; i < count; i++)
         {
-            text.Append(Interface(partialName is not null && i == 0 ? partialName : null));
+            text.Append(partial is not null && i == partialAt ? PartialInterface(partial) : Interface(null));
         }
 
         if (Chance(0.1))
@@ -134,9 +157,14 @@ internal sealed class FuzzSourceBuilder
             arguments.Add($"ClassName = {Literal(className)}");
         }
 
-        if (Chance(0.15))
+        if (Chance(0.2))
         {
-            arguments.Add($"File = {Literal(Pick(new[] { "fuzz.wasm", "dir/fuzz.wasm", "other.wasm", string.Empty, "a\u2028b\n.wasm" }))}");
+            arguments.Add($"File = {Literal(Pick(new[] { "fuzz.wasm", "fuzz.wasm", "dir/fuzz.wasm", "other.wasm", string.Empty, "a\u2028b\n.wasm" }))}");
+        }
+
+        if (Chance(0.2))
+        {
+            arguments.Add(AbiArgument());
         }
 
         return arguments.Count == 0 ? "WasmModule" : $"WasmModule({string.Join(", ", arguments)})";
@@ -149,15 +177,45 @@ internal sealed class FuzzSourceBuilder
         + "export\tfunction\tadd\t(i32, i32) -> i32\nexport\tfunction\techo\t(i32, i32, i32) -> ()\nexport\tfunction\tcabi_realloc\t(i32, i32, i32, i32) -> i32\n"
         + "export\tglobal\tcount\ti32 mut\nexport\tfunction\tmulti\t() -> (i32, i64)\n";
 
+    /// <summary>Every ABI, the C convention spelled out or left to its default; wasm-bindgen without its glue is refused.</summary>
+    private string AbiArgument() => "Abi = " + Pick(new[] { "WasmAbi.C", "WasmAbi.Canonical", "WasmAbi.Canonical", "WasmAbi.WasmBindgen", "(WasmAbi)7" });
+
+    private string ImportsAttribute(string? className)
+    {
+        string module = Literal(Pick(new[] { "host", "env", "wasi_snapshot_preview1", "a\u2028b" }));
+        string named = className is null ? string.Empty : $", ClassName = {Literal(className)}";
+        string abi = Chance(0.15) ? ", " + AbiArgument() : string.Empty;
+        return $"WasmImports({module}{named}{abi})";
+    }
+
+    /// <summary>One part of a partial interface: with the [WasmModule] attribute, a [WasmImports] one, or none.</summary>
+    private string PartialInterface(PartialPart part)
+    {
+        string attribute = part.Attributed ? $"[{WasmModuleAttribute(null)}]\n" : part.ImportsAttributed ? $"[{ImportsAttribute(null)}]\n" : string.Empty;
+        string modifiers = Chance(0.15) ? "public unsafe partial" : "public partial";
+        var text = new StringBuilder();
+        text.Append(attribute);
+        text.AppendLine($"{modifiers} interface {part.Name}");
+        text.AppendLine("{");
+        int members = _random.Next(4);
+        for (int m = 0; m < members; m++)
+        {
+            text.AppendLine("    " + Member(imports: false));
+        }
+
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
     private string Interface(string? partialName)
     {
         var text = new StringBuilder();
         string name = partialName ?? Pick(InterfaceNames);
         bool imports = Chance(0.3);
         bool both = !imports && Chance(0.05);
-        string? className = Chance(0.1) ? Pick(new[] { "Custom" + _unique++, "Instance", "class", "2Bad", "Tools" }) : null;
-        string attribute = imports ? $"WasmImports({Literal(Pick(new[] { "host", "env", "wasi_snapshot_preview1", "a\u2028b" }))}{(className is null ? string.Empty : $", ClassName = {Literal(className)}")})"
-            : WasmModuleAttribute(className);
+        string? className = Chance(0.1) ? Pick(new[] { "Custom" + _unique++, "Instance", "class", "2Bad", "Tools" })
+            : Chance(0.08) ? Pick(NamespaceNames) : null;
+        string attribute = imports ? ImportsAttribute(className) : WasmModuleAttribute(className);
         if (both)
         {
             attribute += ", WasmImports(\"host\")";
@@ -168,7 +226,7 @@ internal sealed class FuzzSourceBuilder
             attribute += ", Obsolete(\"old\", " + (Chance(0.5) ? "true" : "false") + ")";
         }
 
-        string modifiers = Pick(new[] { "public", "public", "internal", "public partial", "file" });
+        string modifiers = Pick(new[] { "public", "public", "internal", "public partial", "file", "public unsafe partial", "unsafe" });
         if (partialName is not null)
         {
             modifiers = "public partial";
@@ -240,9 +298,18 @@ internal sealed class FuzzSourceBuilder
                 continue;
             }
 
-            string type = Pick(SupportedParameterTypes);
-            string prefix = i == count - 1 && type == "byte[]" && Chance(0.3) ? "params " : string.Empty;
+            string type = Chance(0.04) ? Pick(UnsupportedTypes) : Pick(SupportedParameterTypes);
+            string prefix = i == count - 1 && type == "byte[]" && Chance(0.3) ? "params "
+                : type.Contains("Span<", StringComparison.Ordinal) && Chance(0.3) ? "scoped "
+                : Chance(0.03) ? "scoped ref " : string.Empty;
             parameters.Add($"{prefix}{type} {parameterName}");
+        }
+
+        if (Chance(0.2))
+        {
+            // Last, as the documented cancellable shape; sometimes elsewhere, which is refused.
+            string token = Pick(new[] { "System.Threading.CancellationToken token", "System.Threading.CancellationToken cancellationToken", "System.Threading.CancellationToken __token" });
+            parameters.Insert(Chance(0.85) ? parameters.Count : 0, token);
         }
 
         string export = Chance(0.2) ? $"[{(imports ? "WasmImport" : "WasmExport")}({Literal(Pick(ExportNames) + _unique++)})] " : string.Empty;
@@ -255,6 +322,9 @@ internal sealed class FuzzSourceBuilder
         int n = _unique++;
         return $"[WasmExport(\"sum_i32_{n}\")] int Sum(int a, int b); [WasmExport(\"sum_i64_{n}\")] long Sum(long a, long b);";
     }
+
+    /// <summary>The partial interface's part in one file.</summary>
+    private sealed record PartialPart(string Name, bool Attributed, bool ImportsAttributed);
 
     private bool Chance(double probability) => _random.NextDouble() < probability;
 

@@ -15,6 +15,7 @@ namespace Demo.Arrays;
 public sealed partial class Numbers : global::Demo.Arrays.INumbers
 {
     private const string Binding = "INumbers";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int, int, double> _export_Mean;
     private readonly global::System.Action<int, int, int> _export_Scale;
@@ -56,6 +57,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_Mean = __exports.Func<int, int, double>("mean", "(i32, i32) -> f64");
         _export_Scale = __exports.Action<int, int, int>("scale", "(i32, i32, i32) -> ()");
@@ -95,122 +97,162 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public double Mean(global::System.ReadOnlySpan<double> values)
     {
-        const string __operation = "INumbers.Mean (export 'mean')";
-        int __values_count = values.Length;
-        int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
-        double __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            int __values_address = __values_length == 0 ? 0 : __block.Address;
-            this._memory.Write<double>(__values_address, values, __operation);
-            __returned = this._export_Mean(__values_address, __values_count);
+            const string __operation = "INumbers.Mean (export 'mean')";
+            int __values_count = values.Length;
+            int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
+            double __returned;
+            try
+            {
+                int __values_address = __values_length == 0 ? 0 : __block.Address;
+                this._memory.Write<double>(__values_address, values, __operation);
+                __returned = this._export_Mean(__values_address, __values_count);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Scale(global::System.Span<float> values, int factor)
     {
-        const string __operation = "INumbers.Scale (export 'scale')";
-        int __values_count = values.Length;
-        int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 4, __operation);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            int __values_address = __values_length == 0 ? 0 : __block.Address;
-            this._memory.Write<float>(__values_address, values, __operation);
-            this._export_Scale(__values_address, __values_count, factor);
-            this._memory.ReadInto<float>(__values_address, values, __operation);
+            const string __operation = "INumbers.Scale (export 'scale')";
+            int __values_count = values.Length;
+            int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 4, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
+            try
+            {
+                int __values_address = __values_length == 0 ? 0 : __block.Address;
+                this._memory.Write<float>(__values_address, values, __operation);
+                this._export_Scale(__values_address, __values_count, factor);
+                this._memory.ReadInto<float>(__values_address, values, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        this._memory.Release(default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public long[] Make(int count, int seed)
     {
-        const string __operation = "INumbers.Make (export 'make')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        long[] __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._export_Make(count, seed, __block.Address);
-            __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
-            __returned = this._memory.ReadArray<long>(__owned.Address, __owned.Length / 8, __operation);
+            const string __operation = "INumbers.Make (export 'make')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            long[] __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_Make(count, seed, __block.Address);
+                __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
+                __returned = this._memory.ReadArray<long>(__owned.Address, __owned.Length / 8, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public double Mixed(string text, double[] values, byte[] bytes, short[] shorts)
     {
-        const string __operation = "INumbers.Mixed (export 'mixed')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        if (values is null) throw new global::System.ArgumentNullException("values");
-        int __values_count = values.Length;
-        int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
-        if (bytes is null) throw new global::System.ArgumentNullException("bytes");
-        int __bytes_length = bytes.Length;
-        if (shorts is null) throw new global::System.ArgumentNullException("shorts");
-        int __shorts_count = shorts.Length;
-        int __shorts_length = global::Bindgen.GuestMemory.ByteLength(__shorts_count, 2, __operation);
-        long __values_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 8);
-        long __shorts_offset = global::Bindgen.GuestMemory.AlignUp(__values_offset + __values_length + __bytes_length, 2);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__shorts_offset + __shorts_length, __operation);
-        double __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : __block.Address;
-            int __values_address = __values_length == 0 ? 0 : unchecked(__block.Address + (int)__values_offset);
-            int __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block.Address + (int)(__values_offset + __values_length));
-            int __shorts_address = __shorts_length == 0 ? 0 : unchecked(__block.Address + (int)__shorts_offset);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            this._memory.Write<double>(__values_address, values, __operation);
-            this._memory.Write(__bytes_address, bytes, __operation);
-            this._memory.Write<short>(__shorts_address, shorts, __operation);
-            __returned = this._export_Mixed(__text_address, __text_length, __values_address, __values_count, __bytes_address, __bytes_length, __shorts_address, __shorts_count);
+            const string __operation = "INumbers.Mixed (export 'mixed')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            if (values is null) throw new global::System.ArgumentNullException("values");
+            int __values_count = values.Length;
+            int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
+            if (bytes is null) throw new global::System.ArgumentNullException("bytes");
+            int __bytes_length = bytes.Length;
+            if (shorts is null) throw new global::System.ArgumentNullException("shorts");
+            int __shorts_count = shorts.Length;
+            int __shorts_length = global::Bindgen.GuestMemory.ByteLength(__shorts_count, 2, __operation);
+            long __values_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 8);
+            long __shorts_offset = global::Bindgen.GuestMemory.AlignUp(__values_offset + __values_length + __bytes_length, 2);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__shorts_offset + __shorts_length, __operation);
+            double __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : __block.Address;
+                int __values_address = __values_length == 0 ? 0 : unchecked(__block.Address + (int)__values_offset);
+                int __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block.Address + (int)(__values_offset + __values_length));
+                int __shorts_address = __shorts_length == 0 ? 0 : unchecked(__block.Address + (int)__shorts_offset);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._memory.Write<double>(__values_address, values, __operation);
+                this._memory.Write(__bytes_address, bytes, __operation);
+                this._memory.Write<short>(__shorts_address, shorts, __operation);
+                __returned = this._export_Mixed(__text_address, __text_length, __values_address, __values_count, __bytes_address, __bytes_length, __shorts_address, __shorts_count);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public short Negate(short value)
     {
-        const string __operation = "INumbers.Negate (export 'negate')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            return unchecked((short)this._export_Negate(value));
+            const string __operation = "INumbers.Negate (export 'negate')";
+            try
+            {
+                return unchecked((short)this._export_Negate(value));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -218,14 +260,22 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public char Upper(char c)
     {
-        const string __operation = "INumbers.Upper (export 'upper')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            return unchecked((char)this._export_Upper(c));
+            const string __operation = "INumbers.Upper (export 'upper')";
+            try
+            {
+                return unchecked((char)this._export_Upper(c));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -233,14 +283,22 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public byte Next(byte value)
     {
-        const string __operation = "INumbers.Next (export 'next')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            return unchecked((byte)this._export_Next(value));
+            const string __operation = "INumbers.Next (export 'next')";
+            try
+            {
+                return unchecked((byte)this._export_Next(value));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

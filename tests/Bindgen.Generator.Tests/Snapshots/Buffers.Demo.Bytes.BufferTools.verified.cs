@@ -15,6 +15,7 @@ namespace Demo.Bytes;
 public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
 {
     private const string Binding = "IBufferTools";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int, int, int> _export_SumBytes;
     private readonly global::System.Action<int, int, int> _export_Reverse;
@@ -53,6 +54,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_SumBytes = __exports.Func<int, int, int>("sum_bytes", "(i32, i32) -> i32");
         _export_Reverse = __exports.Action<int, int, int>("reverse", "(i32, i32, i32) -> ()");
@@ -89,93 +91,125 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     [global::Bindgen.MayGrowMemory]
     public int SumBytes(global::System.ReadOnlySpan<byte> data)
     {
-        const string __operation = "IBufferTools.SumBytes (export 'sum_bytes')";
-        int __data_length = data.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
         try
         {
-            int __data_address = __data_length == 0 ? 0 : __block.Address;
-            this._memory.Write(__data_address, data, __operation);
-            __returned = this._export_SumBytes(__data_address, __data_length);
+            const string __operation = "IBufferTools.SumBytes (export 'sum_bytes')";
+            int __data_length = data.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
+            int __returned;
+            try
+            {
+                int __data_address = __data_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__data_address, data, __operation);
+                __returned = this._export_SumBytes(__data_address, __data_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public byte[] Reverse(byte[] data)
     {
-        const string __operation = "IBufferTools.Reverse (export 'reverse')";
-        if (data is null) throw new global::System.ArgumentNullException("data");
-        int __data_length = data.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        byte[] __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
         try
         {
-            int __data_address = __data_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.Write(__data_address, data, __operation);
-            this._export_Reverse(__data_address, __data_length, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadBytes(__owned, __operation);
+            const string __operation = "IBufferTools.Reverse (export 'reverse')";
+            if (data is null) throw new global::System.ArgumentNullException("data");
+            int __data_length = data.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            byte[] __returned;
+            try
+            {
+                int __data_address = __data_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.Write(__data_address, data, __operation);
+                this._export_Reverse(__data_address, __data_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadBytes(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public byte[] MakeBytes(int length, int seed)
     {
-        const string __operation = "IBufferTools.MakeBytes (export 'make_bytes')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        byte[] __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
         try
         {
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._export_MakeBytes(length, seed, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadBytes(__owned, __operation);
+            const string __operation = "IBufferTools.MakeBytes (export 'make_bytes')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            byte[] __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_MakeBytes(length, seed, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadBytes(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void XorFill(global::System.Span<byte> buffer, int value)
     {
-        const string __operation = "IBufferTools.XorFill (export 'xor_fill')";
-        int __buffer_length = buffer.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__buffer_length, __operation);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
         try
         {
-            int __buffer_address = __buffer_length == 0 ? 0 : __block.Address;
-            this._memory.Write(__buffer_address, buffer, __operation);
-            this._export_XorFill(__buffer_address, __buffer_length, value);
-            this._memory.ReadInto(__buffer_address, buffer, __operation);
+            const string __operation = "IBufferTools.XorFill (export 'xor_fill')";
+            int __buffer_length = buffer.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__buffer_length, __operation);
+            try
+            {
+                int __buffer_address = __buffer_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__buffer_address, buffer, __operation);
+                this._export_XorFill(__buffer_address, __buffer_length, value);
+                this._memory.ReadInto(__buffer_address, buffer, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        this._memory.Release(default, __block, __operation);
     }
 }

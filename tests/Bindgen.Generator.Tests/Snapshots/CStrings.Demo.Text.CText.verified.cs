@@ -15,6 +15,7 @@ namespace Demo.Text;
 public sealed partial class CText : global::Demo.Text.ICText
 {
     private const string Binding = "ICText";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int, int> _export_Length;
     private readonly global::System.Func<int> _export_Version;
@@ -55,6 +56,7 @@ public sealed partial class CText : global::Demo.Text.ICText
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_Length = __exports.Func<int, int>("length", "(i32) -> i32");
         _export_Version = __exports.Func<int>("version", "() -> i32");
@@ -93,38 +95,54 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public int Length(string text)
     {
-        const string __operation = "ICText.Length (export 'length')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.CStringByteCount(text, __operation);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : __block.Address;
-            this._memory.WriteCString(__text_address, __text_length, text, __operation);
-            __returned = this._export_Length(__text_address);
+            const string __operation = "ICText.Length (export 'length')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.CStringByteCount(text, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
+            int __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : __block.Address;
+                this._memory.WriteCString(__text_address, __text_length, text, __operation);
+                __returned = this._export_Length(__text_address);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Version()
     {
-        const string __operation = "ICText.Version (export 'version')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
         try
         {
-            int __result = this._export_Version();
-            return this._memory.ReadRequiredCString(__result, __operation);
+            const string __operation = "ICText.Version (export 'version')";
+            try
+            {
+                int __result = this._export_Version();
+                return this._memory.ReadRequiredCString(__result, __operation);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -132,106 +150,138 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public string? Duplicate(string? text)
     {
-        const string __operation = "ICText.Duplicate (export 'duplicate')";
-        int __text_length = global::Bindgen.GuestMemory.CStringByteCount(text, __operation);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string? __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : __block.Address;
-            this._memory.WriteCString(__text_address, __text_length, text, __operation);
-            int __result = this._export_Duplicate(__text_address);
-            __owned = this._memory.CStringRange(__result, __operation);
-            __returned = this._memory.ReadCString(__result, __operation);
+            const string __operation = "ICText.Duplicate (export 'duplicate')";
+            int __text_length = global::Bindgen.GuestMemory.CStringByteCount(text, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string? __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : __block.Address;
+                this._memory.WriteCString(__text_address, __text_length, text, __operation);
+                int __result = this._export_Duplicate(__text_address);
+                __owned = this._memory.CStringRange(__result, __operation);
+                __returned = this._memory.ReadCString(__result, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string? Find(string? haystack, byte[]? needle)
     {
-        const string __operation = "ICText.Find (export 'find')";
-        int __haystack_length = haystack is null ? 0 : global::Bindgen.GuestMemory.Utf8ByteCount(haystack);
-        int __haystack_room = haystack is null ? 0 : global::System.Math.Max(__haystack_length, 1);
-        int __needle_length = needle is null ? 0 : needle.Length;
-        int __needle_room = needle is null ? 0 : global::System.Math.Max(__needle_length, 1);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room + __needle_room, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string? __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
         try
         {
-            int __haystack_address = __haystack_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            int __needle_address = __needle_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__haystack_address, __haystack_length, haystack, __operation);
-            this._memory.Write(__needle_address, needle, __operation);
-            this._export_Find(__haystack_address, __haystack_length, __needle_address, __needle_length, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = __owned.Address == 0 ? null : this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "ICText.Find (export 'find')";
+            int __haystack_length = haystack is null ? 0 : global::Bindgen.GuestMemory.Utf8ByteCount(haystack);
+            int __haystack_room = haystack is null ? 0 : global::System.Math.Max(__haystack_length, 1);
+            int __needle_length = needle is null ? 0 : needle.Length;
+            int __needle_room = needle is null ? 0 : global::System.Math.Max(__needle_length, 1);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room + __needle_room, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string? __returned;
+            try
+            {
+                int __haystack_address = __haystack_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                int __needle_address = __needle_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__haystack_address, __haystack_length, haystack, __operation);
+                this._memory.Write(__needle_address, needle, __operation);
+                this._export_Find(__haystack_address, __haystack_length, __needle_address, __needle_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = __owned.Address == 0 ? null : this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public double[]? Values(int[]? input)
     {
-        const string __operation = "ICText.Values (export 'values')";
-        int __input_count = input is null ? 0 : input.Length;
-        int __input_length = global::Bindgen.GuestMemory.ByteLength(__input_count, 4, __operation);
-        int __input_room = input is null ? 0 : global::System.Math.Max(__input_length, 1);
-        long __input_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 4);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__input_offset + __input_room, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        double[]? __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
         try
         {
-            int __input_address = __input_room == 0 ? 0 : unchecked(__block.Address + (int)__input_offset);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.Write<int>(__input_address, input, __operation);
-            this._export_Values(__input_address, __input_count, __block.Address);
-            __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
-            __returned = __owned.Address == 0 ? null : this._memory.ReadArray<double>(__owned.Address, __owned.Length / 8, __operation);
+            const string __operation = "ICText.Values (export 'values')";
+            int __input_count = input is null ? 0 : input.Length;
+            int __input_length = global::Bindgen.GuestMemory.ByteLength(__input_count, 4, __operation);
+            int __input_room = input is null ? 0 : global::System.Math.Max(__input_length, 1);
+            long __input_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 4);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__input_offset + __input_room, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            double[]? __returned;
+            try
+            {
+                int __input_address = __input_room == 0 ? 0 : unchecked(__block.Address + (int)__input_offset);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.Write<int>(__input_address, input, __operation);
+                this._export_Values(__input_address, __input_count, __block.Address);
+                __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
+                __returned = __owned.Address == 0 ? null : this._memory.ReadArray<double>(__owned.Address, __owned.Length / 8, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Fill(global::System.Span<byte> output, int seed)
     {
-        const string __operation = "ICText.Fill (export 'fill')";
-        int __output_length = output.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__output_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
         try
         {
-            int __output_address = __output_length == 0 ? 0 : __block.Address;
-            __returned = this._export_Fill(__output_address, __output_length, seed);
-            this._memory.ReadInto(__output_address, output, __operation);
+            const string __operation = "ICText.Fill (export 'fill')";
+            int __output_length = output.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__output_length, __operation);
+            int __returned;
+            try
+            {
+                int __output_address = __output_length == 0 ? 0 : __block.Address;
+                __returned = this._export_Fill(__output_address, __output_length, seed);
+                this._memory.ReadInto(__output_address, output, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 }

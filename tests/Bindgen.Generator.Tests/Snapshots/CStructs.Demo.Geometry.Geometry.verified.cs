@@ -15,6 +15,7 @@ namespace Demo.Geometry;
 public sealed partial class Geometry : global::Demo.Geometry.IGeometry
 {
     private const string Binding = "IGeometry";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int, double> _export_PointNorm2;
     private readonly global::System.Action<int, int, double> _export_PointScale;
@@ -58,6 +59,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options, new global::Bindgen.CConvention(Memory: "c", Malloc: "f", Free: "g"));
         global::Bindgen.Internals.CLayout.Check<global::Demo.Geometry.Point>(24, Binding);
         global::Bindgen.Internals.CLayout.Check<global::Demo.Geometry.Meters>(8, Binding);
@@ -101,81 +103,113 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public double PointNorm2(in global::Demo.Geometry.Point p)
     {
-        const string __operation = "IGeometry.PointNorm2 (export 'point_norm2')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
-        double __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            int __p_address = __block.Address;
-            this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
-            __returned = this._export_PointNorm2(__p_address);
+            const string __operation = "IGeometry.PointNorm2 (export 'point_norm2')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
+            double __returned;
+            try
+            {
+                int __p_address = __block.Address;
+                this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
+                __returned = this._export_PointNorm2(__p_address);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Point PointScale(global::Demo.Geometry.Point p, double k)
     {
-        const string __operation = "IGeometry.PointScale (export 'point_scale')";
-        long __p_offset = global::Bindgen.GuestMemory.AlignUp((long)24, 8);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__p_offset + 24, __operation);
-        global::Demo.Geometry.Point __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            int __p_address = unchecked(__block.Address + (int)__p_offset);
-            this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
-            this._export_PointScale(__block.Address, __p_address, k);
-            __returned = this._memory.ReadValue<global::Demo.Geometry.Point>(__block.Address, __operation);
+            const string __operation = "IGeometry.PointScale (export 'point_scale')";
+            long __p_offset = global::Bindgen.GuestMemory.AlignUp((long)24, 8);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__p_offset + 24, __operation);
+            global::Demo.Geometry.Point __returned;
+            try
+            {
+                int __p_address = unchecked(__block.Address + (int)__p_offset);
+                this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
+                this._export_PointScale(__block.Address, __p_address, k);
+                __returned = this._memory.ReadValue<global::Demo.Geometry.Point>(__block.Address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void PointTranslate(ref global::Demo.Geometry.Point p, int dx, double dy)
     {
-        const string __operation = "IGeometry.PointTranslate (export 'point_translate')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            int __p_address = __block.Address;
-            this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
-            this._export_PointTranslate(__p_address, dx, dy);
-            p = this._memory.ReadValue<global::Demo.Geometry.Point>(__p_address, __operation);
+            const string __operation = "IGeometry.PointTranslate (export 'point_translate')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
+            try
+            {
+                int __p_address = __block.Address;
+                this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
+                this._export_PointTranslate(__p_address, dx, dy);
+                p = this._memory.ReadValue<global::Demo.Geometry.Point>(__p_address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        this._memory.Release(default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Meters MetersAdd(global::Demo.Geometry.Meters a, global::Demo.Geometry.Meters b)
     {
-        const string __operation = "IGeometry.MetersAdd (export 'meters_add')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            double __result = this._export_MetersAdd(global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref a), global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref b));
-            double __result_field = __result;
-            return global::System.Runtime.CompilerServices.Unsafe.As<double, global::Demo.Geometry.Meters>(ref __result_field);
+            const string __operation = "IGeometry.MetersAdd (export 'meters_add')";
+            try
+            {
+                double __result = this._export_MetersAdd(global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref a), global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref b));
+                double __result_field = __result;
+                return global::System.Runtime.CompilerServices.Unsafe.As<double, global::Demo.Geometry.Meters>(ref __result_field);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -183,107 +217,147 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public int Divmod(int a, int b, out int rem)
     {
-        const string __operation = "IGeometry.Divmod (export 'divmod')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)4, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            int __rem_address = __block.Address;
-            __returned = this._export_Divmod(a, b, __rem_address);
-            rem = this._memory.ReadValue<int>(__rem_address, __operation);
+            const string __operation = "IGeometry.Divmod (export 'divmod')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)4, __operation);
+            int __returned;
+            try
+            {
+                int __rem_address = __block.Address;
+                __returned = this._export_Divmod(a, b, __rem_address);
+                rem = this._memory.ReadValue<int>(__rem_address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public bool TryParseInt(string text, out int value)
     {
-        const string __operation = "IGeometry.TryParseInt (export 'try_parse_int')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        long __value_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 4);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__value_offset + 4, __operation);
-        bool __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : __block.Address;
-            int __value_address = unchecked(__block.Address + (int)__value_offset);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            __returned = (this._export_TryParseInt(__text_address, __text_length, __value_address) != 0);
-            value = this._memory.ReadValue<int>(__value_address, __operation);
+            const string __operation = "IGeometry.TryParseInt (export 'try_parse_int')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            long __value_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 4);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__value_offset + 4, __operation);
+            bool __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : __block.Address;
+                int __value_address = unchecked(__block.Address + (int)__value_offset);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                __returned = (this._export_TryParseInt(__text_address, __text_length, __value_address) != 0);
+                value = this._memory.ReadValue<int>(__value_address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Shift(global::System.Span<global::Demo.Geometry.Point> points, int dx)
     {
-        const string __operation = "IGeometry.Shift (export 'shift')";
-        int __points_count = points.Length;
-        int __points_length = global::Bindgen.GuestMemory.ByteLength(__points_count, 24, __operation);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__points_length, __operation);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            int __points_address = __points_length == 0 ? 0 : __block.Address;
-            this._memory.Write<global::Demo.Geometry.Point>(__points_address, points, __operation);
-            this._export_Shift(__points_address, __points_count, dx);
-            this._memory.ReadInto<global::Demo.Geometry.Point>(__points_address, points, __operation);
+            const string __operation = "IGeometry.Shift (export 'shift')";
+            int __points_count = points.Length;
+            int __points_length = global::Bindgen.GuestMemory.ByteLength(__points_count, 24, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__points_length, __operation);
+            try
+            {
+                int __points_address = __points_length == 0 ? 0 : __block.Address;
+                this._memory.Write<global::Demo.Geometry.Point>(__points_address, points, __operation);
+                this._export_Shift(__points_address, __points_count, dx);
+                this._memory.ReadInto<global::Demo.Geometry.Point>(__points_address, points, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        this._memory.Release(default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Point[] Make(int count)
     {
-        const string __operation = "IGeometry.Make (export 'make')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        global::Demo.Geometry.Point[] __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._export_Make(count, __block.Address);
-            __owned = this._memory.ReadArrayReturnArea(__block, 24, __operation);
-            __returned = this._memory.ReadArray<global::Demo.Geometry.Point>(__owned.Address, __owned.Length / 24, __operation);
+            const string __operation = "IGeometry.Make (export 'make')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            global::Demo.Geometry.Point[] __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_Make(count, __block.Address);
+                __owned = this._memory.ReadArrayReturnArea(__block, 24, __operation);
+                __returned = this._memory.ReadArray<global::Demo.Geometry.Point>(__owned.Address, __owned.Length / 24, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public long Sum17(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17)
     {
-        const string __operation = "IGeometry.Sum17 (export 'sum17')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
         try
         {
-            return (long)this._export_Sum17.Invoke(new global::Wasmtime.ValueBox[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17 })!;
+            const string __operation = "IGeometry.Sum17 (export 'sum17')";
+            try
+            {
+                return (long)this._export_Sum17.Invoke(new global::Wasmtime.ValueBox[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17 })!;
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

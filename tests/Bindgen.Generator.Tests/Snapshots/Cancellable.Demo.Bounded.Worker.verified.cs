@@ -15,6 +15,7 @@ namespace Demo.Bounded;
 public sealed partial class Worker : global::Demo.Bounded.IWorker
 {
     private const string Binding = "IWorker";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::Bindgen.CallBounds _bounds;
     private readonly global::System.Func<int, int, int> _export_Spin;
@@ -38,6 +39,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _bounds = __exports.Cancellation(engine);
         _export_Spin = __exports.Func<int, int, int>("spin", "(i32, i32) -> i32");
@@ -77,90 +79,114 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public int Spin(byte[] data, global::System.Threading.CancellationToken cancellationToken)
     {
-        const string __operation = "IWorker.Spin (export 'spin')";
-        if (data is null) throw new global::System.ArgumentNullException("data");
-        int __data_length = data.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
         try
         {
-            int __data_address = __data_length == 0 ? 0 : __block.Address;
-            this._memory.Write(__data_address, data, __operation);
-            int __result;
-            // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-            global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(cancellationToken);
+            const string __operation = "IWorker.Spin (export 'spin')";
+            if (data is null) throw new global::System.ArgumentNullException("data");
+            int __data_length = data.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
+            int __returned;
             try
             {
-                __result = this._export_Spin(__data_address, __data_length);
+                int __data_address = __data_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__data_address, data, __operation);
+                int __result;
+                // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
+                global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(cancellationToken);
+                try
+                {
+                    __result = this._export_Spin(__data_address, __data_length);
+                }
+                finally
+                {
+                    __cancellation.Dispose();
+                }
+                __returned = __result;
             }
-            finally
+            catch (global::System.Exception __failure)
             {
-                __cancellation.Dispose();
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
             }
-            __returned = __result;
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Echo(string text, global::System.Threading.CancellationToken token)
     {
-        const string __operation = "IWorker.Echo (export 'echo')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-            global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
+            const string __operation = "IWorker.Echo (export 'echo')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
             try
             {
-                this._export_Echo(__text_address, __text_length, __block.Address);
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
+                global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
+                try
+                {
+                    this._export_Echo(__text_address, __text_length, __block.Address);
+                }
+                finally
+                {
+                    __cancellation.Dispose();
+                }
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
             }
-            finally
+            catch (global::System.Exception __failure)
             {
-                __cancellation.Dispose();
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
             }
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Tick(global::System.Threading.CancellationToken token)
     {
-        const string __operation = "IWorker.Tick (export 'tick')";
-        // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-        global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
         try
         {
-            this._export_Tick();
-        }
-        catch (global::Wasmtime.WasmtimeException __exception)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            const string __operation = "IWorker.Tick (export 'tick')";
+            // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
+            global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
+            try
+            {
+                this._export_Tick();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
+            finally
+            {
+                __cancellation.Dispose();
+            }
         }
         finally
         {
-            __cancellation.Dispose();
+            __entered.Leave();
         }
     }
 
@@ -168,14 +194,22 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        const string __operation = "IWorker.Add (export 'add')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
         try
         {
-            return this._export_Add(a, b);
+            const string __operation = "IWorker.Add (export 'add')";
+            try
+            {
+                return this._export_Add(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Component;
 public sealed partial class Lists : global::Demo.Component.ILists
 {
     private const string Binding = "ILists";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, long> _export_Sum;
     private readonly global::System.Action<long>? _post__export_Sum;
@@ -38,6 +39,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_Sum = __exports.Func<int, int, long>("local:demo/lists@1.0.0#sum", "(i32, i32) -> i64");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
@@ -67,6 +69,8 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public Lists(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
         : this(instance, options)
     {
+        // Every binding made with the store shares its thread check.
+        _storeGate = global::Bindgen.Internals.StoreGate.For(store, instance);
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
@@ -93,278 +97,326 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public ulong Sum(global::System.ReadOnlySpan<byte> data)
     {
-        const string __op = "ILists.Sum (export 'local:demo/lists@1.0.0#sum')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, data, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Primitives<byte>(__m, __blk2, data);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        long __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
         try
         {
-            __r = this._export_Sum(__b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        ulong __result = unchecked((ulong)__r);
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Sum is { } __post)
-        {
+            const string __op = "ILists.Sum (export 'local:demo/lists@1.0.0#sum')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, data, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Primitives<byte>(__m, __blk2, data);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            long __r;
             try
             {
-                __post(__r);
+                __r = this._export_Sum(__b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            ulong __result = unchecked((ulong)__r);
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Sum is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint[] Reverse(uint[] values)
     {
-        const string __op = "ILists.Reverse (export 'local:demo/lists@1.0.0#reverse')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan1(__p, values, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Primitives<uint>(__m, __blk2, values);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
         try
         {
-            __r = this._export_Reverse(__b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        uint[] __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Reverse is { } __post)
-        {
+            const string __op = "ILists.Reverse (export 'local:demo/lists@1.0.0#reverse')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan1(__p, values, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Primitives<uint>(__m, __blk2, values);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Reverse(__b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            uint[] __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Reverse is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string[] Split(string text, global::System.Text.Rune separator)
     {
-        const string __op = "ILists.Split (export 'local:demo/lists@1.0.0#split')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan2(__p, text, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
         try
         {
-            __r = this._export_Split(__b0, __n1, separator.Value);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string[] __result = __Load3(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Split is { } __post)
-        {
+            const string __op = "ILists.Split (export 'local:demo/lists@1.0.0#split')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan2(__p, text, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Split(__b0, __n1, separator.Value);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            string[] __result = __Load3(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Split is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Entry?[] EchoEntries(global::Demo.Component.Entry?[] items)
     {
-        const string __op = "ILists.EchoEntries (export 'local:demo/lists@1.0.0#echo-entries')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan4(__p, items, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        for (int __i3 = 0; __i3 < __n1; __i3++)
-        {
-            __Store5(__m, __p, items[__i3], __blk2 + __i3 * 20, __op);
-        }
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
         try
         {
-            __r = this._export_EchoEntries(__b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Demo.Component.Entry?[] __result = __Load4(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_EchoEntries is { } __post)
-        {
+            const string __op = "ILists.EchoEntries (export 'local:demo/lists@1.0.0#echo-entries')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan4(__p, items, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            for (int __i3 = 0; __i3 < __n1; __i3++)
+            {
+                __Store5(__m, __p, items[__i3], __blk2 + __i3 * 20, __op);
+            }
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_EchoEntries(__b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            global::Demo.Component.Entry?[] __result = __Load4(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_EchoEntries is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public (int, string) Swap((string, int) pair)
     {
-        const string __op = "ILists.Swap (export 'local:demo/lists@1.0.0#swap')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan6(__p, pair, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        var __v0 = pair;
-        int __blk3 = __p.Next(out int __n2);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk3, __n2, __v0.Item1);
-        int __b1 = __blk3;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
         try
         {
-            __r = this._export_Swap(__b1, __n2, __v0.Item2);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        (int, string) __result = __Load7(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Swap is { } __post)
-        {
+            const string __op = "ILists.Swap (export 'local:demo/lists@1.0.0#swap')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan6(__p, pair, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            var __v0 = pair;
+            int __blk3 = __p.Next(out int __n2);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk3, __n2, __v0.Item1);
+            int __b1 = __blk3;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Swap(__b1, __n2, __v0.Item2);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            (int, string) __result = __Load7(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Swap is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Point Offset(global::Demo.Component.Point p, int dx)
     {
-        const string __op = "ILists.Offset (export 'local:demo/lists@1.0.0#offset')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        var __v0 = p;
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
         try
         {
-            __r = this._export_Offset(__v0.X, __v0.Y, dx);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Demo.Component.Point __result = __Load8(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Offset is { } __post)
-        {
+            const string __op = "ILists.Offset (export 'local:demo/lists@1.0.0#offset')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            var __v0 = p;
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Offset(__v0.X, __v0.Y, dx);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            global::Demo.Component.Point __result = __Load8(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Offset is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     // list<u8>: size 8, alignment 4.

@@ -15,6 +15,7 @@ namespace Demo.Component;
 public sealed partial class Calculator : global::Demo.Component.ICalculator
 {
     private const string Binding = "ICalculator";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, int> _export_Add;
     private readonly global::System.Action<int>? _post__export_Add;
@@ -36,6 +37,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, false, false, options);
         _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
@@ -62,6 +64,8 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public Calculator(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
         : this(instance, options)
     {
+        // Every binding made with the store shares its thread check.
+        _storeGate = global::Bindgen.Internals.StoreGate.For(store, instance);
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
@@ -88,57 +92,73 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        const string __op = "ICalculator.Add (export 'add')";
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            __r = this._export_Add(a, b);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Add is { } __post)
-        {
+            const string __op = "ICalculator.Add (export 'add')";
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Add(a, b);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Add is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __r;
         }
-        return __r;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Reset()
     {
-        const string __op = "ICalculator.Reset (export 'reset')";
-        // (3) Call.
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            this._export_Reset();
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Reset is { } __post)
-        {
+            const string __op = "ICalculator.Reset (export 'reset')";
+            // (3) Call.
             try
             {
-                __post();
+                this._export_Reset();
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Reset is { } __post)
+            {
+                try
+                {
+                    __post();
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+        }
+        finally
+        {
+            __entered.Leave();
         }
     }
 
@@ -146,93 +166,117 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public bool Within(sbyte low, byte high, short s, ushort us, uint u, long l, ulong ul)
     {
-        const string __op = "ICalculator.Within (export 'within')";
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            __r = this._export_Within((int)low, (int)high, (int)s, (int)us, unchecked((int)u), l, unchecked((long)ul));
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        bool __result = (__r != 0);
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Within is { } __post)
-        {
+            const string __op = "ICalculator.Within (export 'within')";
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Within((int)low, (int)high, (int)s, (int)us, unchecked((int)u), l, unchecked((long)ul));
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            bool __result = (__r != 0);
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Within is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public double Mul(float x, double y)
     {
-        const string __op = "ICalculator.Mul (export 'mul')";
-        // (3) Call.
-        double __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            __r = this._export_Mul(x, y);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Mul is { } __post)
-        {
+            const string __op = "ICalculator.Mul (export 'mul')";
+            // (3) Call.
+            double __r;
             try
             {
-                __post(__r);
+                __r = this._export_Mul(x, y);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Mul is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __r;
         }
-        return __r;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::System.Text.Rune NextChar(global::System.Text.Rune c)
     {
-        const string __op = "ICalculator.NextChar (export 'next-char')";
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            __r = this._export_NextChar(c.Value);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        global::System.Text.Rune __result = global::Bindgen.Internals.CanonicalLift.Char(unchecked((uint)__r), __op);
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_NextChar is { } __post)
-        {
+            const string __op = "ICalculator.NextChar (export 'next-char')";
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_NextChar(c.Value);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            global::System.Text.Rune __result = global::Bindgen.Internals.CanonicalLift.Char(unchecked((uint)__r), __op);
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_NextChar is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 }

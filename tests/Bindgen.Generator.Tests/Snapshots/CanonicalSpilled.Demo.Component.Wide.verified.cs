@@ -15,6 +15,7 @@ namespace Demo.Component;
 public sealed partial class Wide : global::Demo.Component.IWide
 {
     private const string Binding = "IWide";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, long> _export_Many;
     private readonly global::System.Action<long>? _post__export_Many;
@@ -30,6 +31,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_Many = __exports.Func<int, long>("many", "(i32) -> i64");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
@@ -47,6 +49,8 @@ public sealed partial class Wide : global::Demo.Component.IWide
     public Wide(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
         : this(instance, options)
     {
+        // Every binding made with the store shares its thread check.
+        _storeGate = global::Bindgen.Internals.StoreGate.For(store, instance);
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
@@ -73,108 +77,124 @@ public sealed partial class Wide : global::Demo.Component.IWide
     [global::Bindgen.MayGrowMemory]
     public ulong Many(uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16, string a17)
     {
-        const string __op = "IWide.Many (export 'many')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, a17, __op);
-        int __args = __g.Realloc(4, 72, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args, a1);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 4, a2);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 8, a3);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 12, a4);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 16, a5);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 20, a6);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 24, a7);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 28, a8);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 32, a9);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 36, a10);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 40, a11);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 44, a12);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 48, a13);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 52, a14);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 56, a15);
-        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 60, a16);
-        __Store0(__m, __p, a17, __args + 64, __op);
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        long __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWide");
         try
         {
-            __r = this._export_Many(__args);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        ulong __result = unchecked((ulong)__r);
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Many is { } __post)
-        {
+            const string __op = "IWide.Many (export 'many')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, a17, __op);
+            int __args = __g.Realloc(4, 72, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args, a1);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 4, a2);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 8, a3);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 12, a4);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 16, a5);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 20, a6);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 24, a7);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 28, a8);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 32, a9);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 36, a10);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 40, a11);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 44, a12);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 48, a13);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 52, a14);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 56, a15);
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 60, a16);
+            __Store0(__m, __p, a17, __args + 64, __op);
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            long __r;
             try
             {
-                __post(__r);
+                __r = this._export_Many(__args);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            ulong __result = unchecked((ulong)__r);
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Many is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public (long, double, string) Triple(long a, double b, string c)
     {
-        const string __op = "IWide.Triple (export 'triple')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, c, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, c);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWide");
         try
         {
-            __r = this._export_Triple(a, b, __b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        (long, double, string) __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 24, 8, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Triple is { } __post)
-        {
+            const string __op = "IWide.Triple (export 'triple')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, c, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, c);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Triple(a, b, __b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            (long, double, string) __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 24, 8, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Triple is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     // string: size 8, alignment 4.

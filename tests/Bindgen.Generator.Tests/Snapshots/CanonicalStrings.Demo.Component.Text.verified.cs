@@ -15,6 +15,7 @@ namespace Demo.Component;
 public sealed partial class Text : global::Demo.Component.IText
 {
     private const string Binding = "IText";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, int> _export_CountWords;
     private readonly global::System.Action<int>? _post__export_CountWords;
@@ -34,6 +35,7 @@ public sealed partial class Text : global::Demo.Component.IText
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_CountWords = __exports.Func<int, int, int>("local:demo/text@1.0.0#count-words", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
@@ -57,6 +59,8 @@ public sealed partial class Text : global::Demo.Component.IText
     public Text(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
         : this(instance, options)
     {
+        // Every binding made with the store shares its thread check.
+        _storeGate = global::Bindgen.Internals.StoreGate.For(store, instance);
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
@@ -83,210 +87,242 @@ public sealed partial class Text : global::Demo.Component.IText
     [global::Bindgen.MayGrowMemory]
     public uint CountWords(string text)
     {
-        const string __op = "IText.CountWords (export 'local:demo/text@1.0.0#count-words')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, text, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
         try
         {
-            __r = this._export_CountWords(__b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        uint __result = unchecked((uint)__r);
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_CountWords is { } __post)
-        {
+            const string __op = "IText.CountWords (export 'local:demo/text@1.0.0#count-words')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, text, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_CountWords(__b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            uint __result = unchecked((uint)__r);
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_CountWords is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Upper(string text)
     {
-        const string __op = "IText.Upper (export 'local:demo/text@1.0.0#upper')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, text, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
         try
         {
-            __r = this._export_Upper(__b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Upper is { } __post)
-        {
+            const string __op = "IText.Upper (export 'local:demo/text@1.0.0#upper')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, text, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Upper(__b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            string __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Upper is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Concat(string first, string second)
     {
-        const string __op = "IText.Concat (export 'local:demo/text@1.0.0#concat')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, first, __op);
-        __Plan0(__p, second, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, first);
-        int __b0 = __blk2;
-        int __blk5 = __p.Next(out int __n4);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk5, __n4, second);
-        int __b3 = __blk5;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
         try
         {
-            __r = this._export_Concat(__b0, __n1, __b3, __n4);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Concat is { } __post)
-        {
+            const string __op = "IText.Concat (export 'local:demo/text@1.0.0#concat')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, first, __op);
+            __Plan0(__p, second, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, first);
+            int __b0 = __blk2;
+            int __blk5 = __p.Next(out int __n4);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk5, __n4, second);
+            int __b3 = __blk5;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Concat(__b0, __n1, __b3, __n4);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            string __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Concat is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string? Find(string? haystack, string needle)
     {
-        const string __op = "IText.Find (export 'local:demo/text@1.0.0#find')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan1(__p, haystack, __op);
-        __Plan0(__p, needle, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __d0;
-        int __j1 = 0;
-        int __j2 = 0;
-        if (haystack is null)
-        {
-            __d0 = 0;
-        }
-        else
-        {
-            __d0 = 1;
-            int __blk5 = __p.Next(out int __n4);
-            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk5, __n4, haystack);
-            int __b3 = __blk5;
-            __j1 = __b3;
-            __j2 = __n4;
-        }
-        int __blk8 = __p.Next(out int __n7);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk8, __n7, needle);
-        int __b6 = __blk8;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
         try
         {
-            __r = this._export_Find(__d0, __j1, __j2, __b6, __n7);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string? __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Find is { } __post)
-        {
+            const string __op = "IText.Find (export 'local:demo/text@1.0.0#find')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan1(__p, haystack, __op);
+            __Plan0(__p, needle, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __d0;
+            int __j1 = 0;
+            int __j2 = 0;
+            if (haystack is null)
+            {
+                __d0 = 0;
+            }
+            else
+            {
+                __d0 = 1;
+                int __blk5 = __p.Next(out int __n4);
+                global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk5, __n4, haystack);
+                int __b3 = __blk5;
+                __j1 = __b3;
+                __j2 = __n4;
+            }
+            int __blk8 = __p.Next(out int __n7);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk8, __n7, needle);
+            int __b6 = __blk8;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Find(__d0, __j1, __j2, __b6, __n7);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            string? __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Find is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     // string: size 8, alignment 4.

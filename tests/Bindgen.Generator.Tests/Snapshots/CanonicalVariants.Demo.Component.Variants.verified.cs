@@ -15,6 +15,7 @@ namespace Demo.Component;
 public sealed partial class Variants : global::Demo.Component.IVariants
 {
     private const string Binding = "IVariants";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, int> _export_ParseNumber;
     private readonly global::System.Action<int>? _post__export_ParseNumber;
@@ -38,6 +39,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_ParseNumber = __exports.Func<int, int, int>("local:demo/variants@1.0.0#parse-number", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
@@ -67,6 +69,8 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public Variants(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
         : this(instance, options)
     {
+        // Every binding made with the store shares its thread check.
+        _storeGate = global::Bindgen.Internals.StoreGate.For(store, instance);
     }
 
     /// <summary>Instantiates a module that has no imports and binds to it.</summary>
@@ -93,265 +97,313 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public global::Bindgen.Result<int, string> ParseNumber(string s)
     {
-        const string __op = "IVariants.ParseNumber (export 'local:demo/variants@1.0.0#parse-number')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan0(__p, s, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, s);
-        int __b0 = __blk2;
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
         try
         {
-            __r = this._export_ParseNumber(__b0, __n1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Bindgen.Result<int, string> __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_ParseNumber is { } __post)
-        {
+            const string __op = "IVariants.ParseNumber (export 'local:demo/variants@1.0.0#parse-number')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan0(__p, s, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __blk2 = __p.Next(out int __n1);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, s);
+            int __b0 = __blk2;
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_ParseNumber(__b0, __n1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            global::Bindgen.Result<int, string> __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_ParseNumber is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> Check()
     {
-        const string __op = "IVariants.Check (export 'local:demo/variants@1.0.0#check')";
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
         try
         {
-            __r = this._export_Check();
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __result = __FromDiscriminant2(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__r), 2, "result<_, _>", __op));
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Check is { } __post)
-        {
+            const string __op = "IVariants.Check (export 'local:demo/variants@1.0.0#check')";
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Check();
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __result = __FromDiscriminant2(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__r), 2, "result<_, _>", __op));
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Check is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int? MaybeInt(long? value)
     {
-        const string __op = "IVariants.MaybeInt (export 'local:demo/variants@1.0.0#maybe-int')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        int __d0;
-        long __j1 = 0;
-        if (value is null)
-        {
-            __d0 = 0;
-        }
-        else
-        {
-            __d0 = 1;
-            __j1 = value.GetValueOrDefault();
-        }
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
         try
         {
-            __r = this._export_MaybeInt(__d0, __j1);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        int? __result = __Load3(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_MaybeInt is { } __post)
-        {
+            const string __op = "IVariants.MaybeInt (export 'local:demo/variants@1.0.0#maybe-int')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            int __d0;
+            long __j1 = 0;
+            if (value is null)
+            {
+                __d0 = 0;
+            }
+            else
+            {
+                __d0 = 1;
+                __j1 = value.GetValueOrDefault();
+            }
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_MaybeInt(__d0, __j1);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            int? __result = __Load3(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_MaybeInt is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Shape Grow(global::Demo.Component.Shape shape, float factor)
     {
-        const string __op = "IVariants.Grow (export 'local:demo/variants@1.0.0#grow')";
-        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
-        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
-        // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
-        __Plan4(__p, shape, __op);
-        __g.Allocate(__p, __op);
-        // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
-        global::Bindgen.MemorySnapshot __s = __g.Snapshot();
-        global::System.Span<byte> __m = __g.View();
-        int __d0;
-        int __j1 = 0;
-        int __j2 = 0;
-        if (shape is global::Demo.Component.Shape.Circle __c3_0)
-        {
-            __d0 = 0;
-            __j1 = global::System.BitConverter.SingleToInt32Bits(__c3_0.Radius);
-        }
-        else if (shape is global::Demo.Component.Shape.Rect __c3_1)
-        {
-            __d0 = 1;
-            var __v4 = __c3_1.Corner;
-            __j1 = __v4.X;
-            __j2 = __v4.Y;
-        }
-        else if (shape is global::Demo.Component.Shape.Named __c3_2)
-        {
-            __d0 = 2;
-            int __blk7 = __p.Next(out int __n6);
-            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk7, __n6, __c3_2.Name);
-            int __b5 = __blk7;
-            __j1 = __b5;
-            __j2 = __n6;
-        }
-        else if (shape is global::Demo.Component.Shape.Empty __c3_3)
-        {
-            __d0 = 3;
-        }
-        else throw new global::System.ArgumentException(__op + ": " + (shape?.GetType().ToString() ?? "null") + " is not a case of variant Demo.Component.Shape");
-        __g.VerifyUnchanged(__s, __op);
-        __g.Return(__p);
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
         try
         {
-            __r = this._export_Grow(__d0, __j1, __j2, factor);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift through a fresh view, every read bounds-checked and validated.
-        global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
-        global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Demo.Component.Shape __result = __Load4(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
-        __g.VerifyUnchanged(__rs, __op);
-        // (5) Let the guest free what it returned, now that it is copied out.
-        if (this._post__export_Grow is { } __post)
-        {
+            const string __op = "IVariants.Grow (export 'local:demo/variants@1.0.0#grow')";
+            global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+            // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+            __Plan4(__p, shape, __op);
+            __g.Allocate(__p, __op);
+            // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+            global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+            global::System.Span<byte> __m = __g.View();
+            int __d0;
+            int __j1 = 0;
+            int __j2 = 0;
+            if (shape is global::Demo.Component.Shape.Circle __c3_0)
+            {
+                __d0 = 0;
+                __j1 = global::System.BitConverter.SingleToInt32Bits(__c3_0.Radius);
+            }
+            else if (shape is global::Demo.Component.Shape.Rect __c3_1)
+            {
+                __d0 = 1;
+                var __v4 = __c3_1.Corner;
+                __j1 = __v4.X;
+                __j2 = __v4.Y;
+            }
+            else if (shape is global::Demo.Component.Shape.Named __c3_2)
+            {
+                __d0 = 2;
+                int __blk7 = __p.Next(out int __n6);
+                global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk7, __n6, __c3_2.Name);
+                int __b5 = __blk7;
+                __j1 = __b5;
+                __j2 = __n6;
+            }
+            else if (shape is global::Demo.Component.Shape.Empty __c3_3)
+            {
+                __d0 = 3;
+            }
+            else throw new global::System.ArgumentException(__op + ": " + (shape?.GetType().ToString() ?? "null") + " is not a case of variant Demo.Component.Shape");
+            __g.VerifyUnchanged(__s, __op);
+            __g.Return(__p);
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Grow(__d0, __j1, __j2, factor);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift through a fresh view, every read bounds-checked and validated.
+            global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+            global::System.ReadOnlySpan<byte> __rm = __g.View();
+            global::Demo.Component.Shape __result = __Load4(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+            __g.VerifyUnchanged(__rs, __op);
+            // (5) Let the guest free what it returned, now that it is copied out.
+            if (this._post__export_Grow is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Color Next(global::Demo.Component.Color color)
     {
-        const string __op = "IVariants.Next (export 'local:demo/variants@1.0.0#next')";
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
         try
         {
-            __r = this._export_Next(__ToCase5(color, __op));
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        global::Demo.Component.Color __result = __FromCase5(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__r), 3, "enum Demo.Component.Color", __op));
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Next is { } __post)
-        {
+            const string __op = "IVariants.Next (export 'local:demo/variants@1.0.0#next')";
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Next(__ToCase5(color, __op));
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            global::Demo.Component.Color __result = __FromCase5(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__r), 3, "enum Demo.Component.Color", __op));
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Next is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Perms Toggle(global::Demo.Component.Perms perms, global::Demo.Component.Perms mask)
     {
-        const string __op = "IVariants.Toggle (export 'local:demo/variants@1.0.0#toggle')";
-        // (3) Call.
-        int __r;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
         try
         {
-            __r = this._export_Toggle(unchecked((int)__ToFlags6(perms)), unchecked((int)__ToFlags6(mask)));
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift the result from its one flat value.
-        global::Demo.Component.Perms __result = __FromFlags6(unchecked((uint)__r));
-        // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
-        if (this._post__export_Toggle is { } __post)
-        {
+            const string __op = "IVariants.Toggle (export 'local:demo/variants@1.0.0#toggle')";
+            // (3) Call.
+            int __r;
             try
             {
-                __post(__r);
+                __r = this._export_Toggle(unchecked((int)__ToFlags6(perms)), unchecked((int)__ToFlags6(mask)));
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
+            // (4) Lift the result from its one flat value.
+            global::Demo.Component.Perms __result = __FromFlags6(unchecked((uint)__r));
+            // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+            if (this._post__export_Toggle is { } __post)
+            {
+                try
+                {
+                    __post(__r);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+            }
+            return __result;
         }
-        return __result;
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     // string: size 8, alignment 4.

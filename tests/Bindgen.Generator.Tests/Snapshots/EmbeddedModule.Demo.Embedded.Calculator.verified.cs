@@ -15,6 +15,7 @@ namespace Demo.Embedded;
 public sealed partial class Calculator : global::Demo.Embedded.ICalculator
 {
     private const string Binding = "ICalculator";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::System.Func<int, int, int> _export_AddI32;
 
     /// <summary>
@@ -49,6 +50,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
@@ -103,14 +105,22 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        const string __operation = "ICalculator.AddI32 (export 'add_i32')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return this._export_AddI32(a, b);
+            const string __operation = "ICalculator.AddI32 (export 'add_i32')";
+            try
+            {
+                return this._export_AddI32(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

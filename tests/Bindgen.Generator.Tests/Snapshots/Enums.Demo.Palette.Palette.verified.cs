@@ -15,6 +15,7 @@ namespace Demo.Palette;
 public sealed partial class Palette : global::Demo.Palette.IPalette
 {
     private const string Binding = "IPalette";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::System.Func<int, int> _export_NextColor;
     private readonly global::System.Func<long, long> _export_FlipHighBit;
     private readonly global::System.Func<int, long, int> _export_Clamp;
@@ -51,6 +52,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _export_NextColor = __exports.Func<int, int>("next_color", "(i32) -> i32");
         _export_FlipHighBit = __exports.Func<long, long>("flip_high_bit", "(i64) -> i64");
         _export_Clamp = __exports.Func<int, long, int>("clamp", "(i32, i64) -> i32");
@@ -85,14 +87,22 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Color NextColor(global::Demo.Palette.Color color)
     {
-        const string __operation = "IPalette.NextColor (export 'next_color')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IPalette");
         try
         {
-            return unchecked((global::Demo.Palette.Color)this._export_NextColor(unchecked((int)color)));
+            const string __operation = "IPalette.NextColor (export 'next_color')";
+            try
+            {
+                return unchecked((global::Demo.Palette.Color)this._export_NextColor(unchecked((int)color)));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -100,14 +110,22 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Flags FlipHighBit(global::Demo.Palette.Flags flags)
     {
-        const string __operation = "IPalette.FlipHighBit (export 'flip_high_bit')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IPalette");
         try
         {
-            return unchecked((global::Demo.Palette.Flags)this._export_FlipHighBit(unchecked((long)flags)));
+            const string __operation = "IPalette.FlipHighBit (export 'flip_high_bit')";
+            try
+            {
+                return unchecked((global::Demo.Palette.Flags)this._export_FlipHighBit(unchecked((long)flags)));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -115,14 +133,22 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Level Clamp(global::Demo.Palette.Level level, global::Demo.Palette.Big big)
     {
-        const string __operation = "IPalette.Clamp (export 'clamp')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IPalette");
         try
         {
-            return unchecked((global::Demo.Palette.Level)this._export_Clamp(unchecked((int)level), unchecked((long)big)));
+            const string __operation = "IPalette.Clamp (export 'clamp')";
+            try
+            {
+                return unchecked((global::Demo.Palette.Level)this._export_Clamp(unchecked((int)level), unchecked((long)big)));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Names;
 public sealed partial class HttpTools : global::Demo.Names.IHttpTools
 {
     private const string Binding = "IHttpTools";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int, int, int> _export_ParseHTTPHeader;
     private readonly global::System.Func<int, int, int> _export_Hash;
@@ -53,6 +54,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_ParseHTTPHeader = __exports.Func<int, int, int>("parse_http_header", "(i32, i32) -> i32");
         _export_Hash = __exports.Func<int, int, int>("compute-hash", "(i32, i32) -> i32");
@@ -89,83 +91,115 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public int ParseHTTPHeader(string header)
     {
-        const string __operation = "IHttpTools.ParseHTTPHeader (export 'parse_http_header')";
-        if (header is null) throw new global::System.ArgumentNullException("header");
-        int __header_length = global::Bindgen.GuestMemory.Utf8ByteCount(header);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__header_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
         try
         {
-            int __header_address = __header_length == 0 ? 0 : __block.Address;
-            this._memory.WriteUtf8(__header_address, __header_length, header, __operation);
-            __returned = this._export_ParseHTTPHeader(__header_address, __header_length);
+            const string __operation = "IHttpTools.ParseHTTPHeader (export 'parse_http_header')";
+            if (header is null) throw new global::System.ArgumentNullException("header");
+            int __header_length = global::Bindgen.GuestMemory.Utf8ByteCount(header);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__header_length, __operation);
+            int __returned;
+            try
+            {
+                int __header_address = __header_length == 0 ? 0 : __block.Address;
+                this._memory.WriteUtf8(__header_address, __header_length, header, __operation);
+                __returned = this._export_ParseHTTPHeader(__header_address, __header_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Hash(string @event)
     {
-        const string __operation = "IHttpTools.Hash (export 'compute-hash')";
-        if (@event is null) throw new global::System.ArgumentNullException("event");
-        int __event_length = global::Bindgen.GuestMemory.Utf8ByteCount(@event);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__event_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
         try
         {
-            int __event_address = __event_length == 0 ? 0 : __block.Address;
-            this._memory.WriteUtf8(__event_address, __event_length, @event, __operation);
-            __returned = this._export_Hash(__event_address, __event_length);
+            const string __operation = "IHttpTools.Hash (export 'compute-hash')";
+            if (@event is null) throw new global::System.ArgumentNullException("event");
+            int __event_length = global::Bindgen.GuestMemory.Utf8ByteCount(@event);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__event_length, __operation);
+            int __returned;
+            try
+            {
+                int __event_address = __event_length == 0 ? 0 : __block.Address;
+                this._memory.WriteUtf8(__event_address, __event_length, @event, __operation);
+                __returned = this._export_Hash(__event_address, __event_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Count(byte[] @object)
     {
-        const string __operation = "IHttpTools.Count (export 'ÜberCount')";
-        if (@object is null) throw new global::System.ArgumentNullException("object");
-        int __object_length = @object.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__object_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
         try
         {
-            int __object_address = __object_length == 0 ? 0 : __block.Address;
-            this._memory.Write(__object_address, @object, __operation);
-            __returned = this._export_Count(__object_address, __object_length);
+            const string __operation = "IHttpTools.Count (export 'ÜberCount')";
+            if (@object is null) throw new global::System.ArgumentNullException("object");
+            int __object_length = @object.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__object_length, __operation);
+            int __returned;
+            try
+            {
+                int __object_address = __object_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__object_address, @object, __operation);
+                __returned = this._export_Count(__object_address, __object_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void ToUtf8()
     {
-        const string __operation = "IHttpTools.ToUtf8 (export 'to_utf8')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
         try
         {
-            this._export_ToUtf8();
+            const string __operation = "IHttpTools.ToUtf8 (export 'to_utf8')";
+            try
+            {
+                this._export_ToUtf8();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Layers;
 public sealed partial class Derived : global::Demo.Layers.IDerived
 {
     private const string Binding = "IDerived";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Action<int, int, int> _export_ToUpper;
     private readonly global::System.Func<int, int, int> _export_AddI32;
@@ -51,6 +52,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_ToUpper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
         _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
@@ -85,41 +87,57 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     [global::Bindgen.MayGrowMemory]
     public string ToUpper(string text)
     {
-        const string __operation = "IDerived.ToUpper (export 'to_upper')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDerived");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            this._export_ToUpper(__text_address, __text_length, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "IDerived.ToUpper (export 'to_upper')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_ToUpper(__text_address, __text_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        const string __operation = "IDerived.AddI32 (export 'add_i32')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDerived");
         try
         {
-            return this._export_AddI32(a, b);
+            const string __operation = "IDerived.AddI32 (export 'add_i32')";
+            try
+            {
+                return this._export_AddI32(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -13,6 +13,7 @@
 internal sealed partial class Counter : global::ICounter
 {
     private const string Binding = "ICounter";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::System.Action _export_Bump;
     private readonly global::System.Func<int> _export_BumpCount;
 
@@ -48,6 +49,7 @@ internal sealed partial class Counter : global::ICounter
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _export_Bump = __exports.Action("bump", "() -> ()");
         _export_BumpCount = __exports.Func<int>("bump_count", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
@@ -81,14 +83,22 @@ internal sealed partial class Counter : global::ICounter
     [global::Bindgen.MayGrowMemory]
     public void Bump()
     {
-        const string __operation = "ICounter.Bump (export 'bump')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            this._export_Bump();
+            const string __operation = "ICounter.Bump (export 'bump')";
+            try
+            {
+                this._export_Bump();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -96,14 +106,22 @@ internal sealed partial class Counter : global::ICounter
     [global::Bindgen.MayGrowMemory]
     public int BumpCount()
     {
-        const string __operation = "ICounter.BumpCount (export 'bump_count')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            return this._export_BumpCount();
+            const string __operation = "ICounter.BumpCount (export 'bump_count')";
+            try
+            {
+                return this._export_BumpCount();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Mixed;
 public sealed partial class Describer : global::Demo.Mixed.IDescriber
 {
     private const string Binding = "IDescriber";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Action<int, long, int, int, int, int> _export_Describe;
     private readonly global::System.Action<int, int, int, int> _export_Repeat;
@@ -51,6 +52,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_Describe = __exports.Action<int, long, int, int, int, int>("describe", "(i32, i64, i32, i32, i32, i32) -> ()");
         _export_Repeat = __exports.Action<int, int, int, int>("repeat", "(i32, i32, i32, i32) -> ()");
@@ -85,53 +87,69 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     [global::Bindgen.MayGrowMemory]
     public string Describe(int n, long big, bool flag, string text)
     {
-        const string __operation = "IDescriber.Describe (export 'describe')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDescriber");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            this._export_Describe(n, big, (flag ? 1 : 0), __text_address, __text_length, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "IDescriber.Describe (export 'describe')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_Describe(n, big, (flag ? 1 : 0), __text_address, __text_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Repeat(string text, int count)
     {
-        const string __operation = "IDescriber.Repeat (export 'repeat')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDescriber");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            this._export_Repeat(__text_address, __text_length, count, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "IDescriber.Repeat (export 'repeat')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_Repeat(__text_address, __text_length, count, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Init;
 public sealed partial class Minified : global::Demo.Init.IMinified
 {
     private const string Binding = "IMinified";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::System.Func<int> _export_Answer;
 
     /// <summary>
@@ -49,6 +50,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _export_Answer = __exports.Func<int>("answer", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete("__wasm_call_ctors");
@@ -81,14 +83,22 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     [global::Bindgen.MayGrowMemory]
     public int Answer()
     {
-        const string __operation = "IMinified.Answer (export 'answer')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IMinified");
         try
         {
-            return this._export_Answer();
+            const string __operation = "IMinified.Answer (export 'answer')";
+            try
+            {
+                return this._export_Answer();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Plain;
 public sealed partial class HasherBinding : global::Demo.Plain.Hasher
 {
     private const string Binding = "Hasher";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int, int, int> _export_Fnv1a;
 
@@ -50,6 +51,7 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_Fnv1a = __exports.Func<int, int, int>("fnv1a", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
@@ -83,21 +85,29 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
     [global::Bindgen.MayGrowMemory]
     public int Fnv1a(global::System.ReadOnlySpan<byte> data)
     {
-        const string __operation = "Hasher.Fnv1a (export 'fnv1a')";
-        int __data_length = data.Length;
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("Hasher");
         try
         {
-            int __data_address = __data_length == 0 ? 0 : __block.Address;
-            this._memory.Write(__data_address, data, __operation);
-            __returned = this._export_Fnv1a(__data_address, __data_length);
+            const string __operation = "Hasher.Fnv1a (export 'fnv1a')";
+            int __data_length = data.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
+            int __returned;
+            try
+            {
+                int __data_address = __data_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__data_address, data, __operation);
+                __returned = this._export_Fnv1a(__data_address, __data_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 }

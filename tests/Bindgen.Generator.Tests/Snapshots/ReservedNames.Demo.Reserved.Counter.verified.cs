@@ -15,6 +15,7 @@ namespace Demo.Reserved;
 public sealed partial class Counter : global::Demo.Reserved.ICounter
 {
     private const string Binding = "ICounter";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Func<int> _export_Memory;
     private readonly global::System.Action<int> _export_Instance;
@@ -54,6 +55,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_Memory = __exports.Func<int>("memory", "() -> i32");
         _export_Instance = __exports.Action<int>("instance", "(i32) -> ()");
@@ -91,14 +93,22 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.Memory()
     {
-        const string __operation = "ICounter.Memory (export 'memory')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            return this._export_Memory();
+            const string __operation = "ICounter.Memory (export 'memory')";
+            try
+            {
+                return this._export_Memory();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -106,14 +116,22 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     void global::Demo.Reserved.ICounter.Instance(int id)
     {
-        const string __operation = "ICounter.Instance (export 'instance')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            this._export_Instance(id);
+            const string __operation = "ICounter.Instance (export 'instance')";
+            try
+            {
+                this._export_Instance(id);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -121,37 +139,53 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     string global::Demo.Reserved.ICounter.ToString(int value)
     {
-        const string __operation = "ICounter.ToString (export 'to_string')";
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._export_ToString(value, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "ICounter.ToString (export 'to_string')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_ToString(value, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.GetHashCode()
     {
-        const string __operation = "ICounter.GetHashCode (export 'get_hash_code')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            return this._export_GetHashCode();
+            const string __operation = "ICounter.GetHashCode (export 'get_hash_code')";
+            try
+            {
+                return this._export_GetHashCode();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -159,14 +193,22 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.Counter()
     {
-        const string __operation = "ICounter.Counter (export 'counter')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
         try
         {
-            return this._export_Counter();
+            const string __operation = "ICounter.Counter (export 'counter')";
+            try
+            {
+                return this._export_Counter();
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Math;
 public sealed partial class Calculator : global::Demo.Math.ICalculator
 {
     private const string Binding = "ICalculator";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::System.Func<int, int, int> _export_AddI32;
     private readonly global::System.Func<int, int, int> _export_MaxU32;
     private readonly global::System.Func<long, long, long> _export_AddI64;
@@ -55,6 +56,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
         _export_AddI64 = __exports.Func<long, long, long>("add_i64", "(i64, i64) -> i64");
@@ -93,14 +95,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        const string __operation = "ICalculator.AddI32 (export 'add_i32')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return this._export_AddI32(a, b);
+            const string __operation = "ICalculator.AddI32 (export 'add_i32')";
+            try
+            {
+                return this._export_AddI32(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -108,14 +118,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public uint MaxU32(uint a, uint b)
     {
-        const string __operation = "ICalculator.MaxU32 (export 'max_u32')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return unchecked((uint)this._export_MaxU32(unchecked((int)a), unchecked((int)b)));
+            const string __operation = "ICalculator.MaxU32 (export 'max_u32')";
+            try
+            {
+                return unchecked((uint)this._export_MaxU32(unchecked((int)a), unchecked((int)b)));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -123,14 +141,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public long AddI64(long a, long b)
     {
-        const string __operation = "ICalculator.AddI64 (export 'add_i64')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return this._export_AddI64(a, b);
+            const string __operation = "ICalculator.AddI64 (export 'add_i64')";
+            try
+            {
+                return this._export_AddI64(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -138,14 +164,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public ulong MaxU64(ulong a, ulong b)
     {
-        const string __operation = "ICalculator.MaxU64 (export 'max_u64')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return unchecked((ulong)this._export_MaxU64(unchecked((long)a), unchecked((long)b)));
+            const string __operation = "ICalculator.MaxU64 (export 'max_u64')";
+            try
+            {
+                return unchecked((ulong)this._export_MaxU64(unchecked((long)a), unchecked((long)b)));
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -153,14 +187,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public float MulF32(float a, float b)
     {
-        const string __operation = "ICalculator.MulF32 (export 'mul_f32')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return this._export_MulF32(a, b);
+            const string __operation = "ICalculator.MulF32 (export 'mul_f32')";
+            try
+            {
+                return this._export_MulF32(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -168,14 +210,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public double MulF64(double a, double b)
     {
-        const string __operation = "ICalculator.MulF64 (export 'mul_f64')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return this._export_MulF64(a, b);
+            const string __operation = "ICalculator.MulF64 (export 'mul_f64')";
+            try
+            {
+                return this._export_MulF64(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 
@@ -183,14 +233,22 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public bool Negate(bool value)
     {
-        const string __operation = "ICalculator.Negate (export 'negate')";
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
         try
         {
-            return (this._export_Negate((value ? 1 : 0)) != 0);
+            const string __operation = "ICalculator.Negate (export 'negate')";
+            try
+            {
+                return (this._export_Negate((value ? 1 : 0)) != 0);
+            }
+            catch (global::Wasmtime.WasmtimeException __exception)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            }
         }
-        catch (global::Wasmtime.WasmtimeException __exception)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Text;
 public sealed partial class TextTools : global::Demo.Text.ITextTools
 {
     private const string Binding = "ITextTools";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Action<int, int, int> _export_Upper;
     private readonly global::System.Func<int, int, int> _export_Utf8CodePoints;
@@ -52,6 +53,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
+        _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_Upper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
         _export_Utf8CodePoints = __exports.Func<int, int, int>("utf8_code_points", "(i32, i32) -> i32");
@@ -87,80 +89,104 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     [global::Bindgen.MayGrowMemory]
     public string Upper(string text)
     {
-        const string __operation = "ITextTools.Upper (export 'to_upper')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ITextTools");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            this._export_Upper(__text_address, __text_length, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "ITextTools.Upper (export 'to_upper')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_Upper(__text_address, __text_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Utf8CodePoints(string text)
     {
-        const string __operation = "ITextTools.Utf8CodePoints (export 'utf8_code_points')";
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
-        int __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ITextTools");
         try
         {
-            int __text_address = __text_length == 0 ? 0 : __block.Address;
-            this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-            __returned = this._export_Utf8CodePoints(__text_address, __text_length);
+            const string __operation = "ITextTools.Utf8CodePoints (export 'utf8_code_points')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
+            int __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : __block.Address;
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                __returned = this._export_Utf8CodePoints(__text_address, __text_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, default, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, default, __block, __operation);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Concat(string first, string second)
     {
-        const string __operation = "ITextTools.Concat (export 'concat')";
-        if (first is null) throw new global::System.ArgumentNullException("first");
-        int __first_length = global::Bindgen.GuestMemory.Utf8ByteCount(first);
-        if (second is null) throw new global::System.ArgumentNullException("second");
-        int __second_length = global::Bindgen.GuestMemory.Utf8ByteCount(second);
-        // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-        global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
-        global::Bindgen.GuestRange __owned = default;
-        string __returned;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ITextTools");
         try
         {
-            int __first_address = __first_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-            int __second_address = __second_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
-            this._memory.PrepareReturnArea(__block.Address, __operation);
-            this._memory.WriteUtf8(__first_address, __first_length, first, __operation);
-            this._memory.WriteUtf8(__second_address, __second_length, second, __operation);
-            this._export_Concat(__first_address, __first_length, __second_address, __second_length, __block.Address);
-            __owned = this._memory.ReadReturnArea(__block, __operation);
-            __returned = this._memory.ReadUtf8(__owned, __operation);
+            const string __operation = "ITextTools.Concat (export 'concat')";
+            if (first is null) throw new global::System.ArgumentNullException("first");
+            int __first_length = global::Bindgen.GuestMemory.Utf8ByteCount(first);
+            if (second is null) throw new global::System.ArgumentNullException("second");
+            int __second_length = global::Bindgen.GuestMemory.Utf8ByteCount(second);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __first_address = __first_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                int __second_address = __second_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__first_address, __first_length, first, __operation);
+                this._memory.WriteUtf8(__second_address, __second_length, second, __operation);
+                this._export_Concat(__first_address, __first_length, __second_address, __second_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        finally
         {
-            throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            __entered.Leave();
         }
-        return this._memory.Release(__returned, __owned, __block, __operation);
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Web;
 public sealed partial class Arrays : global::Demo.Web.IArrays
 {
     private const string Binding = "IArrays";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     /// <summary>What the generator read from arrays.js.</summary>
     public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: "__wbindgen_malloc", free: "__wbindgen_free", stackPointer: "__wbindgen_add_to_stack_pointer",
@@ -34,6 +35,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
         Instance = instance;
         _guest = guest;
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         guest.Attach(__exports);
         _export_Checksum = __exports.Func<int, int, int, int>("checksum", "(i32, i32, i32) -> i32");
         _export_Reverse = __exports.Action<int, int, int>("reverse", "(i32, i32, i32) -> ()");
@@ -88,58 +90,74 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public uint Checksum(global::System.ReadOnlySpan<byte> data, int seed)
     {
-        const string __op = "IArrays.Checksum (glue function 'checksum')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        int __len0 = data.Length;
-        int __ptr0 = __g.Malloc(__len0, 1, __op);
-        // (2) Copy, through views taken now: no call into the guest until the last copy.
-        __g.WriteBytes(__ptr0, data);
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
         try
         {
-            __ret = this._export_Checksum(__ptr0, __len0, seed);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return unchecked((uint)__ret);
-    }
-
-    /// <inheritdoc/>
-    [global::Bindgen.MayGrowMemory]
-    public byte[] Reverse(byte[] data)
-    {
-        const string __op = "IArrays.Reverse (glue function 'reverse')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (data is null) throw new global::System.ArgumentNullException("data");
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
-        try
-        {
+            const string __op = "IArrays.Checksum (glue function 'checksum')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
             int __len0 = data.Length;
             int __ptr0 = __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             __g.WriteBytes(__ptr0, data);
             // (3) Call.
+            int __ret;
             try
             {
-                this._export_Reverse(__area, __ptr0, __len0);
+                __ret = this._export_Checksum(__ptr0, __len0, seed);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            return __g.TakeArray<byte>(__words.R0, __words.R1, 1, __op);
+            return unchecked((uint)__ret);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
+        }
+    }
+
+    /// <inheritdoc/>
+    [global::Bindgen.MayGrowMemory]
+    public byte[] Reverse(byte[] data)
+    {
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
+        try
+        {
+            const string __op = "IArrays.Reverse (glue function 'reverse')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (data is null) throw new global::System.ArgumentNullException("data");
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
+            try
+            {
+                int __len0 = data.Length;
+                int __ptr0 = __g.Malloc(__len0, 1, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteBytes(__ptr0, data);
+                // (3) Call.
+                try
+                {
+                    this._export_Reverse(__area, __ptr0, __len0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                return __g.TakeArray<byte>(__words.R0, __words.R1, 1, __op);
+            }
+            finally
+            {
+                __g.StackRelease(16, __op);
+            }
+        }
+        finally
+        {
+            __entered.Leave();
         }
     }
 
@@ -147,32 +165,40 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public double[] ScaleF64(global::System.ReadOnlySpan<double> values, double factor)
     {
-        const string __op = "IArrays.ScaleF64 (glue function 'scale_f64')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
         try
         {
-            int __len0 = values.Length;
-            int __ptr0 = __g.Malloc(checked(__len0 * 8), 8, __op);
-            // (2) Copy, through views taken now: no call into the guest until the last copy.
-            __g.WriteArray<double>(__ptr0, values);
-            // (3) Call.
+            const string __op = "IArrays.ScaleF64 (glue function 'scale_f64')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
             try
             {
-                this._export_ScaleF64(__area, __ptr0, __len0, factor);
+                int __len0 = values.Length;
+                int __ptr0 = __g.Malloc(checked(__len0 * 8), 8, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteArray<double>(__ptr0, values);
+                // (3) Call.
+                try
+                {
+                    this._export_ScaleF64(__area, __ptr0, __len0, factor);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                return __g.TakeArray<double>(__words.R0, __words.R1, 8, __op);
             }
-            catch (global::Wasmtime.WasmtimeException __e)
+            finally
             {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                __g.StackRelease(16, __op);
             }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            return __g.TakeArray<double>(__words.R0, __words.R1, 8, __op);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
         }
     }
 
@@ -180,33 +206,41 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public int[] NegateI32(int[] values)
     {
-        const string __op = "IArrays.NegateI32 (glue function 'negate_i32')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (values is null) throw new global::System.ArgumentNullException("values");
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
         try
         {
-            int __len0 = values.Length;
-            int __ptr0 = __g.Malloc(checked(__len0 * 4), 4, __op);
-            // (2) Copy, through views taken now: no call into the guest until the last copy.
-            __g.WriteArray<int>(__ptr0, values);
-            // (3) Call.
+            const string __op = "IArrays.NegateI32 (glue function 'negate_i32')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (values is null) throw new global::System.ArgumentNullException("values");
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
             try
             {
-                this._export_NegateI32(__area, __ptr0, __len0);
+                int __len0 = values.Length;
+                int __ptr0 = __g.Malloc(checked(__len0 * 4), 4, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteArray<int>(__ptr0, values);
+                // (3) Call.
+                try
+                {
+                    this._export_NegateI32(__area, __ptr0, __len0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                return __g.TakeArray<int>(__words.R0, __words.R1, 4, __op);
             }
-            catch (global::Wasmtime.WasmtimeException __e)
+            finally
             {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                __g.StackRelease(16, __op);
             }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            return __g.TakeArray<int>(__words.R0, __words.R1, 4, __op);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
         }
     }
 }

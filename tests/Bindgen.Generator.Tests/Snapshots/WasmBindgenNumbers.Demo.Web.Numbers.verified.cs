@@ -15,6 +15,7 @@ namespace Demo.Web;
 public sealed partial class Numbers : global::Demo.Web.INumbers
 {
     private const string Binding = "INumbers";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     /// <summary>What the generator read from numbers.js.</summary>
     public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: null, free: null, stackPointer: null,
@@ -35,6 +36,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         Instance = instance;
         _guest = guest;
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         guest.Attach(__exports);
         _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
         _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
@@ -90,102 +92,142 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        const string __op = "INumbers.Add (glue function 'add')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            __ret = this._export_Add(a, b);
+            const string __op = "INumbers.Add (glue function 'add')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            int __ret;
+            try
+            {
+                __ret = this._export_Add(a, b);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return __ret;
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return __ret;
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint MaxU32(uint a, uint b)
     {
-        const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            __ret = this._export_MaxU32(unchecked((int)a), unchecked((int)b));
+            const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            int __ret;
+            try
+            {
+                __ret = this._export_MaxU32(unchecked((int)a), unchecked((int)b));
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return unchecked((uint)__ret);
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return unchecked((uint)__ret);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public bool IsEven(int value)
     {
-        const string __op = "INumbers.IsEven (glue function 'is_even')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            __ret = this._export_IsEven(value);
+            const string __op = "INumbers.IsEven (glue function 'is_even')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            int __ret;
+            try
+            {
+                __ret = this._export_IsEven(value);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return __ret != 0;
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return __ret != 0;
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public double Scale(double x, double factor)
     {
-        const string __op = "INumbers.Scale (glue function 'scale')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        double __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            __ret = this._export_Scale(x, factor);
+            const string __op = "INumbers.Scale (glue function 'scale')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            double __ret;
+            try
+            {
+                __ret = this._export_Scale(x, factor);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return __ret;
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return __ret;
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Configure(uint? limit, bool? verbose)
     {
-        const string __op = "INumbers.Configure (glue function 'configure')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
         try
         {
-            this._export_Configure(limit is null ? 4294967297d : (double)(uint)limit.Value, verbose is null ? 0xFFFFFF : verbose.Value ? 1 : 0);
+            const string __op = "INumbers.Configure (glue function 'configure')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            try
+            {
+                this._export_Configure(limit is null ? 4294967297d : (double)(uint)limit.Value, verbose is null ? 0xFFFFFF : verbose.Value ? 1 : 0);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Web;
 public sealed partial class Strings : global::Demo.Web.IStrings
 {
     private const string Binding = "IStrings";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     /// <summary>What the generator read from strings.js.</summary>
     public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: "__wbindgen_malloc", free: "__wbindgen_free", stackPointer: "__wbindgen_add_to_stack_pointer",
@@ -35,6 +36,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
         Instance = instance;
         _guest = guest;
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         guest.Attach(__exports);
         _export_CountChars = __exports.Func<int, int, int>("count_chars", "(i32, i32) -> i32");
         _export_RoundTrip = __exports.Action<int, int, int>("round_trip", "(i32, i32, i32) -> ()");
@@ -89,59 +91,75 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public uint CountChars(string text)
     {
-        const string __op = "IStrings.CountChars (glue function 'count_chars')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        // (1) Allocate every argument; each call may grow and move memory.
-        int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
-        int __ptr0 = __g.Malloc(__len0, 1, __op);
-        // (2) Copy, through views taken now: no call into the guest until the last copy.
-        __g.WriteUtf8(__ptr0, __len0, text);
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
         try
         {
-            __ret = this._export_CountChars(__ptr0, __len0);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-        }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return unchecked((uint)__ret);
-    }
-
-    /// <inheritdoc/>
-    [global::Bindgen.MayGrowMemory]
-    public string RoundTrip(string text)
-    {
-        const string __op = "IStrings.RoundTrip (glue function 'round_trip')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
-        try
-        {
+            const string __op = "IStrings.CountChars (glue function 'count_chars')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            // (1) Allocate every argument; each call may grow and move memory.
             int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
             int __ptr0 = __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             __g.WriteUtf8(__ptr0, __len0, text);
             // (3) Call.
+            int __ret;
             try
             {
-                this._export_RoundTrip(__area, __ptr0, __len0);
+                __ret = this._export_CountChars(__ptr0, __len0);
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            return __g.TakeString(__words.R0, __words.R1, __op);
+            return unchecked((uint)__ret);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
+        }
+    }
+
+    /// <inheritdoc/>
+    [global::Bindgen.MayGrowMemory]
+    public string RoundTrip(string text)
+    {
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
+        try
+        {
+            const string __op = "IStrings.RoundTrip (glue function 'round_trip')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
+            try
+            {
+                int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
+                int __ptr0 = __g.Malloc(__len0, 1, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteUtf8(__ptr0, __len0, text);
+                // (3) Call.
+                try
+                {
+                    this._export_RoundTrip(__area, __ptr0, __len0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                return __g.TakeString(__words.R0, __words.R1, __op);
+            }
+            finally
+            {
+                __g.StackRelease(16, __op);
+            }
+        }
+        finally
+        {
+            __entered.Leave();
         }
     }
 
@@ -149,32 +167,40 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public string? EchoOptional(string? text)
     {
-        const string __op = "IStrings.EchoOptional (glue function 'echo_optional')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
         try
         {
-            int __len0 = text is null ? 0 : global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
-            int __ptr0 = text is null ? 0 : __g.Malloc(__len0, 1, __op);
-            // (2) Copy, through views taken now: no call into the guest until the last copy.
-            if (text is not null) __g.WriteUtf8(__ptr0, __len0, text);
-            // (3) Call.
+            const string __op = "IStrings.EchoOptional (glue function 'echo_optional')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
             try
             {
-                this._export_EchoOptional(__area, __ptr0, __len0);
+                int __len0 = text is null ? 0 : global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
+                int __ptr0 = text is null ? 0 : __g.Malloc(__len0, 1, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                if (text is not null) __g.WriteUtf8(__ptr0, __len0, text);
+                // (3) Call.
+                try
+                {
+                    this._export_EchoOptional(__area, __ptr0, __len0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                return __words.R0 == 0 ? null : __g.TakeString(__words.R0, __words.R1, __op);
             }
-            catch (global::Wasmtime.WasmtimeException __e)
+            finally
             {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                __g.StackRelease(16, __op);
             }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            return __words.R0 == 0 ? null : __g.TakeString(__words.R0, __words.R1, __op);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
         }
     }
 
@@ -182,33 +208,41 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public string[] Cut(string text, bool hmm)
     {
-        const string __op = "IStrings.Cut (glue function 'cut')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (text is null) throw new global::System.ArgumentNullException("text");
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
         try
         {
-            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
-            int __ptr0 = __g.Malloc(__len0, 1, __op);
-            // (2) Copy, through views taken now: no call into the guest until the last copy.
-            __g.WriteUtf8(__ptr0, __len0, text);
-            // (3) Call.
+            const string __op = "IStrings.Cut (glue function 'cut')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
             try
             {
-                this._export_Cut(__area, __ptr0, __len0, hmm ? 1 : 0);
+                int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
+                int __ptr0 = __g.Malloc(__len0, 1, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteUtf8(__ptr0, __len0, text);
+                // (3) Call.
+                try
+                {
+                    this._export_Cut(__area, __ptr0, __len0, hmm ? 1 : 0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                return __g.TakeStringArray(__words.R0, __words.R1, __op);
             }
-            catch (global::Wasmtime.WasmtimeException __e)
+            finally
             {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                __g.StackRelease(16, __op);
             }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            return __g.TakeStringArray(__words.R0, __words.R1, __op);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Demo.Web;
 public sealed partial class Values : global::Demo.Web.IValues
 {
     private const string Binding = "IValues";
+    private readonly global::Bindgen.Internals.StoreGate _storeGate;
     /// <summary>What the generator read from values.js.</summary>
     public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: "__wbindgen_malloc", free: "__wbindgen_free", stackPointer: "__wbindgen_add_to_stack_pointer",
@@ -41,6 +42,7 @@ public sealed partial class Values : global::Demo.Web.IValues
         Instance = instance;
         _guest = guest;
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _storeGate = __exports.StoreGate;
         guest.Attach(__exports);
         _export_Fail = __exports.Action<int, int, int>("fail", "(i32, i32, i32) -> ()");
         _export_Shout = __exports.Action<int, int, int>("shout", "(i32, i32, i32) -> ()");
@@ -97,33 +99,41 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public void Fail(string message)
     {
-        const string __op = "IValues.Fail (glue function 'fail')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (message is null) throw new global::System.ArgumentNullException("message");
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
         try
         {
-            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(message);
-            int __ptr0 = __g.Malloc(__len0, 1, __op);
-            // (2) Copy, through views taken now: no call into the guest until the last copy.
-            __g.WriteUtf8(__ptr0, __len0, message);
-            // (3) Call.
+            const string __op = "IValues.Fail (glue function 'fail')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (message is null) throw new global::System.ArgumentNullException("message");
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
             try
             {
-                this._export_Fail(__area, __ptr0, __len0);
+                int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(message);
+                int __ptr0 = __g.Malloc(__len0, 1, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteUtf8(__ptr0, __len0, message);
+                // (3) Call.
+                try
+                {
+                    this._export_Fail(__area, __ptr0, __len0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                if (__words.R1 != 0) throw __g.Error(__words.R0, __op);
             }
-            catch (global::Wasmtime.WasmtimeException __e)
+            finally
             {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                __g.StackRelease(16, __op);
             }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            if (__words.R1 != 0) throw __g.Error(__words.R0, __op);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
         }
     }
 
@@ -131,34 +141,42 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public string Shout(string input)
     {
-        const string __op = "IValues.Shout (glue function 'shout')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (input is null) throw new global::System.ArgumentNullException("input");
-        // (1) Allocate: the return area, then every argument; each call may grow and move memory.
-        int __area = __g.StackReserve(16, __op);
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
         try
         {
-            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(input);
-            int __ptr0 = __g.Malloc(__len0, 1, __op);
-            // (2) Copy, through views taken now: no call into the guest until the last copy.
-            __g.WriteUtf8(__ptr0, __len0, input);
-            // (3) Call.
+            const string __op = "IValues.Shout (glue function 'shout')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (input is null) throw new global::System.ArgumentNullException("input");
+            // (1) Allocate: the return area, then every argument; each call may grow and move memory.
+            int __area = __g.StackReserve(16, __op);
             try
             {
-                this._export_Shout(__area, __ptr0, __len0);
+                int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(input);
+                int __ptr0 = __g.Malloc(__len0, 1, __op);
+                // (2) Copy, through views taken now: no call into the guest until the last copy.
+                __g.WriteUtf8(__ptr0, __len0, input);
+                // (3) Call.
+                try
+                {
+                    this._export_Shout(__area, __ptr0, __len0);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+                global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+                if (__words.R3 != 0) throw __g.Error(__words.R2, __op);
+                return __g.TakeString(__words.R0, __words.R1, __op);
             }
-            catch (global::Wasmtime.WasmtimeException __e)
+            finally
             {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                __g.StackRelease(16, __op);
             }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
-            if (__words.R3 != 0) throw __g.Error(__words.R2, __op);
-            return __g.TakeString(__words.R0, __words.R1, __op);
         }
         finally
         {
-            __g.StackRelease(16, __op);
+            __entered.Leave();
         }
     }
 
@@ -166,91 +184,123 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public uint JsSum(byte[] data)
     {
-        const string __op = "IValues.JsSum (glue function 'js_sum')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        if (data is null) throw new global::System.ArgumentNullException("data");
-        // (1) Allocate every argument; each call may grow and move memory.
-        int __js0 = __g.AddValue(global::Bindgen.Internals.WasmBindgenGuest.Uint8Array(data), __op);
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
         try
         {
-            __ret = this._export_JsSum(__js0);
+            const string __op = "IValues.JsSum (glue function 'js_sum')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            if (data is null) throw new global::System.ArgumentNullException("data");
+            // (1) Allocate every argument; each call may grow and move memory.
+            int __js0 = __g.AddValue(global::Bindgen.Internals.WasmBindgenGuest.Uint8Array(data), __op);
+            // (3) Call.
+            int __ret;
+            try
+            {
+                __ret = this._export_JsSum(__js0);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return unchecked((uint)__ret);
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return unchecked((uint)__ret);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint JsBorrowedLength(global::System.ReadOnlySpan<byte> data)
     {
-        const string __op = "IValues.JsBorrowedLength (glue function 'js_borrowed_length')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        int __js0 = __g.PushBorrowed(global::Bindgen.Internals.WasmBindgenGuest.Uint8Array(data), __op);
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
         try
         {
-            __ret = this._export_JsBorrowedLength(__js0);
-        }
-        catch (global::Wasmtime.WasmtimeException __e)
-        {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            const string __op = "IValues.JsBorrowedLength (glue function 'js_borrowed_length')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            int __js0 = __g.PushBorrowed(global::Bindgen.Internals.WasmBindgenGuest.Uint8Array(data), __op);
+            int __ret;
+            try
+            {
+                __ret = this._export_JsBorrowedLength(__js0);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            finally
+            {
+                // Lent values are given back when the call returns, as the glue's finally does.
+                __g.PopBorrowed();
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return unchecked((uint)__ret);
         }
         finally
         {
-            // Lent values are given back when the call returns, as the glue's finally does.
-            __g.PopBorrowed();
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return unchecked((uint)__ret);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public byte[] JsMake(int n)
     {
-        const string __op = "IValues.JsMake (glue function 'js_make')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
         try
         {
-            __ret = this._export_JsMake(n);
+            const string __op = "IValues.JsMake (glue function 'js_make')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            int __ret;
+            try
+            {
+                __ret = this._export_JsMake(n);
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return global::Bindgen.Internals.WasmBindgenGuest.Expect<byte[]>(__g.TakeValue(__ret, __op), __op);
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return global::Bindgen.Internals.WasmBindgenGuest.Expect<byte[]>(__g.TakeValue(__ret, __op), __op);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public object? SetOutOfRange()
     {
-        const string __op = "IValues.SetOutOfRange (glue function 'set_out_of_range')";
-        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-        // (1) Allocate every argument; each call may grow and move memory.
-        // (3) Call.
-        int __ret;
+        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
         try
         {
-            __ret = this._export_SetOutOfRange();
+            const string __op = "IValues.SetOutOfRange (glue function 'set_out_of_range')";
+            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
+            // (1) Allocate every argument; each call may grow and move memory.
+            // (3) Call.
+            int __ret;
+            try
+            {
+                __ret = this._export_SetOutOfRange();
+            }
+            catch (global::Wasmtime.WasmtimeException __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            }
+            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+            return __g.TakeValue(__ret, __op);
         }
-        catch (global::Wasmtime.WasmtimeException __e)
+        finally
         {
-            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+            __entered.Leave();
         }
-        // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return __g.TakeValue(__ret, __op);
     }
 }

@@ -33,8 +33,10 @@ internal static class ExportMethodEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
+        StoreGateText.Enter(w, module, method);
         w.Line($"const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
         StageDriver.EmitExportBody(w, method);
+        StoreGateText.Exit(w, method);
         w.Close();
     }
 }

@@ -112,6 +112,6 @@ internal static class ImportsEmitter
             w.Line($"    {method.Local("memory")}.CheckReturnArea({method.Local("return_area")}, {method.Local("operation")});");
         }
 
-        StageDriver.EmitImportBody(w, method);
+        StageDriver.EmitImportBody(w, module, method);
     }
 }

@@ -114,6 +114,7 @@ internal static class ModuleEmitter
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
         w.Line("// Every export is looked up before any problem is reported, so one exception names them all.");
         w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);");
+        StoreGateText.Assign(w);
         if (needsMemory)
         {
             w.Line(module.Convention() is { } names ? $"_memory = __exports.CConventionMemory(options, {names.Expression});" : "_memory = __exports.CConventionMemory(options);");

@@ -172,7 +172,7 @@ internal static class StageDriver
     }
 
     /// <summary>The body of an import callback, after its operation name and guest memory.</summary>
-    public static void EmitImportBody(IndentedWriter w, MethodModel method)
+    public static void EmitImportBody(IndentedWriter w, ModuleModel module, MethodModel method)
     {
         Marshaller[] marshallers = method.Parameters.Select(p => MarshallerResolver.For(p)).ToArray();
         string memory = method.Local("memory");
@@ -198,7 +198,7 @@ internal static class StageDriver
         }
 
         // Invoke the implementation.
-        string call = $"implementation.{method.Identifier}({string.Join(", ", arguments)});";
+        string call = $"{ClassFrame.Implementation(module, method)}.{method.Identifier}({string.Join(", ", arguments)});";
         if (method.ReturnType.Shape != TypeShape.Void)
         {
             w.Line($"    {method.ReturnType.FullName} {resultLocal};");

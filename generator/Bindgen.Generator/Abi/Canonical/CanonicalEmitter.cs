@@ -31,6 +31,7 @@ internal static class CanonicalEmitter
         w.Open($"public {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
         w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);");
+        StoreGateText.Assign(w);
         w.Line($"_guest = new global::Bindgen.Internals.CanonicalGuest(__exports, {Bool(needsMemory)}, {Bool(needsRealloc)}, options);");
         foreach (MethodModel method in module.Methods)
         {
@@ -49,6 +50,8 @@ internal static class CanonicalEmitter
         w.Line($"public {module.ClassName}(global::Wasmtime.Store store, global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("    : this(instance, options)");
         w.Line("{");
+        w.Line("    // Every binding made with the store shares its thread check.");
+        w.Line($"    {StoreGateText.Field} = global::Bindgen.Internals.StoreGate.For(store, instance);");
         w.Line("}");
         w.Line();
         ClassFrame.EmitFactories(w, module);

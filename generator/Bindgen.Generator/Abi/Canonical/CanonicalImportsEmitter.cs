@@ -129,7 +129,7 @@ internal static class CanonicalImportsEmitter
             w.Line($"{L("g")}.VerifyUnchanged({L("s")}, {L("op")});");
         }
 
-        string call = $"implementation.{method.Identifier}({string.Join(", ", arguments)})";
+        string call = $"{ClassFrame.Implementation(module, method)}.{method.Identifier}({string.Join(", ", arguments)})";
         if (s.Result is not null)
         {
             w.Line($"{method.ReturnType.FullName} {L("result")};");

@@ -30,6 +30,7 @@ internal static class CanonicalStageDriver
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
+        StoreGateText.Enter(w, module, method);
         string L(string name) => method.Local(name);
 
         codec.UseNames(L("m"), L("p"), L("g"), L("op"));
@@ -154,6 +155,7 @@ internal static class CanonicalStageDriver
             w.Line($"return {returned};");
         }
 
+        StoreGateText.Exit(w, method);
         w.Close();
     }
 }

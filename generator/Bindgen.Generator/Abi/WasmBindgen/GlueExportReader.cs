@@ -40,7 +40,7 @@ internal static class GlueExportReader
             GlueParameter? parameter = Lower(argument, body, jsParameters, ref i, arguments);
             if (parameter is null)
             {
-                problem ??= $"its wrapper passes '{argument}', which Bindgen does not know how to lower";
+                problem ??= $"its wrapper passes '{Excerpt(argument)}', which Bindgen does not know how to lower";
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal static class GlueExportReader
         string[] lowered = parameters.Select(p => p.Name).ToArray();
         if (problem is null && !lowered.SequenceEqual(jsParameters))
         {
-            problem = $"its wrapper lowers its parameters ({string.Join(", ", jsParameters)}) in a way Bindgen does not read";
+            problem = $"its wrapper lowers its parameters ({Excerpt(string.Join(", ", jsParameters))}) in a way Bindgen does not read";
         }
 
         string prefix = body.Substring(0, call.Index);
@@ -333,5 +333,12 @@ internal static class GlueExportReader
         }
 
         return parts.ToArray();
+    }
+
+    /// <summary>Glue quoted in a diagnostic: whitespace runs folded and at most 80 characters, so a message stays a line.</summary>
+    internal static string Excerpt(string glue)
+    {
+        string folded = Regex.Replace(glue.Trim(), @"\s+", " ");
+        return folded.Length <= 80 ? folded : folded.Substring(0, 80) + "…";
     }
 }

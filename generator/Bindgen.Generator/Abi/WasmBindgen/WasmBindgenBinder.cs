@@ -136,7 +136,7 @@ internal static class WasmBindgenBinder
                 {
                     GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
                     GlueParameterKind.Other when g.Text.StartsWith("an instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}",
-                    GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{g.Text}', which Bindgen does not support",
+                    GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{GlueExportReader.Excerpt(g.Text)}', which Bindgen does not support",
                     _ => $"parameter {i + 1} is declared {code.Display()}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
                 };
             }

@@ -28,6 +28,7 @@ internal static class WasmBindgenEmitter
         w.Line("Instance = instance;");
         w.Line("_guest = guest;");
         w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);");
+        StoreGateText.Assign(w);
         w.Line("guest.Attach(__exports);");
         foreach (MethodModel method in module.Methods)
         {

@@ -24,6 +24,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
+        StoreGateText.Enter(w, module, method);
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
         w.Line($"global::Bindgen.Internals.WasmBindgenGuest {L("g")} = this._guest;");
         for (int i = 0; i < method.Parameters.Count; i++)
@@ -184,6 +185,7 @@ internal static class WasmBindgenMethodEmitter
             w.Close();
         }
 
+        StoreGateText.Exit(w, method);
         w.Close();
     }
 

@@ -133,6 +133,7 @@ public sealed class CanonicalGuest
     /// returned an aligned block inside memory (memory never shrinks, so it stays inside until the call).
     /// </summary>
     /// <exception cref="GuestTrapException">The allocator trapped.</exception>
+    /// <exception cref="GuestAllocationException">It returned 0 for a non-zero size (out of memory), as the C convention's <c>malloc</c> may.</exception>
     /// <exception cref="GuestProtocolException">The block is misaligned.</exception>
     /// <exception cref="GuestPointerOutOfBoundsException">The block lies outside memory.</exception>
     [MayGrowMemory]
@@ -147,6 +148,12 @@ public sealed class CanonicalGuest
         catch (WasmtimeException e)
         {
             throw GuestFailures.FromWasmtime(operation, e);
+        }
+
+        // Address 0 is never a block of a non-zero size: the allocator is out of memory, as for the C convention.
+        if (address == 0 && size != 0)
+        {
+            throw new GuestAllocationException(operation, size, ReallocExport);
         }
 
         if ((unchecked((uint)address) & (uint)(alignment - 1)) != 0)

@@ -28,7 +28,7 @@ public static class CanonicalLift
 
         if ((start & (uint)(alignment - 1)) != 0)
         {
-            throw new GuestProtocolException(operation, $"the guest passed address 0x{start:X8} for a value that must be {alignment}-byte aligned");
+            throw new GuestProtocolException(operation, $"the guest gave address 0x{start:X8} for a value that must be {alignment}-byte aligned");
         }
 
         return address;
@@ -61,12 +61,12 @@ public static class CanonicalLift
     /// <summary>Lifts a <c>char</c>: a Unicode scalar value.</summary>
     /// <exception cref="GuestProtocolException">The value is a surrogate or past U+10FFFF.</exception>
     public static Rune Char(uint value, string operation) =>
-        Rune.IsValid(value) ? new Rune(value) : throw new GuestProtocolException(operation, $"the guest returned 0x{value:X}, which is not a Unicode scalar value, as a char");
+        Rune.IsValid(value) ? new Rune(value) : throw new GuestProtocolException(operation, $"the guest gave 0x{value:X} as a char, and it is not a Unicode scalar value");
 
     /// <summary>Lifts a discriminant: it must name one of <paramref name="cases"/> cases.</summary>
     /// <exception cref="GuestProtocolException">It does not.</exception>
     public static int Discriminant(uint value, int cases, string type, string operation) =>
-        value < (uint)cases ? (int)value : throw new GuestProtocolException(operation, $"the guest returned discriminant {value} for {type}, which has {cases} cases");
+        value < (uint)cases ? (int)value : throw new GuestProtocolException(operation, $"the guest gave discriminant {value} for {type}, which has {cases} cases");
 
     /// <summary>Lifts a string from its (pointer, byte length).</summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The bytes are outside memory.</exception>
@@ -80,20 +80,28 @@ public static class CanonicalLift
         }
         catch (DecoderFallbackException)
         {
-            throw new GuestProtocolException(operation, $"the guest returned a string at 0x{unchecked((uint)address):X8} of {unchecked((uint)length)} bytes that is not valid UTF-8");
+            throw new GuestProtocolException(operation, $"the guest gave a string at 0x{unchecked((uint)address):X8} of {unchecked((uint)length)} bytes that is not valid UTF-8");
         }
     }
 
     /// <summary>Checks a list's elements and returns the address of the first.</summary>
-    public static int List(ReadOnlySpan<byte> memory, int address, int count, int elementSize, int alignment, string operation) =>
-        Check(memory, address, (long)unchecked((uint)count) * elementSize, alignment, operation);
+    public static int List(ReadOnlySpan<byte> memory, int address, int count, int elementSize, int alignment, string operation)
+    {
+        long size = (long)unchecked((uint)count) * elementSize;
+        if (unchecked((uint)address) + (ulong)size > (ulong)memory.Length)
+        {
+            throw new GuestPointerOutOfBoundsException(operation, unchecked((uint)address), unchecked((uint)count), elementSize, memory.Length);
+        }
+
+        return Check(memory, address, size, alignment, operation);
+    }
 
     /// <summary>Lifts a list of fixed-size little-endian primitives.</summary>
     public static T[] Primitives<T>(ReadOnlySpan<byte> memory, int address, int count, int alignment, string operation)
         where T : unmanaged
     {
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-        Check(memory, address, (long)unchecked((uint)count) * size, alignment, operation);
+        List(memory, address, count, size, alignment, operation);
         if (count == 0)
         {
             return Array.Empty<T>();

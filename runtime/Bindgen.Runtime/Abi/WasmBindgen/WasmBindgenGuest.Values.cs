@@ -153,8 +153,12 @@ public sealed partial class WasmBindgenGuest
         object? converted = typeof(T) == typeof(byte[]) && value is JsUint8Array array ? array.Span.ToArray() : value;
         return converted is T typed
             ? typed
-            : throw new GuestProtocolException(operation, $"the module returned {JsDisplay.ToJsString(value)}, where the binding declares {typeof(T).Name}");
+            : throw new GuestProtocolException(operation, $"the module returned {Shown(value)}, where the binding declares {typeof(T).Name}");
     }
+
+    /// <summary>A value as a message shows it: strings quoted, so that an empty or numeric-looking one is seen as one.</summary>
+    private static string Shown(object? value) =>
+        value is string text ? $"\"{(text.Length > 80 ? text.Substring(0, 80) + "…" : text)}\" (a string)" : JsDisplay.ToJsString(value);
 
     private int[] ReadSlots(int address, int count, string operation)
     {

@@ -1,0 +1,37 @@
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Emit;
+
+/// <summary>
+/// The thread check every export method of every ABI runs first (docs/threading.md): it enters its store's
+/// <c>Bindgen.Internals.StoreGate</c> before it touches the store or the binding's per-call state, and leaves it in a
+/// <c>finally</c>, so a call from a second thread is refused before any native call.
+/// </summary>
+internal static class StoreGateText
+{
+    /// <summary>The binding class's field holding its store's gate.</summary>
+    public const string Field = "_storeGate";
+
+    /// <summary>Declares the gate field.</summary>
+    public static void DeclareField(IndentedWriter w) => w.Line($"private readonly global::Bindgen.Internals.StoreGate {Field};");
+
+    /// <summary>Assigns the gate from the constructor's export resolver, named <paramref name="resolver"/>.</summary>
+    public static void Assign(IndentedWriter w, string resolver = "__exports") => w.Line($"{Field} = {resolver}.StoreGate;");
+
+    /// <summary>Enters the gate and opens the <c>try</c> the rest of the method's body goes in.</summary>
+    public static void Enter(IndentedWriter w, ModuleModel module, MethodModel method)
+    {
+        // The binding's name as a literal: a parameter may be named like the class's Binding constant.
+        w.Line($"global::Bindgen.Internals.StoreGate.Holder {method.Local("entered")} = this.{Field}.Enter({CSharpText.Literal(module.InterfaceName)});");
+        w.Open("try");
+    }
+
+    /// <summary>Closes the <c>try</c> of <see cref="Enter"/> with the <c>finally</c> that leaves the gate.</summary>
+    public static void Exit(IndentedWriter w, MethodModel method)
+    {
+        w.Close();
+        w.Open("finally");
+        w.Line($"{method.Local("entered")}.Leave();");
+        w.Close();
+    }
+}
