@@ -21,6 +21,11 @@ internal static partial class ComponentEmitter
         w.Open($"private sealed class {module.ClassName}");
         w.Line($"private const string Binding = {CSharpText.Literal(e.Wit ?? file.FileName)};");
         w.Line("private readonly global::Bindgen.Internals.CanonicalGuest _guest;");
+        if (module.Methods.Count > 0)
+        {
+            StoreGateText.DeclareField(w);
+        }
+
         foreach (MethodModel method in module.Methods)
         {
             w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
@@ -34,6 +39,12 @@ internal static partial class ComponentEmitter
         string memoryExpression = memory is null ? "null" : $"__c.Exports({ExportOf(memory).Instance}, Binding).Memory({ExportOf(memory).Name})";
         string reallocExpression = realloc is null ? "null" : $"__c.Exports({ExportOf(realloc).Instance}, Binding).CheckedFunction({ExportOf(realloc).Name}, {CSharpText.Literal(ReallocSignature)})";
         w.Line($"_guest = __c.Guest({memoryExpression}, {reallocExpression});");
+        if (module.Methods.Count > 0)
+        {
+            // Every export method enters its store's thread check first, as the other ABIs' methods do.
+            StoreGateText.Assign(w, $"__c.Exports({ExportOf(e.Lifts[0].Core).Instance}, Binding)");
+        }
+
         for (int m = 0; m < module.Methods.Count; m++)
         {
             MethodModel method = module.Methods[m];

@@ -80,7 +80,7 @@ public sealed class ComponentInstance
     {
         if (!_resolvers.TryGetValue((instance, binding), out ExportResolver? resolver))
         {
-            resolver = new ExportResolver(Core(instance), binding);
+            resolver = new ExportResolver(Core(instance), binding, Store);
             _resolvers.Add((instance, binding), resolver);
         }
 
