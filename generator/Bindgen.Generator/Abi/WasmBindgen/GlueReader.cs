@@ -84,6 +84,13 @@ internal static class GlueReader
             }
         }
 
+        var classes = new List<GlueClass>();
+        foreach ((GlueClass glueClass, List<GlueExport> members) in GlueClassReader.Read(text, exported, helpers))
+        {
+            classes.Add(glueClass);
+            exports.AddRange(members);
+        }
+
         return new GlueModel(
             fileName,
             exports.GroupBy(e => e.JsName).Select(g => g.First()).ToEquatableArray(),
@@ -93,7 +100,8 @@ internal static class GlueReader
             stack,
             heap is null ? 0 : int.Parse(heap, System.Globalization.CultureInfo.InvariantCulture),
             heap is null ? table : null,
-            start);
+            start,
+            Classes: classes.ToEquatableArray());
     }
 
     /// <summary>An exported function whose body calls into the module (classes, helpers and loaders are not).</summary>
