@@ -69,7 +69,7 @@ internal static class WasmBindgenClassEmitter
         w.Close();
         w.Close();
         w.Open("catch (global::Wasmtime.WasmtimeException __e)");
-        w.Line("throw global::Bindgen.GuestFailures.FromWasmtime(Binding + \" (free of a class instance)\", __e);");
+        w.Line("throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + \" (free of a class instance)\", __e);");
         w.Close();
         w.Close();
         for (int i = 0; i < classes.Length; i++)

@@ -42,7 +42,7 @@ internal static class WasmBindgenMethodEmitter
             w.Line($"{owner}.ReleaseFinalized();");
         }
 
-        w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = {owner}._guest;");
+        w.Line($"global::Bindgen.Internals.WasmBindgenGuest {L("g")} = {owner}._guest;");
         if (export.TakesSelf)
         {
             w.Line($"int {L("self")} = this.Pointer({L("op")});");
@@ -119,10 +119,10 @@ internal static class WasmBindgenMethodEmitter
                     args.Add("0");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString when code == WasmBindgenType.NullableString:
-                    Buffer($"{p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    Buffer($"{p} is null ? 0 : global::Bindgen.Internals.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString:
-                    Buffer($"global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    Buffer($"global::Bindgen.Internals.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.Bytes:
                     Buffer($"{p}.Length", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteBytes({ptr}, {p});");
@@ -134,7 +134,7 @@ internal static class WasmBindgenMethodEmitter
                 case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
                     string value = code switch
                     {
-                        WasmBindgenType.Bytes => $"global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array({p})",
+                        WasmBindgenType.Bytes => $"global::Bindgen.Internals.WasmBindgenGuest.Uint8Array({p})",
                         WasmBindgenType.Js => p,
                         _ => $"(object){p}",
                     };
@@ -212,7 +212,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line(hasResult ? $"{L("ret")} = {call};" : call + ";");
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
         if (lends.Count > 0)
         {
@@ -247,7 +247,7 @@ internal static class WasmBindgenMethodEmitter
         };
         if (export.Transport == GlueTransport.ReturnArea && new[] { export.ResultSlot, export.ErrorFlagSlot }.Any(i => i >= 0))
         {
-            w.Line($"global::Bindgen.WasmBindgen.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
+            w.Line($"global::Bindgen.Internals.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
         }
 
         if (export.ErrorFlagSlot >= 0)
@@ -277,7 +277,7 @@ internal static class WasmBindgenMethodEmitter
             case GlueResultKind.Object:
                 string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
                 string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ => string.Empty };
-                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
+                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;
             case GlueResultKind.Instance:
                 w.Line($"return new {module.ClassName}.{export.ResultElement}({owner}, {(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))});");
