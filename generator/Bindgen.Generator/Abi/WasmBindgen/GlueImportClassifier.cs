@@ -39,7 +39,7 @@ internal static class GlueImportClassifier
         ("is_bigint", Body(@"const ret = typeof\((?:getObject\(arg0\)|arg0)\) === 'bigint'; return ret;")),
         ("is_object", Body(@"const val = (?:getObject\(arg0\)|arg0); const ret = typeof\(val\) === 'object' && val !== null; return ret;")),
         ("jsval_eq", Body(@"const ret = (?:getObject\(arg0\)|arg0) === (?:getObject\(arg1\)|arg1); return ret;")),
-        ("init_externref_table", Body(@"const table = wasm\.\w+; const offset = table\.grow\(4\); table\.set\(0, undefined\); table\.set\(offset \+ 0, undefined\); table\.set\(offset \+ 1, null\); table\.set\(offset \+ 2, true\); table\.set\(offset \+ 3, false\);? ;?")),
+        ("init_externref_table", Body(@"const table = wasm\.\w+; const offset = table\.grow\(4\); table\.set\(0, undefined\); table\.set\(offset \+ 0, undefined\); table\.set\(offset \+ 1, null\); table\.set\(offset \+ 2, true\); table\.set\(offset \+ 3, false\)[; ]*")),
         ("console_error", Body(@"console\.error\(getStringFromWasm0\(arg0, arg1\)\);")),
         ("console_log", Body(@"console\.log\(getStringFromWasm0\(arg0, arg1\)\);")),
         ("console_error_value", Body(@"console\.error\((?:getObject\(arg0\)|arg0)\);")),
