@@ -45,16 +45,10 @@ internal static class WasmBindgenClassBinder
                 };
                 string prefix = declared.Name + "." + (kind == GlueMemberKind.Getter ? "get " : kind == GlueMemberKind.Setter ? "set " : string.Empty);
                 GlueExport[] candidates = glue.Exports.AsSpan().ToArray().Where(e => e.Member == kind && e.TakesSelf && e.JsName.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
-                MethodModel named = member with { ExportName = prefix + member.ExportName, Abi = signature with { SnakeName = prefix + signature.SnakeName } };
-                if (signature.NameGiven && !member.ExportName.StartsWith(declared.Name + ".", StringComparison.Ordinal))
-                {
-                    named = named with { ExportName = prefix + member.ExportName };
-                }
-                else if (signature.NameGiven)
-                {
-                    named = member;
-                }
-
+                // [WasmExport("Class.member")] is taken as it is; any other name is the member's, under the class.
+                MethodModel named = signature.NameGiven && member.ExportName.StartsWith(declared.Name + ".", StringComparison.Ordinal)
+                    ? member
+                    : member with { ExportName = prefix + member.ExportName, Abi = signature with { SnakeName = prefix + signature.SnakeName } };
                 MethodModel? result = bindMethod(named, candidates);
                 canEmit &= result is not null;
                 members.Add(result ?? member);

@@ -35,7 +35,9 @@ internal static class WasmBindgenMethodEmitter
         w.Open(declaration ?? (method.ImplementExplicitly
             ? $"{method.ReturnType.FullName} {method.DeclaringInterface}.{method.Identifier}({parameters})"
             : $"public {method.ReturnType.FullName} {method.Identifier}({parameters})"));
-        w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
+        // A class member's operation names its class interface (IPhotonImage.GetWidth), a binding method the binding's.
+        string declaringName = owner == "this" ? module.InterfaceName : method.DeclaringInterface.Substring(method.DeclaringInterface.LastIndexOf('.') + 1);
+        w.Line($"const string {L("op")} = {CSharpText.Literal($"{declaringName}.{method.Name} (glue function '{export.JsName}')")};");
         bool classes = module.WasmBindgen().Classes.Count > 0;
         if (classes)
         {
