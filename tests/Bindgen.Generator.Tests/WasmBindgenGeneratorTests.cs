@@ -67,6 +67,64 @@ public sealed class WasmBindgenGeneratorTests
             const ret = wasm.use_counter(ptr0);
             return ret;
         };
+        const CounterFinalization = (typeof FinalizationRegistry === 'undefined')
+            ? { register: () => {}, unregister: () => {} }
+            : new FinalizationRegistry(ptr => wasm.__wbg_counter_free(ptr >>> 0, 1));
+        class Counter {
+            static __wrap(ptr) {
+                ptr = ptr >>> 0;
+                const obj = Object.create(Counter.prototype);
+                obj.__wbg_ptr = ptr;
+                CounterFinalization.register(obj, obj.__wbg_ptr, obj);
+                return obj;
+            }
+            __destroy_into_raw() {
+                const ptr = this.__wbg_ptr;
+                this.__wbg_ptr = 0;
+                CounterFinalization.unregister(this);
+                return ptr;
+            }
+            free() {
+                const ptr = this.__destroy_into_raw();
+                wasm.__wbg_counter_free(ptr, 0);
+            }
+            constructor(start) {
+                const ret = wasm.counter_new(start);
+                this.__wbg_ptr = ret >>> 0;
+                CounterFinalization.register(this, this.__wbg_ptr, this);
+                return this;
+            }
+            static zero() {
+                const ret = wasm.counter_zero();
+                return Counter.__wrap(ret);
+            }
+            get value() {
+                const ret = wasm.__wbg_get_counter_value(this.__wbg_ptr);
+                return ret >>> 0;
+            }
+            set value(arg0) {
+                wasm.__wbg_set_counter_value(this.__wbg_ptr, arg0);
+            }
+            describe(label) {
+                let deferred2_0;
+                let deferred2_1;
+                try {
+                    const ptr0 = passStringToWasm0(label, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                    const len0 = WASM_VECTOR_LEN;
+                    const ret = wasm.counter_describe(this.__wbg_ptr, ptr0, len0);
+                    deferred2_0 = ret[0];
+                    deferred2_1 = ret[1];
+                    return getStringFromWasm0(ret[0], ret[1]);
+                } finally {
+                    wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+                }
+            }
+            add(other) {
+                _assertClass(other, Counter);
+                wasm.counter_add(this.__wbg_ptr, other.__wbg_ptr);
+            }
+        }
+        module.exports.Counter = Counter;
         module.exports.__wbindgen_error_new = function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return addHeapObject(ret);
@@ -141,12 +199,52 @@ public sealed class WasmBindgenGeneratorTests
     [TestCase("string Shout(byte[] input);", "parameter 1 is declared byte[], and the glue lowers 'input' as a string")]
     [TestCase("uint ChecksumBytes(byte[] data);", "it omits parameter 'seed', which is not optional")]
     [TestCase("bool TakeObject(int[] value);", "parameter 1 is declared int[], and the glue lowers 'value' as a JavaScript value")]
-    [TestCase("int UseCounter(int counter);", "parameter 'counter' is an instance of an exported class (classes are not supported)")]
+    [TestCase("int UseCounter(int counter);", "parameter 1 is declared int, and the glue takes 'counter' as an instance of class 'Counter' (declare the nested interface ICounter)")]
+    [TestCase("[WasmExport(\"Counter.zero\")] int Zero();", "it returns int, and the glue's result is a new instance of class 'Counter' (declare the nested interface ICounter)")]
     public void BG0024_reports_a_declaration_the_glue_disagrees_with(string member, string message)
     {
         GenerationResult result = Run($$"""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { {{member}} }""");
         Diagnostic d = result.Diagnostics.Single(x => x.Id == "BG0024");
         Assert.That(d.GetMessage(), Does.Contain(message));
+    }
+
+    private const string CounterDeclaration = """
+        [WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")]
+        public interface IDemo
+        {
+            [WasmExport("Counter.constructor")] ICounter NewCounter(int start);
+            [WasmExport("Counter.zero")] ICounter Zero();
+            int UseCounter(ICounter counter);
+            public interface ICounter : IDisposable { uint Value { get; set; } string Describe(string label); void Add(ICounter other); }
+        }
+        """;
+
+    [Test]
+    public void A_class_binds_as_a_nested_interface_with_its_constructor_statics_properties_and_methods()
+    {
+        GenerationResult result = Run(CounterDeclaration);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EquivalentTo(new[] { "BG0022" }), "only the unknown import");
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        string source = result.Sources.Single().SourceText.ToString();
+        Assert.That(source, Does.Contain("public sealed class Counter : global::IDemo.ICounter"));
+        Assert.That(source, Does.Contain("_free_Counter = __exports.Action<int, int>(\"__wbg_counter_free\", \"(i32, i32) -> ()\");"));
+        Assert.That(source, Does.Contain("(\"__wbg_get_counter_value\", \"(i32) -> i32\")"));
+        Assert.That(source, Does.Contain("(\"counter_describe\", \"(i32, i32, i32) -> (i32, i32)\")"));
+        Assert.That(source, Does.Contain("Counter.Of(counter, this, __op, \"counter\").Move(__op);"), "use_counter takes the instance");
+        Assert.That(source, Does.Contain("Counter.Of(other, this._binding, __op, \"other\").Pointer(__op);"), "add lends it");
+    }
+
+    [TestCase("public interface ICountr : IDisposable { }", "BG0023", "ICountr", "'class Countr', which 'demo.js' does not export; did you mean 'ICounter'?")]
+    [TestCase("public interface ICounter : IDisposable { [WasmExport(\"nope\")] void Nope(); }", "BG0023", "\"nope\"", "'Counter.nope'")]
+    [TestCase("public interface ICounter : IDisposable { int Describe(string label); }", "BG0024", "Describe", "it returns int, and the glue's result is a string")]
+    [TestCase("public interface ICounter { }", "BG0007", "ICounter", "must derive IDisposable")]
+    public void Class_declarations_the_glue_disagrees_with_are_reported_at_the_declaration(string nested, string id, string at, string message)
+    {
+        GenerationResult result = Run($$"""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { {{nested}} }""");
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == id);
+        Assert.That(d.GetMessage(), Does.Contain(message));
+        Assert.That(GeneratorHarness.LastSource!.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length), Is.EqualTo(at));
+        Assert.That(result.Sources, Is.Empty, "nothing is generated for a binding whose class does not bind");
     }
 
     // Import bodies as the glue of several wasm-bindgen versions writes them (heap and externref forms).
@@ -166,6 +264,9 @@ public sealed class WasmBindgenGeneratorTests
     [TestCase("const ret = getObject(arg0).message; return addHeapObject(ret);", "error_message")]
     [TestCase("console.log(getStringFromWasm0(arg0, arg1));", "console_log")]
     [TestCase("const table = wasm.__wbindgen_export_2; const offset = table.grow(4); table.set(0, undefined); table.set(offset + 0, undefined); table.set(offset + 1, null); table.set(offset + 2, true); table.set(offset + 3, false); ;", "init_externref_table")]
+    [TestCase("const table = wasm.__wbindgen_externrefs; const offset = table.grow(4); table.set(0, undefined); table.set(offset + 0, undefined); table.set(offset + 1, null); table.set(offset + 2, true); table.set(offset + 3, false)", "init_externref_table")]
+    [TestCase("if (wasm == null) throw new Error(\"tiktoken: WASM binary has not been propery initialized.\"); const obj = getObject(arg1); const ret = typeof(obj) === 'string' ? obj : undefined; var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_export_1, wasm.__wbindgen_export_2); var len1 = WASM_VECTOR_LEN; getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true); getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);", "string_get")]
+    [TestCase("const ret = JSON.stringify(getObject(arg0)); return addHeapObject(ret);", "json_stringify")]
     [TestCase("const ret = Date.now(); return ret;", "unknown")]
     [TestCase("const ret = getObject(arg0).length; getObject(arg0).x = 1; return ret;", "unknown")]
     public void Import_bodies_are_classified_as_a_whole(string body, string operation)

@@ -42,7 +42,13 @@ public static class ReferenceHost
             ["fn"] = c.Function,
             ["args"] = new JsonArray(c.Arguments.Select(ToJson).ToArray()),
         }).ToArray());
-        var start = new ProcessStartInfo("node", "reference.mjs")
+        return RunNode("reference.mjs", input).Select(r => r!["error"] is { } e ? "error: " + e.GetValue<string>() : r["trap"] is not null ? "trap" : "ok: " + FromJson(r["ok"])).ToArray();
+    }
+
+    /// <summary>Runs <paramref name="script"/> (in the npm folder) in Node on <paramref name="input"/>; its output, parsed.</summary>
+    public static JsonArray RunNode(string script, JsonNode input)
+    {
+        var start = new ProcessStartInfo("node", script)
         {
             WorkingDirectory = NpmFolder,
             RedirectStandardInput = true,
@@ -57,10 +63,10 @@ public static class ReferenceHost
         node.WaitForExit();
         if (node.ExitCode != 0)
         {
-            throw new InvalidOperationException($"node reference.mjs exited with {node.ExitCode}: {error}");
+            throw new InvalidOperationException($"node {script} exited with {node.ExitCode}: {error}");
         }
 
-        return JsonNode.Parse(output)!.AsArray().Select(r => r!["error"] is { } e ? "error: " + e.GetValue<string>() : r["trap"] is not null ? "trap" : "ok: " + FromJson(r["ok"])).ToArray();
+        return JsonNode.Parse(output)!.AsArray();
     }
 
     /// <summary>A result as text: <c>ok: s:...</c>, <c>ok: b:base64</c>, <c>ok: [..]</c> or <c>error: message</c>.</summary>

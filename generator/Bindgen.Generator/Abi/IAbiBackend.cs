@@ -19,8 +19,11 @@ internal interface IAbiBackend
     /// <summary>What this ABI does not support for <paramref name="kind"/> (reported as BG0013), or null when it does.</summary>
     string? Unsupported(BindingKind kind);
 
-    /// <summary>The ABI's part of the binding, from the attribute (problems are added to <paramref name="diagnostics"/>).</summary>
-    ModuleAbi ParseModule(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics);
+    /// <summary>The ABI's part of the binding, from the attribute and the interface (problems are added to <paramref name="diagnostics"/>).</summary>
+    ModuleAbi ParseModule(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics);
+
+    /// <summary>Whether interfaces nested in the binding interface are this ABI's to parse (in <see cref="ParseModule"/>) instead of unsupported members.</summary>
+    bool BindsNestedInterfaces { get; }
 
     /// <summary>One abstract method of the interface under this ABI, or null when it cannot be bound (a diagnostic says why).</summary>
     MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation);

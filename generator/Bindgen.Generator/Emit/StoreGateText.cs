@@ -19,10 +19,14 @@ internal static class StoreGateText
     public static void Assign(IndentedWriter w, string resolver = "__exports") => w.Line($"{Field} = {resolver}.StoreGate;");
 
     /// <summary>Enters the gate and opens the <c>try</c> the rest of the method's body goes in.</summary>
-    public static void Enter(IndentedWriter w, ModuleModel module, MethodModel method)
+    /// <param name="w">The writer.</param>
+    /// <param name="module">The binding.</param>
+    /// <param name="method">The method being emitted.</param>
+    /// <param name="owner">The expression for the binding object that holds the gate: <c>this</c>, or the binding a class instance belongs to.</param>
+    public static void Enter(IndentedWriter w, ModuleModel module, MethodModel method, string owner = "this")
     {
         // The binding's name as a literal: a parameter may be named like the class's Binding constant.
-        w.Line($"global::Bindgen.Internals.StoreGate.Holder {method.Local("entered")} = this.{Field}.Enter({CSharpText.Literal(module.InterfaceName)});");
+        w.Line($"global::Bindgen.Internals.StoreGate.Holder {method.Local("entered")} = {owner}.{Field}.Enter({CSharpText.Literal(module.InterfaceName)});");
         w.Open("try");
     }
 

@@ -77,6 +77,12 @@ internal sealed class MemberParser
                 continue; // accessors are handled through their property or event
             }
 
+            // A nested interface the ABI binds itself (a wasm-bindgen class) is not a member of the binding class.
+            if (member is INamedTypeSymbol { TypeKind: TypeKind.Interface } && _backend.BindsNestedInterfaces && _binding.Kind == BindingKind.Exports)
+            {
+                continue;
+            }
+
             LocationInfo? memberLocation = LocationOf(member.Locations.FirstOrDefault()) ?? _typeLocation;
             string? problem = MemberProblem(member);
             if (problem is not null)

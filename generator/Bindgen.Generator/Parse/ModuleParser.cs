@@ -158,7 +158,7 @@ internal static class ModuleParser
         }
 
         CheckExportNameArguments(attribute, typeLocation, diagnostics);
-        ModuleAbi abi = AbiBackends.Find(binding.Abi)?.ParseModule(binding, attribute, typeLocation, diagnostics) ?? new UnsupportedModuleAbi(binding.Abi);
+        ModuleAbi abi = AbiBackends.Find(binding.Abi)?.ParseModule(binding, type, attribute, typeLocation, diagnostics) ?? new UnsupportedModuleAbi(binding.Abi);
         string hintName = CSharpText.HintFragment((plainNamespace is null ? string.Empty : plainNamespace + ".") + className) + ".g.cs";
         return new ModuleModel(
             binding.Kind,

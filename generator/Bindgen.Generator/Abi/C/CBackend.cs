@@ -22,10 +22,13 @@ internal sealed class CBackend : IAbiBackend
 
     public string? Unsupported(BindingKind kind) => null;
 
-    public ModuleAbi ParseModule(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
+    public ModuleAbi ParseModule(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
         binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Glue")
             ? new CModule(ConventionNames.Read(attribute), ModuleParser.ModuleFileName(NamedString(attribute, "Glue")), AttributeArgumentLocation(attribute, "Glue") ?? typeLocation)
             : new CModule(ConventionNames.Read(attribute));
+
+    /// <summary>No: a nested interface is reported as a member that cannot be bound.</summary>
+    public bool BindsNestedInterfaces => false;
 
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         CMethodParser.Parse(parser, method, methodLocation);

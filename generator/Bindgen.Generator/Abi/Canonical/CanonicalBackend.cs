@@ -20,8 +20,11 @@ internal sealed class CanonicalBackend : IAbiBackend
 
     public string? Unsupported(BindingKind kind) => null;
 
-    public ModuleAbi ParseModule(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
+    public ModuleAbi ParseModule(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
         CanonicalModule.Instance;
+
+    /// <summary>No: a nested interface is reported as a member that cannot be bound.</summary>
+    public bool BindsNestedInterfaces => false;
 
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         CanonicalMethodParser.Parse(parser, method, methodLocation);

@@ -25,9 +25,12 @@ internal sealed class ComponentBackend : IAbiBackend
     public string? Unsupported(BindingKind kind) =>
         "a declared interface for a component: a component is bound from its binary by a <BindgenComponent Include=\"x.component.wasm\" /> item (docs/components.md)";
 
-    public ModuleAbi ParseModule(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
+    public ModuleAbi ParseModule(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
         new UnsupportedModuleAbi(AbiKind.Component);
 
+
+    /// <summary>No: a component binding is generated from its description, not from nested interfaces.</summary>
+    public bool BindsNestedInterfaces => false;
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) => null;
 
     public bool ChecksDescription => false;

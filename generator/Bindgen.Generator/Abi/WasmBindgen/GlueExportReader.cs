@@ -9,7 +9,8 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <summary>Reads one export wrapper: how each argument is lowered, and where the result and a thrown error come from.</summary>
 internal static class GlueExportReader
 {
-    public static GlueExport Read(string jsName, string[] jsParameters, string body, HashSet<string> helpers)
+    /// <param name="constructorOf">For a class's constructor, the class (its result is the new instance's pointer).</param>
+    public static GlueExport Read(string jsName, string[] jsParameters, string body, HashSet<string> helpers, string? constructorOf = null)
     {
         Match call = Regex.Matches(body, @"wasm\.(\w+)\(").Cast<Match>().FirstOrDefault(m => !helpers.Contains(m.Groups[1].Value) && !m.Groups[1].Value.StartsWith("__wbindgen", StringComparison.Ordinal))!;
         if (call is null)
@@ -26,7 +27,7 @@ internal static class GlueExportReader
 
         string[] arguments = SplitTopLevel(body.Substring(call.Index + call.Length, close - call.Index - call.Length));
         var parameters = new List<GlueParameter>();
-        bool returnArea = false;
+        bool returnArea = false, takesSelf = false;
         string? problem = null;
         for (int i = 0; i < arguments.Length; i++)
         {
@@ -34,6 +35,13 @@ internal static class GlueExportReader
             if (argument == "retptr" && i == 0)
             {
                 returnArea = true;
+                continue;
+            }
+
+            // A class member's own instance, passed first (after the return area), lent for the call.
+            if (argument is "this.__wbg_ptr" or "this.ptr" && parameters.Count == 0 && !takesSelf)
+            {
+                takesSelf = true;
                 continue;
             }
 
@@ -60,7 +68,17 @@ internal static class GlueExportReader
         GlueTransport transport = returnArea ? GlueTransport.ReturnArea : multi ? GlueTransport.MultiValue : GlueTransport.Direct;
         Dictionary<string, int> slots = Slots(body, transport);
         (GlueResultKind result, int resultSlot, int lengthSlot, string? resultElement) = TypedArrayResult(body, transport, slots);
-        if (result != GlueResultKind.Array)
+        if (constructorOf is not null && Regex.IsMatch(body, @"this\.(?:__wbg_ptr|ptr)\s*=\s*ret(?:\s*>>>\s*0)?\s*;|return\s+\w+\.__wrap\(ret\)"))
+        {
+            (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.Instance, -1, -1, constructorOf);
+        }
+        else if (Regex.Match(body, @"return\s+(?<class>\w+)\.__wrap\((?<v>[\w\[\]]+)\)\s*;") is { Success: true } wrap && !Regex.IsMatch(body, @"===\s*0\s*\?\s*(?:undefined|void 0)"))
+        {
+            int slot = transport == GlueTransport.Direct ? (wrap.Groups["v"].Value == "ret" ? 0 : -1) : Slot(wrap.Groups["v"].Value, slots);
+            (result, resultSlot, lengthSlot, resultElement) = slot < 0 ? (GlueResultKind.Other, -1, -1, null) : (GlueResultKind.Instance, transport == GlueTransport.Direct ? -1 : slot, -1, wrap.Groups["class"].Value);
+            problem ??= slot < 0 ? "its wrapper returns a class instance from a place Bindgen does not read" : null;
+        }
+        else if (result != GlueResultKind.Array)
         {
             (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
         }
@@ -84,18 +102,25 @@ internal static class GlueExportReader
 
         Match fixedArea = Regex.Match(body, @"const retptr = (\d+);");
         int area = returnArea && fixedArea.Success ? int.Parse(fixedArea.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement, area);
+        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement, area, TakesSelf: takesSelf);
     }
 
     private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
     {
-        // An exported class's instance: its pointer, taken from the JavaScript object (classes are not bound).
+        // An exported class's instance: moved (its pointer taken out of the JavaScript object) or lent (its pointer read).
         Match instance = Regex.Match(body, @"(?:const|var|let)\s+" + Regex.Escape(argument) + @"\s*=\s*(?<name>\w+)\.(?:__destroy_into_raw\(\)|ptr\s*;)");
         Match borrowedInstance = Regex.Match(argument, @"^(?<name>\w+)\.(?:__wbg_ptr|ptr)$");
         if ((instance.Success && Array.IndexOf(jsParameters, instance.Groups["name"].Value) >= 0) || (borrowedInstance.Success && Array.IndexOf(jsParameters, borrowedInstance.Groups["name"].Value) >= 0))
         {
             string name = instance.Success ? instance.Groups["name"].Value : borrowedInstance.Groups["name"].Value;
-            return new GlueParameter(name, GlueParameterKind.Other, "an instance of an exported class (classes are not supported)");
+            Match asserted = Regex.Match(body, @"_assertClass\(" + Regex.Escape(name) + @",\s*(?<class>\w+)\)");
+            if (!asserted.Success || Regex.IsMatch(body, @"isLikeNone\(" + Regex.Escape(name) + @"\)"))
+            {
+                return new GlueParameter(name, GlueParameterKind.Other, "an optional instance of an exported class, or one whose class the glue does not assert");
+            }
+
+            bool moved = instance.Success && instance.Value.Contains("__destroy_into_raw");
+            return new GlueParameter(name, moved ? GlueParameterKind.OwnedInstance : GlueParameterKind.BorrowedInstance, argument, asserted.Groups["class"].Value);
         }
 
         Match pointer = Regex.Match(argument, @"^ptr(\d+)$");

@@ -39,7 +39,7 @@ internal static class GlueImportClassifier
         ("is_bigint", Body(@"const ret = typeof\((?:getObject\(arg0\)|arg0)\) === 'bigint'; return ret;")),
         ("is_object", Body(@"const val = (?:getObject\(arg0\)|arg0); const ret = typeof\(val\) === 'object' && val !== null; return ret;")),
         ("jsval_eq", Body(@"const ret = (?:getObject\(arg0\)|arg0) === (?:getObject\(arg1\)|arg1); return ret;")),
-        ("init_externref_table", Body(@"const table = wasm\.\w+; const offset = table\.grow\(4\); table\.set\(0, undefined\); table\.set\(offset \+ 0, undefined\); table\.set\(offset \+ 1, null\); table\.set\(offset \+ 2, true\); table\.set\(offset \+ 3, false\); ;?")),
+        ("init_externref_table", Body(@"const table = wasm\.\w+; const offset = table\.grow\(4\); table\.set\(0, undefined\); table\.set\(offset \+ 0, undefined\); table\.set\(offset \+ 1, null\); table\.set\(offset \+ 2, true\); table\.set\(offset \+ 3, false\)[; ]*")),
         ("console_error", Body(@"console\.error\(getStringFromWasm0\(arg0, arg1\)\);")),
         ("console_log", Body(@"console\.log\(getStringFromWasm0\(arg0, arg1\)\);")),
         ("console_error_value", Body(@"console\.error\((?:getObject\(arg0\)|arg0)\);")),
@@ -55,6 +55,7 @@ internal static class GlueImportClassifier
         ("prototypesetcall", Body(@"Uint8Array\.prototype\.set\.call\(getArrayU8FromWasm0\(arg0, arg1\), (?:getObject\(arg2\)|arg2)\);")),
         ("memory", Body(@"const ret = wasm\.memory; RETURN")),
         ("buffer", Body(@"const ret = (?:getObject\(arg0\)|arg0)\.buffer; RETURN")),
+        ("json_stringify", Body(@"const ret = JSON\.stringify\((?:getObject\(arg0\)|arg0)\); RETURN")),
         ("random_fill", Body(@"(?:getObject\(arg0\)|arg0)\.getRandomValues\(getArrayU8FromWasm0\(arg1, arg2\)\);|crypto\.getRandomValues\(getArrayU8FromWasm0\(arg0, arg1\)\);")),
     };
 
@@ -72,7 +73,12 @@ internal static class GlueImportClassifier
         return "unknown";
     }
 
-    internal static string Normalize(string body) => Regex.Replace(body, @"\s+", " ").Trim();
+    /// <summary>
+    /// The body with whitespace collapsed and the guard some packages add to every import (<c>if (wasm == null) throw
+    /// new Error("...");</c>, as tiktoken does) removed: it cannot fire once the module is instantiated.
+    /// </summary>
+    internal static string Normalize(string body) =>
+        Regex.Replace(Regex.Replace(body, @"\s+", " ").Trim(), @"^if \(wasm == null\) throw new Error\(""[^""]*""\); ", string.Empty);
 
     private static Regex Body(string pattern) => new(
         "^" + pattern

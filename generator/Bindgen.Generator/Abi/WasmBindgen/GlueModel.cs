@@ -35,8 +35,25 @@ internal enum GlueParameterKind
     /// <summary><c>isLikeNone(x) ? 0 : addHeapObject(x)</c>: an optional JavaScript object, passed as none when omitted.</summary>
     OptionalObject,
 
-    /// <summary>Anything else (a class instance, a required JavaScript object, a closure): not supported.</summary>
+    /// <summary><c>x.__destroy_into_raw()</c>: an instance of an exported class, moved into the call (class in <see cref="GlueParameter.Element"/>).</summary>
+    OwnedInstance,
+
+    /// <summary><c>_assertClass(x, C); ... x.__wbg_ptr</c>: an instance of an exported class, lent for the call.</summary>
+    BorrowedInstance,
+
+    /// <summary>Anything else (a required JavaScript object, a closure): not supported.</summary>
     Other,
+}
+
+/// <summary>What an export wrapper is: a free function or a member of an exported class.</summary>
+internal enum GlueMemberKind
+{
+    Function,
+    Constructor,
+    Method,
+    Static,
+    Getter,
+    Setter,
 }
 
 /// <summary>How the glue lifts an export's result.</summary>
@@ -52,6 +69,9 @@ internal enum GlueResultKind
     Array,
     StringArray,
     Object,
+
+    /// <summary><c>C.__wrap(ret)</c>, or a constructor's own pointer: a new instance of an exported class (class in <see cref="GlueExport.ResultElement"/>).</summary>
+    Instance,
     Other,
 }
 
@@ -87,7 +107,15 @@ internal sealed record GlueExport(
     int ErrorFlagSlot,
     string? Problem,
     string? ResultElement = null,
-    int FixedArea = -1);
+    int FixedArea = -1,
+    GlueMemberKind Member = GlueMemberKind.Function,
+    bool TakesSelf = false);
+
+/// <summary>An exported class (<c>#[wasm_bindgen] pub struct</c>): its JavaScript name and the export that frees an instance.</summary>
+/// <param name="Name">The JavaScript class name.</param>
+/// <param name="Free">The <c>__wbg_&lt;name&gt;_free</c> export, or null when the glue's <c>free()</c> could not be read.</param>
+/// <param name="FreeTakesFlag">Whether the free export takes a second argument (0.2.9x and later: 0 from <c>free()</c>).</param>
+internal sealed record GlueClass(string Name, string? Free, bool FreeTakesFlag);
 
 /// <summary>One import the glue defines and the operation its body performs (<c>unknown</c> when not recognized).</summary>
 /// <param name="Name">The import's name.</param>
@@ -106,4 +134,5 @@ internal sealed record GlueModel(
     int HeapSize,
     string? ExternrefTable,
     string? Start,
-    string? Problem = null) : AbiInput(FileName);
+    string? Problem = null,
+    EquatableArray<GlueClass> Classes = default) : AbiInput(FileName);

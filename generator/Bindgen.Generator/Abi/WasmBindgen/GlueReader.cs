@@ -84,6 +84,13 @@ internal static class GlueReader
             }
         }
 
+        var classes = new List<GlueClass>();
+        foreach ((GlueClass glueClass, List<GlueExport> members) in GlueClassReader.Read(text, exported, helpers))
+        {
+            classes.Add(glueClass);
+            exports.AddRange(members);
+        }
+
         return new GlueModel(
             fileName,
             exports.GroupBy(e => e.JsName).Select(g => g.First()).ToEquatableArray(),
@@ -93,12 +100,16 @@ internal static class GlueReader
             stack,
             heap is null ? 0 : int.Parse(heap, System.Globalization.CultureInfo.InvariantCulture),
             heap is null ? table : null,
-            start);
+            start,
+            Classes: classes.ToEquatableArray());
     }
 
-    /// <summary>An exported function whose body calls into the module (classes, helpers and loaders are not).</summary>
+    /// <summary>
+    /// An exported function whose body calls into the module (classes, helpers and loaders are not): the loaders are
+    /// named <c>init</c> and <c>initSync</c>; a function of the package merely starting with init (<c>initPanicHook</c>) is bound.
+    /// </summary>
     private static bool IsExportWrapper(HashSet<string> exported, string name, string body) =>
-        exported.Contains(name) && Regex.IsMatch(body, @"\bwasm\.\w+\(") && !name.StartsWith("init", StringComparison.Ordinal);
+        exported.Contains(name) && Regex.IsMatch(body, @"\bwasm\.\w+\(") && name is not ("init" or "initSync");
 
     /// <summary>
     /// Every name the glue exports (<c>module.exports.f =</c>, <c>exports.f =</c>, <c>export function f</c>,

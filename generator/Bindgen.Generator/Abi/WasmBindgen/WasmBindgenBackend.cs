@@ -22,10 +22,14 @@ internal sealed class WasmBindgenBackend : IAbiBackend
     public string? Unsupported(BindingKind kind) =>
         kind == BindingKind.Imports ? "the wasm-bindgen ABI for [WasmImports] (the module's imports come from its glue)" : null;
 
-    public ModuleAbi ParseModule(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
+    public ModuleAbi ParseModule(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics) =>
         new WasmBindgenModule(
             ModuleParser.ModuleFileName(NamedString(attribute, "Glue")),
-            HasNamedArgument(attribute, "Glue") ? AttributeArgumentLocation(attribute, "Glue") ?? typeLocation : typeLocation);
+            HasNamedArgument(attribute, "Glue") ? AttributeArgumentLocation(attribute, "Glue") ?? typeLocation : typeLocation,
+            Classes: binding.Kind == BindingKind.Exports ? WasmBindgenClassParser.Parse(binding, type, diagnostics) : EquatableArray<WasmBindgenClass>.Empty);
+
+    /// <summary>Yes: a nested interface declares an exported class (<see cref="WasmBindgenClassParser"/>).</summary>
+    public bool BindsNestedInterfaces => true;
 
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         WasmBindgenMethodParser.Parse(parser, method, methodLocation);

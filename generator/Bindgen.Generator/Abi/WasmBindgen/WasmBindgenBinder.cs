@@ -48,11 +48,13 @@ internal static class WasmBindgenBinder
         var methods = new List<MethodModel>();
         foreach (MethodModel method in module.Methods)
         {
-            MethodModel? bound = BindMethod(module, glue, method, diagnostics);
+            // A method of the binding interface calls a free function, or a class's constructor or static method.
+            MethodModel? bound = BindMethod(glue, method, glue.Exports.AsSpan().ToArray().Where(e => e.Member is GlueMemberKind.Function or GlueMemberKind.Constructor or GlueMemberKind.Static).ToArray(), diagnostics);
             canEmit &= bound is not null;
             methods.Add(bound ?? method);
         }
 
+        EquatableArray<WasmBindgenClass> classes = WasmBindgenClassBinder.Bind(part.Classes, glue, diagnostics, (m, candidates) => BindMethod(glue, m, candidates, diagnostics), ref canEmit);
         foreach (GlueImport import in glue.Imports.AsSpan())
         {
             if (import.Operation == "unknown")
@@ -61,13 +63,13 @@ internal static class WasmBindgenBinder
             }
         }
 
-        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue } };
+        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue, Classes = classes } };
     }
 
-    private static MethodModel? BindMethod(ModuleModel module, GlueModel glue, MethodModel method, List<DiagnosticInfo> diagnostics)
+    /// <summary>Binds <paramref name="method"/> to the first of <paramref name="exports"/> named as it is (a class member's names carry the class: <c>X.name</c>).</summary>
+    internal static MethodModel? BindMethod(GlueModel glue, MethodModel method, GlueExport[] exports, List<DiagnosticInfo> diagnostics)
     {
         WasmBindgenSignature signature = method.WasmBindgen();
-        GlueExport[] exports = glue.Exports.AsSpan().ToArray();
         GlueExport? export = exports.FirstOrDefault(e => e.JsName == method.ExportName)
             ?? (signature.NameGiven ? null : exports.FirstOrDefault(e => e.JsName == signature.SnakeName));
         if (export is null)
@@ -128,6 +130,7 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.OptionalBool => code is WasmBindgenType.Bool or WasmBindgenType.NullableBool,
                 GlueParameterKind.OptionalInt => ArrayElement.AcceptsOptionalInt(g.Element, code),
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => IsJsValue(code),
+                GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => code == WasmBindgenType.Instance && signature.ParameterClasses[i] == g.Element,
                 _ => false,
             };
             if (!fits)
@@ -135,7 +138,8 @@ internal static class WasmBindgenBinder
                 return g.Kind switch
                 {
                     GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
-                    GlueParameterKind.Other when g.Text.StartsWith("an instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}",
+                    GlueParameterKind.Other when g.Text.StartsWith("an optional instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}, which Bindgen does not support",
+                    GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter {i + 1} is declared {Declared(code, signature.ParameterClasses[i])}, and the glue takes '{g.Name}' as an instance of class '{g.Element}' (declare the nested interface I{g.Element})",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{GlueExportReader.Excerpt(g.Text)}', which Bindgen does not support",
                     _ => $"parameter {i + 1} is declared {code.Display()}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
                 };
@@ -154,15 +158,25 @@ internal static class WasmBindgenBinder
             GlueResultKind.Array => ArrayElement.TypeOfResult(export.ResultElement!) == signature.Result,
             GlueResultKind.StringArray => signature.Result == WasmBindgenType.StringArray,
             GlueResultKind.Object => IsJsValue(signature.Result),
+            GlueResultKind.Instance => signature.Result == WasmBindgenType.Instance && signature.ResultClass == export.ResultElement,
             _ => false,
         };
-        return resultFits ? null : $"it returns {signature.Result.Display()}, and the glue's result is {Describe(export.Result)}";
+        return resultFits ? null
+            : export.Result == GlueResultKind.Instance ? $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is a new instance of class '{export.ResultElement}' (declare the nested interface I{export.ResultElement})"
+            : $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is {Describe(export.Result)}";
     }
+
+    private static string Declared(WasmBindgenType type, string? cls) => type == WasmBindgenType.Instance ? $"an instance of class '{cls}'" : type.Display();
 
     private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
     {
         var parameters = new List<WasmType>();
         if (export.Transport == GlueTransport.ReturnArea)
+        {
+            parameters.Add(WasmType.I32);
+        }
+
+        if (export.TakesSelf)
         {
             parameters.Add(WasmType.I32);
         }
@@ -196,7 +210,7 @@ internal static class WasmBindgenBinder
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
-            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object ? WasmType.I32 : signature.Result.CrossesAs());
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance ? WasmType.I32 : signature.Result.CrossesAs());
         }
 
         return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
@@ -217,6 +231,7 @@ internal static class WasmBindgenBinder
         GlueParameterKind.OptionalInt => "an optional 32-bit integer",
         GlueParameterKind.OptionalObject => "an optional JavaScript object",
         GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
+        GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => "a class instance",
         _ => "something else",
     };
 
@@ -232,6 +247,7 @@ internal static class WasmBindgenBinder
         GlueResultKind.Array => "a typed array",
         GlueResultKind.StringArray => "an array of strings",
         GlueResultKind.Object => "a JavaScript value",
+        GlueResultKind.Instance => "a class instance",
         _ => "something Bindgen does not lift",
     };
 }

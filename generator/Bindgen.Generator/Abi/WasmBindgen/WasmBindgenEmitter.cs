@@ -1,3 +1,4 @@
+using System.Linq;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 
@@ -17,10 +18,12 @@ internal static class WasmBindgenEmitter
         ClassFrame.OpenExportsClass(w, module, "a wasm-bindgen module", $"as its JavaScript glue {CSharpText.DocText(glue.FileName)} does.");
         EmitGlue(w, glue);
         w.Line("private readonly global::Bindgen.Internals.WasmBindgenGuest _guest;");
-        foreach (MethodModel method in module.Methods)
+        foreach (MethodModel method in module.Methods.Concat(Classes(module).SelectMany(c => c.Members)))
         {
             w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
         }
+
+        WasmBindgenClassEmitter.EmitFreeFields(w, module);
 
         w.Line();
         w.Line("/// <summary>Binds to an instance created with the guest state its imports use, resolving and checking every export once.</summary>");
@@ -30,7 +33,8 @@ internal static class WasmBindgenEmitter
         w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);");
         StoreGateText.Assign(w);
         w.Line("guest.Attach(__exports);");
-        foreach (MethodModel method in module.Methods)
+        WasmBindgenClassEmitter.EmitFreeResolution(w, module);
+        foreach (MethodModel method in module.Methods.Concat(Classes(module).SelectMany(c => c.Members)))
         {
             w.Line($"{method.FieldName} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.WasmBindgen().Export!.WasmName)}, {CSharpText.Literal(method.Lowered.Text)});");
         }
@@ -51,9 +55,12 @@ internal static class WasmBindgenEmitter
             WasmBindgenMethodEmitter.Emit(w, module, method);
         }
 
+        WasmBindgenClassEmitter.Emit(w, module);
         w.Close();
         return w.ToString();
     }
+
+    private static System.Collections.Generic.IEnumerable<WasmBindgenClass> Classes(ModuleModel module) => module.WasmBindgen().Classes;
 
     private static void EmitGlue(IndentedWriter w, GlueModel glue)
     {

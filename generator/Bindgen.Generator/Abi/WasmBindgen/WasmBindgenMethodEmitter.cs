@@ -12,27 +12,60 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// </summary>
 internal static class WasmBindgenMethodEmitter
 {
-    public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
+    /// <param name="w">The writer.</param>
+    /// <param name="module">The binding.</param>
+    /// <param name="method">The method, of the binding interface or of a class interface.</param>
+    /// <param name="owner">
+    /// Where the binding's fields are: <c>this</c> in the binding class, <c>this._binding</c> in a class's instance
+    /// (which also passes itself, lent for the call, when the glue passes <c>this.__wbg_ptr</c>).
+    /// </param>
+    /// <param name="declaration">The member's declaration, or null for a method's own.</param>
+    public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method, string owner = "this", string? declaration = null)
     {
         WasmBindgenSignature s = method.WasmBindgen();
         GlueExport export = s.Export!;
         string L(string name) => method.Local(name);
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
-        string declaration = method.ImplementExplicitly
+        if (declaration is null)
+        {
+            w.Line("/// <inheritdoc/>");
+            w.Line("[global::Bindgen.MayGrowMemory]");
+        }
+
+        w.Open(declaration ?? (method.ImplementExplicitly
             ? $"{method.ReturnType.FullName} {method.DeclaringInterface}.{method.Identifier}({parameters})"
-            : $"public {method.ReturnType.FullName} {method.Identifier}({parameters})";
-        w.Line("/// <inheritdoc/>");
-        w.Line("[global::Bindgen.MayGrowMemory]");
-        w.Open(declaration);
-        StoreGateText.Enter(w, module, method);
-        w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
-        w.Line($"global::Bindgen.Internals.WasmBindgenGuest {L("g")} = this._guest;");
+            : $"public {method.ReturnType.FullName} {method.Identifier}({parameters})"));
+        StoreGateText.Enter(w, module, method, owner);
+        // A class member's operation names its class interface (IPhotonImage.GetWidth), a binding method the binding's.
+        string declaringName = owner == "this" ? module.InterfaceName : method.DeclaringInterface.Substring(method.DeclaringInterface.LastIndexOf('.') + 1);
+        w.Line($"const string {L("op")} = {CSharpText.Literal($"{declaringName}.{method.Name} (glue function '{export.JsName}')")};");
+        bool classes = module.WasmBindgen().Classes.Count > 0;
+        if (classes)
+        {
+            w.Line($"{owner}.ReleaseFinalized();");
+        }
+
+        w.Line($"global::Bindgen.Internals.WasmBindgenGuest {L("g")} = {owner}._guest;");
+        if (export.TakesSelf)
+        {
+            w.Line($"int {L("self")} = this.Pointer({L("op")});");
+        }
+
         for (int i = 0; i < method.Parameters.Count; i++)
         {
             if (s.Parameters[i] == WasmBindgenType.String || ((s.Parameters[i] == WasmBindgenType.Bytes || s.Parameters[i].IsTypedArray()) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
             {
                 string name = method.Parameters[i].Name;
                 w.Line($"if ({name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(method.Parameters[i].PlainName)});");
+            }
+        }
+
+        // Every instance argument is checked (of this binding, not disposed, not moved) before anything is allocated.
+        for (int i = 0; i < export.Parameters.Count && i < method.Parameters.Count; i++)
+        {
+            if (export.Parameters[i].Kind is GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance)
+            {
+                w.Line($"int {L("obj" + i)} = {module.ClassName}.{export.Parameters[i].Element}.Of({method.Parameters[i].Name}, {owner}, {L("op")}, {CSharpText.Literal(method.Parameters[i].PlainName)}).Pointer({L("op")});");
             }
         }
 
@@ -56,8 +89,14 @@ internal static class WasmBindgenMethodEmitter
             w.Line("// (1) Allocate every argument; each call may grow and move memory.");
         }
 
+        if (export.TakesSelf)
+        {
+            args.Add(L("self"));
+        }
+
         var copies = new List<string>();
         var lends = new List<string>();
+        var moves = new List<string>();
         for (int i = 0; i < export.Parameters.Count; i++)
         {
             GlueParameter g = export.Parameters[i];
@@ -114,6 +153,14 @@ internal static class WasmBindgenMethodEmitter
 
                     args.Add(L("js" + i));
                     break;
+                case GlueParameterKind.OwnedInstance:
+                    // Moved right before the call, after every allocation: the module owns the instance from then on.
+                    moves.Add($"{module.ClassName}.{g.Element}.Of({p}, {owner}, {L("op")}, {CSharpText.Literal(method.Parameters[i].PlainName)}).Move({L("op")});");
+                    args.Add(L("obj" + i));
+                    break;
+                case GlueParameterKind.BorrowedInstance:
+                    args.Add(L("obj" + i));
+                    break;
                 case GlueParameterKind.OptionalBool:
                     args.Add(!declared ? "0xFFFFFF" : code == WasmBindgenType.NullableBool ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
                     break;
@@ -147,13 +194,18 @@ internal static class WasmBindgenMethodEmitter
         }
 
         w.Line("// (3) Call.");
+        foreach (string move in moves)
+        {
+            w.Line(move);
+        }
+
         foreach (string lend in lends)
         {
             w.Line(lend);
         }
 
         bool hasResult = method.Lowered.Results.Count > 0;
-        string call = $"this.{method.FieldName}({string.Join(", ", args)})";
+        string call = $"{owner}.{method.FieldName}({string.Join(", ", args)})";
         if (hasResult)
         {
             w.Line($"{method.Lowered.ResultClrType} {L("ret")};");
@@ -176,7 +228,7 @@ internal static class WasmBindgenMethodEmitter
 
             w.Close();
         }
-        EmitLift(w, method, export, L);
+        EmitLift(w, module, method, export, L, owner);
         if (area)
         {
             w.Close();
@@ -189,7 +241,7 @@ internal static class WasmBindgenMethodEmitter
         w.Close();
     }
 
-    private static void EmitLift(IndentedWriter w, MethodModel method, GlueExport export, System.Func<string, string> L)
+    private static void EmitLift(IndentedWriter w, ModuleModel module, MethodModel method, GlueExport export, System.Func<string, string> L, string owner)
     {
         w.Line("// (4) Lift: read the result words, throw a returned error, copy the result out and free it.");
         string Slot(int index) => export.Transport switch
@@ -230,6 +282,9 @@ internal static class WasmBindgenMethodEmitter
                 string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
                 string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ => string.Empty };
                 w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
+                break;
+            case GlueResultKind.Instance:
+                w.Line($"return new {module.ClassName}.{export.ResultElement}({owner}, {(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))});");
                 break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");

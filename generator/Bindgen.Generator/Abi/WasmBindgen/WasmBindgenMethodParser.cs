@@ -17,7 +17,7 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 internal static class WasmBindgenMethodParser
 {
     internal const string WasmBindgenSupportedTypes =
-        "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
+        "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]; and an interface nested in the binding interface that derives IDisposable (an exported class)";
 
     public static MethodModel? Parse(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation)
     {
@@ -25,6 +25,7 @@ internal static class WasmBindgenMethodParser
         int errorsBefore = diagnostics.Count;
         var parameters = new List<ParameterModel>();
         var types = new List<WasmBindgenType>();
+        var classes = new List<string>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             LocationInfo? parameterLocation = LocationOf(MemberParser.ParameterTypeLocation(parameter)) ?? methodLocation;
@@ -37,6 +38,7 @@ internal static class WasmBindgenMethodParser
             }
 
             types.Add(code.Value);
+            classes.Add(ClassOf(parameter.Type) ?? string.Empty);
             parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
         }
 
@@ -69,12 +71,33 @@ internal static class WasmBindgenMethodParser
         var lowered = new LoweredSignature(EquatableArray<WasmType>.Empty, EquatableArray<WasmType>.Empty, ReturnArea: false);
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
-            new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name)), Location: parser.ExportNameLocation(method) ?? methodLocation);
+            new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name), ParameterClasses: classes.ToEquatableArray(), ResultClass: ClassOf(method.ReturnType)), Location: parser.ExportNameLocation(method) ?? methodLocation);
+    }
+
+    /// <summary>
+    /// The exported class a type stands for: an interface nested in an interface that derives <c>IDisposable</c>
+    /// (<c>IPhotonImage</c> is the class <c>PhotonImage</c>), else null.
+    /// </summary>
+    internal static string? ClassOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface, ContainingType.TypeKind: TypeKind.Interface } named
+            || !named.AllInterfaces.Any(i => i.ToDisplayString() == "System.IDisposable"))
+        {
+            return null;
+        }
+
+        string name = named.Name;
+        return name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]) ? name.Substring(1) : name;
     }
 
     /// <summary>A C# type as wasm-bindgen methods may declare it, or null when not supported.</summary>
-    private static WasmBindgenType? TypeCode(ITypeSymbol type, NullableAnnotation annotation, bool isResult)
+    internal static WasmBindgenType? TypeCode(ITypeSymbol type, NullableAnnotation annotation, bool isResult)
     {
+        if (ClassOf(type) is not null)
+        {
+            return WasmBindgenType.Instance;
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             return isResult ? null : nullable.TypeArguments[0].SpecialType switch
@@ -127,5 +150,5 @@ internal static class WasmBindgenMethodParser
         _ => null,
     };
 
-    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+    internal static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 }

@@ -6,7 +6,28 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <param name="Glue">[WasmModule(Glue = ...)] reduced to its file name; null when not given.</param>
 /// <param name="GlueLocation">Where Glue is given (else the interface's name).</param>
 /// <param name="Bound">The glue as read, once bound (the emitter reads its module-wide facts).</param>
-internal sealed record WasmBindgenModule(string? Glue, LocationInfo? GlueLocation, GlueModel? Bound = null) : ModuleAbi(AbiKind.WasmBindgen);
+/// <param name="Classes">The interfaces nested in the binding interface: the exported classes it binds.</param>
+internal sealed record WasmBindgenModule(string? Glue, LocationInfo? GlueLocation, GlueModel? Bound = null, EquatableArray<WasmBindgenClass> Classes = default) : ModuleAbi(AbiKind.WasmBindgen);
+
+/// <summary>What a class member's method stands for: a method, or one accessor of a property.</summary>
+internal enum WasmBindgenAccessor
+{
+    None,
+    Get,
+    Set,
+}
+
+/// <summary>
+/// One exported class, declared as an interface nested in the binding interface that derives <c>IDisposable</c>;
+/// its name without the leading <c>I</c> is the JavaScript class's.
+/// </summary>
+/// <param name="Name">The JavaScript class (and the generated class's) name.</param>
+/// <param name="InterfaceFullName">The nested interface, fully qualified.</param>
+/// <param name="Members">Its methods, and one method model per property accessor.</param>
+/// <param name="Complete">False when a member could not be parsed (a diagnostic says why): then nothing is generated.</param>
+/// <param name="Location">The interface's name.</param>
+/// <param name="Bound">The glue's class, once bound.</param>
+internal sealed record WasmBindgenClass(string Name, string InterfaceFullName, EquatableArray<MethodModel> Members, bool Complete, LocationInfo? Location, GlueClass? Bound = null);
 
 /// <summary>A wasm-bindgen method: the C# type of each parameter and the result, and how the export name was given.</summary>
 /// <param name="Parameters">The parameters' types.</param>
@@ -14,7 +35,18 @@ internal sealed record WasmBindgenModule(string? Glue, LocationInfo? GlueLocatio
 /// <param name="NameGiven">Whether [WasmExport] names the JavaScript function (else camelCase, then snake_case, is looked up).</param>
 /// <param name="SnakeName">The method's name in snake_case, the fallback name.</param>
 /// <param name="Export">The glue's wrapper, once bound.</param>
-internal sealed record WasmBindgenSignature(EquatableArray<WasmBindgenType> Parameters, WasmBindgenType Result, bool NameGiven, string SnakeName, GlueExport? Export = null) : MethodAbi;
+/// <param name="ParameterClasses">Per parameter, the class of an <see cref="WasmBindgenType.Instance"/> (else empty).</param>
+/// <param name="ResultClass">The class of an <see cref="WasmBindgenType.Instance"/> result.</param>
+/// <param name="Accessor">For a member of a class interface: a method, or a property's getter or setter.</param>
+internal sealed record WasmBindgenSignature(
+    EquatableArray<WasmBindgenType> Parameters,
+    WasmBindgenType Result,
+    bool NameGiven,
+    string SnakeName,
+    GlueExport? Export = null,
+    EquatableArray<string> ParameterClasses = default,
+    string? ResultClass = null,
+    WasmBindgenAccessor Accessor = WasmBindgenAccessor.None) : MethodAbi;
 
 /// <summary>Typed access to the wasm-bindgen parts of the model.</summary>
 internal static class WasmBindgenModelAccess

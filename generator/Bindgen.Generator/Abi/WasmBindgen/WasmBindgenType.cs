@@ -76,6 +76,9 @@ internal enum WasmBindgenType
 
     /// <summary><c>string[]</c> (results only).</summary>
     StringArray,
+
+    /// <summary>An interface nested in the binding interface, deriving <c>IDisposable</c>: an instance of an exported class.</summary>
+    Instance,
 }
 
 /// <summary>What the binder and the emitter ask of a <see cref="WasmBindgenType"/>.</summary>
@@ -128,6 +131,7 @@ internal static class WasmBindgenTypes
         WasmBindgenType.Js => "object",
         WasmBindgenType.Bytes => "byte[]",
         WasmBindgenType.StringArray => "string[]",
+        WasmBindgenType.Instance => "a class instance",
         _ => type.Element().Type + "[]",
     };
 }

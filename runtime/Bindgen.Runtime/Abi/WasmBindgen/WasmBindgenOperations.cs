@@ -61,6 +61,7 @@ internal static class WasmBindgenOperations
             "memory" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, new JsGuestMemory(g)),
             "buffer" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, In(g, a[0], import) is JsGuestMemory m ? new JsGuestBuffer(m.Guest) : throw new JsException(import, new JsError("buffer of a value that is not a WebAssembly.Memory"))),
             "uint8array_view" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, View(g, In(g, a[0], import), a[1].AsInt32(), a[2].AsInt32(), import)),
+            "json_stringify" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsJson.Stringify(In(g, a[0], import), import)),
             _ => null,
         };
 
