@@ -22,7 +22,8 @@ public sealed class CompiledWasmModule<TBinding> : IDisposable
             throw new ArgumentException($"The module of {typeof(TBinding).Name} needs ModulePath or ModuleBytes.", nameof(options));
         }
 
-        Engine = new Engine(EngineConfig(options));
+        using Config config = EngineConfig(options);
+        Engine = new Engine(config);
         try
         {
             Module = options.ModulePath is string path
