@@ -32,8 +32,10 @@ public static class Interleaved
     {
         using var variants = new BenchVariants();
         using var cancellation = new CancellationVariants();
+        using var pools = new PoolVariants();
         var scenarios = Scenarios(variants);
         scenarios.AddRange(cancellation.Scenarios());
+        scenarios.AddRange(pools.Scenarios());
         var canonical = new List<CanonicalBenchmarks>();
         scenarios.AddRange(CanonicalScenarios(canonical));
         using var components = new ComponentScenarios();

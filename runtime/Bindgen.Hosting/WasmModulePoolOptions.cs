@@ -1,0 +1,80 @@
+using System;
+using Wasmtime;
+
+namespace Bindgen.Hosting;
+
+/// <summary>How a <see cref="WasmModulePool{TBinding}"/> isolates one lease from the next.</summary>
+public enum PoolIsolation
+{
+    /// <summary>
+    /// The default: every lease gets a new store and instance, disposed when the lease ends. Nothing a lease
+    /// leaves in guest memory, globals or tables reaches another lease. Cheap with Wasmtime's pooling allocator.
+    /// </summary>
+    FreshInstance,
+
+    /// <summary>
+    /// Instances are kept and handed out again after <see cref="WasmModulePoolOptions{TBinding}.ResetInstance"/>
+    /// accepts them. Only a lease that was completed (<see cref="WasmLease{TBinding}.Complete"/>, or the callback
+    /// forms, which complete on success) returns its instance; any other is discarded.
+    /// </summary>
+    ReuseInstance,
+}
+
+/// <summary>What a binding factory gets to instantiate one pooled binding.</summary>
+/// <param name="Engine">The pool's engine.</param>
+/// <param name="Store">A new store of that engine, with the lease limits already applied.</param>
+/// <param name="Module">The module, compiled once for the engine.</param>
+/// <param name="Linker">The pool's linker when <see cref="WasmModulePoolOptions{TBinding}.DefineImports"/> is set, else null.</param>
+public sealed record WasmInstanceContext(Engine Engine, Store Store, Module Module, Linker? Linker);
+
+/// <summary>Settings of a <see cref="WasmModulePool{TBinding}"/>.</summary>
+/// <typeparam name="TBinding">The binding handed out: a generated <c>[WasmModule]</c> class or its interface.</typeparam>
+public class WasmModulePoolOptions<TBinding>
+    where TBinding : class
+{
+    /// <summary>
+    /// Creates the binding in a new store, for example <c>c =&gt; TextTools.Instantiate(c.Store, c.Module)</c>, or
+    /// <c>c =&gt; Worker.Instantiate(c.Engine, c.Store, c.Module)</c> for a binding with cancellable methods. Required.
+    /// </summary>
+    public Func<WasmInstanceContext, TBinding>? CreateBinding { get; set; }
+
+    /// <summary>Defines the module's imports on the pool's one linker, once; null when the module has none.</summary>
+    public Action<Linker>? DefineImports { get; set; }
+
+    /// <summary>Fresh instance per lease (the default) or reuse with <see cref="ResetInstance"/>.</summary>
+    public PoolIsolation Isolation { get; set; } = PoolIsolation.FreshInstance;
+
+    /// <summary>
+    /// Under <see cref="PoolIsolation.ReuseInstance"/>: brings a returned binding back to a clean state and says
+    /// whether it may be handed out again. Returning false or throwing discards it. Null keeps the binding as is.
+    /// </summary>
+    public Func<TBinding, bool>? ResetInstance { get; set; }
+
+    /// <summary>Under <see cref="PoolIsolation.ReuseInstance"/>: how many idle instances are kept. Default: twice the processor count.</summary>
+    public int MaxIdleInstances { get; set; } = Environment.ProcessorCount * 2;
+
+    /// <summary>
+    /// How many leases may be out at once; renting beyond waits. Bounds the memory of all live instances (and must
+    /// not exceed the pooling allocator's instance count). Default: unbounded (<see cref="int.MaxValue"/>).
+    /// </summary>
+    public int MaxConcurrentLeases { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// Fuel given to the store at the start of each lease (the engine needs <c>WithFuelConsumption(true)</c>); a call
+    /// that runs out throws <see cref="GuestOutOfFuelException"/> and the instance is discarded. Null: no fuel set.
+    /// </summary>
+    public ulong? FuelPerLease { get; set; }
+
+    /// <summary>The most linear memory, in bytes, one lease's instance may have (<c>Store.SetLimits</c>). Null: no cap.</summary>
+    public long? MemoryLimitBytes { get; set; }
+
+    /// <summary>
+    /// How long a lease may run: <see cref="WasmLease{TBinding}.CancellationToken"/> is cancelled when it passes. Pass that
+    /// token to the binding's cancellable methods (an epoch-interruption engine, docs/bounded-calls.md) to stop the guest.
+    /// Null: no timeout.
+    /// </summary>
+    public TimeSpan? LeaseTimeout { get; set; }
+
+    /// <summary>Guest memory options for bindings the factory creates; a convenience the factory may pass on.</summary>
+    public GuestMemoryOptions? MemoryOptions { get; set; }
+}
