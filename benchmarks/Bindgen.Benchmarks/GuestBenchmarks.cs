@@ -23,6 +23,7 @@ public sealed class BenchVariants : IDisposable
         Generated = new GeneratedBench(_engine, _module, host);
         GeneratedPerCall = new GeneratedBench(_engine, _module, host, new GuestMemoryOptions { ScratchBlock = false });
         HandWritten = new HandWrittenBench(_engine, _module, host);
+        HandWrittenImportPerCall = new HandWrittenBench(_engine, _module, host, importMemoryPerCall: true);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
         Floor = new CallFloor(_engine, _module, host);
@@ -36,6 +37,9 @@ public sealed class BenchVariants : IDisposable
 
     /// <summary>Variant (b), the baseline.</summary>
     public HandWrittenBench HandWritten { get; }
+
+    /// <summary>Variant (b) with the import looking its caller's memory up on every call.</summary>
+    public HandWrittenBench HandWrittenImportPerCall { get; }
 
     /// <summary>Variant (c).</summary>
     public NaiveBench Naive { get; }
@@ -62,6 +66,7 @@ public sealed class BenchVariants : IDisposable
         Floor.Dispose();
         Steps.Dispose();
         Naive.Dispose();
+        HandWrittenImportPerCall.Dispose();
         HandWritten.Dispose();
         GeneratedPerCall.Dispose();
         Generated.Dispose();

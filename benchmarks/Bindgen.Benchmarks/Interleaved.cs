@@ -155,7 +155,9 @@ public static class Interleaved
             () => v.Naive.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
 
         byte[] input = BenchGuest.Bytes(64);
-        list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)));
+        list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)) is var import
+            ? import with { Variants = [.. import.Variants, new Variant("HandWritten, memory per call", () => v.HandWrittenImportPerCall.CallDescribe(input))] }
+            : throw new InvalidOperationException());
         return list;
     }
 
