@@ -26,6 +26,7 @@ public sealed class BenchVariants : IDisposable
         HandWrittenImportPerCall = new HandWrittenBench(_engine, _module, host, importMemoryPerCall: true);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
+        EchoSteps = new EchoSteps(_engine, _module, host);
         Floor = new CallFloor(_engine, _module, host);
     }
 
@@ -47,6 +48,9 @@ public sealed class BenchVariants : IDisposable
     /// <summary>A diagnostic: the generated array glue taken apart (the interleaved mode's <c>gap</c> scenarios).</summary>
     public GlueSteps Steps { get; }
 
+    /// <summary>A diagnostic: the generated string glue taken apart (the interleaved mode's <c>gap echo</c> scenarios).</summary>
+    public EchoSteps EchoSteps { get; }
+
     /// <summary>A diagnostic: <c>add</c> through a direct call of the C API, under Wasmtime's typed delegate.</summary>
     public CallFloor Floor { get; }
 
@@ -64,6 +68,7 @@ public sealed class BenchVariants : IDisposable
     public void Dispose()
     {
         Floor.Dispose();
+        EchoSteps.Dispose();
         Steps.Dispose();
         Naive.Dispose();
         HandWrittenImportPerCall.Dispose();

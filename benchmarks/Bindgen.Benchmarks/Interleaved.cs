@@ -131,6 +131,23 @@ public static class Interleaved
             new Variant("Steps, GetSpan copies instead of Write/ReadInto", () => v.Steps.ScaleSpanCopy(floats, ArrayScenarios.TimedFactor)),
         ]));
 
+        // The generated string glue taken apart where its gap shows: 4096 chars (see EchoSteps).
+        foreach (bool ascii in new[] { true, false })
+        {
+            string text = BenchGuest.Text(4096, ascii);
+            list.Add(new Scenario($"gap echo(string) 4096 chars {(ascii ? "ASCII" : "non-ASCII")}",
+            [
+                new Variant("HandWritten", () => v.HandWritten.Echo(text)),
+                new Variant("Generated+PerCall", () => v.GeneratedPerCall.Binding.Echo(text)),
+                new Variant("Steps: all, in the generated order", () => v.EchoSteps.AllSteps(text)),
+                new Variant("Steps, text first, return area after", () => v.EchoSteps.TextFirst(text)),
+                new Variant("Steps, text 16 bytes into the block", () => v.EchoSteps.TextAt16(text)),
+                new Variant("Generated (scratch block)", () => v.Generated.Binding.Echo(text)),
+                new Variant("Steps, Encoding.UTF8 through GetSpan", () => v.EchoSteps.SpanTranscoding(text)),
+                new Variant("Steps, frees instead of Release", () => v.EchoSteps.DirectFree(text)),
+            ]));
+        }
+
         // A C library's calling shapes: a struct by pointer, an out-parameter, and more parameters than Wasmtime's
         // typed delegates take (where every variant goes through Function.Invoke).
         CLibraryScenarios.CheckPointNorm2(v);
