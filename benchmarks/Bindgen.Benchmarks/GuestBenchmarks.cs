@@ -24,6 +24,8 @@ public sealed class BenchVariants : IDisposable
         GeneratedPerCall = new GeneratedBench(_engine, _module, host, new GuestMemoryOptions { ScratchBlock = false });
         HandWritten = new HandWrittenBench(_engine, _module, host);
         HandWrittenImportPerCall = new HandWrittenBench(_engine, _module, host, importMemoryPerCall: true);
+        GeneratedWithHandWrittenImport = new GeneratedBench(_engine, _module, host, handWrittenImport: true);
+        GeneratedWithPerCallImport = new GeneratedBench(_engine, _module, host, handWrittenImport: true, importMemoryPerCall: true);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
         EchoSteps = new EchoSteps(_engine, _module, host);
@@ -38,6 +40,12 @@ public sealed class BenchVariants : IDisposable
 
     /// <summary>Variant (b), the baseline.</summary>
     public HandWrittenBench HandWritten { get; }
+
+    /// <summary>Variant (a) with the hand-written import bound to its instance: the host import's import side alone.</summary>
+    public GeneratedBench GeneratedWithHandWrittenImport { get; }
+
+    /// <summary>Variant (a) with the hand-written import that looks its caller's memory up on every call.</summary>
+    public GeneratedBench GeneratedWithPerCallImport { get; }
 
     /// <summary>Variant (b) with the import looking its caller's memory up on every call.</summary>
     public HandWrittenBench HandWrittenImportPerCall { get; }
@@ -72,6 +80,8 @@ public sealed class BenchVariants : IDisposable
         Steps.Dispose();
         Naive.Dispose();
         HandWrittenImportPerCall.Dispose();
+        GeneratedWithHandWrittenImport.Dispose();
+        GeneratedWithPerCallImport.Dispose();
         HandWritten.Dispose();
         GeneratedPerCall.Dispose();
         Generated.Dispose();

@@ -175,6 +175,14 @@ public static class Interleaved
         list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)) is var import
             ? import with { Variants = [.. import.Variants, new Variant("HandWritten, memory per call", () => v.HandWrittenImportPerCall.CallDescribe(input))] }
             : throw new InvalidOperationException());
+        // The import side alone: the same generated export glue (CallDescribe) around the hand-written import bound to
+        // its instance (the baseline), and around the generated import registration.
+        list.Add(new Scenario("host import, import side",
+        [
+            new Variant("Generated exports + hand-written bound import", () => v.GeneratedWithHandWrittenImport.Binding.CallDescribe(input)),
+            new Variant("Generated", () => v.Generated.Binding.CallDescribe(input)),
+            new Variant("Generated exports + hand-written import, memory per call", () => v.GeneratedWithPerCallImport.Binding.CallDescribe(input)),
+        ]));
         return list;
     }
 

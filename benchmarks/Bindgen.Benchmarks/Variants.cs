@@ -16,12 +16,27 @@ public sealed class GeneratedBench : IDisposable
     /// <param name="module">bench.wasm.</param>
     /// <param name="host">The import's implementation.</param>
     /// <param name="options">The binding's guest memory options; the defaults when null.</param>
-    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null)
+    /// <param name="handWrittenImport">
+    /// Whether the import is the hand-written one bound to this instance (<see cref="HandWrittenDescribeImport"/>)
+    /// instead of the generated registration: the same export glue around a different import, which isolates the import.
+    /// </param>
+    /// <param name="importMemoryPerCall">With <paramref name="handWrittenImport"/>: whether it looks its caller's memory up on every call.</param>
+    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null, bool handWrittenImport = false, bool importMemoryPerCall = false)
     {
         _store = new Store(engine);
         _linker = new Linker(engine);
-        BenchHost.Define(_linker, host);
+        var import = handWrittenImport ? new HandWrittenDescribeImport(host, importMemoryPerCall) : null;
+        if (import is null)
+        {
+            BenchHost.Define(_linker, host);
+        }
+        else
+        {
+            import.Define(_linker);
+        }
+
         Binding = Bench.Instantiate(_linker, _store, module, options);
+        import?.Attach(Binding.Instance);
     }
 
     /// <summary>The generated binding.</summary>
