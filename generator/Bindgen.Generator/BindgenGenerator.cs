@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
+using Bindgen.Generator.Abi;
 using Bindgen.Generator.Check;
 using Bindgen.Generator.Diagnostics;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
 using Bindgen.Generator.Parse;
-using Bindgen.Generator.WasmBindgen;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -50,19 +50,20 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.Distinct().OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
 
-        // wasm-bindgen packages' JavaScript glue (AdditionalFiles *.js), read once per file.
-        IncrementalValueProvider<EquatableArray<GlueModel>> glues = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || text.Path.EndsWith(".cjs", StringComparison.OrdinalIgnoreCase) || text.Path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase))
-            .Select(static (text, cancellationToken) => GlueReader.Read(System.IO.Path.GetFileName(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+        // Additional files an ABI reads (wasm-bindgen packages' JavaScript glue), each read once by the first ABI that reads it.
+        IncrementalValueProvider<EquatableArray<AbiInput>> abiInputs = context.AdditionalTextsProvider
+            .Where(static text => AbiBackends.All.Any(b => b.ReadsInput(text.Path)))
+            .Select(static (text, cancellationToken) => AbiBackends.All.First(b => b.ReadsInput(text.Path))
+                .ReadInput(System.IO.Path.GetFileName(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
-            .Select(static (all, _) => all.OrderBy(g => g.FileName, StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (all, _) => all.OrderBy(i => i.FileName, StringComparer.Ordinal).ToEquatableArray());
 
         IncrementalValuesProvider<ModuleModel> checkedModels = resolved
             .Combine(descriptions)
             .Combine(providedImports)
             .Select(static (input, _) => ModuleChecker.Check(input.Left.Left, input.Left.Right, input.Right))
-            .Combine(glues)
-            .Select(static (input, _) => WasmBindgenBinder.Bind(input.Left, input.Right))
+            .Combine(abiInputs)
+            .Select(static (input, _) => AbiBackends.For(input.Left) is { } backend ? backend.Bind(input.Left, input.Right) : input.Left)
             .WithTrackingName(TrackingNames.Checked);
 
         context.RegisterSourceOutput(checkedModels, static (spc, module) => Execute(spc, module));
@@ -87,17 +88,15 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             context.ReportDiagnostic(ToDiagnostic(info));
         }
 
-        if (!module.CanEmit)
+        // A binding without a backend (an ABI value not implemented) has a BG error and cannot emit.
+        if (!module.CanEmit || AbiBackends.For(module) is not { } backend)
         {
             return;
         }
 
         try
         {
-            string source = module.Abi == AbiKind.WasmBindgen ? WasmBindgenEmitter.Emit(module)
-                : module.Abi == AbiKind.Canonical
-                ? (module.Kind == BindingKind.Imports ? CanonicalImportsEmitter.Emit(module) : CanonicalEmitter.Emit(module))
-                : module.Kind == BindingKind.Imports ? ImportsEmitter.Emit(module) : ModuleEmitter.Emit(module);
+            string source = module.Kind == BindingKind.Imports ? backend.EmitImports(module) : backend.EmitExports(module);
             context.AddSource(module.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)

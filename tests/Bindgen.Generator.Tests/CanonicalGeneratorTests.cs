@@ -78,6 +78,86 @@ public sealed class CanonicalGeneratorTests
     }
 
     [Test]
+    public void Parameters_named_like_every_generated_local_and_field_compile()
+    {
+        // Every local the canonical glue declares (__op, __g, __p, __s, __m, __r, __e, __result, __post, __rs, __rm,
+        // __args, flat-lowering temporaries), 'e', and the binding's fields (_guest, _export_F, _post__export_F).
+        GenerationResult result = GeneratorHarness.Run(Types + """
+            [WasmModule(Abi = WasmAbi.Canonical)]
+            public interface IClash
+            {
+                int F(int e, int _guest, int _export_F, int _post__export_F, int _export_G);
+                string G(string __op, string __g, string __p, string __s, string __m, string __r, string __e, string __result, string __post);
+                R H(R __rs, P __rm, string?[] __b0, Shape __blk2, int __n1, int __v3, Result<string[], Shape> _guest);
+                ulong Many(uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16, string __args);
+            }
+            [WasmImports("local:demo/host", Abi = WasmAbi.Canonical)]
+            public interface IClashHost
+            {
+                R Take(R __result, string e, string __caller, string[] __a0, P __s, string _guest);
+            }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+    }
+
+    [Test]
+    public void A_scalar_export_is_the_call_and_post_return_with_no_unused_local_cast_or_view()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            [WasmModule(Abi = WasmAbi.Canonical)]
+            public interface ICalc { int Add(int a, int b); bool IsEven(int n); string Echo(string s); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        string source = result.Sources.Single().SourceText.ToString();
+        string MethodText(string declaration)
+        {
+            int start = source.IndexOf(declaration, StringComparison.Ordinal);
+            Assert.That(start, Is.GreaterThanOrEqualTo(0), declaration);
+            int end = source.IndexOf("/// <inheritdoc/>", start, StringComparison.Ordinal);
+            return source.Substring(start, (end < 0 ? source.Length : end) - start);
+        }
+
+        string add = MethodText("public int Add(int a, int b)");
+        Assert.That(add, Does.Contain("_export_Add(a, b)"), "an s32 is passed as it is, without a cast");
+        Assert.That(add, Does.Not.Contain("__g"), "no guest-memory local where memory is not touched");
+        Assert.That(add, Does.Not.Contain("Lift").And.Not.Contain("__result"), "nothing is lifted from an s32");
+        // Post-return stays: canon lift calls it for every result when the module exports it (CanonicalABI.md), as
+        // Wasmtime.Components does for count-words in the integration tests.
+        Assert.That(add, Does.Contain("_post__export_Add is { } __post"));
+        Assert.That(MethodText("public bool IsEven(int n)"), Does.Contain("(__r != 0)").And.Not.Contain("fresh view").And.Not.Contain("__g"));
+        Assert.That(MethodText("public string Echo(string s)"), Does.Contain("fresh view").And.Contain("_post__export_Echo is { } __post"));
+    }
+
+    [Test]
+    public void Every_argument_is_measured_and_null_checked_before_the_allocation()
+    {
+        // Pair and Sw hold no string or list, so nothing of theirs is allocated; their nulls must still be refused
+        // before the string's and the list's blocks are (CanonicalTests checks the order against a real guest).
+        GenerationResult result = GeneratorHarness.Run("""
+            using Bindgen;
+            public sealed record Pair(int A, int B);
+            public abstract record Sw { public sealed record On() : Sw; public sealed record Off() : Sw; }
+            [WasmModule(Abi = WasmAbi.Canonical)]
+            public interface IOrder { void F(string s, Pair p, Sw w, Pair[] ps, (int, Pair) t); }
+            """);
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        string source = result.Sources.Single().SourceText.ToString();
+        int start = source.IndexOf("public void F(", StringComparison.Ordinal);
+        string f = source.Substring(start, source.IndexOf("private static", start, StringComparison.Ordinal) - start);
+        int allocate = f.IndexOf("__g.Allocate(__p, __op);", StringComparison.Ordinal);
+        Assert.That(allocate, Is.GreaterThan(0), f);
+        foreach (string argument in new[] { "s", "p", "w", "ps", "t" })
+        {
+            int plan = f.IndexOf($"(__p, {argument}, __op);", StringComparison.Ordinal);
+            Assert.That(plan, Is.InRange(0, allocate), $"'{argument}' is measured and checked before the allocation:\n{f}");
+        }
+    }
+
+    [Test]
     public void An_import_with_more_than_twelve_core_parameters_is_defined_untyped()
     {
         GenerationResult result = GeneratorHarness.Run("""

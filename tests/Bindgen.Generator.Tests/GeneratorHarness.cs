@@ -16,12 +16,16 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CreateCompilation(OutputKind.DynamicallyLinkedLibrary, sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs")));
+
+    /// <summary>A compilation of parsed trees; a program with top-level statements needs <see cref="OutputKind.ConsoleApplication"/>.</summary>
+    public static CSharpCompilation CreateCompilation(OutputKind outputKind, IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
             "BindgenGeneratorTest",
-            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs")),
+            trees,
             References.Value,
             new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
+                outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Default,
                 warningLevel: 9999));
@@ -43,7 +47,12 @@ internal static class GeneratorHarness
     public static GenerationResult Run(AdditionalText[] additionalTexts, params string[] sources)
     {
         LastSource = sources.FirstOrDefault();
-        CSharpCompilation compilation = CreateCompilation(sources);
+        return Run(additionalTexts, CreateCompilation(sources));
+    }
+
+    /// <summary>Runs the generator over a compilation built by the caller.</summary>
+    public static GenerationResult Run(AdditionalText[] additionalTexts, CSharpCompilation compilation)
+    {
         GeneratorDriver driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult run = driver.GetRunResult();
         return new GenerationResult(run, output, generatorDiagnostics);

@@ -311,9 +311,11 @@ public sealed class SnapshotTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Generated_code_matches_snapshot_and_compiles_cleanly(string name, string source)
+    [TestCaseSource(typeof(CanonicalSnapshotCases), nameof(CanonicalSnapshotCases.Cases))]
+    [TestCaseSource(typeof(WasmBindgenSnapshotCases), nameof(WasmBindgenSnapshotCases.Cases))]
+    public void Generated_code_matches_snapshot_and_compiles_cleanly(string name, string source, AdditionalText[] additionalTexts)
     {
-        GenerationResult result = GeneratorHarness.Run(source);
+        GenerationResult result = GeneratorHarness.Run(additionalTexts, source);
 
         Assert.That(result.Diagnostics, Is.Empty, "generator diagnostics");
         Assert.That(result.Sources, Has.Length.EqualTo(1), "one file per interface");
@@ -323,6 +325,30 @@ public sealed class SnapshotTests
         }
 
         Assert.That(result.CompileProblems.Select(d => d.ToString()), Is.Empty, "the generated code must compile with no warnings");
+    }
+
+    [Test]
+    public void Every_ABI_stamps_the_one_package_version()
+    {
+        // The version the package is released as (Directory.Build.props), read independently of the generator.
+        string props = System.IO.File.ReadAllText(RepositoryPaths.Combine("Directory.Build.props"));
+        string version = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+        Assert.That(version, Is.Not.Empty);
+
+        var stamps = new Dictionary<string, string>();
+        foreach (TestCaseData data in Cases().Concat(CanonicalSnapshotCases.Cases()).Concat(WasmBindgenSnapshotCases.Cases()))
+        {
+            string name = (string)data.Arguments[0]!;
+            GenerationResult result = GeneratorHarness.Run((AdditionalText[])data.Arguments[2]!, (string)data.Arguments[1]!);
+            foreach (GeneratedSourceResult generated in result.Sources)
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(generated.SourceText.ToString(), "GeneratedCode\\(\"Bindgen\\.Generator\", \"([^\"]*)\"\\)");
+                stamps.Add(name, match.Success ? match.Groups[1].Value : "(none)");
+            }
+        }
+
+        Assert.That(stamps.Keys, Has.Some.StartsWith("Canonical").And.Some.StartsWith("WasmBindgen").And.Some.StartsWith("CStructs"), "all three ABIs are stamped");
+        Assert.That(stamps.Where(s => s.Value != version).Select(s => s.Key + " stamps " + s.Value), Is.Empty, "every generated class names release " + version);
     }
 
     [Test]
@@ -347,5 +373,7 @@ public sealed class SnapshotTests
         Assert.That(result.CompileProblems.Select(d => d.ToString()), Is.Empty, "the generated code must compile with no warnings");
     }
 
-    private static TestCaseData Case(string name, string source) => new TestCaseData(name, source).SetName(name);
+    /// <summary>A snapshot case: the declarations, and the additional files (such as JS glue) the build would pass.</summary>
+    internal static TestCaseData Case(string name, string source, params AdditionalText[] additionalTexts) =>
+        new TestCaseData(name, source, additionalTexts).SetName(name);
 }

@@ -97,6 +97,18 @@ public sealed class WasmBindgenGeneratorTests
     }
 
     [Test]
+    public void Parameters_named_like_generated_locals_and_fields_compile()
+    {
+        // 'e' was the catch variable; '_guest' and '_export_Shout' are the binding's fields; '__op' lengthens the local prefix.
+        GenerationResult result = Run("""
+            [WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")]
+            public interface IDemo { string Shout(string e); uint ChecksumBytes(ReadOnlySpan<byte> _guest, int _export_Shout); bool TakeObject(object __op); }
+            """);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EquivalentTo(new[] { "BG0022" }), "only the unknown import");
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+    }
+
+    [Test]
     public void BG0022_names_an_import_whose_body_is_not_recognized()
     {
         GenerationResult result = Run("""[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "demo.js")] public interface IDemo { string Shout(string input); }""");
@@ -159,7 +171,7 @@ public sealed class WasmBindgenGeneratorTests
     public void Import_bodies_are_classified_as_a_whole(string body, string operation)
     {
         string glue = "module.exports.__wbg_probe_0123 = function(arg0, arg1, arg2) {\n" + body.Replace("\\n", "\n") + "\n};\n";
-        WasmBindgen.GlueModel model = WasmBindgen.GlueReader.Read("probe.js", glue);
+        Abi.WasmBindgen.GlueModel model = Abi.WasmBindgen.GlueReader.Read("probe.js", glue);
         Assert.That(model.Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo(operation));
     }
 
@@ -167,7 +179,7 @@ public sealed class WasmBindgenGeneratorTests
     public void A_handleError_wrapper_is_read_through_and_remembered()
     {
         const string Glue = "export function __wbg_set_01() { return handleError(function (arg0, arg1, arg2) {\n getObject(arg0).set(getObject(arg1), arg2 >>> 0);\n}, arguments) };\n";
-        WasmBindgen.GlueImport import = WasmBindgen.GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single();
+        Abi.WasmBindgen.GlueImport import = Abi.WasmBindgen.GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single();
         Assert.That((import.Operation, import.CatchesErrors), Is.EqualTo(("uint8array_set", true)));
     }
 

@@ -130,4 +130,25 @@ public sealed class CanonicalTests : CanonicalFixture
         Assert.Throws<ArgumentNullException>(() => g.EchoEntry(null!));
         Assert.Throws<ArgumentNullException>(() => g.ReverseStrings(new string[] { "a", null! }));
     }
+
+    [Test]
+    public void Every_argument_is_checked_before_the_first_cabi_realloc()
+    {
+        Assume.That(Host, Is.EqualTo(Host.Bindgen), "argument checks are the host binding's own");
+        Assume.That(Guest, Is.EqualTo("canonical_growing"), "its cabi_realloc grows memory on every call, so each call shows in the size");
+        TextGuest g = BindBindgen();
+        Wasmtime.Memory memory = g.Instance.GetMemory("memory")!;
+        long pages = memory.GetSize();
+
+        // A later argument, a nested element and a field are refused after earlier blocks of the call were measured.
+        Assert.Throws<ArgumentNullException>(() => g.Find(new[] { "a", "b" }, null!));
+        Assert.Throws<ArgumentNullException>(() => g.ReverseStrings(new[] { "a", "b", null! }));
+        Assert.Throws<ArgumentException>(() => g.Find(new[] { "a" }, "bad \uD800 surrogate"));
+        Assert.Throws<ArgumentNullException>(() => g.EchoEntries(new Entry?[] { new Entry("x", new uint[] { 1 }), new Entry(null!, new uint[] { 2 }) }));
+        Assert.That(memory.GetSize(), Is.EqualTo(pages), "no cabi_realloc ran before an argument was refused");
+
+        // The control: the same calls with valid arguments do allocate.
+        Assert.That(g.Find(new[] { "a", "b" }, "b"), Is.EqualTo(1u));
+        Assert.That(memory.GetSize(), Is.GreaterThan(pages));
+    }
 }

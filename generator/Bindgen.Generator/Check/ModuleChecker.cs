@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Bindgen.Generator.Diagnostics;
-using Bindgen.Generator.Marshalling;
+using Bindgen.Generator.Abi;
 using Bindgen.Generator.Model;
 using Bindgen.Generator.Parse;
 
@@ -11,25 +11,22 @@ namespace Bindgen.Generator.Check;
 
 /// <summary>
 /// Checks a [WasmModule(File = ...)] interface against the build's description of that module: every method's
-/// export and signature, the memory and allocator the C convention needs, signs of another ABI, and (for
-/// information) what the interface leaves unbound and which imports nothing in the compilation provides. Every
+/// export and signature, the initializer, what the binding's ABI checks on its own (<see cref="IAbiBackend.CheckDescription"/>),
+/// and (for information) what the interface leaves unbound and which imports nothing in the compilation provides. Every
 /// finding is added to the model's diagnostics, so all mismatches of an interface appear in one build.
 /// </summary>
 internal static class ModuleChecker
 {
-    /// <summary>The C convention's exports (docs/abi.md section 1); the runtime uses the same names.</summary>
-    private const string MemoryExport = "memory";
-    private const string MallocExport = "malloc";
-    private const string FreeExport = "free";
-    private const string MallocSignature = "(i32) -> i32";
-    private const string FreeSignature = "(i32) -> ()";
+    /// <summary>The C convention's allocator exports (docs/abi.md section 1): the convention's, not the interface's to bind.</summary>
+    internal const string MallocExport = "malloc";
+    internal const string FreeExport = "free";
     private const string DefaultInitialize = "_initialize";
     private const int MaxListed = 20;
 
     public static ModuleModel Check(ModuleModel module, EquatableArray<ModuleDescription> descriptions, EquatableArray<string> providedImports)
     {
-        // A wasm-bindgen binding is checked against its glue instead (WasmBindgenBinder).
-        if (module.Kind != BindingKind.Exports || module.File is null || module.Abi == AbiKind.WasmBindgen)
+        // An ABI may check its own way (wasm-bindgen against its glue).
+        if (module.Kind != BindingKind.Exports || module.File is null || AbiBackends.For(module) is not { ChecksDescription: true })
         {
             return module;
         }
@@ -80,12 +77,7 @@ internal static class ModuleChecker
         }
 
         CheckInitializer(module, description.FileName, exports, functionNames, diagnostics);
-        // The allocator and "looks like another ABI" checks describe the C convention; the canonical ABI needs cabi_realloc instead.
-        if (module.Abi == AbiKind.C)
-        {
-            CheckAllocator(module, description.FileName, exports, diagnostics);
-            CheckOtherAbis(module, description.FileName, functionNames, diagnostics);
-        }
+        AbiBackends.For(module)!.CheckDescription(module, new DescriptionContext(description.FileName, exports, functionNames), diagnostics);
         ListUnbound(module, description.FileName, functionNames, diagnostics);
         ListUnprovidedImports(module, description, providedImports, diagnostics);
     }
@@ -145,65 +137,6 @@ internal static class ModuleChecker
         }
     }
 
-    /// <summary>The C convention copies strings and buffers through the guest's memory and allocator (docs/abi.md section 1).</summary>
-    private static void CheckAllocator(ModuleModel module, string file, Dictionary<string, DescribedItem> exports, List<DiagnosticInfo> diagnostics)
-    {
-        string[] needing = module.Methods.Where(MarshallerResolver.NeedsMemory).Select(m => m.Name).ToArray();
-        if (needing.Length == 0)
-        {
-            return;
-        }
-
-        // The module's own names when the interface gives them ([WasmModule(Memory = "c", Malloc = "f", Free = "g")]).
-        string memoryExport = module.Convention?.Memory ?? MemoryExport;
-        string mallocExport = module.Convention?.Malloc ?? MallocExport;
-        string freeExport = module.Convention?.Free ?? FreeExport;
-        var problems = new List<string>();
-        Require(memoryExport, "memory", null);
-        Require(mallocExport, "function", MallocSignature);
-        Require(freeExport, "function", FreeSignature);
-        if (problems.Count > 0)
-        {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.AllocatorMissing, module.Location, module.InterfaceName,
-                Quoted(needing), $"its memory '{memoryExport}' and the allocator '{mallocExport}: {MallocSignature}' and '{freeExport}: {FreeSignature}'", file,
-                string.Join("; ", problems)));
-        }
-
-        void Require(string name, string kind, string? signature)
-        {
-            if (!exports.TryGetValue(name, out DescribedItem? export))
-            {
-                problems.Add($"does not export '{name}'");
-            }
-            else if (export.Kind != kind)
-            {
-                problems.Add($"exports '{name}' as a {export.Kind}, not a {kind}");
-            }
-            else if (signature is not null && export.Detail != signature)
-            {
-                problems.Add($"exports '{name}' as {export.Detail}");
-            }
-        }
-    }
-
-    private static void CheckOtherAbis(ModuleModel module, string file, string[] functionNames, List<DiagnosticInfo> diagnostics)
-    {
-        string[] canonical = functionNames.Where(n => n == "cabi_realloc" || n.StartsWith("cabi_post_", StringComparison.Ordinal)).ToArray();
-        string[] wasmBindgen = functionNames.Where(n => n.StartsWith("__wbindgen_", StringComparison.Ordinal)).ToArray();
-        const string Suggestion = "declare that ABI on the interface where Bindgen supports it, or build the guest for the C convention (exports memory, malloc and free; docs/abi.md)";
-        if (canonical.Length > 0)
-        {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.OtherAbiDetected, module.Location, file, Quoted(canonical),
-                "belong to the component model's canonical ABI", module.InterfaceName, "declare [WasmModule(Abi = WasmAbi.Canonical)], or " + Suggestion));
-        }
-
-        if (wasmBindgen.Length > 0)
-        {
-            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.OtherAbiDetected, module.Location, file, Quoted(wasmBindgen),
-                "belong to wasm-bindgen's ABI", module.InterfaceName, Suggestion));
-        }
-    }
-
     private static void ListUnbound(ModuleModel module, string file, string[] functionNames, List<DiagnosticInfo> diagnostics)
     {
         // The allocator and the initializer are the convention's, not the interface's to bind: neither counted nor listed.
@@ -238,8 +171,7 @@ internal static class ModuleChecker
     /// <summary>How a [WasmImports] method's import is keyed: module name and import name.</summary>
     public static string ImportKey(string module, string name) => module + "\t" + name;
 
-
-    private static string Quoted(IEnumerable<string> names) => List(names.Select(n => "'" + n + "'"));
+    internal static string Quoted(IEnumerable<string> names) => List(names.Select(n => "'" + n + "'"));
 
     private static string List(IEnumerable<string> items)
     {
@@ -248,3 +180,9 @@ internal static class ModuleChecker
         return all.Length > MaxListed ? shown + $" and {all.Length - MaxListed} more" : shown;
     }
 }
+
+/// <summary>The build's description of one module, as an ABI's own checks read it.</summary>
+/// <param name="FileName">The described module's file name, for messages.</param>
+/// <param name="Exports">Its exports by name (the first of a name).</param>
+/// <param name="FunctionNames">The names of its function exports, in order.</param>
+internal sealed record DescriptionContext(string FileName, IReadOnlyDictionary<string, DescribedItem> Exports, string[] FunctionNames);

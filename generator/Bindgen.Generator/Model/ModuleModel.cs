@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bindgen.Generator.Model;
@@ -27,15 +26,11 @@ internal enum BindingKind
 /// <param name="Diagnostics">Every diagnostic of the interface.</param>
 /// <param name="CanEmit">False when an error concerns the whole interface: then no class is generated.</param>
 /// <param name="Location">The interface's name, where interface-level diagnostics found later are reported.</param>
+/// <param name="Abi">The ABI and what only it reads (for example the C convention's names, or the wasm-bindgen glue).</param>
 /// <param name="Initialize">[WasmModule(Initialize = ...)]: null when not given (the runtime then calls <c>_initialize</c> if exported).</param>
-/// <param name="Convention">The guest's own names for its memory and allocator, or null for the defaults.</param>
 /// <param name="File">[WasmModule(File = ...)] reduced to its file name: the module checked at build time and embedded; null when not given.</param>
 /// <param name="FileLocation">Where File is given, for diagnostics about the module as a whole.</param>
 /// <param name="InitializeLocation">Where Initialize is given, for the check that the module exports it.</param>
-/// <param name="Abi">The calling convention (the value of <c>Bindgen.WasmAbi</c>).</param>
-/// <param name="Glue">Under the wasm-bindgen ABI: [WasmModule(Glue = ...)] reduced to its file name.</param>
-/// <param name="GlueLocation">Where Glue is given.</param>
-/// <param name="GlueModel">The glue as read, once bound (the emitter reads its module-wide facts).</param>
 internal sealed record ModuleModel(
     BindingKind Kind,
     string? ImportModule,
@@ -50,15 +45,11 @@ internal sealed record ModuleModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool CanEmit,
     LocationInfo? Location,
+    ModuleAbi Abi,
     string? Initialize = null,
-    ConventionNames? Convention = null,
     string? File = null,
     LocationInfo? FileLocation = null,
-    LocationInfo? InitializeLocation = null,
-    AbiKind Abi = AbiKind.C,
-    string? Glue = null,
-    LocationInfo? GlueLocation = null,
-    WasmBindgen.GlueModel? GlueModel = null)
+    LocationInfo? InitializeLocation = null)
 {
     public bool HasErrors => Diagnostics.Count > 0;
 
@@ -83,18 +74,6 @@ internal sealed record ModuleModel(
     public string QualifiedClassName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }
 
-/// <summary>The names a C-convention guest exports its memory, malloc and free under; null parts keep the default.</summary>
-internal sealed record ConventionNames(string? Memory, string? Malloc, string? Free)
-{
-    /// <summary>The runtime's <c>CConvention</c> for these names, as a C# expression.</summary>
-    public string Expression =>
-        "new global::Bindgen.CConvention("
-        + string.Join(", ", new[] { ("Memory", Memory), ("Malloc", Malloc), ("Free", Free) }
-            .Where(part => part.Item2 is not null)
-            .Select(part => part.Item1 + ": " + Emit.CSharpText.Literal(part.Item2!)))
-        + ")";
-}
-
 /// <summary>One method of a binding interface and the export it calls (or the import it provides).</summary>
 /// <param name="Name">The method's name as declared (not escaped), for messages.</param>
 /// <param name="ExportName">The export (or import) name.</param>
@@ -111,8 +90,7 @@ internal sealed record ConventionNames(string? Memory, string? Malloc, string? F
 /// </param>
 /// <param name="TokenOnlyPrefix">The prefix of generated locals when the token is the only parameter (see <see cref="ParameterModel.LocalPrefix"/>).</param>
 /// <param name="Location">Where the export is named: the [WasmExport] argument, else the method's name; for build-time checks.</param>
-/// <param name="Canonical">Under the canonical ABI: the WIT types of the parameters and result; null under the C ABI.</param>
-/// <param name="WasmBindgen">Under the wasm-bindgen ABI: the C# type codes and, once bound, the glue's wrapper.</param>
+/// <param name="Abi">What only the method's ABI reads: the WIT types under the canonical ABI, the wasm-bindgen types and glue wrapper, ...</param>
 internal sealed record MethodModel(
     string Name,
     string ExportName,
@@ -122,11 +100,10 @@ internal sealed record MethodModel(
     string DeclaringInterface,
     bool ImplementExplicitly,
     LoweredSignature Lowered,
+    MethodAbi Abi,
     string? CancellationToken = null,
     string TokenOnlyPrefix = "__",
-    LocationInfo? Location = null,
-    CanonicalSignature? Canonical = null,
-    WasmBindgenSignature? WasmBindgen = null)
+    LocationInfo? Location = null)
 {
     /// <summary>The method's name as a C# identifier.</summary>
     public string Identifier => Emit.CSharpText.Identifier(Name);
@@ -189,11 +166,3 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 
 /// <summary>A source location as data, so models never hold syntax trees.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan);
-
-/// <summary>A wasm-bindgen method: the C# type code of each parameter and the result, and how the export name was given.</summary>
-/// <param name="Parameters">Codes such as <c>i32</c>, <c>string?</c>, <c>bytes</c>.</param>
-/// <param name="Result">The result's code, <c>void</c> for none.</param>
-/// <param name="NameGiven">Whether [WasmExport] names the JavaScript function (else camelCase, then snake_case, is looked up).</param>
-/// <param name="SnakeName">The method's name in snake_case, the fallback name.</param>
-/// <param name="Export">The glue's wrapper, once bound.</param>
-internal sealed record WasmBindgenSignature(EquatableArray<string> Parameters, string Result, bool NameGiven, string SnakeName, WasmBindgen.GlueExport? Export = null);

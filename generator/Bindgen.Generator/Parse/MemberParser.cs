@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using Bindgen.Generator.Abi;
 using Bindgen.Generator.Diagnostics;
-using Bindgen.Generator.Marshalling;
 using Bindgen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +16,7 @@ namespace Bindgen.Generator.Parse;
 /// Parses the members of one binding interface: each abstract method becomes a <see cref="MethodModel"/>; each
 /// member that cannot be bound gets a BG error and, in a [WasmModule] class, a throwing stub in its place.
 /// </summary>
-internal sealed partial class MemberParser
+internal sealed class MemberParser
 {
     /// <summary>Members of every generated binding class and of <see cref="object"/>: methods named so are implemented explicitly.</summary>
     private static readonly HashSet<string> ClassMemberNames = new(StringComparer.Ordinal)
@@ -27,6 +26,7 @@ internal sealed partial class MemberParser
     };
 
     private readonly BindingInfo _binding;
+    private readonly IAbiBackend? _backend;
     private readonly INamedTypeSymbol _type;
     private readonly string _className;
     private readonly LocationInfo? _typeLocation;
@@ -37,6 +37,7 @@ internal sealed partial class MemberParser
     public MemberParser(BindingInfo binding, INamedTypeSymbol type, string className, LocationInfo? typeLocation, List<MethodModel> methods, List<MemberStub> stubs, List<DiagnosticInfo> diagnostics)
     {
         _binding = binding;
+        _backend = AbiBackends.Find(binding.Abi);
         _type = type;
         _className = className;
         _typeLocation = typeLocation;
@@ -45,8 +46,23 @@ internal sealed partial class MemberParser
         _diagnostics = diagnostics;
     }
 
+    /// <summary>What differs between exports and imports, and the binding's ABI.</summary>
+    internal BindingInfo Binding => _binding;
+
+    /// <summary>Every diagnostic of the interface so far; an ABI's method parse adds its own.</summary>
+    internal List<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    /// <summary>Whether a method of this name must be implemented explicitly: the generated class or object already uses the name.</summary>
+    internal bool IsReservedName(string name) => ClassMemberNames.Contains(name) || name == _className;
+
     public void ParseMembers(CancellationToken cancellationToken)
     {
+        // An ABI value without a backend is reported at the attribute; its members have no ABI to be parsed under.
+        if (_backend is null)
+        {
+            return;
+        }
+
         var exportOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var parsed = new List<(IMethodSymbol Method, MethodModel Model)>();
         ISymbol[] members = _type.GetMembers().Concat(_type.AllInterfaces.SelectMany(i => i.GetMembers())).ToArray();
@@ -70,7 +86,7 @@ internal sealed partial class MemberParser
 
             var method = (IMethodSymbol)member;
             int errorsBefore = _diagnostics.Count;
-            MethodModel? model = ParseMethod(method, memberLocation);
+            MethodModel? model = _backend.ParseMethod(this, method, memberLocation);
             if (model is not null && exportOwners.TryGetValue(model.ExportName, out string? owner))
             {
                 _diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicateExportName, ExportNameLocation(method) ?? memberLocation, method.Name, _binding.Noun, model.ExportName, owner));
@@ -150,174 +166,6 @@ internal sealed partial class MemberParser
         }
     }
 
-    private MethodModel? ParseMethod(IMethodSymbol method, LocationInfo? methodLocation)
-    {
-        if (_binding.Abi == AbiKind.Canonical)
-        {
-            return ParseCanonicalMethod(method, methodLocation);
-        }
-
-        if (_binding.Abi == AbiKind.WasmBindgen)
-        {
-            return ParseWasmBindgenMethod(method, methodLocation);
-        }
-
-        int errorsBefore = _diagnostics.Count;
-        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
-        var parameters = new List<ParameterModel>();
-        string? cancellationToken = null;
-
-        foreach (IParameterSymbol parameter in method.Parameters)
-        {
-            LocationInfo? parameterLocation = LocationOf(ParameterTypeLocation(parameter)) ?? methodLocation;
-            if (IsCancellationToken(parameter.Type) && parameter.RefKind == RefKind.None)
-            {
-                // Not lowered: the token never reaches wasm; the glue registers it around the invoke.
-                string? problem = _binding.Kind == BindingKind.Imports
-                    ? $"parameter '{parameter.Name}' of '{method.Name}' is a CancellationToken, but the guest calls an import and has no host token to pass; remove it (a cancelled export call also interrupts the imports it calls)"
-                    : parameter.Ordinal != method.Parameters.Length - 1
-                        ? $"parameter '{parameter.Name}' of '{method.Name}' is a CancellationToken, which Bindgen supports only as the last parameter; move it to the end"
-                        : null;
-                if (problem is not null)
-                {
-                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.MisplacedCancellationToken, parameterLocation, problem));
-                }
-                else
-                {
-                    cancellationToken = Emit.CSharpText.Identifier(parameter.Name);
-                }
-
-                continue;
-            }
-
-            if (parameter.Type.ToDisplayString() == "Bindgen.ImportContext" && parameter.RefKind == RefKind.None)
-            {
-                if (_binding.Kind != BindingKind.Imports || parameter.Ordinal != 0)
-                {
-                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation,
-                        $"parameter '{parameter.Name}' of '{method.Name}' is an ImportContext, which only the first parameter of a [WasmImports] method can be"));
-                    continue;
-                }
-
-                parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.ImportContext, ScalarKind.None, "global::Bindgen.ImportContext")));
-                continue;
-            }
-
-            Passing passing = parameter.RefKind switch
-            {
-                RefKind.None => Passing.Value,
-                RefKind.Ref => Passing.Ref,
-                RefKind.Out => Passing.Out,
-                RefKind.In => Passing.In,
-                _ => Passing.RefReadonly,
-            };
-            TypeModel? type = MarshallerResolver.Resolve(parameter.Type, ValuePosition.Parameter, out string? layoutProblem);
-            if (CStringAttribute(parameter.GetAttributes()) is not null)
-            {
-                if (parameter.Type.SpecialType != SpecialType.System_String)
-                {
-                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
-                        $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), "; [CString] applies to string and string? only", MarshallerResolver.SupportedTypes));
-                    continue;
-                }
-
-                type = MarshallerResolver.CString(parameter.Type, owned: false);
-            }
-
-            if (type is null || (parameter.IsParams && type.Shape != TypeShape.Array))
-            {
-                string why = layoutProblem is not null ? "; " + layoutProblem : Suggestion(parameter.Type, isReturn: false);
-                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
-                    $"Parameter '{parameter.Name}' of '{method.Name}'", Display(parameter.Type), why, MarshallerResolver.SupportedTypes));
-                continue;
-            }
-
-            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.OutAttribute"))
-            {
-                if (type.Shape != TypeShape.Span || passing != Passing.Value)
-                {
-                    _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation,
-                        $"parameter '{parameter.Name}' of '{method.Name}' is marked [Out], which Bindgen supports on Span<T> (a caller-allocated output buffer) only"));
-                    continue;
-                }
-
-                type = type with { OutOnly = true };
-            }
-
-            if (passing != Passing.Value && !MarshallerResolver.CanPassByReference(type))
-            {
-                string how = parameter.RefKind switch
-                {
-                    RefKind.Out => "out",
-                    RefKind.Ref => "ref",
-                    RefKind.In => "in",
-                    _ => "ref readonly",
-                };
-                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedMember, parameterLocation,
-                    $"parameter '{parameter.Name}' of '{method.Name}' is passed by reference ({how}), which Bindgen supports for primitives, enums and C structs only; pass a {Display(parameter.Type)} by value"));
-                continue;
-            }
-
-            parameters.Add(new ParameterModel(Emit.CSharpText.Identifier(parameter.Name), type, parameter.IsParams, Passing: passing));
-        }
-
-        TypeModel? returnType = MarshallerResolver.Resolve(method.ReturnType, ValuePosition.Result, out string? returnProblem);
-        if (CStringAttribute(method.GetReturnTypeAttributes()) is { } cstring)
-        {
-            returnType = method.ReturnType.SpecialType == SpecialType.System_String
-                ? MarshallerResolver.CString(method.ReturnType, owned: cstring.NamedArguments.Any(a => a.Key == "Owned" && a.Value.Value is true))
-                : null;
-            returnProblem = returnType is null ? "[CString] applies to string and string? only" : null;
-        }
-
-        LoweredSignature? lowered = null;
-        if (returnType is null)
-        {
-            LocationInfo? returnLocation = LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation;
-            string why = returnProblem is not null ? "; " + returnProblem : Suggestion(method.ReturnType, isReturn: true);
-            _diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, returnLocation,
-                $"The return type of '{method.Name}'", Display(method.ReturnType), why, MarshallerResolver.SupportedTypes));
-        }
-        else
-        {
-            lowered = CAbi.Lower(parameters, returnType);
-            // The C convention calls past Wasmtime's typed limits untyped, so only the engine's own limit applies.
-            if (_diagnostics.Count == errorsBefore && lowered.Parameters.Count > BindingInfo.MaxExportParameters)
-            {
-                _diagnostics.Add(Diagnostic(DiagnosticDescriptors.TooManyParameters, methodLocation, method.Name,
-                    lowered.Parameters.Count.ToString(CultureInfo.InvariantCulture), BindingInfo.MaxExportParameters.ToString(CultureInfo.InvariantCulture), _binding.Noun));
-            }
-        }
-
-        string? exportName = ExportName(method, methodLocation);
-        if (_diagnostics.Count != errorsBefore || returnType is null || lowered is null || exportName is null)
-        {
-            return null;
-        }
-
-        string prefix = "__";
-        while (parameters.Any(p => p.PlainName.StartsWith(prefix, StringComparison.Ordinal))
-               || (cancellationToken is not null && cancellationToken.TrimStart('@').StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            prefix += "_";
-        }
-
-        parameters = parameters.Select(p => p with { LocalPrefix = prefix }).ToList();
-        bool isPublic = method.DeclaredAccessibility == Accessibility.Public;
-        bool explicitly = !isPublic || ClassMemberNames.Contains(method.Name) || method.Name == _className;
-        return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
-            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered, cancellationToken, prefix, ExportNameLocation(method) ?? methodLocation);
-    }
-
-    private static AttributeData? CStringAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
-        attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Bindgen.CStringAttribute");
-
-    private static bool IsCancellationToken(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
-
-    private static string Suggestion(ITypeSymbol type, bool isReturn) =>
-        TypeSuggestions.Nearest(type, isReturn) is { } nearest ? "; the nearest supported type is " + nearest : string.Empty;
-
     /// <summary>
     /// Names the field that holds each method's export: the method's name when no other bound method shares it,
     /// its position otherwise (overloads), never equal to a member name of the interface.
@@ -339,7 +187,8 @@ internal sealed partial class MemberParser
         }
     }
 
-    private string? ExportName(IMethodSymbol method, LocationInfo? methodLocation)
+    /// <summary>[WasmExport]/[WasmImport] when given (checked), else the method's name in snake_case.</summary>
+    internal string? ExportName(IMethodSymbol method, LocationInfo? methodLocation)
     {
         AttributeData? attribute = NameAttribute(method);
         if (attribute is null)
@@ -359,12 +208,12 @@ internal sealed partial class MemberParser
         return name;
     }
 
-    private AttributeData? NameAttribute(IMethodSymbol method) =>
+    internal AttributeData? NameAttribute(IMethodSymbol method) =>
         method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == _binding.NameAttribute);
 
-    private LocationInfo? ExportNameLocation(IMethodSymbol method) => AttributeArgumentLocation(NameAttribute(method));
+    internal LocationInfo? ExportNameLocation(IMethodSymbol method) => AttributeArgumentLocation(NameAttribute(method));
 
-    private static Location? ParameterTypeLocation(IParameterSymbol parameter) =>
+    internal static Location? ParameterTypeLocation(IParameterSymbol parameter) =>
         parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax { Type: { } type }
             ? type.GetLocation()
             : parameter.Locations.FirstOrDefault();

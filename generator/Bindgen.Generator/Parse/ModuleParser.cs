@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Bindgen.Generator.Abi;
 using Bindgen.Generator.Diagnostics;
 using Bindgen.Generator.Emit;
 using Bindgen.Generator.Model;
@@ -25,6 +26,9 @@ internal static class ModuleParser
     public const string WasmImportAttribute = "Bindgen.WasmImportAttribute";
     public const string ClassNameProperty = "ClassName";
     public const string FileProperty = "File";
+
+    /// <summary>The attribute properties that name a guest export (the C convention's memory and allocator).</summary>
+    public static readonly string[] ExportNameProperties = { "Memory", "Malloc", "Free" };
 
     public static ModuleModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         Parse(context, BindingKind.Exports, cancellationToken);
@@ -59,7 +63,7 @@ internal static class ModuleParser
                 kind, null, null, type.Name, type.Name, type.Name, "internal", string.Empty,
                 EquatableArray<MethodModel>.Empty, EquatableArray<MemberStub>.Empty,
                 new[] { Diagnostic(DiagnosticDescriptors.InternalError, location, type.Name, e.GetType().Name + ": " + e.Message) }.ToEquatableArray(),
-                CanEmit: false, location);
+                CanEmit: false, location, new UnsupportedModuleAbi(binding.Abi));
         }
     }
 
@@ -127,6 +131,8 @@ internal static class ModuleParser
             new MemberParser(binding, type, className, typeLocation, methods, stubs, diagnostics).ParseMembers(cancellationToken);
         }
 
+        CheckExportNameArguments(attribute, typeLocation, diagnostics);
+        ModuleAbi abi = AbiBackends.Find(binding.Abi)?.ParseModule(binding, attribute, typeLocation, diagnostics) ?? new UnsupportedModuleAbi(binding.Abi);
         string hintName = CSharpText.HintFragment((plainNamespace is null ? string.Empty : plainNamespace + ".") + className) + ".g.cs";
         return new ModuleModel(
             binding.Kind,
@@ -142,44 +148,34 @@ internal static class ModuleParser
             diagnostics.ToEquatableArray(),
             canEmit,
             typeLocation,
+            abi,
             binding.Kind == BindingKind.Exports ? NamedString(attribute, "Initialize") : null,
-            Convention(attribute, typeLocation, diagnostics),
             binding.Kind == BindingKind.Exports ? ModuleFileName(NamedString(attribute, FileProperty)) : null,
             binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, FileProperty) ? AttributeArgumentLocation(attribute, FileProperty) ?? typeLocation : null,
-            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null,
-            binding.Abi,
-            binding.Abi == AbiKind.WasmBindgen ? ModuleFileName(NamedString(attribute, "Glue")) : null,
-            HasNamedArgument(attribute, "Glue") ? AttributeArgumentLocation(attribute, "Glue") ?? typeLocation : typeLocation);
+            binding.Kind == BindingKind.Exports && HasNamedArgument(attribute, "Initialize") ? AttributeArgumentLocation(attribute, "Initialize") ?? typeLocation : null);
     }
 
-    /// <summary>The guest's own export names for memory, malloc and free (<c>Memory = "c"</c>...), each a valid wasm name.</summary>
-    private static ConventionNames? Convention(AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// Names of guest exports the attribute may give (<c>Memory = "c"</c>...; the C convention reads them): each must
+    /// be a valid wasm name, under every ABI.
+    /// </summary>
+    private static void CheckExportNameArguments(AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics)
     {
-        string?[] names = new string?[3];
-        string[] properties = { "Memory", "Malloc", "Free" };
-        for (int i = 0; i < properties.Length; i++)
+        foreach (string property in ExportNameProperties)
         {
-            if (!HasNamedArgument(attribute, properties[i]))
+            string? name = HasNamedArgument(attribute, property) ? NamedString(attribute, property) : null;
+            if (HasNamedArgument(attribute, property) && NameMapping.ExportNameProblem(name) is { } problem)
             {
-                continue;
-            }
-
-            names[i] = NamedString(attribute, properties[i]);
-            if (NameMapping.ExportNameProblem(names[i]) is { } problem)
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute, properties[i]) ?? typeLocation, names[i] ?? "null", problem));
-                names[i] = null;
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidExportName, AttributeArgumentLocation(attribute, property) ?? typeLocation, name ?? "null", problem));
             }
         }
-
-        return names.All(n => n is null) ? null : new ConventionNames(names[0], names[1], names[2]);
     }
 
     /// <summary>
     /// [WasmModule(File = ...)] matches a BindgenModule item by file name, so a path is reduced to its last part;
     /// null or blank means no module (a blank one is then reported by the check as naming no module).
     /// </summary>
-    private static string? ModuleFileName(string? file)
+    internal static string? ModuleFileName(string? file)
     {
         if (file is null)
         {
@@ -193,13 +189,7 @@ internal static class ModuleParser
     /// <summary>Reports an ABI the generator does not implement (yet) and an invalid canonical interface name.</summary>
     private static void CheckAbi(BindingInfo binding, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool canEmit)
     {
-        string? notSupported = binding.Abi switch
-        {
-            AbiKind.C => null,
-            AbiKind.Canonical => null,
-            AbiKind.WasmBindgen => binding.Kind == BindingKind.Imports ? "the wasm-bindgen ABI for [WasmImports] (the module's imports come from its glue)" : null,
-            _ => $"ABI value {(int)binding.Abi}",
-        };
+        string? notSupported = AbiBackends.Find(binding.Abi) is { } backend ? backend.Unsupported(binding.Kind) : $"ABI value {(int)binding.Abi}";
         if (notSupported is not null)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.AbiNotSupported, AttributeArgumentLocation(attribute, "Abi") ?? typeLocation, notSupported));

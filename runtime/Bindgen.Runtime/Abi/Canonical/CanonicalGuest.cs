@@ -150,6 +150,20 @@ public sealed class CanonicalGuest
         return address;
     }
 
+    /// <summary>
+    /// Allocates every block <paramref name="plan"/> measured, in order, with <c>cabi_realloc</c>: called once the
+    /// whole argument (or result) tree is measured and checked, so a refused value costs no guest call.
+    /// </summary>
+    public void Allocate(CanonicalPlan plan, string operation)
+    {
+        if (plan is null)
+        {
+            throw new ArgumentNullException(nameof(plan));
+        }
+
+        plan.AllocateAll(this, operation);
+    }
+
     /// <summary>A plan to record one call's allocations in; give it back with <see cref="Return"/>.</summary>
     public CanonicalPlan Rent()
     {
@@ -196,13 +210,16 @@ public sealed class CanonicalGuest
 }
 
 /// <summary>
-/// The guest blocks of one call, in the order the glue allocated them: the write pass walks the value tree in
-/// the same order and takes each block back with <see cref="Next"/>.
+/// The guest blocks of one call, in tree order: the measuring pass records each block's size with
+/// <see cref="Measure"/> (checking every value, before any guest call), <see cref="CanonicalGuest.Allocate"/> then
+/// allocates them all, and the write pass walks the tree in the same order, taking each block back with <see cref="Next"/>.
 /// </summary>
 public sealed class CanonicalPlan
 {
     private int[] _addresses = new int[8];
     private int[] _lengths = new int[8];
+    private int[] _alignments = new int[8];
+    private int[] _sizes = new int[8];
     private int _count;
     private int _next;
 
@@ -213,18 +230,30 @@ public sealed class CanonicalPlan
         _next = 0;
     }
 
-    /// <summary>Records a block and the element or byte count it holds.</summary>
-    public void Add(int address, int length)
+    /// <summary>Records a block to allocate: its alignment and byte size, and the element or byte count it holds.</summary>
+    public void Measure(int alignment, int size, int length)
     {
         if (_count == _addresses.Length)
         {
             Array.Resize(ref _addresses, _count * 2);
             Array.Resize(ref _lengths, _count * 2);
+            Array.Resize(ref _alignments, _count * 2);
+            Array.Resize(ref _sizes, _count * 2);
         }
 
-        _addresses[_count] = address;
+        _alignments[_count] = alignment;
+        _sizes[_count] = size;
         _lengths[_count] = length;
         _count++;
+    }
+
+    /// <summary>Allocates every measured block in order through <paramref name="guest"/>'s <c>cabi_realloc</c>.</summary>
+    internal void AllocateAll(CanonicalGuest guest, string operation)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            _addresses[i] = guest.Realloc(_alignments[i], _sizes[i], operation);
+        }
     }
 
     /// <summary>The next block of the write pass.</summary>

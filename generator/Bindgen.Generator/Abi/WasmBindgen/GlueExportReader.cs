@@ -1,0 +1,337 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>Reads one export wrapper: how each argument is lowered, and where the result and a thrown error come from.</summary>
+internal static class GlueExportReader
+{
+    public static GlueExport Read(string jsName, string[] jsParameters, string body, HashSet<string> helpers)
+    {
+        Match call = Regex.Matches(body, @"wasm\.(\w+)\(").Cast<Match>().FirstOrDefault(m => !helpers.Contains(m.Groups[1].Value) && !m.Groups[1].Value.StartsWith("__wbindgen", StringComparison.Ordinal))!;
+        if (call is null)
+        {
+            return Failed(jsName, "its wrapper calls no export of the module");
+        }
+
+        string wasmName = call.Groups[1].Value;
+        int close = ClosingParenthesis(body, call.Index + call.Length - 1);
+        if (close < 0)
+        {
+            return Failed(jsName, "its wrapper's call could not be read");
+        }
+
+        string[] arguments = SplitTopLevel(body.Substring(call.Index + call.Length, close - call.Index - call.Length));
+        var parameters = new List<GlueParameter>();
+        bool returnArea = false;
+        string? problem = null;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            string argument = arguments[i];
+            if (argument == "retptr" && i == 0)
+            {
+                returnArea = true;
+                continue;
+            }
+
+            GlueParameter? parameter = Lower(argument, body, jsParameters, ref i, arguments);
+            if (parameter is null)
+            {
+                problem ??= $"its wrapper passes '{argument}', which Bindgen does not know how to lower";
+                continue;
+            }
+
+            parameters.Add(parameter);
+        }
+
+        // Every JavaScript parameter must have been lowered, in order.
+        string[] lowered = parameters.Select(p => p.Name).ToArray();
+        if (problem is null && !lowered.SequenceEqual(jsParameters))
+        {
+            problem = $"its wrapper lowers its parameters ({string.Join(", ", jsParameters)}) in a way Bindgen does not read";
+        }
+
+        string prefix = body.Substring(0, call.Index);
+        bool assigned = Regex.IsMatch(prefix, @"const ret\s*=\s*$");
+        bool multi = assigned && Regex.IsMatch(body, @"\bret\[\d+\]");
+        GlueTransport transport = returnArea ? GlueTransport.ReturnArea : multi ? GlueTransport.MultiValue : GlueTransport.Direct;
+        Dictionary<string, int> slots = Slots(body, transport);
+        (GlueResultKind result, int resultSlot, int lengthSlot, string? resultElement) = TypedArrayResult(body, transport, slots);
+        if (result != GlueResultKind.Array)
+        {
+            (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
+        }
+
+        int errorSlot = -1, flagSlot = -1;
+        Match error = Regex.Match(body, @"if\s*\((?<flag>[\w\[\]]+)\)\s*\{?\s*(?:ptr\d+\s*=\s*0;\s*len\d+\s*=\s*0;\s*)?throw\s+(?:takeObject|takeFromExternrefTable0)\((?<error>[\w\[\]]+)\)");
+        if (error.Success)
+        {
+            errorSlot = Slot(error.Groups["error"].Value, slots);
+            flagSlot = Slot(error.Groups["flag"].Value, slots);
+            if (errorSlot < 0 || flagSlot < 0)
+            {
+                problem ??= "its wrapper's error check could not be read";
+            }
+        }
+
+        if (transport == GlueTransport.ReturnArea && new[] { resultSlot, lengthSlot, errorSlot, flagSlot }.Any(s => s > 3))
+        {
+            problem ??= "its wrapper reads past the 16-byte return area";
+        }
+
+        Match fixedArea = Regex.Match(body, @"const retptr = (\d+);");
+        int area = returnArea && fixedArea.Success ? int.Parse(fixedArea.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement, area);
+    }
+
+    private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
+    {
+        // An exported class's instance: its pointer, taken from the JavaScript object (classes are not bound).
+        Match instance = Regex.Match(body, @"(?:const|var|let)\s+" + Regex.Escape(argument) + @"\s*=\s*(?<name>\w+)\.(?:__destroy_into_raw\(\)|ptr\s*;)");
+        Match borrowedInstance = Regex.Match(argument, @"^(?<name>\w+)\.(?:__wbg_ptr|ptr)$");
+        if ((instance.Success && Array.IndexOf(jsParameters, instance.Groups["name"].Value) >= 0) || (borrowedInstance.Success && Array.IndexOf(jsParameters, borrowedInstance.Groups["name"].Value) >= 0))
+        {
+            string name = instance.Success ? instance.Groups["name"].Value : borrowedInstance.Groups["name"].Value;
+            return new GlueParameter(name, GlueParameterKind.Other, "an instance of an exported class (classes are not supported)");
+        }
+
+        Match pointer = Regex.Match(argument, @"^ptr(\d+)$");
+        if (pointer.Success && index + 1 < arguments.Length && arguments[index + 1] == "len" + pointer.Groups[1].Value)
+        {
+            Match definition = Regex.Match(body, @"(?:const|var|let)\s+" + argument + @"\s*=\s*(?<optional>isLikeNone\((?<opt>\w+)\)\s*\?\s*0\s*:\s*)?(?<helper>passStringToWasm0|passArray(?<element>8|16|32|64|F32|F64)ToWasm0|pass\w+ToWasm0)\((?<name>\w+)");
+            if (!definition.Success)
+            {
+                return null;
+            }
+
+            index++;
+            string name = definition.Groups["name"].Value;
+            bool optional = definition.Groups["optional"].Success;
+            GlueParameterKind kind = definition.Groups["helper"].Value switch
+            {
+                "passStringToWasm0" => optional ? GlueParameterKind.OptionalString : GlueParameterKind.String,
+                "passArray8ToWasm0" when !optional => GlueParameterKind.Bytes,
+                _ when definition.Groups["element"].Success && !optional => GlueParameterKind.Array,
+                _ => GlueParameterKind.Other,
+            };
+            return new GlueParameter(name, kind, definition.Value, kind == GlueParameterKind.Array ? definition.Groups["element"].Value : null);
+        }
+
+        // Before 0.2.6x the lowering was inline: passArray8ToWasm0(x), WASM_VECTOR_LEN.
+        Match inline = Regex.Match(argument, @"^(?<helper>passStringToWasm0|passArray(?<element>8|16|32|64|F32|F64)ToWasm0)\((?<name>\w+)\)$");
+        if (inline.Success && index + 1 < arguments.Length && arguments[index + 1] == "WASM_VECTOR_LEN")
+        {
+            index++;
+            string element = inline.Groups["element"].Value;
+            GlueParameterKind kind = inline.Groups["helper"].Value == "passStringToWasm0" ? GlueParameterKind.String : element == "8" ? GlueParameterKind.Bytes : GlueParameterKind.Array;
+            return new GlueParameter(inline.Groups["name"].Value, kind, argument, kind == GlueParameterKind.Array ? element : null);
+        }
+
+        Match optionalBool = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0xFFFFFF\s*:\s*\1\s*\?\s*1\s*:\s*0$");
+        if (optionalBool.Success)
+        {
+            return new GlueParameter(optionalBool.Groups[1].Value, GlueParameterKind.OptionalBool, argument);
+        }
+
+        Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0$");
+        if (optionalInt.Success)
+        {
+            return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
+        }
+
+        Match optionalObject = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0\s*:\s*(?:addHeapObject|addToExternrefTable0)\(\1\)$");
+        if (optionalObject.Success)
+        {
+            return new GlueParameter(optionalObject.Groups[1].Value, GlueParameterKind.OptionalObject, argument);
+        }
+
+        Match value = Regex.Match(argument, @"^(?<helper>addHeapObject|addToExternrefTable0|addBorrowedObject)\((?<name>\w+)\)$");
+        if (value.Success && Array.IndexOf(jsParameters, value.Groups["name"].Value) >= 0)
+        {
+            return new GlueParameter(value.Groups["name"].Value, value.Groups["helper"].Value == "addBorrowedObject" ? GlueParameterKind.BorrowedObject : GlueParameterKind.Object, argument);
+        }
+
+        if (Array.IndexOf(jsParameters, argument) >= 0)
+        {
+            return new GlueParameter(argument, GlueParameterKind.Number, argument);
+        }
+
+        // A JavaScript parameter lowered some other way (a JavaScript object, a class instance): known, not supported.
+        string? other = jsParameters.FirstOrDefault(p => Regex.IsMatch(argument, @"(?<![\w.])" + Regex.Escape(p) + @"(?![\w])"));
+        return other is null ? null : new GlueParameter(other, GlueParameterKind.Other, argument);
+    }
+
+    /// <summary>The return-area slots the wrapper reads (<c>rN</c> at word N), or the multi-value results (<c>ret[N]</c>).</summary>
+    private static Dictionary<string, int> Slots(string body, GlueTransport transport)
+    {
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (transport == GlueTransport.ReturnArea)
+        {
+            foreach (Match m in Regex.Matches(body, @"var (r\d+) = (?:getInt32Memory0\(\)\[retptr / 4 \+ (\d+)\]|getDataViewMemory0\(\)\.getInt32\(retptr \+ 4 \* (\d+), true\))"))
+            {
+                slots[m.Groups[1].Value] = int.Parse(m.Groups[2].Success && m.Groups[2].Length > 0 ? m.Groups[2].Value : m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            // Before 0.2.6x: const memi32 = getInt32Memory(); ... memi32[retptr / 4 + 1]
+            foreach (Match m in Regex.Matches(body, @"memi32\[retptr / 4 \+ (\d+)\]"))
+            {
+                slots[m.Value] = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        else if (transport == GlueTransport.MultiValue)
+        {
+            foreach (Match m in Regex.Matches(body, @"\bret\[(\d+)\]"))
+            {
+                slots[m.Value] = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        // Aliases: var ptr1 = r0; deferred3_0 = ptr2; ...
+        foreach (Match m in Regex.Matches(body, @"(?:var\s+|let\s+)?(\w+)\s*=\s*([\w\[\]]+);"))
+        {
+            if (slots.TryGetValue(m.Groups[2].Value, out int slot) && !slots.ContainsKey(m.Groups[1].Value))
+            {
+                slots[m.Groups[1].Value] = slot;
+            }
+        }
+
+        return slots;
+    }
+
+    private static int Slot(string expression, Dictionary<string, int> slots) => slots.TryGetValue(expression, out int slot) ? slot : -1;
+
+    private static (GlueResultKind Kind, int Slot, int Length, string? Element) TypedArrayResult(string body, GlueTransport transport, Dictionary<string, int> slots)
+    {
+        Match m = Regex.Match(body, @"getArray(?<element>I8|U16|I16|U32|I32|U64|I64|F32|F64)FromWasm0\((?<p>[\w\[\]]+),\s*(?<l>[\w\[\]]+)\)\.slice\(\)");
+        if (!m.Success || transport == GlueTransport.Direct)
+        {
+            return (GlueResultKind.Other, -1, -1, null);
+        }
+
+        int pointer = Slot(m.Groups["p"].Value, slots), length = Slot(m.Groups["l"].Value, slots);
+        return pointer < 0 || length < 0 ? (GlueResultKind.Other, -1, -1, null) : (GlueResultKind.Array, pointer, length, m.Groups["element"].Value);
+    }
+
+    private static (GlueResultKind Kind, int Slot, int Length) Result(string body, bool assigned, GlueTransport transport, Dictionary<string, int> slots, ref string? problem)
+    {
+        foreach ((string helper, GlueResultKind kind) in new[]
+        {
+            ("getStringFromWasm0", GlueResultKind.String),
+            ("getArrayU8FromWasm0", GlueResultKind.Bytes),
+            ("getArrayJsValueFromWasm0", GlueResultKind.StringArray),
+        })
+        {
+            Match m = Regex.Match(body, helper + @"\((?<p>[\w\[\]]+|memi32\[retptr / 4 \+ \d+\]),\s*(?<l>[\w\[\]]+|memi32\[retptr / 4 \+ \d+\])\)");
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            int pointer = Slot(m.Groups["p"].Value, slots), length = Slot(m.Groups["l"].Value, slots);
+            if (transport == GlueTransport.Direct || pointer < 0 || length < 0)
+            {
+                problem ??= $"its wrapper reads its result with {helper} from a place Bindgen does not read";
+                return (GlueResultKind.Other, -1, -1);
+            }
+
+            bool optional = kind == GlueResultKind.String && Regex.IsMatch(body, @"if\s*\(\s*" + Regex.Escape(m.Groups["p"].Value) + @"\s*!==\s*0\s*\)");
+            return (optional ? GlueResultKind.OptionalString : kind, pointer, length);
+        }
+
+        Match taken = Regex.Match(body, @"return\s+(?:takeObject|takeFromExternrefTable0)\((?<v>[\w\[\]]+)\)\s*;");
+        if (taken.Success)
+        {
+            int slot = transport == GlueTransport.Direct ? (taken.Groups["v"].Value == "ret" ? 0 : -1) : Slot(taken.Groups["v"].Value, slots);
+            if (slot < 0)
+            {
+                problem ??= "its wrapper returns a JavaScript value from a place Bindgen does not read";
+                return (GlueResultKind.Other, -1, -1);
+            }
+
+            return (GlueResultKind.Object, transport == GlueTransport.Direct ? -1 : slot, -1);
+        }
+
+        if (Regex.IsMatch(body, @"\w+\.__wrap\("))
+        {
+            problem ??= "its result is an instance of an exported class (classes are not supported)";
+            return (GlueResultKind.Other, -1, -1);
+        }
+
+        if (Regex.IsMatch(body, @"getArray\w+FromWasm0|takeObject\(ret\)|takeFromExternrefTable0\(ret\)|getObject\(ret\)|Float64|getFloat"))
+        {
+            problem ??= "its result is a JavaScript value or array Bindgen does not lift";
+            return (GlueResultKind.Other, -1, -1);
+        }
+
+        if (!assigned || transport != GlueTransport.Direct)
+        {
+            return (GlueResultKind.Void, -1, -1);
+        }
+
+        return Regex.IsMatch(body, @"return\s+ret\s*!==\s*0\s*;") ? (GlueResultKind.Bool, -1, -1)
+            : Regex.IsMatch(body, @"return\s+ret\s*>>>\s*0\s*;") ? (GlueResultKind.Unsigned, -1, -1)
+            : Regex.IsMatch(body, @"return\s+ret\s*;") ? (GlueResultKind.Number, -1, -1)
+            : Regex.IsMatch(body, @"return\s") ? Other(ref problem)
+            : (GlueResultKind.Void, -1, -1);
+    }
+
+    private static (GlueResultKind, int, int) Other(ref string? problem)
+    {
+        problem ??= "its result is lifted in a way Bindgen does not read";
+        return (GlueResultKind.Other, -1, -1);
+    }
+
+    private static GlueExport Failed(string jsName, string problem) =>
+        new(jsName, jsName, EquatableArray<GlueParameter>.Empty, GlueTransport.Direct, GlueResultKind.Other, -1, -1, -1, -1, problem);
+
+    private static int ClosingParenthesis(string text, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < text.Length; i++)
+        {
+            if (text[i] == '(')
+            {
+                depth++;
+            }
+            else if (text[i] == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string[] SplitTopLevel(string text)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                parts.Add(text.Substring(start, i - start).Trim());
+                start = i + 1;
+            }
+        }
+
+        if (text.Trim().Length > 0)
+        {
+            parts.Add(text.Substring(start).Trim());
+        }
+
+        return parts.ToArray();
+    }
+}

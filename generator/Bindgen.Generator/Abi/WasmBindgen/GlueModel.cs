@@ -1,0 +1,109 @@
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>How the glue lowers one argument of an export (which helper its wrapper calls on it).</summary>
+internal enum GlueParameterKind
+{
+    /// <summary>Passed as it is: a number or a boolean.</summary>
+    Number,
+
+    /// <summary><c>passStringToWasm0</c>: pointer and length of a guest-owned UTF-8 copy.</summary>
+    String,
+
+    /// <summary><c>isLikeNone(x) ? 0 : passStringToWasm0(...)</c>.</summary>
+    OptionalString,
+
+    /// <summary><c>passArray8ToWasm0</c>: pointer and length of a guest-owned copy.</summary>
+    Bytes,
+
+    /// <summary><c>passArray16ToWasm0</c>, <c>passArray32ToWasm0</c>, <c>passArrayF64ToWasm0</c>...: a typed array, element type in <see cref="GlueParameter.Element"/>.</summary>
+    Array,
+
+    /// <summary><c>isLikeNone(x) ? 0xFFFFFF : x ? 1 : 0</c>.</summary>
+    OptionalBool,
+
+    /// <summary><c>addHeapObject(x)</c> or <c>addToExternrefTable0(x)</c>: a JavaScript value the module takes ownership of.</summary>
+    Object,
+
+    /// <summary><c>addBorrowedObject(x)</c>: a JavaScript value lent for the call.</summary>
+    BorrowedObject,
+
+    /// <summary><c>isLikeNone(x) ? 0x100000001 : (x) &gt;&gt;&gt; 0</c>: an <c>Option&lt;u32&gt;</c> (or with <c>&gt;&gt; 0</c>, <c>Option&lt;i32&gt;</c>) as one f64.</summary>
+    OptionalInt,
+
+    /// <summary><c>isLikeNone(x) ? 0 : addHeapObject(x)</c>: an optional JavaScript object, passed as none when omitted.</summary>
+    OptionalObject,
+
+    /// <summary>Anything else (a class instance, a required JavaScript object, a closure): not supported.</summary>
+    Other,
+}
+
+/// <summary>How the glue lifts an export's result.</summary>
+internal enum GlueResultKind
+{
+    Void,
+    Number,
+    Bool,
+    Unsigned,
+    String,
+    OptionalString,
+    Bytes,
+    Array,
+    StringArray,
+    Object,
+    Other,
+}
+
+/// <summary>Where the export's raw results are: a return area on the module's stack, several wasm results, or one.</summary>
+internal enum GlueTransport
+{
+    Direct,
+    ReturnArea,
+    MultiValue,
+}
+
+/// <summary>One argument of an export wrapper.</summary>
+/// <param name="Name">The JavaScript parameter's name.</param>
+/// <param name="Kind">How it is lowered.</param>
+/// <param name="Text">The wasm argument expression, for messages.</param>
+/// <param name="Element">For <see cref="GlueParameterKind.Array"/>: the helper's element (<c>16</c>, <c>32</c>, <c>64</c>, <c>F32</c>, <c>F64</c>); for <see cref="GlueParameterKind.OptionalInt"/>, <c>u32</c> or <c>i32</c>.</param>
+internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string Text, string? Element = null);
+
+/// <summary>
+/// One export wrapper of the glue: the JavaScript function, the wasm export it calls, and where its result and
+/// error live (slot indices into the return area or the multi-value result; -1 when absent). Before 0.2.6x the
+/// return area was a fixed address (<c>const retptr = 8;</c>): <c>FixedArea</c>, else -1.
+/// </summary>
+internal sealed record GlueExport(
+    string JsName,
+    string WasmName,
+    EquatableArray<GlueParameter> Parameters,
+    GlueTransport Transport,
+    GlueResultKind Result,
+    int ResultSlot,
+    int LengthSlot,
+    int ErrorSlot,
+    int ErrorFlagSlot,
+    string? Problem,
+    string? ResultElement = null,
+    int FixedArea = -1);
+
+/// <summary>One import the glue defines and the operation its body performs (<c>unknown</c> when not recognized).</summary>
+/// <param name="Name">The import's name.</param>
+/// <param name="Operation">The operation.</param>
+/// <param name="CatchesErrors">Whether the glue wraps it in <c>handleError</c>: a JavaScript exception is handed to the module (<c>__wbindgen_exn_store</c>) instead of thrown.</param>
+internal sealed record GlueImport(string Name, string Operation, bool CatchesErrors = false);
+
+/// <summary>Everything the generator reads from one glue file.</summary>
+internal sealed record GlueModel(
+    string FileName,
+    EquatableArray<GlueExport> Exports,
+    EquatableArray<GlueImport> Imports,
+    string? Malloc,
+    string? Free,
+    string? StackPointer,
+    int HeapSize,
+    string? ExternrefTable,
+    string? Start,
+    string? Problem = null) : AbiInput(FileName);

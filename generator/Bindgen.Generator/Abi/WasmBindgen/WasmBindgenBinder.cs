@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Check;
+using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Model;
+using Bindgen.Generator.Parse;
+
+namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>
+/// Binds a wasm-bindgen interface to its glue: finds each method's wrapper, checks the declared C# types against
+/// how the wrapper lowers and lifts, computes the wasm signature the module must have, and reports the imports
+/// Bindgen does not implement.
+/// </summary>
+internal static class WasmBindgenBinder
+{
+    public static ModuleModel Bind(ModuleModel module, EquatableArray<AbiInput> inputs)
+    {
+        if (module.Kind != BindingKind.Exports || !module.CanEmit)
+        {
+            return module;
+        }
+
+        WasmBindgenModule part = module.WasmBindgen();
+        var diagnostics = new List<DiagnosticInfo>(module.Diagnostics);
+        if (string.IsNullOrEmpty(part.Glue))
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, part.GlueLocation ?? module.Location, module.InterfaceName, "set Glue = \"x.js\" on [WasmModule]"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
+        GlueModel? glue = inputs.AsSpan().ToArray().OfType<GlueModel>().FirstOrDefault(g => string.Equals(g.FileName, part.Glue, StringComparison.OrdinalIgnoreCase));
+        if (glue is null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, part.GlueLocation ?? module.Location, module.InterfaceName,
+                $"no AdditionalFiles item is named '{part.Glue}'; add <AdditionalFiles Include=\"path/to/{part.Glue}\" /> to the project"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
+        if (glue.Problem is not null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueNotFound, part.GlueLocation ?? module.Location, module.InterfaceName, $"'{glue.FileName}' is there, but {glue.Problem}"));
+            return module with { Diagnostics = diagnostics.ToEquatableArray(), CanEmit = false };
+        }
+
+        bool canEmit = true;
+        var methods = new List<MethodModel>();
+        foreach (MethodModel method in module.Methods)
+        {
+            MethodModel? bound = BindMethod(module, glue, method, diagnostics);
+            canEmit &= bound is not null;
+            methods.Add(bound ?? method);
+        }
+
+        foreach (GlueImport import in glue.Imports.AsSpan())
+        {
+            if (import.Operation == "unknown")
+            {
+                diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueImportUnknown, part.GlueLocation ?? module.Location, glue.FileName, import.Name));
+            }
+        }
+
+        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue } };
+    }
+
+    private static MethodModel? BindMethod(ModuleModel module, GlueModel glue, MethodModel method, List<DiagnosticInfo> diagnostics)
+    {
+        WasmBindgenSignature signature = method.WasmBindgen();
+        GlueExport[] exports = glue.Exports.AsSpan().ToArray();
+        GlueExport? export = exports.FirstOrDefault(e => e.JsName == method.ExportName)
+            ?? (signature.NameGiven ? null : exports.FirstOrDefault(e => e.JsName == signature.SnakeName));
+        if (export is null)
+        {
+            IReadOnlyList<string> closest = SignatureAdvice.ClosestNames(method.ExportName, exports.Select(e => e.JsName));
+            string hint = closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(n => "'" + n + "'"))}?" : string.Empty;
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportNotFound, method.Location, method.Name, method.ExportName, glue.FileName, hint));
+            return null;
+        }
+
+        string? problem = export.Problem ?? Mismatch(signature, export);
+        if (problem is not null)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName, problem));
+            return null;
+        }
+
+        LoweredSignature lowered = Lower(signature, export);
+        if (!lowered.IsTyped)
+        {
+            diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName,
+                $"it takes {lowered.Parameters.Count} wasm parameters, and Bindgen calls wasm-bindgen exports of at most {LoweredSignature.MaxTypedParameters}"));
+            return null;
+        }
+
+        return method with { Lowered = lowered, Abi = signature with { Export = export } };
+    }
+
+    private static string? Mismatch(WasmBindgenSignature signature, GlueExport export)
+    {
+        GlueParameter[] glueParameters = export.Parameters.AsSpan().ToArray();
+        if (signature.Parameters.Count > glueParameters.Length)
+        {
+            return $"it declares {signature.Parameters.Count} parameters, and the JavaScript function takes {glueParameters.Length}";
+        }
+
+        for (int i = 0; i < glueParameters.Length; i++)
+        {
+            GlueParameter g = glueParameters[i];
+            if (i >= signature.Parameters.Count)
+            {
+                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt))
+                {
+                    return $"it omits parameter '{g.Name}', which is not optional";
+                }
+
+                continue;
+            }
+
+            WasmBindgenType code = signature.Parameters[i];
+            bool fits = g.Kind switch
+            {
+                GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool,
+                GlueParameterKind.String => code == WasmBindgenType.String,
+                GlueParameterKind.OptionalString => code is WasmBindgenType.String or WasmBindgenType.NullableString,
+                GlueParameterKind.Bytes => code == WasmBindgenType.Bytes,
+                GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
+                GlueParameterKind.OptionalBool => code is WasmBindgenType.Bool or WasmBindgenType.NullableBool,
+                GlueParameterKind.OptionalInt => ArrayElement.AcceptsOptionalInt(g.Element, code),
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => IsJsValue(code),
+                _ => false,
+            };
+            if (!fits)
+            {
+                return g.Kind switch
+                {
+                    GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
+                    GlueParameterKind.Other when g.Text.StartsWith("an instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}",
+                    GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{g.Text}', which Bindgen does not support",
+                    _ => $"parameter {i + 1} is declared {code.Display()}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
+                };
+            }
+        }
+
+        bool resultFits = export.Result switch
+        {
+            GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
+            GlueResultKind.Number => signature.Result.IsNumber(),
+            GlueResultKind.Bool => signature.Result == WasmBindgenType.Bool,
+            GlueResultKind.Unsigned => signature.Result is WasmBindgenType.U32 or WasmBindgenType.I32,
+            GlueResultKind.String => signature.Result is WasmBindgenType.String or WasmBindgenType.NullableString,
+            GlueResultKind.OptionalString => signature.Result == WasmBindgenType.NullableString,
+            GlueResultKind.Bytes => signature.Result == WasmBindgenType.Bytes,
+            GlueResultKind.Array => ArrayElement.TypeOfResult(export.ResultElement!) == signature.Result,
+            GlueResultKind.StringArray => signature.Result == WasmBindgenType.StringArray,
+            GlueResultKind.Object => IsJsValue(signature.Result),
+            _ => false,
+        };
+        return resultFits ? null : $"it returns {signature.Result.Display()}, and the glue's result is {Describe(export.Result)}";
+    }
+
+    private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
+    {
+        var parameters = new List<WasmType>();
+        if (export.Transport == GlueTransport.ReturnArea)
+        {
+            parameters.Add(WasmType.I32);
+        }
+
+        for (int i = 0; i < export.Parameters.Count; i++)
+        {
+            switch (export.Parameters[i].Kind)
+            {
+                case GlueParameterKind.Number:
+                    parameters.Add(signature.Parameters[i].CrossesAs());
+                    break;
+                case GlueParameterKind.OptionalInt:
+                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
+                    parameters.Add(WasmType.F64);
+                    break;
+                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.Array:
+                    parameters.Add(WasmType.I32);
+                    parameters.Add(WasmType.I32);
+                    break;
+                default:
+                    parameters.Add(WasmType.I32);
+                    break;
+            }
+        }
+
+        var results = new List<WasmType>();
+        if (export.Transport == GlueTransport.MultiValue)
+        {
+            int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
+            results.AddRange(Enumerable.Repeat(WasmType.I32, count));
+        }
+        else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
+        {
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object ? WasmType.I32 : signature.Result.CrossesAs());
+        }
+
+        return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
+    }
+
+    /// <summary>The C# types a JavaScript value (<c>addHeapObject</c>, <c>takeObject</c>) may be declared as.</summary>
+    private static bool IsJsValue(WasmBindgenType type) =>
+        type is WasmBindgenType.Bytes or WasmBindgenType.String or WasmBindgenType.F64 or WasmBindgenType.Bool or WasmBindgenType.Js;
+
+    private static string Describe(GlueParameterKind kind) => kind switch
+    {
+        GlueParameterKind.Number => "a number or boolean",
+        GlueParameterKind.String => "a string",
+        GlueParameterKind.OptionalString => "an optional string",
+        GlueParameterKind.Bytes => "a Uint8Array",
+        GlueParameterKind.Array => "a typed array",
+        GlueParameterKind.OptionalBool => "an optional boolean",
+        GlueParameterKind.OptionalInt => "an optional 32-bit integer",
+        GlueParameterKind.OptionalObject => "an optional JavaScript object",
+        GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
+        _ => "something else",
+    };
+
+    private static string Describe(GlueResultKind kind) => kind switch
+    {
+        GlueResultKind.Void => "undefined",
+        GlueResultKind.Number => "a number",
+        GlueResultKind.Bool => "a boolean",
+        GlueResultKind.Unsigned => "an unsigned 32-bit number",
+        GlueResultKind.String => "a string",
+        GlueResultKind.OptionalString => "a string or undefined",
+        GlueResultKind.Bytes => "a Uint8Array",
+        GlueResultKind.Array => "a typed array",
+        GlueResultKind.StringArray => "an array of strings",
+        GlueResultKind.Object => "a JavaScript value",
+        _ => "something Bindgen does not lift",
+    };
+}

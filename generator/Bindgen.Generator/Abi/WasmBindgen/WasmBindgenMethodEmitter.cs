@@ -1,0 +1,245 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+
+namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>
+/// One export method of a wasm-bindgen binding, in four stages: (1) reserve the return area and allocate every
+/// argument (each may grow and move memory), (2) copy the arguments through views taken after the last
+/// allocation, (3) call, (4) read the result, throw a returned error, copy the result out and free it.
+/// </summary>
+internal static class WasmBindgenMethodEmitter
+{
+    public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method)
+    {
+        WasmBindgenSignature s = method.WasmBindgen();
+        GlueExport export = s.Export!;
+        string L(string name) => method.Local(name);
+        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.FullName + " " + p.Name));
+        string declaration = method.ImplementExplicitly
+            ? $"{method.ReturnType.FullName} {method.DeclaringInterface}.{method.Identifier}({parameters})"
+            : $"public {method.ReturnType.FullName} {method.Identifier}({parameters})";
+        w.Line("/// <inheritdoc/>");
+        w.Line("[global::Bindgen.MayGrowMemory]");
+        w.Open(declaration);
+        w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
+        w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = this._guest;");
+        for (int i = 0; i < method.Parameters.Count; i++)
+        {
+            if (s.Parameters[i] == WasmBindgenType.String || ((s.Parameters[i] == WasmBindgenType.Bytes || s.Parameters[i].IsTypedArray()) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
+            {
+                string name = method.Parameters[i].Name;
+                w.Line($"if ({name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(method.Parameters[i].PlainName)});");
+            }
+        }
+
+        bool area = export.Transport == GlueTransport.ReturnArea && export.FixedArea < 0;
+        var args = new List<string>();
+        if (export.FixedArea >= 0)
+        {
+            w.Line("// (1) Allocate every argument; each call may grow and move memory. The return area is the module's fixed one.");
+            w.Line($"int {L("area")} = {export.FixedArea};");
+            args.Add(L("area"));
+        }
+        else if (area)
+        {
+            w.Line($"// (1) Allocate: the return area, then every argument; each call may grow and move memory.");
+            w.Line($"int {L("area")} = {L("g")}.StackReserve(16, {L("op")});");
+            args.Add(L("area"));
+            w.Open("try");
+        }
+        else
+        {
+            w.Line("// (1) Allocate every argument; each call may grow and move memory.");
+        }
+
+        var copies = new List<string>();
+        var lends = new List<string>();
+        for (int i = 0; i < export.Parameters.Count; i++)
+        {
+            GlueParameter g = export.Parameters[i];
+            bool declared = i < method.Parameters.Count;
+            string p = declared ? method.Parameters[i].Name : string.Empty;
+            WasmBindgenType? code = declared ? s.Parameters[i] : null;
+            string ptr = L("ptr" + i), len = L("len" + i);
+
+            // A pointer-and-length argument: its length and allocation now, its copy after the last allocation.
+            void Buffer(string length, string allocation, string copy)
+            {
+                w.Line($"int {len} = {length};");
+                w.Line($"int {ptr} = {allocation};");
+                copies.Add(copy);
+                args.Add(ptr);
+                args.Add(len);
+            }
+
+            switch (g.Kind)
+            {
+                case GlueParameterKind.String or GlueParameterKind.OptionalString when !declared:
+                    args.Add("0");
+                    args.Add("0");
+                    break;
+                case GlueParameterKind.String or GlueParameterKind.OptionalString when code == WasmBindgenType.NullableString:
+                    Buffer($"{p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    break;
+                case GlueParameterKind.String or GlueParameterKind.OptionalString:
+                    Buffer($"global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    break;
+                case GlueParameterKind.Bytes:
+                    Buffer($"{p}.Length", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteBytes({ptr}, {p});");
+                    break;
+                case GlueParameterKind.Array:
+                    (string element, int size) = code!.Value.Element();
+                    Buffer($"{p}.Length", $"{L("g")}.Malloc(checked({len} * {size}), {size}, {L("op")})", $"{L("g")}.WriteArray<{element}>({ptr}, {p});");
+                    break;
+                case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
+                    string value = code switch
+                    {
+                        WasmBindgenType.Bytes => $"global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array({p})",
+                        WasmBindgenType.Js => p,
+                        _ => $"(object){p}",
+                    };
+                    if (g.Kind == GlueParameterKind.BorrowedObject)
+                    {
+                        // Lent right before the call (after every allocation), so nothing can fail between lending and the finally that gives it back.
+                        lends.Add($"int {L("js" + i)} = {L("g")}.PushBorrowed({value}, {L("op")});");
+                    }
+                    else
+                    {
+                        w.Line($"int {L("js" + i)} = {L("g")}.AddValue({value}, {L("op")});");
+                    }
+
+                    args.Add(L("js" + i));
+                    break;
+                case GlueParameterKind.OptionalBool:
+                    args.Add(!declared ? "0xFFFFFF" : code == WasmBindgenType.NullableBool ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
+                    break;
+                case GlueParameterKind.OptionalObject:
+                    args.Add("0");
+                    break;
+                case GlueParameterKind.OptionalInt:
+                    // An f64: None is 2^32 + 1, out of any 32-bit value's range; a value is itself, as the glue's (x) >>> 0 or (x) >> 0 makes it.
+                    string some = g.Element == "u32" ? "(double)(uint)" : "(double)(int)";
+                    args.Add(!declared ? "4294967297d" : code is WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 ? $"{p} is null ? 4294967297d : {some}{p}.Value" : $"{some}{p}");
+                    break;
+                default:
+                    args.Add(code switch
+                    {
+                        WasmBindgenType.Bool => $"{p} ? 1 : 0",
+                        WasmBindgenType.U32 => $"unchecked((int){p})",
+                        WasmBindgenType.U64 => $"unchecked((long){p})",
+                        _ => p,
+                    });
+                    break;
+            }
+        }
+
+        if (copies.Count > 0)
+        {
+            w.Line("// (2) Copy, through views taken now: no call into the guest until the last copy.");
+            foreach (string copy in copies)
+            {
+                w.Line(copy);
+            }
+        }
+
+        w.Line("// (3) Call.");
+        foreach (string lend in lends)
+        {
+            w.Line(lend);
+        }
+
+        bool hasResult = method.Lowered.Results.Count > 0;
+        string call = $"this.{method.FieldName}({string.Join(", ", args)})";
+        if (hasResult)
+        {
+            w.Line($"{method.Lowered.ResultClrType} {L("ret")};");
+        }
+
+        w.Open("try");
+        w.Line(hasResult ? $"{L("ret")} = {call};" : call + ";");
+        w.Close();
+        w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
+        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Close();
+        if (lends.Count > 0)
+        {
+            w.Open("finally");
+            w.Line("// Lent values are given back when the call returns, as the glue's finally does.");
+            foreach (string _ in lends)
+            {
+                w.Line($"{L("g")}.PopBorrowed();");
+            }
+
+            w.Close();
+        }
+        EmitLift(w, method, export, L);
+        if (area)
+        {
+            w.Close();
+            w.Open("finally");
+            w.Line($"{L("g")}.StackRelease(16, {L("op")});");
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    private static void EmitLift(IndentedWriter w, MethodModel method, GlueExport export, System.Func<string, string> L)
+    {
+        w.Line("// (4) Lift: read the result words, throw a returned error, copy the result out and free it.");
+        string Slot(int index) => export.Transport switch
+        {
+            GlueTransport.ReturnArea => $"{L("words")}.R{index}",
+            _ => $"{L("ret")}.Item{index + 1}",
+        };
+        if (export.Transport == GlueTransport.ReturnArea && new[] { export.ResultSlot, export.ErrorFlagSlot }.Any(i => i >= 0))
+        {
+            w.Line($"global::Bindgen.WasmBindgen.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
+        }
+
+        if (export.ErrorFlagSlot >= 0)
+        {
+            w.Line($"if ({Slot(export.ErrorFlagSlot)} != 0) throw {L("g")}.Error({Slot(export.ErrorSlot)}, {L("op")});");
+        }
+
+        WasmBindgenType result = method.WasmBindgen().Result;
+        switch (export.Result)
+        {
+            case GlueResultKind.String:
+                w.Line($"return {L("g")}.TakeString({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.OptionalString:
+                w.Line($"return {Slot(export.ResultSlot)} == 0 ? null : {L("g")}.TakeString({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.Bytes:
+                w.Line($"return {L("g")}.TakeArray<byte>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, 1, {L("op")});");
+                break;
+            case GlueResultKind.Array:
+                (string element, int size) = result.Element();
+                w.Line($"return {L("g")}.TakeArray<{element}>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {size}, {L("op")});");
+                break;
+            case GlueResultKind.StringArray:
+                w.Line($"return {L("g")}.TakeStringArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
+                break;
+            case GlueResultKind.Object:
+                string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
+                string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ => string.Empty };
+                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
+                break;
+            case GlueResultKind.Bool:
+                w.Line($"return {L("ret")} != 0;");
+                break;
+            case GlueResultKind.Unsigned or GlueResultKind.Number:
+                w.Line(result switch
+                {
+                    WasmBindgenType.U32 => $"return unchecked((uint){L("ret")});",
+                    WasmBindgenType.U64 => $"return unchecked((ulong){L("ret")});",
+                    _ => $"return {L("ret")};",
+                });
+                break;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bindgen.Generator.Diagnostics;
+using Bindgen.Generator.Emit;
+using Bindgen.Generator.Model;
+using Bindgen.Generator.Parse;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Bindgen.Generator.Parse.ParseSupport;
+
+namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>
+/// The wasm-bindgen method parse: the C# types only. How each one crosses is read from the package's glue later
+/// (<see cref="WasmBindgenBinder"/>), which also computes the wasm signature.
+/// </summary>
+internal static class WasmBindgenMethodParser
+{
+    internal const string WasmBindgenSupportedTypes =
+        "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]";
+
+    public static MethodModel? Parse(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation)
+    {
+        List<DiagnosticInfo> diagnostics = parser.Diagnostics;
+        int errorsBefore = diagnostics.Count;
+        var parameters = new List<ParameterModel>();
+        var types = new List<WasmBindgenType>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            LocationInfo? parameterLocation = LocationOf(MemberParser.ParameterTypeLocation(parameter)) ?? methodLocation;
+            WasmBindgenType? code = parameter.RefKind == RefKind.None && !parameter.IsParams ? TypeCode(parameter.Type, parameter.NullableAnnotation, isResult: false) : null;
+            if (code is null)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
+                    $"Parameter '{parameter.Name}' of '{method.Name}'", parameter.Type.ToDisplayString(), parameter.RefKind == RefKind.None ? string.Empty : " passed by reference", WasmBindgenSupportedTypes));
+                continue;
+            }
+
+            types.Add(code.Value);
+            parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
+        }
+
+        WasmBindgenType? result = method.ReturnsVoid ? WasmBindgenType.Void : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
+        if (result is null)
+        {
+            var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, LocationOf(syntax?.ReturnType.GetLocation()) ?? methodLocation,
+                $"The return type of '{method.Name}'", method.ReturnType.ToDisplayString(), string.Empty, WasmBindgenSupportedTypes));
+        }
+
+        bool nameGiven = parser.NameAttribute(method) is not null;
+        string? exportName = nameGiven ? parser.ExportName(method, methodLocation) : CamelCase(method.Name);
+        if (diagnostics.Count != errorsBefore || exportName is null || result is null)
+        {
+            return null;
+        }
+
+        string prefix = "__";
+        while (parameters.Any(p => p.PlainName.StartsWith(prefix, System.StringComparison.Ordinal)))
+        {
+            prefix += "_";
+        }
+
+        parameters = parameters.Select(p => p with { LocalPrefix = prefix }).ToList();
+        TypeModel returnType = method.ReturnsVoid
+            ? new TypeModel(TypeShape.Void, ScalarKind.None, "void")
+            : new TypeModel(TypeShape.Scalar, ScalarKind.None, method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)));
+        bool explicitly = method.DeclaredAccessibility != Accessibility.Public || parser.IsReservedName(method.Name) || method.Name == "_guest";
+        var lowered = new LoweredSignature(EquatableArray<WasmType>.Empty, EquatableArray<WasmType>.Empty, ReturnArea: false);
+        return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
+            new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name)), Location: parser.ExportNameLocation(method) ?? methodLocation);
+    }
+
+    /// <summary>A C# type as wasm-bindgen methods may declare it, or null when not supported.</summary>
+    private static WasmBindgenType? TypeCode(ITypeSymbol type, NullableAnnotation annotation, bool isResult)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return isResult ? null : nullable.TypeArguments[0].SpecialType switch
+            {
+                SpecialType.System_Boolean => WasmBindgenType.NullableBool,
+                SpecialType.System_UInt32 => WasmBindgenType.NullableU32,
+                SpecialType.System_Int32 => WasmBindgenType.NullableI32,
+                _ => null,
+            };
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Int32: return WasmBindgenType.I32;
+            case SpecialType.System_UInt32: return WasmBindgenType.U32;
+            case SpecialType.System_Int64: return WasmBindgenType.I64;
+            case SpecialType.System_UInt64: return WasmBindgenType.U64;
+            case SpecialType.System_Single: return WasmBindgenType.F32;
+            case SpecialType.System_Double: return WasmBindgenType.F64;
+            case SpecialType.System_Boolean: return WasmBindgenType.Bool;
+            case SpecialType.System_String: return annotation == NullableAnnotation.Annotated ? WasmBindgenType.NullableString : WasmBindgenType.String;
+            case SpecialType.System_Object: return WasmBindgenType.Js;
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return array.ElementType.SpecialType == SpecialType.System_String ? (isResult ? WasmBindgenType.StringArray : null) : ArrayCode(array.ElementType);
+        }
+
+        if (!isResult && type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span)
+        {
+            return ArrayCode(span.TypeArguments[0]);
+        }
+
+        return null;
+    }
+
+    /// <summary>Bytes, or the typed array of an element type.</summary>
+    private static WasmBindgenType? ArrayCode(ITypeSymbol element) => element.SpecialType switch
+    {
+        SpecialType.System_Byte => WasmBindgenType.Bytes,
+        SpecialType.System_Int16 => WasmBindgenType.ArrayI16,
+        SpecialType.System_UInt16 => WasmBindgenType.ArrayU16,
+        SpecialType.System_Int32 => WasmBindgenType.ArrayI32,
+        SpecialType.System_UInt32 => WasmBindgenType.ArrayU32,
+        SpecialType.System_Int64 => WasmBindgenType.ArrayI64,
+        SpecialType.System_UInt64 => WasmBindgenType.ArrayU64,
+        SpecialType.System_Single => WasmBindgenType.ArrayF32,
+        SpecialType.System_Double => WasmBindgenType.ArrayF64,
+        _ => null,
+    };
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+}
