@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using Bindgen.Internals;
 using NUnit.Framework;
 using Wasmtime;
 
@@ -97,7 +98,8 @@ public sealed class DirectCallTests : GuestFixture
         Memory memory = instance.GetMemory("memory")!;
         GuestMemory guest = CConvention.Default.Bind(instance, "direct", Options);
         // The private field holds the direct access; without it this test would compare Wasmtime with itself.
-        Assert.That(typeof(GuestMemory).GetField("_direct", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(guest), Is.Not.Null);
+        object linear = typeof(GuestMemory).GetField("_linear", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(guest)!;
+        Assert.That(linear.GetType().GetField("_direct", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(linear), Is.Not.Null);
 
         Assert.That(guest.Length, Is.EqualTo(memory.GetLength()));
         memory.Grow(3); // in the relocating configuration this moves the memory

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Bindgen.Internals;
 using NUnit.Framework;
 using Wasmtime;
 

@@ -276,7 +276,7 @@ public sealed partial class PackageTests
         // here, as the pack ran with an artifacts path) /_artifacts/...: no path of this machine is left.
         Assert.Multiple(() =>
         {
-            Assert.That(documents, Does.Contain("/_/runtime/Bindgen.Runtime/GuestMemory.cs"), string.Join('\n', documents));
+            Assert.That(documents, Does.Contain("/_/runtime/Bindgen.Runtime/Memory/GuestMemory.cs"), string.Join('\n', documents));
             Assert.That(documents, Is.All.StartsWith("/_/").Or.StartsWith("/_artifacts/"), string.Join('\n', documents));
             Assert.That(sourceLink, Does.Match(
                 @"^\{""documents"":\{""/_/\*"":""https://raw\.githubusercontent\.com/bindgen-dotnet/bindgen/[0-9a-f]{40}/\*""\}\}$"),

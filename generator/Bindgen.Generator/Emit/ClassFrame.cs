@@ -43,7 +43,7 @@ internal static class ClassFrame
         w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>");
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);");
         w.Line();
         w.Line("/// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>");
         if (module.Cancellable)
@@ -57,7 +57,7 @@ internal static class ClassFrame
         w.Line(OptionsDoc);
         w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">The linker lacks some of the module's imports.</exception>");
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
-        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);");
+        w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);");
         w.Line();
     }
 

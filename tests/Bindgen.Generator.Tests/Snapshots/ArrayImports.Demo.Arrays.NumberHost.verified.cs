@@ -30,7 +30,7 @@ public static partial class NumberHost
     {
         if (linker is null) throw new global::System.ArgumentNullException("linker");
         if (implementation is null) throw new global::System.ArgumentNullException("implementation");
-        var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);
+        var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options);
 
         linker.DefineFunction(ModuleName, "sum", new global::Wasmtime.CallerFunc<int, int, double>((__caller, __values_address, __values_count) =>
         {
@@ -44,7 +44,7 @@ public static partial class NumberHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Checked mode: the borrowed views must not have gone stale while the implementation held them.
             __memory.VerifyUnchanged(__snapshot, __operation);
@@ -62,7 +62,7 @@ public static partial class NumberHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Checked mode: the borrowed views must not have gone stale while the implementation held them.
             __memory.VerifyUnchanged(__snapshot, __operation);
@@ -82,7 +82,7 @@ public static partial class NumberHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Allocate in the guest first (it may grow memory), then write through fresh views.
             __memory.ReturnArray<ushort>(__return_area, __result, __operation);

@@ -30,7 +30,7 @@ public static partial class CTextHost
     {
         if (linker is null) throw new global::System.ArgumentNullException("linker");
         if (implementation is null) throw new global::System.ArgumentNullException("implementation");
-        var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);
+        var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options);
 
         linker.DefineFunction(ModuleName, "name", new global::Wasmtime.CallerFunc<int, int>((__caller, __key_address) =>
         {
@@ -44,7 +44,7 @@ public static partial class CTextHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Allocate in the guest first (it may grow memory), then write through a fresh view; the guest owns it.
             return __memory.ReturnCString(__result, __operation);
@@ -65,7 +65,7 @@ public static partial class CTextHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Allocate in the guest first (it may grow memory), then write through fresh views.
             if (__result is null) __memory.WriteReturnArea(__return_area, default, __operation); else __memory.ReturnUtf8(__return_area, __result, __operation);

@@ -30,7 +30,7 @@ public static partial class GeometryHost
     {
         if (linker is null) throw new global::System.ArgumentNullException("linker");
         if (implementation is null) throw new global::System.ArgumentNullException("implementation");
-        var __memories = new global::Bindgen.CallerMemoryCache(Binding, options, new global::Bindgen.CConvention(Memory: "c"));
+        var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options, new global::Bindgen.CConvention(Memory: "c"));
 
         linker.DefineFunction(ModuleName, "nearest", new global::Wasmtime.CallerAction<int, int>((__caller, __result_pointer, __p_address) =>
         {
@@ -46,7 +46,7 @@ public static partial class GeometryHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             __memory.WriteValue<global::Demo.Geometry.Point>(__result_pointer, __result, __operation);
         }));
@@ -64,7 +64,7 @@ public static partial class GeometryHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             __memory.WriteValue<double>(__value_address, __value_value, __operation);
             return (__result ? 1 : 0);
@@ -82,7 +82,7 @@ public static partial class GeometryHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             __memory.WriteValue<global::Demo.Geometry.Point>(__p_address, __p_value, __operation);
         }));
@@ -98,7 +98,7 @@ public static partial class GeometryHost
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             return global::System.Runtime.CompilerServices.Unsafe.As<global::Demo.Geometry.Meters, double>(ref __result);
         }));

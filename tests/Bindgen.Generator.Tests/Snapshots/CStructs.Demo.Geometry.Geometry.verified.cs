@@ -57,10 +57,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options, new global::Bindgen.CConvention(Memory: "c", Malloc: "f", Free: "g"));
-        global::Bindgen.CLayout.Check<global::Demo.Geometry.Point>(24, Binding);
-        global::Bindgen.CLayout.Check<global::Demo.Geometry.Meters>(8, Binding);
+        global::Bindgen.Internals.CLayout.Check<global::Demo.Geometry.Point>(24, Binding);
+        global::Bindgen.Internals.CLayout.Check<global::Demo.Geometry.Meters>(8, Binding);
         _export_PointNorm2 = __exports.Func<int, double>("point_norm2", "(i32) -> f64");
         _export_PointScale = __exports.Action<int, int, double>("point_scale", "(i32, i32, f64) -> ()");
         _export_PointTranslate = __exports.Action<int, int, double>("point_translate", "(i32, i32, f64) -> ()");
@@ -80,7 +80,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Geometry Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Geometry(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Geometry(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -89,7 +89,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Geometry Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Geometry(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Geometry(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -175,7 +175,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -283,7 +283,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         if (store is null) throw new global::System.ArgumentNullException("store");
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _bounds = __exports.Cancellation(engine);
         _export_Spin = __exports.Func<int, int, int>("spin", "(i32, i32) -> i32");
@@ -55,7 +55,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Worker Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Worker(engine, store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Worker(engine, store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="engine">The store's engine, created with <c>Config.WithEpochInterruption(true)</c>: cancelling a method's token interrupts the guest through it.</param>
@@ -65,7 +65,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Worker Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Worker(engine, store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Worker(engine, store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -89,7 +89,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
             this._memory.Write(__data_address, data, __operation);
             int __result;
             // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-            global::Bindgen.CancellationScope __cancellation = this._bounds.Enter(cancellationToken);
+            global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(cancellationToken);
             try
             {
                 __result = this._export_Spin(__data_address, __data_length);
@@ -124,7 +124,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
             this._memory.PrepareReturnArea(__block.Address, __operation);
             this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
             // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-            global::Bindgen.CancellationScope __cancellation = this._bounds.Enter(token);
+            global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
             try
             {
                 this._export_Echo(__text_address, __text_length, __block.Address);
@@ -149,14 +149,14 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     {
         const string __operation = "IWorker.Tick (export 'tick')";
         // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-        global::Bindgen.CancellationScope __cancellation = this._bounds.Enter(token);
+        global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
         try
         {
             this._export_Tick();
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
         finally
         {
@@ -175,7 +175,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 }

@@ -30,11 +30,11 @@ public static partial class Host
         linker.DefineFunction(ModuleName, "log", new global::Wasmtime.CallerAction<int, int>((__caller, __a0, __a1) =>
         {
             const string __op = "IHost.Log (import 'local:demo/host@1.0.0'.'log')";
-            global::Bindgen.Canonical.CanonicalGuest __g = global::Bindgen.Canonical.CanonicalGuest.ForCaller(__caller, Binding, false, options);
+            global::Bindgen.Internals.CanonicalGuest __g = global::Bindgen.Internals.CanonicalGuest.ForCaller(__caller, Binding, false, options);
             // Lift the arguments, and check the return pointer, through one view: no guest call while it is alive.
             global::Bindgen.MemorySnapshot __s = __g.Snapshot();
             global::System.ReadOnlySpan<byte> __m = __g.View();
-            string __in_v0 = global::Bindgen.Canonical.CanonicalLift.Utf8(__m, __a0, __a1, __op);
+            string __in_v0 = global::Bindgen.Internals.CanonicalLift.Utf8(__m, __a0, __a1, __op);
             __g.VerifyUnchanged(__s, __op);
             try
             {
@@ -42,7 +42,7 @@ public static partial class Host
             }
             catch (global::System.Exception __e)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
         }));
 
@@ -56,7 +56,7 @@ public static partial class Host
             }
             catch (global::System.Exception __e)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
             return unchecked((long)__result);
         }));
@@ -64,12 +64,12 @@ public static partial class Host
         linker.DefineFunction(ModuleName, "upper", new global::Wasmtime.CallerAction<int, int, int>((__caller, __a0, __a1, __a2) =>
         {
             const string __op = "IHost.Upper (import 'local:demo/host@1.0.0'.'upper')";
-            global::Bindgen.Canonical.CanonicalGuest __g = global::Bindgen.Canonical.CanonicalGuest.ForCaller(__caller, Binding, true, options);
+            global::Bindgen.Internals.CanonicalGuest __g = global::Bindgen.Internals.CanonicalGuest.ForCaller(__caller, Binding, true, options);
             // Lift the arguments, and check the return pointer, through one view: no guest call while it is alive.
             global::Bindgen.MemorySnapshot __s = __g.Snapshot();
             global::System.ReadOnlySpan<byte> __m = __g.View();
-            string __in_v0 = global::Bindgen.Canonical.CanonicalLift.Utf8(__m, __a0, __a1, __op);
-            global::Bindgen.Canonical.CanonicalLift.Check(__m, __a2, 8, 4, __op);
+            string __in_v0 = global::Bindgen.Internals.CanonicalLift.Utf8(__m, __a0, __a1, __op);
+            global::Bindgen.Internals.CanonicalLift.Check(__m, __a2, 8, 4, __op);
             __g.VerifyUnchanged(__s, __op);
             string __result;
             try
@@ -78,10 +78,10 @@ public static partial class Host
             }
             catch (global::System.Exception __e)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
-            global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
             __Plan0(__p, __result, __op);
             __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
@@ -94,12 +94,12 @@ public static partial class Host
         linker.DefineFunction(ModuleName, "keys", new global::Wasmtime.CallerAction<int, int, int, int>((__caller, __a0, __a1, __a2, __a3) =>
         {
             const string __op = "IHost.Keys (import 'local:demo/host@1.0.0'.'keys')";
-            global::Bindgen.Canonical.CanonicalGuest __g = global::Bindgen.Canonical.CanonicalGuest.ForCaller(__caller, Binding, true, options);
+            global::Bindgen.Internals.CanonicalGuest __g = global::Bindgen.Internals.CanonicalGuest.ForCaller(__caller, Binding, true, options);
             // Lift the arguments, and check the return pointer, through one view: no guest call while it is alive.
             global::Bindgen.MemorySnapshot __s = __g.Snapshot();
             global::System.ReadOnlySpan<byte> __m = __g.View();
             string? __in_var0;
-            switch (global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint)__a0), 2, "option<string>", __op))
+            switch (global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__a0), 2, "option<string>", __op))
             {
                 case 0:
                 {
@@ -108,13 +108,13 @@ public static partial class Host
                 }
                 case 1:
                 {
-                    string __in_v1 = global::Bindgen.Canonical.CanonicalLift.Utf8(__m, __a1, __a2, __op);
+                    string __in_v1 = global::Bindgen.Internals.CanonicalLift.Utf8(__m, __a1, __a2, __op);
                     __in_var0 = __in_v1;
                     break;
                 }
                 default: throw new global::System.InvalidOperationException("unreachable: the discriminant was checked");
             }
-            global::Bindgen.Canonical.CanonicalLift.Check(__m, __a3, 8, 4, __op);
+            global::Bindgen.Internals.CanonicalLift.Check(__m, __a3, 8, 4, __op);
             __g.VerifyUnchanged(__s, __op);
             string[] __result;
             try
@@ -123,10 +123,10 @@ public static partial class Host
             }
             catch (global::System.Exception __e)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
-            global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
             __Plan1(__p, __result, __op);
             __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
@@ -139,29 +139,29 @@ public static partial class Host
         linker.DefineFunction(ModuleName, "lookup", new global::Wasmtime.CallerAction<int, int, int, int>((__caller, __a0, __a1, __a2, __a3) =>
         {
             const string __op = "IHost.Lookup (import 'local:demo/host@1.0.0'.'lookup')";
-            global::Bindgen.Canonical.CanonicalGuest __g = global::Bindgen.Canonical.CanonicalGuest.ForCaller(__caller, Binding, true, options);
+            global::Bindgen.Internals.CanonicalGuest __g = global::Bindgen.Internals.CanonicalGuest.ForCaller(__caller, Binding, true, options);
             // Lift the arguments, and check the return pointer, through one view: no guest call while it is alive.
             global::Bindgen.MemorySnapshot __s = __g.Snapshot();
             global::System.ReadOnlySpan<byte> __m = __g.View();
-            global::Bindgen.Canonical.CanonicalLift.List(__m, __a0, __a1, 20, 4, __op);
-            var __in_list0 = global::Bindgen.Canonical.CanonicalLift.NewArray<global::Demo.Component.Entry?>(__a1);
+            global::Bindgen.Internals.CanonicalLift.List(__m, __a0, __a1, 20, 4, __op);
+            var __in_list0 = global::Bindgen.Internals.CanonicalLift.NewArray<global::Demo.Component.Entry?>(__a1);
             for (int __in_i1 = 0; __in_i1 < __a1; __in_i1++)
             {
                 __in_list0[__in_i1] = __Load2(__m, __a0 + __in_i1 * 20, __op);
             }
-            global::Bindgen.Canonical.CanonicalLift.Check(__m, __a3, 8, 4, __op);
+            global::Bindgen.Internals.CanonicalLift.Check(__m, __a3, 8, 4, __op);
             __g.VerifyUnchanged(__s, __op);
             global::Demo.Component.Entry?[] __result;
             try
             {
-                __result = implementation.Lookup(__in_list0, __FromCase3(global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint)__a2), 3, "enum Demo.Component.Color", __op)));
+                __result = implementation.Lookup(__in_list0, __FromCase3(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__a2), 3, "enum Demo.Component.Color", __op)));
             }
             catch (global::System.Exception __e)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
-            global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
             __Plan4(__p, __result, __op);
             __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
@@ -174,12 +174,12 @@ public static partial class Host
         linker.DefineFunction(ModuleName, "parse", new global::Wasmtime.CallerAction<int, int, int>((__caller, __a0, __a1, __a2) =>
         {
             const string __op = "IHost.Parse (import 'local:demo/host@1.0.0'.'parse')";
-            global::Bindgen.Canonical.CanonicalGuest __g = global::Bindgen.Canonical.CanonicalGuest.ForCaller(__caller, Binding, true, options);
+            global::Bindgen.Internals.CanonicalGuest __g = global::Bindgen.Internals.CanonicalGuest.ForCaller(__caller, Binding, true, options);
             // Lift the arguments, and check the return pointer, through one view: no guest call while it is alive.
             global::Bindgen.MemorySnapshot __s = __g.Snapshot();
             global::System.ReadOnlySpan<byte> __m = __g.View();
-            string __in_v0 = global::Bindgen.Canonical.CanonicalLift.Utf8(__m, __a0, __a1, __op);
-            global::Bindgen.Canonical.CanonicalLift.Check(__m, __a2, 12, 4, __op);
+            string __in_v0 = global::Bindgen.Internals.CanonicalLift.Utf8(__m, __a0, __a1, __op);
+            global::Bindgen.Internals.CanonicalLift.Check(__m, __a2, 12, 4, __op);
             __g.VerifyUnchanged(__s, __op);
             global::Bindgen.Result<uint, string> __result;
             try
@@ -188,10 +188,10 @@ public static partial class Host
             }
             catch (global::System.Exception __e)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
             // Lower the result: every cabi_realloc of its tree first, then one view for the writes.
-            global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+            global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
             __Plan5(__p, __result, __op);
             __g.Allocate(__p, __op);
             global::Bindgen.MemorySnapshot __ws = __g.Snapshot();
@@ -203,37 +203,37 @@ public static partial class Host
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Internals.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
-        int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
+        int __n = global::Bindgen.Internals.CanonicalLower.Utf8Length(__v, __op);
         __p.Measure(1, __n, __n);
     }
-    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
+    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __b, __n, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __b, __n, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string __Load0(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)), __op);
+        return global::Bindgen.Internals.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)), __op);
     }
 
     // list<string>: size 8, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, string __op)
+    private static void __Plan1(global::Bindgen.Internals.CanonicalPlan __p, string[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<string> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 8, __op), __n);
+        __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 8, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
             __Plan0(__p, __v[__i], __op);
         }
     }
-    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, int __a, string __op)
+    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string[] __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<string> value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
@@ -241,15 +241,15 @@ public static partial class Host
         {
             __Store0(__m, __p, __v[__i], __b + __i * 8, __op);
         }
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string[] __Load1(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        int __b = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op));
-        int __n = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
-        global::Bindgen.Canonical.CanonicalLift.List(__m, __b, __n, 8, 4, __op);
-        var __r = global::Bindgen.Canonical.CanonicalLift.NewArray<string>(__n);
+        int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+        int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+        global::Bindgen.Internals.CanonicalLift.List(__m, __b, __n, 8, 4, __op);
+        var __r = global::Bindgen.Internals.CanonicalLift.NewArray<string>(__n);
         for (int __i = 0; __i < __n; __i++)
         {
             __r[__i] = __Load0(__m, __b + __i * 8, __op);
@@ -258,28 +258,28 @@ public static partial class Host
     }
 
     // option<record Demo.Component.Entry>: size 20, alignment 4.
-    private static void __Plan2(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
+    private static void __Plan2(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
     {
         if (__v is not null)
         {
             __Plan6(__p, __v, __op);
         }
     }
-    private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, int __a, string __op)
+    private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry? __v, int __a, string __op)
     {
         if (__v is not null)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1));
             __Store6(__m, __p, __v, __a + 4, __op);
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0));
         }
     }
     private static global::Demo.Component.Entry? __Load2(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        if (global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "option<record Demo.Component.Entry>", __op) == 0)
+        if (global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "option<record Demo.Component.Entry>", __op) == 0)
         {
             return default;
         }
@@ -303,17 +303,17 @@ public static partial class Host
     };
 
     // list<option<record Demo.Component.Entry>>: size 8, alignment 4.
-    private static void __Plan4(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
+    private static void __Plan4(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<option<record Demo.Component.Entry>> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 20, __op), __n);
+        __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 20, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
             __Plan2(__p, __v[__i], __op);
         }
     }
-    private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, int __a, string __op)
+    private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<option<record Demo.Component.Entry>> value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
@@ -321,15 +321,15 @@ public static partial class Host
         {
             __Store2(__m, __p, __v[__i], __b + __i * 20, __op);
         }
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static global::Demo.Component.Entry?[] __Load4(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        int __b = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op));
-        int __n = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
-        global::Bindgen.Canonical.CanonicalLift.List(__m, __b, __n, 20, 4, __op);
-        var __r = global::Bindgen.Canonical.CanonicalLift.NewArray<global::Demo.Component.Entry?>(__n);
+        int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+        int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+        global::Bindgen.Internals.CanonicalLift.List(__m, __b, __n, 20, 4, __op);
+        var __r = global::Bindgen.Internals.CanonicalLift.NewArray<global::Demo.Component.Entry?>(__n);
         for (int __i = 0; __i < __n; __i++)
         {
             __r[__i] = __Load2(__m, __b + __i * 20, __op);
@@ -338,7 +338,7 @@ public static partial class Host
     }
 
     // result<u32, string>: size 12, alignment 4.
-    private static void __Plan5(global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, string __op)
+    private static void __Plan5(global::Bindgen.Internals.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, string __op)
     {
         if (__v.IsOk)
         {
@@ -348,30 +348,30 @@ public static partial class Host
             __Plan0(__p, __v.Error, __op);
         }
     }
-    private static void __Store5(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, int __a, string __op)
+    private static void __Store5(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Bindgen.Result<uint, string> __v, int __a, string __op)
     {
         if (__v.IsOk)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0)); global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, __v.Value);
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0)); global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, __v.Value);
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1)); __Store0(__m, __p, __v.Error, __a + 4, __op);
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1)); __Store0(__m, __p, __v.Error, __a + 4, __op);
         }
     }
     private static global::Bindgen.Result<uint, string> __Load5(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "result<u32, string>", __op) == 0 ? global::Bindgen.Result<uint, string>.Ok(global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)) : global::Bindgen.Result<uint, string>.Err(__Load0(__m, __a + 4, __op));
+        return global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "result<u32, string>", __op) == 0 ? global::Bindgen.Result<uint, string>.Ok(global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)) : global::Bindgen.Result<uint, string>.Err(__Load0(__m, __a + 4, __op));
     }
 
     // record Demo.Component.Entry: size 16, alignment 4.
-    private static void __Plan6(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
+    private static void __Plan6(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a record Demo.Component.Entry value is null; only option<T> (T?) can be null");
         __Plan0(__p, __v.Name, __op);
         __Plan7(__p, __v.Values, __op);
     }
-    private static void __Store6(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, int __a, string __op)
+    private static void __Store6(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a record Demo.Component.Entry value is null; only option<T> (T?) can be null");
         __Store0(__m, __p, __v.Name, __a, __op);
@@ -383,24 +383,24 @@ public static partial class Host
     }
 
     // list<u32>: size 8, alignment 4.
-    private static void __Plan7(global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, string __op)
+    private static void __Plan7(global::Bindgen.Internals.CanonicalPlan __p, uint[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<u32> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 4, __op), __n);
+        __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 4, __op), __n);
     }
-    private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, int __a, string __op)
+    private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, uint[] __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<u32> value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Primitives<uint>(__m, __b, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Primitives<uint>(__m, __b, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static uint[] __Load7(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        int __b = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op));
-        int __n = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
-        return global::Bindgen.Canonical.CanonicalLift.Primitives<uint>(__m, __b, __n, 4, __op);
+        int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+        int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+        return global::Bindgen.Internals.CanonicalLift.Primitives<uint>(__m, __b, __n, 4, __op);
     }
 }

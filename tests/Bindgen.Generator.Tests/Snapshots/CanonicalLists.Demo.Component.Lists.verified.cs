@@ -15,7 +15,7 @@ namespace Demo.Component;
 public sealed partial class Lists : global::Demo.Component.ILists
 {
     private const string Binding = "ILists";
-    private readonly global::Bindgen.Canonical.CanonicalGuest _guest;
+    private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, long> _export_Sum;
     private readonly global::System.Action<long>? _post__export_Sum;
     private readonly global::System.Func<int, int, int> _export_Reverse;
@@ -37,26 +37,26 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public Lists(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
-        _guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, true, true, options);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_Sum = __exports.Func<int, int, long>("local:demo/lists@1.0.0#sum", "(i32, i32) -> i64");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Sum = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#sum", "(i64) -> ()", static __f => __f.WrapAction<long>());
+        _post__export_Sum = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#sum", "(i64) -> ()", static __f => __f.WrapAction<long>());
         _export_Reverse = __exports.Func<int, int, int>("local:demo/lists@1.0.0#reverse", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Reverse = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#reverse", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Reverse = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#reverse", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Split = __exports.Func<int, int, int, int>("local:demo/lists@1.0.0#split", "(i32, i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Split = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#split", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Split = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#split", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_EchoEntries = __exports.Func<int, int, int>("local:demo/lists@1.0.0#echo-entries", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_EchoEntries = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#echo-entries", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_EchoEntries = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#echo-entries", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Swap = __exports.Func<int, int, int, int>("local:demo/lists@1.0.0#swap", "(i32, i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Swap = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#swap", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Swap = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#swap", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Offset = __exports.Func<int, int, int, int>("local:demo/lists@1.0.0#offset", "(i32, i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Offset = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#offset", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Offset = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/lists@1.0.0#offset", "(i32) -> ()", static __f => __f.WrapAction<int>());
         __exports.Complete();
     }
 
@@ -75,7 +75,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Lists Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Lists(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Lists(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -84,7 +84,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Lists Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Lists(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Lists(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -94,8 +94,8 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public ulong Sum(global::System.ReadOnlySpan<byte> data)
     {
         const string __op = "ILists.Sum (export 'local:demo/lists@1.0.0#sum')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, data, __op);
         __g.Allocate(__p, __op);
@@ -103,7 +103,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Primitives<byte>(__m, __blk2, data);
+        global::Bindgen.Internals.CanonicalLower.Primitives<byte>(__m, __blk2, data);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -115,7 +115,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
         ulong __result = unchecked((ulong)__r);
@@ -128,7 +128,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -139,8 +139,8 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public uint[] Reverse(uint[] values)
     {
         const string __op = "ILists.Reverse (export 'local:demo/lists@1.0.0#reverse')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan1(__p, values, __op);
         __g.Allocate(__p, __op);
@@ -148,7 +148,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Primitives<uint>(__m, __blk2, values);
+        global::Bindgen.Internals.CanonicalLower.Primitives<uint>(__m, __blk2, values);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -160,12 +160,12 @@ public sealed partial class Lists : global::Demo.Component.ILists
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        uint[] __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        uint[] __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Reverse is { } __post)
@@ -176,7 +176,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -187,8 +187,8 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public string[] Split(string text, global::System.Text.Rune separator)
     {
         const string __op = "ILists.Split (export 'local:demo/lists@1.0.0#split')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan2(__p, text, __op);
         __g.Allocate(__p, __op);
@@ -196,7 +196,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk2, __n1, text);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -208,12 +208,12 @@ public sealed partial class Lists : global::Demo.Component.ILists
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string[] __result = __Load3(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        string[] __result = __Load3(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Split is { } __post)
@@ -224,7 +224,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -235,8 +235,8 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public global::Demo.Component.Entry?[] EchoEntries(global::Demo.Component.Entry?[] items)
     {
         const string __op = "ILists.EchoEntries (export 'local:demo/lists@1.0.0#echo-entries')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan4(__p, items, __op);
         __g.Allocate(__p, __op);
@@ -259,12 +259,12 @@ public sealed partial class Lists : global::Demo.Component.ILists
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Demo.Component.Entry?[] __result = __Load4(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        global::Demo.Component.Entry?[] __result = __Load4(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_EchoEntries is { } __post)
@@ -275,7 +275,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -286,8 +286,8 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public (int, string) Swap((string, int) pair)
     {
         const string __op = "ILists.Swap (export 'local:demo/lists@1.0.0#swap')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan6(__p, pair, __op);
         __g.Allocate(__p, __op);
@@ -296,7 +296,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
         global::System.Span<byte> __m = __g.View();
         var __v0 = pair;
         int __blk3 = __p.Next(out int __n2);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk3, __n2, __v0.Item1);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk3, __n2, __v0.Item1);
         int __b1 = __blk3;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -308,12 +308,12 @@ public sealed partial class Lists : global::Demo.Component.ILists
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        (int, string) __result = __Load7(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+        (int, string) __result = __Load7(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Swap is { } __post)
@@ -324,7 +324,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -335,7 +335,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     public global::Demo.Component.Point Offset(global::Demo.Component.Point p, int dx)
     {
         const string __op = "ILists.Offset (export 'local:demo/lists@1.0.0#offset')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
         var __v0 = p;
         // (3) Call.
         int __r;
@@ -345,12 +345,12 @@ public sealed partial class Lists : global::Demo.Component.ILists
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Demo.Component.Point __result = __Load8(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        global::Demo.Component.Point __result = __Load8(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Offset is { } __post)
@@ -361,80 +361,80 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
     }
 
     // list<u8>: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, string __op)
+    private static void __Plan0(global::Bindgen.Internals.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, string __op)
     {
         int __n = __v.Length;
-        __p.Measure(1, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 1, __op), __n);
+        __p.Measure(1, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 1, __op), __n);
     }
-    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, int __a, string __op)
+    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::System.ReadOnlySpan<byte> __v, int __a, string __op)
     {
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Primitives<byte>(__m, __b, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Primitives<byte>(__m, __b, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
 
     // list<u32>: size 8, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, string __op)
+    private static void __Plan1(global::Bindgen.Internals.CanonicalPlan __p, uint[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<u32> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 4, __op), __n);
+        __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 4, __op), __n);
     }
-    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, uint[] __v, int __a, string __op)
+    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, uint[] __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<u32> value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Primitives<uint>(__m, __b, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Primitives<uint>(__m, __b, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static uint[] __Load1(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        int __b = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op));
-        int __n = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
-        return global::Bindgen.Canonical.CanonicalLift.Primitives<uint>(__m, __b, __n, 4, __op);
+        int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+        int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+        return global::Bindgen.Internals.CanonicalLift.Primitives<uint>(__m, __b, __n, 4, __op);
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan2(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan2(global::Bindgen.Internals.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
-        int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
+        int __n = global::Bindgen.Internals.CanonicalLower.Utf8Length(__v, __op);
         __p.Measure(1, __n, __n);
     }
-    private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
+    private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __b, __n, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __b, __n, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string __Load2(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)), __op);
+        return global::Bindgen.Internals.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)), __op);
     }
 
     // list<string>: size 8, alignment 4.
-    private static void __Plan3(global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, string __op)
+    private static void __Plan3(global::Bindgen.Internals.CanonicalPlan __p, string[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<string> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 8, __op), __n);
+        __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 8, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
             __Plan2(__p, __v[__i], __op);
         }
     }
-    private static void __Store3(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string[] __v, int __a, string __op)
+    private static void __Store3(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string[] __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<string> value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
@@ -442,15 +442,15 @@ public sealed partial class Lists : global::Demo.Component.ILists
         {
             __Store2(__m, __p, __v[__i], __b + __i * 8, __op);
         }
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string[] __Load3(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        int __b = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op));
-        int __n = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
-        global::Bindgen.Canonical.CanonicalLift.List(__m, __b, __n, 8, 4, __op);
-        var __r = global::Bindgen.Canonical.CanonicalLift.NewArray<string>(__n);
+        int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+        int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+        global::Bindgen.Internals.CanonicalLift.List(__m, __b, __n, 8, 4, __op);
+        var __r = global::Bindgen.Internals.CanonicalLift.NewArray<string>(__n);
         for (int __i = 0; __i < __n; __i++)
         {
             __r[__i] = __Load2(__m, __b + __i * 8, __op);
@@ -459,17 +459,17 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // list<option<record Demo.Component.Entry>>: size 8, alignment 4.
-    private static void __Plan4(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
+    private static void __Plan4(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<option<record Demo.Component.Entry>> value is null; only option<T> (T?) can be null");
         int __n = __v.Length;
-        __p.Measure(4, global::Bindgen.Canonical.CanonicalLower.ListSize(__n, 20, __op), __n);
+        __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 20, __op), __n);
         for (int __i = 0; __i < __n; __i++)
         {
             __Plan5(__p, __v[__i], __op);
         }
     }
-    private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, int __a, string __op)
+    private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry?[] __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<option<record Demo.Component.Entry>> value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
@@ -477,15 +477,15 @@ public sealed partial class Lists : global::Demo.Component.ILists
         {
             __Store5(__m, __p, __v[__i], __b + __i * 20, __op);
         }
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static global::Demo.Component.Entry?[] __Load4(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        int __b = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op));
-        int __n = unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
-        global::Bindgen.Canonical.CanonicalLift.List(__m, __b, __n, 20, 4, __op);
-        var __r = global::Bindgen.Canonical.CanonicalLift.NewArray<global::Demo.Component.Entry?>(__n);
+        int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+        int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+        global::Bindgen.Internals.CanonicalLift.List(__m, __b, __n, 20, 4, __op);
+        var __r = global::Bindgen.Internals.CanonicalLift.NewArray<global::Demo.Component.Entry?>(__n);
         for (int __i = 0; __i < __n; __i++)
         {
             __r[__i] = __Load5(__m, __b + __i * 20, __op);
@@ -494,28 +494,28 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // option<record Demo.Component.Entry>: size 20, alignment 4.
-    private static void __Plan5(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
+    private static void __Plan5(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry? __v, string __op)
     {
         if (__v is not null)
         {
             __Plan9(__p, __v, __op);
         }
     }
-    private static void __Store5(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry? __v, int __a, string __op)
+    private static void __Store5(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry? __v, int __a, string __op)
     {
         if (__v is not null)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1));
             __Store9(__m, __p, __v, __a + 4, __op);
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0));
         }
     }
     private static global::Demo.Component.Entry? __Load5(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        if (global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "option<record Demo.Component.Entry>", __op) == 0)
+        if (global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "option<record Demo.Component.Entry>", __op) == 0)
         {
             return default;
         }
@@ -523,54 +523,54 @@ public sealed partial class Lists : global::Demo.Component.ILists
     }
 
     // tuple<string, s32>: size 12, alignment 4.
-    private static void __Plan6(global::Bindgen.Canonical.CanonicalPlan __p, (string, int) __v, string __op)
+    private static void __Plan6(global::Bindgen.Internals.CanonicalPlan __p, (string, int) __v, string __op)
     {
         __Plan2(__p, __v.Item1, __op);
     }
-    private static void __Store6(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, (string, int) __v, int __a, string __op)
+    private static void __Store6(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, (string, int) __v, int __a, string __op)
     {
         __Store2(__m, __p, __v.Item1, __a, __op);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 8, unchecked((uint)__v.Item2));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 8, unchecked((uint)__v.Item2));
     }
     private static (string, int) __Load6(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return (__Load2(__m, __a, __op), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 8, __op)));
+        return (__Load2(__m, __a, __op), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 8, __op)));
     }
 
     // tuple<s32, string>: size 12, alignment 4.
-    private static void __Plan7(global::Bindgen.Canonical.CanonicalPlan __p, (int, string) __v, string __op)
+    private static void __Plan7(global::Bindgen.Internals.CanonicalPlan __p, (int, string) __v, string __op)
     {
         __Plan2(__p, __v.Item2, __op);
     }
-    private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, (int, string) __v, int __a, string __op)
+    private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, (int, string) __v, int __a, string __op)
     {
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__v.Item1));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__v.Item1));
         __Store2(__m, __p, __v.Item2, __a + 4, __op);
     }
     private static (int, string) __Load7(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return (unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), __Load2(__m, __a + 4, __op));
+        return (unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), __Load2(__m, __a + 4, __op));
     }
 
     // record Demo.Component.Point: size 8, alignment 4.
-    private static void __Store8(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Point __v, int __a, string __op)
+    private static void __Store8(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Point __v, int __a, string __op)
     {
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__v.X));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.Y));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__v.X));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.Y));
     }
     private static global::Demo.Component.Point __Load8(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return new global::Demo.Component.Point(unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)));
+        return new global::Demo.Component.Point(unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)));
     }
 
     // record Demo.Component.Entry: size 16, alignment 4.
-    private static void __Plan9(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
+    private static void __Plan9(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a record Demo.Component.Entry value is null; only option<T> (T?) can be null");
         __Plan2(__p, __v.Name, __op);
         __Plan1(__p, __v.Values, __op);
     }
-    private static void __Store9(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Entry __v, int __a, string __op)
+    private static void __Store9(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Entry __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a record Demo.Component.Entry value is null; only option<T> (T?) can be null");
         __Store2(__m, __p, __v.Name, __a, __op);

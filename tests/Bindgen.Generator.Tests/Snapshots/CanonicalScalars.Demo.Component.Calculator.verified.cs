@@ -15,7 +15,7 @@ namespace Demo.Component;
 public sealed partial class Calculator : global::Demo.Component.ICalculator
 {
     private const string Binding = "ICalculator";
-    private readonly global::Bindgen.Canonical.CanonicalGuest _guest;
+    private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, int> _export_Add;
     private readonly global::System.Action<int>? _post__export_Add;
     private readonly global::System.Action _export_Reset;
@@ -35,23 +35,23 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     public Calculator(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
-        _guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, false, false, options);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, false, false, options);
         _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Add = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_add", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Add = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_add", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Reset = __exports.Action("reset", "() -> ()");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Reset = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_reset", "() -> ()", static __f => __f.WrapAction());
+        _post__export_Reset = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_reset", "() -> ()", static __f => __f.WrapAction());
         _export_Within = __exports.Func<int, int, int, int, int, long, long, int>("within", "(i32, i32, i32, i32, i32, i64, i64) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Within = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_within", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Within = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_within", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Mul = __exports.Func<float, double, double>("mul", "(f32, f64) -> f64");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Mul = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_mul", "(f64) -> ()", static __f => __f.WrapAction<double>());
+        _post__export_Mul = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_mul", "(f64) -> ()", static __f => __f.WrapAction<double>());
         _export_NextChar = __exports.Func<int, int>("next-char", "(i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_NextChar = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_next-char", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_NextChar = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_next-char", "(i32) -> ()", static __f => __f.WrapAction<int>());
         __exports.Complete();
     }
 
@@ -70,7 +70,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Calculator Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Calculator(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -79,7 +79,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Calculator Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Calculator(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -97,7 +97,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Add is { } __post)
@@ -108,7 +108,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __r;
@@ -126,7 +126,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Reset is { } __post)
@@ -137,7 +137,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
     }
@@ -155,7 +155,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
         bool __result = (__r != 0);
@@ -168,7 +168,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -187,7 +187,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Mul is { } __post)
@@ -198,7 +198,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __r;
@@ -217,10 +217,10 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
-        global::System.Text.Rune __result = global::Bindgen.Canonical.CanonicalLift.Char(unchecked((uint)__r), __op);
+        global::System.Text.Rune __result = global::Bindgen.Internals.CanonicalLift.Char(unchecked((uint)__r), __op);
         // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_NextChar is { } __post)
         {
@@ -230,7 +230,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;

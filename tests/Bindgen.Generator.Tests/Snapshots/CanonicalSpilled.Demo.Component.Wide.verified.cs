@@ -15,7 +15,7 @@ namespace Demo.Component;
 public sealed partial class Wide : global::Demo.Component.IWide
 {
     private const string Binding = "IWide";
-    private readonly global::Bindgen.Canonical.CanonicalGuest _guest;
+    private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, long> _export_Many;
     private readonly global::System.Action<long>? _post__export_Many;
     private readonly global::System.Func<long, double, int, int, int> _export_Triple;
@@ -29,14 +29,14 @@ public sealed partial class Wide : global::Demo.Component.IWide
     public Wide(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
-        _guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, true, true, options);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_Many = __exports.Func<int, long>("many", "(i32) -> i64");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Many = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_many", "(i64) -> ()", static __f => __f.WrapAction<long>());
+        _post__export_Many = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_many", "(i64) -> ()", static __f => __f.WrapAction<long>());
         _export_Triple = __exports.Func<long, double, int, int, int>("triple", "(i64, f64, i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Triple = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_triple", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Triple = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_triple", "(i32) -> ()", static __f => __f.WrapAction<int>());
         __exports.Complete();
     }
 
@@ -55,7 +55,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Wide Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Wide(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Wide(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -64,7 +64,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Wide Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Wide(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Wide(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -74,8 +74,8 @@ public sealed partial class Wide : global::Demo.Component.IWide
     public ulong Many(uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16, string a17)
     {
         const string __op = "IWide.Many (export 'many')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, a17, __op);
         int __args = __g.Realloc(4, 72, __op);
@@ -83,22 +83,22 @@ public sealed partial class Wide : global::Demo.Component.IWide
         // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args, a1);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 4, a2);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 8, a3);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 12, a4);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 16, a5);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 20, a6);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 24, a7);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 28, a8);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 32, a9);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 36, a10);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 40, a11);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 44, a12);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 48, a13);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 52, a14);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 56, a15);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __args + 60, a16);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args, a1);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 4, a2);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 8, a3);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 12, a4);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 16, a5);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 20, a6);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 24, a7);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 28, a8);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 32, a9);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 36, a10);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 40, a11);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 44, a12);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 48, a13);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 52, a14);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 56, a15);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __args + 60, a16);
         __Store0(__m, __p, a17, __args + 64, __op);
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -110,7 +110,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
         ulong __result = unchecked((ulong)__r);
@@ -123,7 +123,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -134,8 +134,8 @@ public sealed partial class Wide : global::Demo.Component.IWide
     public (long, double, string) Triple(long a, double b, string c)
     {
         const string __op = "IWide.Triple (export 'triple')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, c, __op);
         __g.Allocate(__p, __op);
@@ -143,7 +143,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk2, __n1, c);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, c);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -155,12 +155,12 @@ public sealed partial class Wide : global::Demo.Component.IWide
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        (long, double, string) __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 24, 8, __op), __op);
+        (long, double, string) __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 24, 8, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Triple is { } __post)
@@ -171,45 +171,45 @@ public sealed partial class Wide : global::Demo.Component.IWide
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Internals.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
-        int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
+        int __n = global::Bindgen.Internals.CanonicalLower.Utf8Length(__v, __op);
         __p.Measure(1, __n, __n);
     }
-    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
+    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __b, __n, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __b, __n, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string __Load0(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)), __op);
+        return global::Bindgen.Internals.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)), __op);
     }
 
     // tuple<s64, f64, string>: size 24, alignment 8.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, (long, double, string) __v, string __op)
+    private static void __Plan1(global::Bindgen.Internals.CanonicalPlan __p, (long, double, string) __v, string __op)
     {
         __Plan0(__p, __v.Item3, __op);
     }
-    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, (long, double, string) __v, int __a, string __op)
+    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, (long, double, string) __v, int __a, string __op)
     {
-        global::Bindgen.Canonical.CanonicalLower.U64(__m, __a, unchecked((ulong)__v.Item1));
-        global::Bindgen.Canonical.CanonicalLower.F64(__m, __a + 8, __v.Item2);
+        global::Bindgen.Internals.CanonicalLower.U64(__m, __a, unchecked((ulong)__v.Item1));
+        global::Bindgen.Internals.CanonicalLower.F64(__m, __a + 8, __v.Item2);
         __Store0(__m, __p, __v.Item3, __a + 16, __op);
     }
     private static (long, double, string) __Load1(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return (unchecked((long)global::Bindgen.Canonical.CanonicalLift.U64(__m, __a, __op)), global::Bindgen.Canonical.CanonicalLift.F64(__m, __a + 8, __op), __Load0(__m, __a + 16, __op));
+        return (unchecked((long)global::Bindgen.Internals.CanonicalLift.U64(__m, __a, __op)), global::Bindgen.Internals.CanonicalLift.F64(__m, __a + 8, __op), __Load0(__m, __a + 16, __op));
     }
 }

@@ -15,7 +15,7 @@ namespace Demo.Component;
 public sealed partial class Text : global::Demo.Component.IText
 {
     private const string Binding = "IText";
-    private readonly global::Bindgen.Canonical.CanonicalGuest _guest;
+    private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, int> _export_CountWords;
     private readonly global::System.Action<int>? _post__export_CountWords;
     private readonly global::System.Func<int, int, int> _export_Upper;
@@ -33,20 +33,20 @@ public sealed partial class Text : global::Demo.Component.IText
     public Text(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
-        _guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, true, true, options);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_CountWords = __exports.Func<int, int, int>("local:demo/text@1.0.0#count-words", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_CountWords = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#count-words", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_CountWords = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#count-words", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Upper = __exports.Func<int, int, int>("local:demo/text@1.0.0#upper", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Upper = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#upper", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Upper = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#upper", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Concat = __exports.Func<int, int, int, int, int>("local:demo/text@1.0.0#concat", "(i32, i32, i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Concat = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#concat", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Concat = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#concat", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Find = __exports.Func<int, int, int, int, int, int>("local:demo/text@1.0.0#find", "(i32, i32, i32, i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Find = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#find", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Find = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/text@1.0.0#find", "(i32) -> ()", static __f => __f.WrapAction<int>());
         __exports.Complete();
     }
 
@@ -65,7 +65,7 @@ public sealed partial class Text : global::Demo.Component.IText
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Text Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Text(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Text(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -74,7 +74,7 @@ public sealed partial class Text : global::Demo.Component.IText
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Text Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Text(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Text(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -84,8 +84,8 @@ public sealed partial class Text : global::Demo.Component.IText
     public uint CountWords(string text)
     {
         const string __op = "IText.CountWords (export 'local:demo/text@1.0.0#count-words')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, text, __op);
         __g.Allocate(__p, __op);
@@ -93,7 +93,7 @@ public sealed partial class Text : global::Demo.Component.IText
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk2, __n1, text);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -105,7 +105,7 @@ public sealed partial class Text : global::Demo.Component.IText
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
         uint __result = unchecked((uint)__r);
@@ -118,7 +118,7 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -129,8 +129,8 @@ public sealed partial class Text : global::Demo.Component.IText
     public string Upper(string text)
     {
         const string __op = "IText.Upper (export 'local:demo/text@1.0.0#upper')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, text, __op);
         __g.Allocate(__p, __op);
@@ -138,7 +138,7 @@ public sealed partial class Text : global::Demo.Component.IText
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk2, __n1, text);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, text);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -150,12 +150,12 @@ public sealed partial class Text : global::Demo.Component.IText
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string __result = __Load0(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        string __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Upper is { } __post)
@@ -166,7 +166,7 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -177,8 +177,8 @@ public sealed partial class Text : global::Demo.Component.IText
     public string Concat(string first, string second)
     {
         const string __op = "IText.Concat (export 'local:demo/text@1.0.0#concat')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, first, __op);
         __Plan0(__p, second, __op);
@@ -187,10 +187,10 @@ public sealed partial class Text : global::Demo.Component.IText
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk2, __n1, first);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, first);
         int __b0 = __blk2;
         int __blk5 = __p.Next(out int __n4);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk5, __n4, second);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk5, __n4, second);
         int __b3 = __blk5;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -202,12 +202,12 @@ public sealed partial class Text : global::Demo.Component.IText
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string __result = __Load0(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        string __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Concat is { } __post)
@@ -218,7 +218,7 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -229,8 +229,8 @@ public sealed partial class Text : global::Demo.Component.IText
     public string? Find(string? haystack, string needle)
     {
         const string __op = "IText.Find (export 'local:demo/text@1.0.0#find')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan1(__p, haystack, __op);
         __Plan0(__p, needle, __op);
@@ -249,13 +249,13 @@ public sealed partial class Text : global::Demo.Component.IText
         {
             __d0 = 1;
             int __blk5 = __p.Next(out int __n4);
-            global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk5, __n4, haystack);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk5, __n4, haystack);
             int __b3 = __blk5;
             __j1 = __b3;
             __j2 = __n4;
         }
         int __blk8 = __p.Next(out int __n7);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk8, __n7, needle);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk8, __n7, needle);
         int __b6 = __blk8;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -267,12 +267,12 @@ public sealed partial class Text : global::Demo.Component.IText
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        string? __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+        string? __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Find is { } __post)
@@ -283,55 +283,55 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Internals.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
-        int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
+        int __n = global::Bindgen.Internals.CanonicalLower.Utf8Length(__v, __op);
         __p.Measure(1, __n, __n);
     }
-    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
+    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __b, __n, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __b, __n, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string __Load0(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)), __op);
+        return global::Bindgen.Internals.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)), __op);
     }
 
     // option<string>: size 12, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, string? __v, string __op)
+    private static void __Plan1(global::Bindgen.Internals.CanonicalPlan __p, string? __v, string __op)
     {
         if (__v is not null)
         {
             __Plan0(__p, __v, __op);
         }
     }
-    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string? __v, int __a, string __op)
+    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string? __v, int __a, string __op)
     {
         if (__v is not null)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1));
             __Store0(__m, __p, __v, __a + 4, __op);
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0));
         }
     }
     private static string? __Load1(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        if (global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "option<string>", __op) == 0)
+        if (global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "option<string>", __op) == 0)
         {
             return default;
         }

@@ -15,7 +15,7 @@ namespace Demo.Component;
 public sealed partial class Variants : global::Demo.Component.IVariants
 {
     private const string Binding = "IVariants";
-    private readonly global::Bindgen.Canonical.CanonicalGuest _guest;
+    private readonly global::Bindgen.Internals.CanonicalGuest _guest;
     private readonly global::System.Func<int, int, int> _export_ParseNumber;
     private readonly global::System.Action<int>? _post__export_ParseNumber;
     private readonly global::System.Func<int> _export_Check;
@@ -37,26 +37,26 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public Variants(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
-        _guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, true, true, options);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
+        _guest = new global::Bindgen.Internals.CanonicalGuest(__exports, true, true, options);
         _export_ParseNumber = __exports.Func<int, int, int>("local:demo/variants@1.0.0#parse-number", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_ParseNumber = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#parse-number", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_ParseNumber = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#parse-number", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Check = __exports.Func<int>("local:demo/variants@1.0.0#check", "() -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Check = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#check", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Check = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#check", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_MaybeInt = __exports.Func<int, long, int>("local:demo/variants@1.0.0#maybe-int", "(i32, i64) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_MaybeInt = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#maybe-int", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_MaybeInt = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#maybe-int", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Grow = __exports.Func<int, int, int, float, int>("local:demo/variants@1.0.0#grow", "(i32, i32, i32, f32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Grow = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#grow", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Grow = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#grow", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Next = __exports.Func<int, int>("local:demo/variants@1.0.0#next", "(i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Next = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#next", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Next = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#next", "(i32) -> ()", static __f => __f.WrapAction<int>());
         _export_Toggle = __exports.Func<int, int, int>("local:demo/variants@1.0.0#toggle", "(i32, i32) -> i32");
         // Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).
-        _post__export_Toggle = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#toggle", "(i32) -> ()", static __f => __f.WrapAction<int>());
+        _post__export_Toggle = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, "cabi_post_local:demo/variants@1.0.0#toggle", "(i32) -> ()", static __f => __f.WrapAction<int>());
         __exports.Complete();
     }
 
@@ -75,7 +75,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Variants Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Variants(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Variants(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -84,7 +84,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Variants Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Variants(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Variants(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -94,8 +94,8 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Bindgen.Result<int, string> ParseNumber(string s)
     {
         const string __op = "IVariants.ParseNumber (export 'local:demo/variants@1.0.0#parse-number')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan0(__p, s, __op);
         __g.Allocate(__p, __op);
@@ -103,7 +103,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         global::Bindgen.MemorySnapshot __s = __g.Snapshot();
         global::System.Span<byte> __m = __g.View();
         int __blk2 = __p.Next(out int __n1);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk2, __n1, s);
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk2, __n1, s);
         int __b0 = __blk2;
         __g.VerifyUnchanged(__s, __op);
         __g.Return(__p);
@@ -115,12 +115,12 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Bindgen.Result<int, string> __result = __Load1(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+        global::Bindgen.Result<int, string> __result = __Load1(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_ParseNumber is { } __post)
@@ -131,7 +131,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -150,10 +150,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
-        global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __result = __FromDiscriminant2(global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint)__r), 2, "result<_, _>", __op));
+        global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __result = __FromDiscriminant2(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__r), 2, "result<_, _>", __op));
         // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Check is { } __post)
         {
@@ -163,7 +163,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -174,7 +174,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public int? MaybeInt(long? value)
     {
         const string __op = "IVariants.MaybeInt (export 'local:demo/variants@1.0.0#maybe-int')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
         int __d0;
         long __j1 = 0;
         if (value is null)
@@ -194,12 +194,12 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        int? __result = __Load3(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+        int? __result = __Load3(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_MaybeInt is { } __post)
@@ -210,7 +210,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -221,8 +221,8 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     public global::Demo.Component.Shape Grow(global::Demo.Component.Shape shape, float factor)
     {
         const string __op = "IVariants.Grow (export 'local:demo/variants@1.0.0#grow')";
-        global::Bindgen.Canonical.CanonicalGuest __g = this._guest;
-        global::Bindgen.Canonical.CanonicalPlan __p = __g.Rent();
+        global::Bindgen.Internals.CanonicalGuest __g = this._guest;
+        global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
         // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
         __Plan4(__p, shape, __op);
         __g.Allocate(__p, __op);
@@ -248,7 +248,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         {
             __d0 = 2;
             int __blk7 = __p.Next(out int __n6);
-            global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __blk7, __n6, __c3_2.Name);
+            global::Bindgen.Internals.CanonicalLower.Utf8(__m, __blk7, __n6, __c3_2.Name);
             int __b5 = __blk7;
             __j1 = __b5;
             __j2 = __n6;
@@ -268,12 +268,12 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift through a fresh view, every read bounds-checked and validated.
         global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
         global::System.ReadOnlySpan<byte> __rm = __g.View();
-        global::Demo.Component.Shape __result = __Load4(__rm, global::Bindgen.Canonical.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
+        global::Demo.Component.Shape __result = __Load4(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 12, 4, __op), __op);
         __g.VerifyUnchanged(__rs, __op);
         // (5) Let the guest free what it returned, now that it is copied out.
         if (this._post__export_Grow is { } __post)
@@ -284,7 +284,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -303,10 +303,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
-        global::Demo.Component.Color __result = __FromCase5(global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint)__r), 3, "enum Demo.Component.Color", __op));
+        global::Demo.Component.Color __result = __FromCase5(global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint)__r), 3, "enum Demo.Component.Color", __op));
         // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
         if (this._post__export_Next is { } __post)
         {
@@ -316,7 +316,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
@@ -335,7 +335,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift the result from its one flat value.
         global::Demo.Component.Perms __result = __FromFlags6(unchecked((uint)__r));
@@ -348,34 +348,34 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
         }
         return __result;
     }
 
     // string: size 8, alignment 4.
-    private static void __Plan0(global::Bindgen.Canonical.CanonicalPlan __p, string __v, string __op)
+    private static void __Plan0(global::Bindgen.Internals.CanonicalPlan __p, string __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
-        int __n = global::Bindgen.Canonical.CanonicalLower.Utf8Length(__v, __op);
+        int __n = global::Bindgen.Internals.CanonicalLower.Utf8Length(__v, __op);
         __p.Measure(1, __n, __n);
     }
-    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, string __v, int __a, string __op)
+    private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, string __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a string value is null; only option<T> (T?) can be null");
         int __b = __p.Next(out int __n);
-        global::Bindgen.Canonical.CanonicalLower.Utf8(__m, __b, __n, __v);
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        global::Bindgen.Internals.CanonicalLower.Utf8(__m, __b, __n, __v);
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
     }
     private static string __Load0(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)), __op);
+        return global::Bindgen.Internals.CanonicalLift.Utf8(__m, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)), __op);
     }
 
     // result<s32, string>: size 12, alignment 4.
-    private static void __Plan1(global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, string __op)
+    private static void __Plan1(global::Bindgen.Internals.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, string __op)
     {
         if (__v.IsOk)
         {
@@ -385,37 +385,37 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             __Plan0(__p, __v.Error, __op);
         }
     }
-    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, int __a, string __op)
+    private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Bindgen.Result<int, string> __v, int __a, string __op)
     {
         if (__v.IsOk)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0)); global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.Value));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0)); global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.Value));
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1)); __Store0(__m, __p, __v.Error, __a + 4, __op);
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1)); __Store0(__m, __p, __v.Error, __a + 4, __op);
         }
     }
     private static global::Bindgen.Result<int, string> __Load1(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "result<s32, string>", __op) == 0 ? global::Bindgen.Result<int, string>.Ok(unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op))) : global::Bindgen.Result<int, string>.Err(__Load0(__m, __a + 4, __op));
+        return global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "result<s32, string>", __op) == 0 ? global::Bindgen.Result<int, string>.Ok(unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op))) : global::Bindgen.Result<int, string>.Err(__Load0(__m, __a + 4, __op));
     }
 
     // result<_, _>: size 1, alignment 1.
-    private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __v, int __a, string __op)
+    private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __v, int __a, string __op)
     {
         if (__v.IsOk)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0)); ;
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0)); ;
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1)); ;
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1)); ;
         }
     }
     private static global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __Load2(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "result<_, _>", __op) == 0 ? global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit>.Ok(default(global::Bindgen.Unit)) : global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit>.Err(default(global::Bindgen.Unit));
+        return global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "result<_, _>", __op) == 0 ? global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit>.Ok(default(global::Bindgen.Unit)) : global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit>.Err(default(global::Bindgen.Unit));
     }
     private static global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> __FromDiscriminant2(int __i) => __i switch
     {
@@ -424,29 +424,29 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     };
 
     // option<s32>: size 8, alignment 4.
-    private static void __Store3(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, int? __v, int __a, string __op)
+    private static void __Store3(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, int? __v, int __a, string __op)
     {
         if (__v.HasValue)
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1));
-            global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.GetValueOrDefault()));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1));
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.GetValueOrDefault()));
         }
         else
         {
-            global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0));
+            global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0));
         }
     }
     private static int? __Load3(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        if (global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 2, "option<s32>", __op) == 0)
+        if (global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "option<s32>", __op) == 0)
         {
             return default;
         }
-        return unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op));
+        return unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
     }
 
     // variant Demo.Component.Shape: size 12, alignment 4.
-    private static void __Plan4(global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Shape __v, string __op)
+    private static void __Plan4(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Shape __v, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a variant Demo.Component.Shape value is null; only option<T> (T?) can be null");
         switch (__v)
@@ -454,23 +454,23 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             case global::Demo.Component.Shape.Named __c: __Plan0(__p, __c.Name, __op); break;
         }
     }
-    private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Shape __v, int __a, string __op)
+    private static void __Store4(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Shape __v, int __a, string __op)
     {
         if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a variant Demo.Component.Shape value is null; only option<T> (T?) can be null");
         switch (__v)
         {
-            case global::Demo.Component.Shape.Circle __c: global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)0)); global::Bindgen.Canonical.CanonicalLower.F32(__m, __a + 4, __c.Radius); break;
-            case global::Demo.Component.Shape.Rect __c: global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)1)); __Store7(__m, __p, __c.Corner, __a + 4, __op); break;
-            case global::Demo.Component.Shape.Named __c: global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)2)); __Store0(__m, __p, __c.Name, __a + 4, __op); break;
-            case global::Demo.Component.Shape.Empty __c: global::Bindgen.Canonical.CanonicalLower.U8(__m, __a, unchecked((byte)3)); break;
+            case global::Demo.Component.Shape.Circle __c: global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0)); global::Bindgen.Internals.CanonicalLower.F32(__m, __a + 4, __c.Radius); break;
+            case global::Demo.Component.Shape.Rect __c: global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1)); __Store7(__m, __p, __c.Corner, __a + 4, __op); break;
+            case global::Demo.Component.Shape.Named __c: global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)2)); __Store0(__m, __p, __c.Name, __a + 4, __op); break;
+            case global::Demo.Component.Shape.Empty __c: global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)3)); break;
             default: throw new global::System.ArgumentException(__op + ": " + __v.GetType() + " is not a case of variant Demo.Component.Shape");
         }
     }
     private static global::Demo.Component.Shape __Load4(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        switch (global::Bindgen.Canonical.CanonicalLift.Discriminant(global::Bindgen.Canonical.CanonicalLift.U8(__m, __a, __op), 4, "variant Demo.Component.Shape", __op))
+        switch (global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 4, "variant Demo.Component.Shape", __op))
         {
-            case 0: return new global::Demo.Component.Shape.Circle(global::Bindgen.Canonical.CanonicalLift.F32(__m, __a + 4, __op));
+            case 0: return new global::Demo.Component.Shape.Circle(global::Bindgen.Internals.CanonicalLift.F32(__m, __a + 4, __op));
             case 1: return new global::Demo.Component.Shape.Rect(__Load7(__m, __a + 4, __op));
             case 2: return new global::Demo.Component.Shape.Named(__Load0(__m, __a + 4, __op));
             case 3: return new global::Demo.Component.Shape.Empty();
@@ -513,13 +513,13 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     }
 
     // record Demo.Component.Point: size 8, alignment 4.
-    private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, global::Demo.Component.Point __v, int __a, string __op)
+    private static void __Store7(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Component.Point __v, int __a, string __op)
     {
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a, unchecked((uint)__v.X));
-        global::Bindgen.Canonical.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.Y));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__v.X));
+        global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__v.Y));
     }
     private static global::Demo.Component.Point __Load7(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
     {
-        return new global::Demo.Component.Point(unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Canonical.CanonicalLift.U32(__m, __a + 4, __op)));
+        return new global::Demo.Component.Point(unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op)), unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)));
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
@@ -60,7 +60,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Calculator Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Calculator(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -69,7 +69,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Calculator Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Calculator(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The module <c>calc.wasm</c> embedded in this assembly by its BindgenModule item, compiled once per engine and shared; do not dispose it.</summary>
     /// <param name="engine">The engine to compile for: the engine of the stores it will be instantiated in.</param>
@@ -110,7 +110,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 }

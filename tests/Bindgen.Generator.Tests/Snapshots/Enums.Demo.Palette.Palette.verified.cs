@@ -50,7 +50,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _export_NextColor = __exports.Func<int, int>("next_color", "(i32) -> i32");
         _export_FlipHighBit = __exports.Func<long, long>("flip_high_bit", "(i64) -> i64");
         _export_Clamp = __exports.Func<int, long, int>("clamp", "(i32, i64) -> i32");
@@ -64,7 +64,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Palette Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Palette(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Palette(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -73,7 +73,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Palette Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Palette(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Palette(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -92,7 +92,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -122,7 +122,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 }

@@ -30,7 +30,7 @@ public static partial class HostApi
     {
         if (linker is null) throw new global::System.ArgumentNullException("linker");
         if (implementation is null) throw new global::System.ArgumentNullException("implementation");
-        var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);
+        var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options);
 
         linker.DefineFunction(ModuleName, "log", new global::Wasmtime.CallerAction<int, int>((__caller, __message_address, __message_length) =>
         {
@@ -43,7 +43,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
         }));
 
@@ -59,7 +59,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Checked mode: the borrowed views must not have gone stale while the implementation held them.
             __memory.VerifyUnchanged(__snapshot, __operation);
@@ -77,7 +77,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Checked mode: the borrowed views must not have gone stale while the implementation held them.
             __memory.VerifyUnchanged(__snapshot, __operation);
@@ -97,7 +97,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Allocate in the guest first (it may grow memory), then write through fresh views.
             __memory.ReturnUtf8(__return_area, __result, __operation);
@@ -117,7 +117,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             // Allocate in the guest first (it may grow memory), then write through fresh views.
             __memory.ReturnBytes(__return_area, __result, __operation);
@@ -133,7 +133,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
             return unchecked((long)__result);
         }));
@@ -147,7 +147,7 @@ public static partial class HostApi
             }
             catch (global::System.Exception __exception)
             {
-                throw global::Bindgen.GuestFailures.FromImplementation(__operation, __exception);
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__operation, __exception);
             }
         }));
     }

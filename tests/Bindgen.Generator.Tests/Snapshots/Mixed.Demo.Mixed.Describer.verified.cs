@@ -50,7 +50,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _export_Describe = __exports.Action<int, long, int, int, int, int>("describe", "(i32, i64, i32, i32, i32, i32) -> ()");
         _export_Repeat = __exports.Action<int, int, int, int>("repeat", "(i32, i32, i32, i32) -> ()");
@@ -64,7 +64,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Describer Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Describer(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Describer(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -73,7 +73,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Describer Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Describer(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Describer(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }

@@ -48,7 +48,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _export_Answer = __exports.Func<int>("answer", "() -> i32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete("__wasm_call_ctors");
@@ -60,7 +60,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Minified Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Minified(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Minified(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -69,7 +69,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Minified Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Minified(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Minified(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -88,7 +88,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 }

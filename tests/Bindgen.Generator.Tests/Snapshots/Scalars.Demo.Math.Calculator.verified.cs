@@ -54,7 +54,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
         _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
         _export_AddI64 = __exports.Func<long, long, long>("add_i64", "(i64, i64) -> i64");
@@ -72,7 +72,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static Calculator Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new Calculator(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -81,7 +81,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static Calculator Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new Calculator(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new Calculator(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
@@ -100,7 +100,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -115,7 +115,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -130,7 +130,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -145,7 +145,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -175,7 +175,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 
@@ -190,7 +190,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         }
         catch (global::Wasmtime.WasmtimeException __exception)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__operation, __exception);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     {
         Instance = instance ?? throw new global::System.ArgumentNullException("instance");
         // Every export is looked up before any problem is reported, so one exception names them all.
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _memory = __exports.CConventionMemory(options);
         _export_Upper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
         _export_Utf8CodePoints = __exports.Func<int, int, int>("utf8_code_points", "(i32, i32) -> i32");
@@ -66,7 +66,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The module has imports (for WASI, use the linker overload after <c>linker.DefineWasi()</c>).</exception>
     public static TextTools Instantiate(global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new TextTools(store, global::Bindgen.WasmInstances.Instantiate(store, module, Binding), options);
+        new TextTools(store, global::Bindgen.Internals.WasmInstances.Instantiate(store, module, Binding), options);
 
     /// <summary>Instantiates a module through a linker that provides its imports, and binds to it.</summary>
     /// <param name="linker">The linker holding the module's imports.</param>
@@ -75,7 +75,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.MissingImportsException">The linker lacks some of the module's imports.</exception>
     public static TextTools Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
-        new TextTools(store, global::Bindgen.WasmInstances.Instantiate(linker, store, module, Binding), options);
+        new TextTools(store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }

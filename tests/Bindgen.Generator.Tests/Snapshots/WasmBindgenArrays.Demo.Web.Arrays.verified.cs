@@ -16,24 +16,24 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
 {
     private const string Binding = "IArrays";
     /// <summary>What the generator read from arrays.js.</summary>
-    public static readonly global::Bindgen.WasmBindgen.WasmBindgenGlue Glue = new(
+    public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: "__wbindgen_malloc", free: "__wbindgen_free", stackPointer: "__wbindgen_add_to_stack_pointer",
         heapSize: 128, externrefTable: null, start: null,
-        imports: new global::Bindgen.WasmBindgen.WasmBindgenImport[]
+        imports: new global::Bindgen.Internals.WasmBindgenImport[]
         {
         });
-    private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;
+    private readonly global::Bindgen.Internals.WasmBindgenGuest _guest;
     private readonly global::System.Func<int, int, int, int> _export_Checksum;
     private readonly global::System.Action<int, int, int> _export_Reverse;
     private readonly global::System.Action<int, int, int, double> _export_ScaleF64;
     private readonly global::System.Action<int, int, int> _export_NegateI32;
 
     /// <summary>Binds to an instance created with the guest state its imports use, resolving and checking every export once.</summary>
-    private Arrays(global::Wasmtime.Instance instance, global::Bindgen.WasmBindgen.WasmBindgenGuest guest)
+    private Arrays(global::Wasmtime.Instance instance, global::Bindgen.Internals.WasmBindgenGuest guest)
     {
         Instance = instance;
         _guest = guest;
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
         guest.Attach(__exports);
         _export_Checksum = __exports.Func<int, int, int, int>("checksum", "(i32, i32, i32) -> i32");
         _export_Reverse = __exports.Action<int, int, int>("reverse", "(i32, i32, i32) -> ()");
@@ -55,9 +55,9 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     /// <exception cref="global::Bindgen.GuestTrapException">Instantiation or the start function trapped.</exception>
     public static Arrays Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)
     {
-        var __guest = new global::Bindgen.WasmBindgen.WasmBindgenGuest(Glue, Binding);
+        var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);
         var __linker = new global::Wasmtime.Linker(engine);
-        global::Bindgen.WasmBindgen.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
+        global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
         global::Wasmtime.Instance __instance;
         try
         {
@@ -65,7 +65,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
         }
         return new Arrays(__instance, __guest);
     }
@@ -82,14 +82,14 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public global::Wasmtime.Instance Instance { get; }
 
     /// <summary>The instance's JavaScript values and allocator, as the import shims and the methods share them.</summary>
-    public global::Bindgen.WasmBindgen.WasmBindgenGuest Guest => _guest;
+    public global::Bindgen.Internals.WasmBindgenGuest Guest => _guest;
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint Checksum(global::System.ReadOnlySpan<byte> data, int seed)
     {
         const string __op = "IArrays.Checksum (glue function 'checksum')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         int __len0 = data.Length;
         int __ptr0 = __g.Malloc(__len0, 1, __op);
@@ -103,7 +103,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -114,7 +114,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public byte[] Reverse(byte[] data)
     {
         const string __op = "IArrays.Reverse (glue function 'reverse')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (data is null) throw new global::System.ArgumentNullException("data");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -131,10 +131,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             return __g.TakeArray<byte>(__words.R0, __words.R1, 1, __op);
         }
         finally
@@ -148,7 +148,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public double[] ScaleF64(global::System.ReadOnlySpan<double> values, double factor)
     {
         const string __op = "IArrays.ScaleF64 (glue function 'scale_f64')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
@@ -164,10 +164,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             return __g.TakeArray<double>(__words.R0, __words.R1, 8, __op);
         }
         finally
@@ -181,7 +181,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     public int[] NegateI32(int[] values)
     {
         const string __op = "IArrays.NegateI32 (glue function 'negate_i32')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (values is null) throw new global::System.ArgumentNullException("values");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
@@ -198,10 +198,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             return __g.TakeArray<int>(__words.R0, __words.R1, 4, __op);
         }
         finally

@@ -16,13 +16,13 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
 {
     private const string Binding = "INumbers";
     /// <summary>What the generator read from numbers.js.</summary>
-    public static readonly global::Bindgen.WasmBindgen.WasmBindgenGlue Glue = new(
+    public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: null, free: null, stackPointer: null,
         heapSize: 128, externrefTable: null, start: null,
-        imports: new global::Bindgen.WasmBindgen.WasmBindgenImport[]
+        imports: new global::Bindgen.Internals.WasmBindgenImport[]
         {
         });
-    private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;
+    private readonly global::Bindgen.Internals.WasmBindgenGuest _guest;
     private readonly global::System.Func<int, int, int> _export_Add;
     private readonly global::System.Func<int, int, int> _export_MaxU32;
     private readonly global::System.Func<int, int> _export_IsEven;
@@ -30,11 +30,11 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     private readonly global::System.Action<double, int> _export_Configure;
 
     /// <summary>Binds to an instance created with the guest state its imports use, resolving and checking every export once.</summary>
-    private Numbers(global::Wasmtime.Instance instance, global::Bindgen.WasmBindgen.WasmBindgenGuest guest)
+    private Numbers(global::Wasmtime.Instance instance, global::Bindgen.Internals.WasmBindgenGuest guest)
     {
         Instance = instance;
         _guest = guest;
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
         guest.Attach(__exports);
         _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
         _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
@@ -57,9 +57,9 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     /// <exception cref="global::Bindgen.GuestTrapException">Instantiation or the start function trapped.</exception>
     public static Numbers Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)
     {
-        var __guest = new global::Bindgen.WasmBindgen.WasmBindgenGuest(Glue, Binding);
+        var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);
         var __linker = new global::Wasmtime.Linker(engine);
-        global::Bindgen.WasmBindgen.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
+        global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
         global::Wasmtime.Instance __instance;
         try
         {
@@ -67,7 +67,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
         }
         return new Numbers(__instance, __guest);
     }
@@ -84,14 +84,14 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public global::Wasmtime.Instance Instance { get; }
 
     /// <summary>The instance's JavaScript values and allocator, as the import shims and the methods share them.</summary>
-    public global::Bindgen.WasmBindgen.WasmBindgenGuest Guest => _guest;
+    public global::Bindgen.Internals.WasmBindgenGuest Guest => _guest;
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
         const string __op = "INumbers.Add (glue function 'add')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
@@ -101,7 +101,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __ret;
@@ -112,7 +112,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public uint MaxU32(uint a, uint b)
     {
         const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
@@ -122,7 +122,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -133,7 +133,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public bool IsEven(int value)
     {
         const string __op = "INumbers.IsEven (glue function 'is_even')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
@@ -143,7 +143,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __ret != 0;
@@ -154,7 +154,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public double Scale(double x, double factor)
     {
         const string __op = "INumbers.Scale (glue function 'scale')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         double __ret;
@@ -164,7 +164,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __ret;
@@ -175,7 +175,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     public void Configure(uint? limit, bool? verbose)
     {
         const string __op = "INumbers.Configure (glue function 'configure')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         try
@@ -184,7 +184,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
     }

@@ -16,25 +16,25 @@ public sealed partial class Strings : global::Demo.Web.IStrings
 {
     private const string Binding = "IStrings";
     /// <summary>What the generator read from strings.js.</summary>
-    public static readonly global::Bindgen.WasmBindgen.WasmBindgenGlue Glue = new(
+    public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: "__wbindgen_malloc", free: "__wbindgen_free", stackPointer: "__wbindgen_add_to_stack_pointer",
         heapSize: 128, externrefTable: null, start: null,
-        imports: new global::Bindgen.WasmBindgen.WasmBindgenImport[]
+        imports: new global::Bindgen.Internals.WasmBindgenImport[]
         {
             new("", "__wbindgen_string_new", "string_new"),
         });
-    private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;
+    private readonly global::Bindgen.Internals.WasmBindgenGuest _guest;
     private readonly global::System.Func<int, int, int> _export_CountChars;
     private readonly global::System.Action<int, int, int> _export_RoundTrip;
     private readonly global::System.Action<int, int, int> _export_EchoOptional;
     private readonly global::System.Action<int, int, int, int> _export_Cut;
 
     /// <summary>Binds to an instance created with the guest state its imports use, resolving and checking every export once.</summary>
-    private Strings(global::Wasmtime.Instance instance, global::Bindgen.WasmBindgen.WasmBindgenGuest guest)
+    private Strings(global::Wasmtime.Instance instance, global::Bindgen.Internals.WasmBindgenGuest guest)
     {
         Instance = instance;
         _guest = guest;
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
         guest.Attach(__exports);
         _export_CountChars = __exports.Func<int, int, int>("count_chars", "(i32, i32) -> i32");
         _export_RoundTrip = __exports.Action<int, int, int>("round_trip", "(i32, i32, i32) -> ()");
@@ -56,9 +56,9 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     /// <exception cref="global::Bindgen.GuestTrapException">Instantiation or the start function trapped.</exception>
     public static Strings Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)
     {
-        var __guest = new global::Bindgen.WasmBindgen.WasmBindgenGuest(Glue, Binding);
+        var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);
         var __linker = new global::Wasmtime.Linker(engine);
-        global::Bindgen.WasmBindgen.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
+        global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
         global::Wasmtime.Instance __instance;
         try
         {
@@ -66,7 +66,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
         }
         return new Strings(__instance, __guest);
     }
@@ -83,17 +83,17 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public global::Wasmtime.Instance Instance { get; }
 
     /// <summary>The instance's JavaScript values and allocator, as the import shims and the methods share them.</summary>
-    public global::Bindgen.WasmBindgen.WasmBindgenGuest Guest => _guest;
+    public global::Bindgen.Internals.WasmBindgenGuest Guest => _guest;
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint CountChars(string text)
     {
         const string __op = "IStrings.CountChars (glue function 'count_chars')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (text is null) throw new global::System.ArgumentNullException("text");
         // (1) Allocate every argument; each call may grow and move memory.
-        int __len0 = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(text);
+        int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
         int __ptr0 = __g.Malloc(__len0, 1, __op);
         // (2) Copy, through views taken now: no call into the guest until the last copy.
         __g.WriteUtf8(__ptr0, __len0, text);
@@ -105,7 +105,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -116,13 +116,13 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public string RoundTrip(string text)
     {
         const string __op = "IStrings.RoundTrip (glue function 'round_trip')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (text is null) throw new global::System.ArgumentNullException("text");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
         {
-            int __len0 = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(text);
+            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
             int __ptr0 = __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             __g.WriteUtf8(__ptr0, __len0, text);
@@ -133,10 +133,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             return __g.TakeString(__words.R0, __words.R1, __op);
         }
         finally
@@ -150,12 +150,12 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public string? EchoOptional(string? text)
     {
         const string __op = "IStrings.EchoOptional (glue function 'echo_optional')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
         {
-            int __len0 = text is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(text);
+            int __len0 = text is null ? 0 : global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
             int __ptr0 = text is null ? 0 : __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             if (text is not null) __g.WriteUtf8(__ptr0, __len0, text);
@@ -166,10 +166,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             return __words.R0 == 0 ? null : __g.TakeString(__words.R0, __words.R1, __op);
         }
         finally
@@ -183,13 +183,13 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     public string[] Cut(string text, bool hmm)
     {
         const string __op = "IStrings.Cut (glue function 'cut')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (text is null) throw new global::System.ArgumentNullException("text");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
         {
-            int __len0 = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(text);
+            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(text);
             int __ptr0 = __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             __g.WriteUtf8(__ptr0, __len0, text);
@@ -200,10 +200,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             return __g.TakeStringArray(__words.R0, __words.R1, __op);
         }
         finally

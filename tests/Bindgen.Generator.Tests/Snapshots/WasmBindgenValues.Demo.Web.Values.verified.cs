@@ -16,10 +16,10 @@ public sealed partial class Values : global::Demo.Web.IValues
 {
     private const string Binding = "IValues";
     /// <summary>What the generator read from values.js.</summary>
-    public static readonly global::Bindgen.WasmBindgen.WasmBindgenGlue Glue = new(
+    public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(
         malloc: "__wbindgen_malloc", free: "__wbindgen_free", stackPointer: "__wbindgen_add_to_stack_pointer",
         heapSize: 128, externrefTable: null, start: null,
-        imports: new global::Bindgen.WasmBindgen.WasmBindgenImport[]
+        imports: new global::Bindgen.Internals.WasmBindgenImport[]
         {
             new("", "__wbindgen_object_drop_ref", "object_drop_ref"),
             new("", "__wbindgen_error_new", "error_new"),
@@ -27,7 +27,7 @@ public sealed partial class Values : global::Demo.Web.IValues
             new("", "__wbg_newwithlength_c3", "uint8array_new_with_length"),
             new("", "__wbg_set_e10", "uint8array_set", CatchesErrors: true),
         });
-    private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;
+    private readonly global::Bindgen.Internals.WasmBindgenGuest _guest;
     private readonly global::System.Action<int, int, int> _export_Fail;
     private readonly global::System.Action<int, int, int> _export_Shout;
     private readonly global::System.Func<int, int> _export_JsSum;
@@ -36,11 +36,11 @@ public sealed partial class Values : global::Demo.Web.IValues
     private readonly global::System.Func<int> _export_SetOutOfRange;
 
     /// <summary>Binds to an instance created with the guest state its imports use, resolving and checking every export once.</summary>
-    private Values(global::Wasmtime.Instance instance, global::Bindgen.WasmBindgen.WasmBindgenGuest guest)
+    private Values(global::Wasmtime.Instance instance, global::Bindgen.Internals.WasmBindgenGuest guest)
     {
         Instance = instance;
         _guest = guest;
-        var __exports = new global::Bindgen.ExportResolver(instance, Binding);
+        var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);
         guest.Attach(__exports);
         _export_Fail = __exports.Action<int, int, int>("fail", "(i32, i32, i32) -> ()");
         _export_Shout = __exports.Action<int, int, int>("shout", "(i32, i32, i32) -> ()");
@@ -64,9 +64,9 @@ public sealed partial class Values : global::Demo.Web.IValues
     /// <exception cref="global::Bindgen.GuestTrapException">Instantiation or the start function trapped.</exception>
     public static Values Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)
     {
-        var __guest = new global::Bindgen.WasmBindgen.WasmBindgenGuest(Glue, Binding);
+        var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);
         var __linker = new global::Wasmtime.Linker(engine);
-        global::Bindgen.WasmBindgen.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
+        global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
         global::Wasmtime.Instance __instance;
         try
         {
@@ -74,7 +74,7 @@ public sealed partial class Values : global::Demo.Web.IValues
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + " (instantiation)", __e);
         }
         return new Values(__instance, __guest);
     }
@@ -91,20 +91,20 @@ public sealed partial class Values : global::Demo.Web.IValues
     public global::Wasmtime.Instance Instance { get; }
 
     /// <summary>The instance's JavaScript values and allocator, as the import shims and the methods share them.</summary>
-    public global::Bindgen.WasmBindgen.WasmBindgenGuest Guest => _guest;
+    public global::Bindgen.Internals.WasmBindgenGuest Guest => _guest;
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Fail(string message)
     {
         const string __op = "IValues.Fail (glue function 'fail')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (message is null) throw new global::System.ArgumentNullException("message");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
         {
-            int __len0 = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(message);
+            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(message);
             int __ptr0 = __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             __g.WriteUtf8(__ptr0, __len0, message);
@@ -115,10 +115,10 @@ public sealed partial class Values : global::Demo.Web.IValues
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             if (__words.R1 != 0) throw __g.Error(__words.R0, __op);
         }
         finally
@@ -132,13 +132,13 @@ public sealed partial class Values : global::Demo.Web.IValues
     public string Shout(string input)
     {
         const string __op = "IValues.Shout (glue function 'shout')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (input is null) throw new global::System.ArgumentNullException("input");
         // (1) Allocate: the return area, then every argument; each call may grow and move memory.
         int __area = __g.StackReserve(16, __op);
         try
         {
-            int __len0 = global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length(input);
+            int __len0 = global::Bindgen.Internals.WasmBindgenGuest.Utf8Length(input);
             int __ptr0 = __g.Malloc(__len0, 1, __op);
             // (2) Copy, through views taken now: no call into the guest until the last copy.
             __g.WriteUtf8(__ptr0, __len0, input);
@@ -149,10 +149,10 @@ public sealed partial class Values : global::Demo.Web.IValues
             }
             catch (global::Wasmtime.WasmtimeException __e)
             {
-                throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            global::Bindgen.WasmBindgen.ReturnWords __words = __g.ReadReturnArea(__area, __op);
+            global::Bindgen.Internals.ReturnWords __words = __g.ReadReturnArea(__area, __op);
             if (__words.R3 != 0) throw __g.Error(__words.R2, __op);
             return __g.TakeString(__words.R0, __words.R1, __op);
         }
@@ -167,10 +167,10 @@ public sealed partial class Values : global::Demo.Web.IValues
     public uint JsSum(byte[] data)
     {
         const string __op = "IValues.JsSum (glue function 'js_sum')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         if (data is null) throw new global::System.ArgumentNullException("data");
         // (1) Allocate every argument; each call may grow and move memory.
-        int __js0 = __g.AddValue(global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array(data), __op);
+        int __js0 = __g.AddValue(global::Bindgen.Internals.WasmBindgenGuest.Uint8Array(data), __op);
         // (3) Call.
         int __ret;
         try
@@ -179,7 +179,7 @@ public sealed partial class Values : global::Demo.Web.IValues
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return unchecked((uint)__ret);
@@ -190,10 +190,10 @@ public sealed partial class Values : global::Demo.Web.IValues
     public uint JsBorrowedLength(global::System.ReadOnlySpan<byte> data)
     {
         const string __op = "IValues.JsBorrowedLength (glue function 'js_borrowed_length')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
-        int __js0 = __g.PushBorrowed(global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array(data), __op);
+        int __js0 = __g.PushBorrowed(global::Bindgen.Internals.WasmBindgenGuest.Uint8Array(data), __op);
         int __ret;
         try
         {
@@ -201,7 +201,7 @@ public sealed partial class Values : global::Demo.Web.IValues
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         finally
         {
@@ -217,7 +217,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     public byte[] JsMake(int n)
     {
         const string __op = "IValues.JsMake (glue function 'js_make')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
@@ -227,10 +227,10 @@ public sealed partial class Values : global::Demo.Web.IValues
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-        return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<byte[]>(__g.TakeValue(__ret, __op), __op);
+        return global::Bindgen.Internals.WasmBindgenGuest.Expect<byte[]>(__g.TakeValue(__ret, __op), __op);
     }
 
     /// <inheritdoc/>
@@ -238,7 +238,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     public object? SetOutOfRange()
     {
         const string __op = "IValues.SetOutOfRange (glue function 'set_out_of_range')";
-        global::Bindgen.WasmBindgen.WasmBindgenGuest __g = this._guest;
+        global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
         // (1) Allocate every argument; each call may grow and move memory.
         // (3) Call.
         int __ret;
@@ -248,7 +248,7 @@ public sealed partial class Values : global::Demo.Web.IValues
         }
         catch (global::Wasmtime.WasmtimeException __e)
         {
-            throw global::Bindgen.GuestFailures.FromWasmtime(__op, __e);
+            throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
         }
         // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
         return __g.TakeValue(__ret, __op);

@@ -43,8 +43,8 @@ internal static class ImportsEmitter
         if (module.Methods.Any(MarshallerResolver.NeedsMemory))
         {
             w.Line(module.Convention() is { } names
-                ? $"var __memories = new global::Bindgen.CallerMemoryCache(Binding, options, {names.Expression});"
-                : "var __memories = new global::Bindgen.CallerMemoryCache(Binding, options);");
+                ? $"var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options, {names.Expression});"
+                : "var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options);");
         }
         foreach (MethodModel method in module.Methods)
         {

@@ -113,7 +113,7 @@ internal static class ModuleEmitter
 
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
         w.Line("// Every export is looked up before any problem is reported, so one exception names them all.");
-        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding, store);");
+        w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);");
         if (needsMemory)
         {
             w.Line(module.Convention() is { } names ? $"_memory = __exports.CConventionMemory(options, {names.Expression});" : "_memory = __exports.CConventionMemory(options);");
@@ -124,7 +124,7 @@ internal static class ModuleEmitter
             .SelectMany(m => m.Parameters.Select(p => p.Type.Memory).Append(m.ReturnType.Memory))
             .OfType<MemoryLayout>().Where(l => l.IsStruct).Distinct())
         {
-            w.Line($"global::Bindgen.CLayout.Check<{layout.TypeName}>({layout.Size}, Binding);");
+            w.Line($"global::Bindgen.Internals.CLayout.Check<{layout.TypeName}>({layout.Size}, Binding);");
         }
 
         if (module.Cancellable)

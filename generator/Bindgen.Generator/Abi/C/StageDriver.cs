@@ -211,7 +211,7 @@ internal static class StageDriver
         w.Line("    }");
         w.Line($"    catch (global::System.Exception {method.Local("exception")})");
         w.Line("    {");
-        w.Line($"        throw global::Bindgen.GuestFailures.FromImplementation({operation}, {method.Local("exception")});");
+        w.Line($"        throw global::Bindgen.Internals.GuestFailures.FromImplementation({operation}, {method.Local("exception")});");
         w.Line("    }");
         if (borrows)
         {
@@ -288,7 +288,7 @@ internal static class StageDriver
         }
 
         w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.");
-        w.Line($"global::Bindgen.CancellationScope {cancellation} = this._bounds.Enter({token});");
+        w.Line($"global::Bindgen.Internals.CancellationScope {cancellation} = this._bounds.Enter({token});");
         w.Open("try");
         w.Line(call + ";");
         w.Close();
@@ -306,7 +306,7 @@ internal static class StageDriver
     private static void EmitWasmtimeCatch(IndentedWriter w, MethodModel method)
     {
         w.Open($"catch (global::Wasmtime.WasmtimeException {method.Local("exception")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({method.Local("operation")}, {method.Local("exception")});");
         w.Close();
     }
 

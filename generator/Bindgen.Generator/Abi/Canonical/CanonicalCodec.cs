@@ -14,8 +14,8 @@ namespace Bindgen.Generator.Abi.Canonical;
 /// </summary>
 internal sealed class CanonicalCodec
 {
-    private const string Lower = "global::Bindgen.Canonical.CanonicalLower";
-    private const string Lift = "global::Bindgen.Canonical.CanonicalLift";
+    private const string Lower = "global::Bindgen.Internals.CanonicalLower";
+    private const string Lift = "global::Bindgen.Internals.CanonicalLift";
 
     private readonly Dictionary<WitType, int> _ids = new();
 
@@ -221,14 +221,14 @@ internal sealed class CanonicalCodec
 
     private void EmitPlan(IndentedWriter w, WitType t, int id)
     {
-        w.Open($"private static void __Plan{id}(global::Bindgen.Canonical.CanonicalPlan __p, {t.ClrType} __v, string __op)");
+        w.Open($"private static void __Plan{id}(global::Bindgen.Internals.CanonicalPlan __p, {t.ClrType} __v, string __op)");
         CanonicalCodecCases.EmitPlanBody(this, w, t);
         w.Close();
     }
 
     private void EmitStore(IndentedWriter w, WitType t, int id)
     {
-        w.Open($"private static void __Store{id}(global::System.Span<byte> __m, global::Bindgen.Canonical.CanonicalPlan __p, {t.ClrType} __v, int __a, string __op)");
+        w.Open($"private static void __Store{id}(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, {t.ClrType} __v, int __a, string __op)");
         CanonicalCodecCases.EmitStoreBody(this, w, t);
         w.Close();
     }

@@ -8,8 +8,8 @@ namespace Bindgen.Generator.Abi.Canonical;
 /// <summary>The bodies of <see cref="CanonicalCodec"/>'s helpers, one shape per WIT type kind.</summary>
 internal static class CanonicalCodecCases
 {
-    private const string Lower = "global::Bindgen.Canonical.CanonicalLower";
-    private const string Lift = "global::Bindgen.Canonical.CanonicalLift";
+    private const string Lower = "global::Bindgen.Internals.CanonicalLower";
+    private const string Lift = "global::Bindgen.Internals.CanonicalLift";
 
     public static void EmitPlanBody(CanonicalCodec c, IndentedWriter w, WitType t)
     {

@@ -15,7 +15,7 @@ internal static class CanonicalEmitter
         bool needsRealloc = module.Methods.Any(m => CanonicalStageDriver.AllocatesArguments(m.Canonical()));
 
         ClassFrame.OpenExportsClass(w, module, "a WebAssembly module", "following the component model's canonical ABI.");
-        w.Line("private readonly global::Bindgen.Canonical.CanonicalGuest _guest;");
+        w.Line("private readonly global::Bindgen.Internals.CanonicalGuest _guest;");
         foreach (MethodModel method in module.Methods)
         {
             w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
@@ -30,13 +30,13 @@ internal static class CanonicalEmitter
         w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">The module's initializer trapped.</exception>");
         w.Open($"public {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("Instance = instance ?? throw new global::System.ArgumentNullException(\"instance\");");
-        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding);");
-        w.Line($"_guest = new global::Bindgen.Canonical.CanonicalGuest(__exports, {Bool(needsMemory)}, {Bool(needsRealloc)}, options);");
+        w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);");
+        w.Line($"_guest = new global::Bindgen.Internals.CanonicalGuest(__exports, {Bool(needsMemory)}, {Bool(needsRealloc)}, options);");
         foreach (MethodModel method in module.Methods)
         {
             w.Line($"{method.FieldName} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});");
             w.Line($"// Called after the results are copied out, whenever the module exports it (CanonicalABI.md, post-return).");
-            w.Line($"_post_{method.FieldName} = global::Bindgen.Canonical.CanonicalGuest.OptionalFunction(__exports, {CSharpText.Literal("cabi_post_" + method.ExportName)}, {CSharpText.Literal(PostSignature(method))}, static __f => __f.{PostWrap(method)});");
+            w.Line($"_post_{method.FieldName} = global::Bindgen.Internals.CanonicalGuest.OptionalFunction(__exports, {CSharpText.Literal("cabi_post_" + method.ExportName)}, {CSharpText.Literal(PostSignature(method))}, static __f => __f.{PostWrap(method)});");
         }
 
         w.Line(module.Initialize is null ? "__exports.Complete();" : $"__exports.Complete({CSharpText.Literal(module.Initialize)});");

@@ -35,7 +35,7 @@ internal sealed class CanonicalFlatLifting
             case WitKind.String:
             {
                 string p = flat.Dequeue().Value, n = flat.Dequeue().Value;
-                return Local($"global::Bindgen.Canonical.CanonicalLift.Utf8({_codec.M}, {p}, {n}, {_codec.Op})", t);
+                return Local($"global::Bindgen.Internals.CanonicalLift.Utf8({_codec.M}, {p}, {n}, {_codec.Op})", t);
             }
 
             case WitKind.List:
@@ -45,13 +45,13 @@ internal sealed class CanonicalFlatLifting
                 int size = CanonicalLayout.Size(e), align = CanonicalLayout.Alignment(e);
                 if (CanonicalCodecCases.CanonicalTypeIsBlittable(e))
                 {
-                    return Local($"global::Bindgen.Canonical.CanonicalLift.Primitives<{e.ClrType}>({_codec.M}, {p}, {n}, {align}, {_codec.Op})", t);
+                    return Local($"global::Bindgen.Internals.CanonicalLift.Primitives<{e.ClrType}>({_codec.M}, {p}, {n}, {align}, {_codec.Op})", t);
                 }
 
                 string list = Name("list");
                 string i = Name("i");
-                _w.Line($"global::Bindgen.Canonical.CanonicalLift.List({_codec.M}, {p}, {n}, {size}, {align}, {_codec.Op});");
-                _w.Line($"var {list} = global::Bindgen.Canonical.CanonicalLift.NewArray<{e.ClrType}>({n});");
+                _w.Line($"global::Bindgen.Internals.CanonicalLift.List({_codec.M}, {p}, {n}, {size}, {align}, {_codec.Op});");
+                _w.Line($"var {list} = global::Bindgen.Internals.CanonicalLift.NewArray<{e.ClrType}>({n});");
                 _w.Open($"for (int {i} = 0; {i} < {n}; {i}++)");
                 _w.Line($"{list}[{i}] = {_codec.Load(e, $"{p} + {i} * {size}")};");
                 _w.Close();
@@ -78,7 +78,7 @@ internal sealed class CanonicalFlatLifting
         IReadOnlyList<WitType?> cases = CanonicalLayout.Cases(t);
         string result = Name("var");
         _w.Line($"{t.ClrType} {result};");
-        _w.Open($"switch (global::Bindgen.Canonical.CanonicalLift.Discriminant(unchecked((uint){d}), {cases.Count}, {CSharpText.Literal(t.Wit)}, {_codec.Op}))");
+        _w.Open($"switch (global::Bindgen.Internals.CanonicalLift.Discriminant(unchecked((uint){d}), {cases.Count}, {CSharpText.Literal(t.Wit)}, {_codec.Op}))");
         for (int c = 0; c < cases.Count; c++)
         {
             _w.Open($"case {c.ToString(CultureInfo.InvariantCulture)}:");

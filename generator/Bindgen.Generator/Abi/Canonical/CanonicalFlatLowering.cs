@@ -74,14 +74,14 @@ internal sealed class CanonicalFlatLowering
         _w.Line($"int {b} = {_codec.P}.Next(out int {count});");
         if (t.Kind == WitKind.String)
         {
-            _w.Line($"global::Bindgen.Canonical.CanonicalLower.Utf8({_codec.M}, {b}, {count}, {v});");
+            _w.Line($"global::Bindgen.Internals.CanonicalLower.Utf8({_codec.M}, {b}, {count}, {v});");
             return b;
         }
 
         WitType e = t.Elements[0];
         if (CanonicalCodecCases.CanonicalTypeIsBlittable(e))
         {
-            _w.Line($"global::Bindgen.Canonical.CanonicalLower.Primitives<{e.ClrType}>({_codec.M}, {b}, {v});");
+            _w.Line($"global::Bindgen.Internals.CanonicalLower.Primitives<{e.ClrType}>({_codec.M}, {b}, {v});");
             return b;
         }
 

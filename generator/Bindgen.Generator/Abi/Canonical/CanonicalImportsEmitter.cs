@@ -78,7 +78,7 @@ internal static class CanonicalImportsEmitter
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (import '{module.ImportModule}'.'{method.ExportName}')")};");
         if (readsMemory)
         {
-            w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = global::Bindgen.Canonical.CanonicalGuest.ForCaller({L("caller")}, Binding, {(allocates ? "true" : "false")}, options);");
+            w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = global::Bindgen.Internals.CanonicalGuest.ForCaller({L("caller")}, Binding, {(allocates ? "true" : "false")}, options);");
         }
 
         var arguments = new List<string>();
@@ -93,7 +93,7 @@ internal static class CanonicalImportsEmitter
         {
             WitType tuple = CanonicalAbi.ParameterTuple(s.Parameters);
             int[] offsets = CanonicalLayout.FieldOffsets(tuple);
-            w.Line($"global::Bindgen.Canonical.CanonicalLift.Check({L("m")}, {wasmNames[0]}, {CanonicalLayout.Size(tuple)}, {CanonicalLayout.Alignment(tuple)}, {L("op")});");
+            w.Line($"global::Bindgen.Internals.CanonicalLift.Check({L("m")}, {wasmNames[0]}, {CanonicalLayout.Size(tuple)}, {CanonicalLayout.Alignment(tuple)}, {L("op")});");
             for (int i = 0; i < s.Parameters.Count; i++)
             {
                 string local = L("arg" + i.ToString(CultureInfo.InvariantCulture));
@@ -111,7 +111,7 @@ internal static class CanonicalImportsEmitter
         string retptr = wasmNames.LastOrDefault() ?? string.Empty;
         if (spillResult)
         {
-            w.Line($"global::Bindgen.Canonical.CanonicalLift.Check({L("m")}, {retptr}, {CanonicalLayout.Size(s.Result!)}, {CanonicalLayout.Alignment(s.Result!)}, {L("op")});");
+            w.Line($"global::Bindgen.Internals.CanonicalLift.Check({L("m")}, {retptr}, {CanonicalLayout.Size(s.Result!)}, {CanonicalLayout.Alignment(s.Result!)}, {L("op")});");
         }
 
         if (readsMemory)
@@ -130,7 +130,7 @@ internal static class CanonicalImportsEmitter
         w.Line(call + ";");
         w.Close();
         w.Open($"catch (global::System.Exception {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromImplementation({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromImplementation({L("op")}, {L("e")});");
         w.Close();
 
         if (s.Result is not null && !spillResult)
@@ -143,13 +143,13 @@ internal static class CanonicalImportsEmitter
             w.Line("// Lower the result: every cabi_realloc of its tree first, then one view for the writes.");
             if (allocates)
             {
-                w.Line($"global::Bindgen.Canonical.CanonicalPlan {L("p")} = {L("g")}.Rent();");
+                w.Line($"global::Bindgen.Internals.CanonicalPlan {L("p")} = {L("g")}.Rent();");
                 w.Line(codec.Plan(s.Result!, L("result"))!);
                 w.Line($"{L("g")}.Allocate({L("p")}, {L("op")});");
             }
             else
             {
-                w.Line($"global::Bindgen.Canonical.CanonicalPlan {L("p")} = new global::Bindgen.Canonical.CanonicalPlan();");
+                w.Line($"global::Bindgen.Internals.CanonicalPlan {L("p")} = new global::Bindgen.Internals.CanonicalPlan();");
             }
 
             w.Line($"global::Bindgen.MemorySnapshot {L("ws")} = {L("g")}.Snapshot();");

@@ -39,13 +39,13 @@ internal static class CanonicalStageDriver
         bool liftsFromMemory = s.Result is not null && CanonicalAbi.ResultSpills(s.Result);
         if (writes || liftsFromMemory)
         {
-            w.Line($"global::Bindgen.Canonical.CanonicalGuest {L("g")} = this._guest;");
+            w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = this._guest;");
         }
 
         var args = new List<string>();
         if (writes)
         {
-            w.Line($"global::Bindgen.Canonical.CanonicalPlan {L("p")} = {L("g")}.Rent();");
+            w.Line($"global::Bindgen.Internals.CanonicalPlan {L("p")} = {L("g")}.Rent();");
             w.Line("// (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.");
             WitType tuple = CanonicalAbi.ParameterTuple(s.Parameters);
             for (int i = 0; i < s.Parameters.Count; i++)
@@ -110,7 +110,7 @@ internal static class CanonicalStageDriver
         w.Line(raw is null ? call + ";" : $"{L("r")} = {call};");
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
 
         string returned = L("result");
@@ -122,7 +122,7 @@ internal static class CanonicalStageDriver
                 codec.UseNames(L("rm"), L("p"), L("g"), L("op"));
                 w.Line($"global::Bindgen.MemorySnapshot {L("rs")} = {L("g")}.Snapshot();");
                 w.Line($"global::System.ReadOnlySpan<byte> {L("rm")} = {L("g")}.View();");
-                string at = $"global::Bindgen.Canonical.CanonicalLift.Check({L("rm")}, {L("r")}, {CanonicalLayout.Size(s.Result)}, {CanonicalLayout.Alignment(s.Result)}, {L("op")})";
+                string at = $"global::Bindgen.Internals.CanonicalLift.Check({L("rm")}, {L("r")}, {CanonicalLayout.Size(s.Result)}, {CanonicalLayout.Alignment(s.Result)}, {L("op")})";
                 w.Line($"{method.ReturnType.FullName} {L("result")} = {codec.Load(s.Result, at)};");
                 w.Line($"{L("g")}.VerifyUnchanged({L("rs")}, {L("op")});");
             }
@@ -146,7 +146,7 @@ internal static class CanonicalStageDriver
         w.Line(raw is null ? $"{L("post")}();" : $"{L("post")}({L("r")});");
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
         w.Close();
         if (s.Result is not null)

@@ -16,7 +16,7 @@ internal static class WasmBindgenEmitter
         IndentedWriter w = IndentedWriter.ForGeneratedFile(module);
         ClassFrame.OpenExportsClass(w, module, "a wasm-bindgen module", $"as its JavaScript glue {CSharpText.DocText(glue.FileName)} does.");
         EmitGlue(w, glue);
-        w.Line("private readonly global::Bindgen.WasmBindgen.WasmBindgenGuest _guest;");
+        w.Line("private readonly global::Bindgen.Internals.WasmBindgenGuest _guest;");
         foreach (MethodModel method in module.Methods)
         {
             w.Line($"private readonly {ExportDelegates.DelegateType(method)} {method.FieldName};");
@@ -24,10 +24,10 @@ internal static class WasmBindgenEmitter
 
         w.Line();
         w.Line("/// <summary>Binds to an instance created with the guest state its imports use, resolving and checking every export once.</summary>");
-        w.Open($"private {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.WasmBindgen.WasmBindgenGuest guest)");
+        w.Open($"private {module.ClassName}(global::Wasmtime.Instance instance, global::Bindgen.Internals.WasmBindgenGuest guest)");
         w.Line("Instance = instance;");
         w.Line("_guest = guest;");
-        w.Line("var __exports = new global::Bindgen.ExportResolver(instance, Binding);");
+        w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);");
         w.Line("guest.Attach(__exports);");
         foreach (MethodModel method in module.Methods)
         {
@@ -43,7 +43,7 @@ internal static class WasmBindgenEmitter
         w.Line("public global::Wasmtime.Instance Instance { get; }");
         w.Line();
         w.Line("/// <summary>The instance's JavaScript values and allocator, as the import shims and the methods share them.</summary>");
-        w.Line("public global::Bindgen.WasmBindgen.WasmBindgenGuest Guest => _guest;");
+        w.Line("public global::Bindgen.Internals.WasmBindgenGuest Guest => _guest;");
         foreach (MethodModel method in module.Methods)
         {
             w.Line();
@@ -57,10 +57,10 @@ internal static class WasmBindgenEmitter
     private static void EmitGlue(IndentedWriter w, GlueModel glue)
     {
         w.Line($"/// <summary>What the generator read from {CSharpText.DocText(glue.FileName)}.</summary>");
-        w.Line("public static readonly global::Bindgen.WasmBindgen.WasmBindgenGlue Glue = new(");
+        w.Line("public static readonly global::Bindgen.Internals.WasmBindgenGlue Glue = new(");
         w.Line($"    malloc: {Literal(glue.Malloc)}, free: {Literal(glue.Free)}, stackPointer: {Literal(glue.StackPointer)},");
         w.Line($"    heapSize: {glue.HeapSize}, externrefTable: {Literal(glue.ExternrefTable)}, start: {Literal(glue.Start)},");
-        w.Line("    imports: new global::Bindgen.WasmBindgen.WasmBindgenImport[]");
+        w.Line("    imports: new global::Bindgen.Internals.WasmBindgenImport[]");
         w.Line("    {");
         foreach (GlueImport import in glue.Imports.AsSpan())
         {
@@ -83,15 +83,15 @@ internal static class WasmBindgenEmitter
         w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures.</exception>");
         w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">Instantiation or the start function trapped.</exception>");
         w.Open($"public static {module.ClassName} Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)");
-        w.Line("var __guest = new global::Bindgen.WasmBindgen.WasmBindgenGuest(Glue, Binding);");
+        w.Line("var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);");
         w.Line("var __linker = new global::Wasmtime.Linker(engine);");
-        w.Line("global::Bindgen.WasmBindgen.WasmBindgenImports.Define(__linker, store, module, __guest, imports);");
+        w.Line("global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);");
         w.Line("global::Wasmtime.Instance __instance;");
         w.Open("try");
         w.Line("__instance = __linker.Instantiate(store, module);");
         w.Close();
         w.Open("catch (global::Wasmtime.WasmtimeException __e)");
-        w.Line("throw global::Bindgen.GuestFailures.FromWasmtime(Binding + \" (instantiation)\", __e);");
+        w.Line("throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + \" (instantiation)\", __e);");
         w.Close();
         w.Line("return new " + module.ClassName + "(__instance, __guest);");
         w.Close();

@@ -25,7 +25,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
         w.Line($"const string {L("op")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (glue function '{export.JsName}')")};");
-        w.Line($"global::Bindgen.WasmBindgen.WasmBindgenGuest {L("g")} = this._guest;");
+        w.Line($"global::Bindgen.Internals.WasmBindgenGuest {L("g")} = this._guest;");
         for (int i = 0; i < method.Parameters.Count; i++)
         {
             if (s.Parameters[i] == WasmBindgenType.String || ((s.Parameters[i] == WasmBindgenType.Bytes || s.Parameters[i].IsTypedArray()) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
@@ -82,10 +82,10 @@ internal static class WasmBindgenMethodEmitter
                     args.Add("0");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString when code == WasmBindgenType.NullableString:
-                    Buffer($"{p} is null ? 0 : global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    Buffer($"{p} is null ? 0 : global::Bindgen.Internals.WasmBindgenGuest.Utf8Length({p})", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString:
-                    Buffer($"global::Bindgen.WasmBindgen.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
+                    Buffer($"global::Bindgen.Internals.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
                 case GlueParameterKind.Bytes:
                     Buffer($"{p}.Length", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteBytes({ptr}, {p});");
@@ -97,7 +97,7 @@ internal static class WasmBindgenMethodEmitter
                 case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
                     string value = code switch
                     {
-                        WasmBindgenType.Bytes => $"global::Bindgen.WasmBindgen.WasmBindgenGuest.Uint8Array({p})",
+                        WasmBindgenType.Bytes => $"global::Bindgen.Internals.WasmBindgenGuest.Uint8Array({p})",
                         WasmBindgenType.Js => p,
                         _ => $"(object){p}",
                     };
@@ -162,7 +162,7 @@ internal static class WasmBindgenMethodEmitter
         w.Line(hasResult ? $"{L("ret")} = {call};" : call + ";");
         w.Close();
         w.Open($"catch (global::Wasmtime.WasmtimeException {L("e")})");
-        w.Line($"throw global::Bindgen.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
+        w.Line($"throw global::Bindgen.Internals.GuestFailures.FromWasmtime({L("op")}, {L("e")});");
         w.Close();
         if (lends.Count > 0)
         {
@@ -197,7 +197,7 @@ internal static class WasmBindgenMethodEmitter
         };
         if (export.Transport == GlueTransport.ReturnArea && new[] { export.ResultSlot, export.ErrorFlagSlot }.Any(i => i >= 0))
         {
-            w.Line($"global::Bindgen.WasmBindgen.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
+            w.Line($"global::Bindgen.Internals.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
         }
 
         if (export.ErrorFlagSlot >= 0)
@@ -227,7 +227,7 @@ internal static class WasmBindgenMethodEmitter
             case GlueResultKind.Object:
                 string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
                 string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ => string.Empty };
-                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.WasmBindgen.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
+                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");

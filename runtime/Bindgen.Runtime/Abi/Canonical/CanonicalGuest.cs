@@ -1,7 +1,7 @@
 using System;
 using Wasmtime;
 
-namespace Bindgen.Canonical;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// One instance's memory and <c>cabi_realloc</c> under the canonical ABI, as the generated glue uses them: it
@@ -10,6 +10,7 @@ namespace Bindgen.Canonical;
 /// into the guest.
 /// </summary>
 [MayGrowMemory]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CanonicalGuest
 {
     /// <summary>The allocator every canonical-ABI module exports.</summary>
@@ -18,7 +19,8 @@ public sealed class CanonicalGuest
     /// <summary><c>cabi_realloc(old_ptr, old_size, align, new_size) -&gt; ptr</c>.</summary>
     public const string ReallocSignature = "(i32, i32, i32, i32) -> i32";
 
-    private readonly Memory? _memory;
+    /// <summary>The shared safety core: live base and length, range checks, views, checked-mode snapshots.</summary>
+    private readonly LinearMemory? _linear;
     private readonly Func<int, int, int, int, int>? _realloc;
     private CanonicalPlan? _spare;
 
@@ -37,16 +39,18 @@ public sealed class CanonicalGuest
             throw new ArgumentNullException(nameof(exports));
         }
 
-        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
-        _memory = needsMemory || needsRealloc ? exports.Memory() : null;
+        bool checkViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+        Memory? memory = needsMemory || needsRealloc ? exports.Memory() : null;
+        _linear = memory is null ? null : new LinearMemory(memory, checkViews);
+        CheckViews = checkViews;
         _realloc = needsRealloc ? exports.CheckedFunction(ReallocExport, ReallocSignature)?.WrapFunc<int, int, int, int, int>() : null;
     }
 
     private CanonicalGuest(Memory memory, Func<int, int, int, int, int>? realloc, GuestMemoryOptions? options)
     {
-        _memory = memory;
-        _realloc = realloc;
         CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
+        _linear = new LinearMemory(memory, CheckViews);
+        _realloc = realloc;
     }
 
     /// <summary>
@@ -146,7 +150,7 @@ public sealed class CanonicalGuest
             throw new GuestProtocolException(operation, $"cabi_realloc returned 0x{unchecked((uint)address):X8}, which is not {alignment}-byte aligned");
         }
 
-        GuestMemory.CheckRange(address, size, _memory!.GetLength(), operation);
+        _linear!.CheckRange(address, size, operation);
         return address;
     }
 
@@ -182,31 +186,13 @@ public sealed class CanonicalGuest
     /// last allocation and drops it before the call. Memory past 2 GiB is not visible through it.
     /// </summary>
     [GuestView]
-    public unsafe Span<byte> View()
-    {
-        Memory memory = _memory!;
-        return new Span<byte>((void*)memory.GetPointer(), (int)Math.Min(memory.GetLength(), int.MaxValue));
-    }
+    public Span<byte> View() => _linear!.WholeView();
 
     /// <summary>Records the memory's base and length for checked mode (free when it is off).</summary>
-    public MemorySnapshot Snapshot() =>
-        CheckViews ? new MemorySnapshot(_memory!.GetPointer(), _memory.GetLength()) : default;
+    public MemorySnapshot Snapshot() => _linear!.Snapshot();
 
     /// <summary>In checked mode, throws <see cref="StaleViewException"/> when memory moved or grew since <paramref name="snapshot"/>.</summary>
-    public void VerifyUnchanged(MemorySnapshot snapshot, string operation)
-    {
-        if (!CheckViews)
-        {
-            return;
-        }
-
-        nint baseNow = _memory!.GetPointer();
-        long lengthNow = _memory.GetLength();
-        if (baseNow != snapshot.Base || lengthNow != snapshot.Length)
-        {
-            throw new StaleViewException(operation, snapshot.Base, snapshot.Length, baseNow, lengthNow);
-        }
-    }
+    public void VerifyUnchanged(MemorySnapshot snapshot, string operation) => _linear!.VerifyUnchanged(snapshot, operation);
 }
 
 /// <summary>
@@ -214,6 +200,7 @@ public sealed class CanonicalGuest
 /// <see cref="Measure"/> (checking every value, before any guest call), <see cref="CanonicalGuest.Allocate"/> then
 /// allocates them all, and the write pass walks the tree in the same order, taking each block back with <see cref="Next"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CanonicalPlan
 {
     private int[] _addresses = new int[8];

@@ -3,13 +3,14 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Bindgen.Canonical;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Reads of the canonical ABI's lifting from a view from <see cref="CanonicalGuest.View"/>. Every read is
 /// bounds-checked against the view first and every value the ABI constrains (discriminants, chars, UTF-8,
 /// alignment) is validated; a violation is a typed exception naming the call, never a wrong value.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CanonicalLift
 {
     private static readonly UTF8Encoding Utf8Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

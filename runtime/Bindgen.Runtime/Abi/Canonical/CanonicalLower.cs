@@ -3,12 +3,13 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Bindgen.Canonical;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Writes of the canonical ABI's lowering into a view from <see cref="CanonicalGuest.View"/>. Every address is
 /// inside a block <see cref="CanonicalGuest.Realloc"/> checked, so a failed write here is a glue bug, not a guest one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CanonicalLower
 {
     private static readonly UTF8Encoding Utf8Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

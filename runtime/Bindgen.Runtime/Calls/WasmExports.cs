@@ -9,7 +9,7 @@ namespace Bindgen;
 /// Resolves and checks single exports, throwing at the first problem. Generated bindings use
 /// <see cref="ExportResolver"/>, which reports every problem at once.
 /// </summary>
-public static class WasmExports
+internal static class WasmExports
 {
     /// <summary>
     /// Checks that <paramref name="instance"/> exports a function <paramref name="exportName"/>

@@ -96,6 +96,9 @@ public sealed class JsObject
 public sealed class JsUint8Array
 {
     private readonly byte[]? _buffer;
+
+    /// <summary>For a window onto guest memory: the memory's base and length when the window was made (checked mode).</summary>
+    private readonly MemorySnapshot _created;
     private readonly WasmBindgenGuest? _guest;
 
     /// <summary>Creates an array over <paramref name="buffer"/>.</summary>
@@ -122,8 +125,14 @@ public sealed class JsUint8Array
     }
 
     internal JsUint8Array(WasmBindgenGuest guest, int offset, int length)
+        : this(guest, offset, length, guest.Snapshot())
+    {
+    }
+
+    private JsUint8Array(WasmBindgenGuest guest, int offset, int length, MemorySnapshot created)
     {
         _guest = guest;
+        _created = created;
         Offset = offset;
         Length = length;
     }
@@ -138,8 +147,20 @@ public sealed class JsUint8Array
     public bool IsGuestMemory => _guest is not null;
 
     /// <summary>The bytes the array shows; for a window onto guest memory, taken from the live memory now.</summary>
+    /// <remarks>
+    /// In JavaScript such a window is detached once memory grows (wasm-bindgen's TypedArray-view bug class); here it
+    /// reads the live memory, and checked mode reports the window stale (<see cref="StaleViewException"/>) instead.
+    /// </remarks>
     [GuestView]
-    public Span<byte> Span => _guest is { } guest ? guest.Checked(Offset, Length, "a Uint8Array over guest memory") : _buffer.AsSpan(Offset, Length);
+    public Span<byte> Span => _guest is { } guest ? GuestSpan(guest) : _buffer.AsSpan(Offset, Length);
+
+    private Span<byte> GuestSpan(WasmBindgenGuest guest)
+    {
+        guest.VerifyUnchanged(_created, GuestWindow);
+        return guest.Checked(Offset, Length, GuestWindow);
+    }
+
+    private const string GuestWindow = "a Uint8Array over guest memory";
 
     /// <summary><c>subarray(begin, end)</c>: the same buffer, a narrower window (clamped as JavaScript clamps).</summary>
     /// <param name="begin">The first index.</param>
@@ -148,7 +169,7 @@ public sealed class JsUint8Array
     {
         begin = Math.Clamp(begin, 0, Length);
         end = Math.Clamp(end, begin, Length);
-        return _guest is { } guest ? new JsUint8Array(guest, Offset + begin, end - begin) : new JsUint8Array(_buffer!, Offset + begin, end - begin);
+        return _guest is { } guest ? new JsUint8Array(guest, Offset + begin, end - begin, _created) : new JsUint8Array(_buffer!, Offset + begin, end - begin);
     }
 }
 
@@ -169,7 +190,7 @@ public sealed class JsGuestBuffer
 }
 
 /// <summary>How a JavaScript value prints (<c>String(value)</c>), for messages and <c>String()</c> imports.</summary>
-public static class JsDisplay
+internal static class JsDisplay
 {
     /// <summary><c>String(value)</c>.</summary>
     /// <param name="value">A value of the host heap.</param>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Wasmtime;
 
-namespace Bindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Resolves a binding's exports from an instance, recording every problem instead of stopping at the first, so
@@ -11,6 +11,7 @@ namespace Bindgen;
 /// export through it, then call <see cref="Complete"/>, which throws if anything failed and otherwise runs the
 /// module's initializer.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ExportResolver
 {
     private readonly Instance _instance;

@@ -4,7 +4,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using Wasmtime;
 
-namespace Bindgen.WasmBindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Bindgen's implementations of the JavaScript operations wasm-bindgen imports perform, by the operation names

@@ -18,7 +18,7 @@ public sealed partial class GuestMemory
     /// it, since a length is at most <see cref="int.MaxValue"/>: finding it after the call means the guest did not
     /// write its return area.
     /// </summary>
-    public const uint UnwrittenReturnArea = 0xFFFF_FFFF;
+    internal const uint UnwrittenReturnArea = 0xFFFF_FFFF;
 
     /// <summary>
     /// Allocates the call's one guest block and checks, overflow-safe, that it lies entirely inside memory before
@@ -35,6 +35,7 @@ public sealed partial class GuestMemory
     /// <exception cref="GuestAllocationException">The guest allocator returned 0.</exception>
     /// <exception cref="GuestPointerOutOfBoundsException">The block does not fit in memory (for example it wraps around 2^32).</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public int AllocateBlock(int size, string operation)
     {
         if (UsesScratchBlock && size > 0 && size <= ScratchBlockThreshold)
@@ -57,7 +58,7 @@ public sealed partial class GuestMemory
         }
 
         ulong end = (ulong)unchecked((uint)block) + unchecked((uint)size);
-        if (end <= (ulong)_knownLength)
+        if (end <= (ulong)KnownLength)
         {
             return block; // inside a length already seen: memory never shrinks
         }
@@ -86,6 +87,7 @@ public sealed partial class GuestMemory
     /// <exception cref="GuestPointerOutOfBoundsException">The block does not fit in memory.</exception>
     [MayGrowMemory]
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // a forwarder: the call costs what AllocateBlock costs
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public GuestRange AllocateCallBlock(long size, string operation)
     {
         int checkedSize = BlockSize(size, operation);
@@ -96,6 +98,7 @@ public sealed partial class GuestMemory
     /// Fills a return area the host allocated with <see cref="UnwrittenReturnArea"/>, through a fresh view, so that
     /// <see cref="ReadReturnArea(int, int, int, string)"/> can tell whether the guest wrote it.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void PrepareReturnArea(int returnArea, string operation)
     {
         Span<byte> area = GetView(returnArea, ReturnAreaSize, operation);
@@ -104,6 +107,7 @@ public sealed partial class GuestMemory
 
     /// <summary>Checks that a guest-supplied return area lies inside memory, before anything is done for the call.</summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The return area is outside memory.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void CheckReturnArea(int returnArea, string operation) => CheckRange(returnArea, ReturnAreaSize, operation);
 
     /// <summary>
@@ -113,6 +117,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
     /// <exception cref="GuestProtocolException">The guest did not write the area, or returned (0, len &gt; 0) or the area itself.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public GuestRange ReadReturnArea(int returnArea, string operation) =>
         ReadReturnArea(returnArea, returnArea, ReturnAreaSize, operation);
 
@@ -129,6 +134,7 @@ public sealed partial class GuestMemory
     /// <returns>The result's range, now owned by the host.</returns>
     /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
     /// <exception cref="GuestProtocolException">The guest broke the protocol in one of the ways above.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public GuestRange ReadReturnArea(int returnArea, int block, int blockSize, string operation) =>
         ReadOwnedResult(returnArea, 1, block, blockSize, operation);
 
@@ -143,6 +149,7 @@ public sealed partial class GuestMemory
     /// <param name="operation">The export, named in errors.</param>
     /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
     /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public GuestRange ReadArrayReturnArea(int returnArea, int elementSize, int block, int blockSize, string operation) =>
         ReadOwnedResult(returnArea, elementSize, block, blockSize, operation);
 
@@ -153,6 +160,7 @@ public sealed partial class GuestMemory
     /// <exception cref="GuestPointerOutOfBoundsException">The result range is outside memory.</exception>
     /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public GuestRange ReadReturnArea(GuestRange block, string operation) =>
         ReadOwnedResult(block.Address, 1, block.Address, block.Length, operation);
 
@@ -164,6 +172,7 @@ public sealed partial class GuestMemory
     /// <exception cref="GuestPointerOutOfBoundsException">The elements are not all inside guest memory.</exception>
     /// <exception cref="GuestProtocolException">The guest broke the protocol.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public GuestRange ReadArrayReturnArea(GuestRange block, int elementSize, string operation) =>
         ReadOwnedResult(block.Address, elementSize, block.Address, block.Length, operation);
 
@@ -215,6 +224,7 @@ public sealed partial class GuestMemory
     /// <param name="operation">The export, named in errors.</param>
     /// <exception cref="GuestCleanupException">A free failed; the exception carries the result.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public T Release<T>(T result, GuestRange owned, GuestRange block, string operation)
     {
         List<Exception>? failures = FreeAll(owned, block, operation, null);
@@ -224,6 +234,7 @@ public sealed partial class GuestMemory
     /// <summary>Frees what a successful call without a result holds; see <see cref="Release{T}"/>.</summary>
     /// <exception cref="GuestCleanupException">A free failed.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void Release(GuestRange owned, GuestRange block, string operation)
     {
         List<Exception>? failures = FreeAll(owned, block, operation, null);
@@ -242,7 +253,7 @@ public sealed partial class GuestMemory
     /// <param name="block">The call's block, or default when none.</param>
     /// <param name="operation">The export, named in errors.</param>
     [MayGrowMemory]
-    public void ReleaseAfterFailure(Exception failure, GuestRange owned, GuestRange block, string operation)
+    internal void ReleaseAfterFailure(Exception failure, GuestRange owned, GuestRange block, string operation)
     {
         if (failure is null)
         {
@@ -272,6 +283,7 @@ public sealed partial class GuestMemory
     /// <param name="operation">The export, named in errors.</param>
     /// <returns>The exception to throw in place of a <see cref="WasmtimeException"/>.</returns>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Exception CallFailed(Exception failure, GuestRange owned, GuestRange block, string operation)
     {
         if (failure is null)

@@ -26,7 +26,7 @@ public sealed record CConvention(string Memory = CConvention.DefaultMemory, stri
     /// </summary>
     /// <param name="exports">The binding's export lookups.</param>
     /// <param name="options">Options; <see cref="GuestMemoryOptions.Default"/> when null.</param>
-    public GuestMemory? Bind(ExportResolver exports, GuestMemoryOptions? options = null)
+    internal GuestMemory? Bind(ExportResolver exports, GuestMemoryOptions? options = null)
     {
         if (exports is null)
         {

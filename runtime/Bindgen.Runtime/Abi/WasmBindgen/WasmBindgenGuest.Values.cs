@@ -1,7 +1,7 @@
 using System;
 using Wasmtime;
 
-namespace Bindgen.WasmBindgen;
+namespace Bindgen.Internals;
 
 /// <summary>JavaScript values crossing exports: errors and arrays of values, from the heap or the externref table.</summary>
 public sealed partial class WasmBindgenGuest

@@ -1,7 +1,7 @@
 using System;
 using Wasmtime;
 
-namespace Bindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Remembers the <see cref="GuestMemory"/> of the instance that last called a set of host imports, so that an import
@@ -27,6 +27,7 @@ namespace Bindgen;
 /// with the caller's.
 /// </para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CallerMemoryCache
 {
     private readonly string _binding;

@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using Wasmtime;
 
-namespace Bindgen.WasmBindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// One instance of a wasm-bindgen module as generated glue and import shims use it: its memory, allocator and
@@ -11,12 +11,13 @@ namespace Bindgen.WasmBindgen;
 /// before the next one.
 /// </summary>
 [MayGrowMemory]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class WasmBindgenGuest
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private Memory? _memory;
-    private DirectMemoryAccess? _direct;
+    /// <summary>The shared safety core: live base and length, range checks, views, checked-mode snapshots.</summary>
+    private LinearMemory? _linear;
     private Func<int, int>? _malloc1;
     private Func<int, int, int>? _malloc2;
     private Action<int, int>? _free2;
@@ -31,8 +32,10 @@ public sealed partial class WasmBindgenGuest
     /// <summary>Creates the state of one instance; bind it with <see cref="Attach"/> once the instance exists.</summary>
     /// <param name="glue">What the generator read from the glue.</param>
     /// <param name="binding">The binding's name, for messages.</param>
-    public WasmBindgenGuest(WasmBindgenGlue glue, string binding)
+    /// <param name="options">Options (checked mode); <see cref="GuestMemoryOptions.Default"/> when null.</param>
+    public WasmBindgenGuest(WasmBindgenGlue glue, string binding, GuestMemoryOptions? options = null)
     {
+        CheckViews = (options ?? GuestMemoryOptions.Default).CheckViews;
         Glue = glue ?? throw new ArgumentNullException(nameof(glue));
         Binding = binding;
         Heap = glue.HeapSize > 0 ? new JsHeap(glue.HeapSize) : null;
@@ -40,6 +43,9 @@ public sealed partial class WasmBindgenGuest
 
     /// <summary>What the generator read from the glue.</summary>
     public WasmBindgenGlue Glue { get; }
+
+    /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
+    public bool CheckViews { get; }
 
     /// <summary>The binding's name.</summary>
     public string Binding { get; }
@@ -63,8 +69,7 @@ public sealed partial class WasmBindgenGuest
         }
 
         Instance = exports.Instance;
-        _memory = exports.Memory();
-        _direct = _memory is null ? null : DirectMemoryAccess.For(_memory);
+        _linear = exports.Memory() is { } memory ? new LinearMemory(memory, CheckViews) : null;
         // The allocator takes an alignment since wasm-bindgen 0.2.8x; the deallocator too. The module says which.
         if (Glue.Malloc is { } malloc && ParameterCount(malloc) == 1)
         {
@@ -116,7 +121,7 @@ public sealed partial class WasmBindgenGuest
     }
 
     /// <summary>The memory's current length in bytes.</summary>
-    public long MemoryLength => _direct?.Length() ?? _memory!.GetLength();
+    public long MemoryLength => _linear!.Length();
 
     /// <summary>
     /// Allocates <paramref name="size"/> bytes with the module's allocator, as the glue does for every string and
@@ -206,12 +211,13 @@ public sealed partial class WasmBindgenGuest
 
     /// <summary>A view of the whole memory, taken now; it dies at the next call into the guest.</summary>
     [GuestView]
-    public unsafe Span<byte> View()
-    {
-        // Base and length without the GC transition where Wasmtime allows it (DirectMemoryAccess), as GuestMemory does.
-        nint start = _direct?.Base() ?? _memory!.GetPointer();
-        return new Span<byte>((void*)start, (int)Math.Min(MemoryLength, int.MaxValue));
-    }
+    public Span<byte> View() => _linear!.WholeView();
+
+    /// <summary>Records the memory's base and length for checked mode (free when it is off).</summary>
+    public MemorySnapshot Snapshot() => _linear!.Snapshot();
+
+    /// <summary>In checked mode, throws <see cref="StaleViewException"/> when memory moved or grew since <paramref name="snapshot"/>.</summary>
+    public void VerifyUnchanged(MemorySnapshot snapshot, string operation) => _linear!.VerifyUnchanged(snapshot, operation);
 
     /// <summary>The UTF-8 length of a string as the glue's <c>TextEncoder</c> writes it (lone surrogates become U+FFFD).</summary>
     /// <param name="value">The string.</param>
@@ -221,12 +227,12 @@ public sealed partial class WasmBindgenGuest
     /// <param name="address">A block from <see cref="Malloc"/> of <see cref="Utf8Length"/> bytes.</param>
     /// <param name="length">The block's length.</param>
     /// <param name="value">The string.</param>
-    public void WriteUtf8(int address, int length, string value) => Encoding.UTF8.GetBytes(value, View().Slice(address, length));
+    public void WriteUtf8(int address, int length, string value) => Encoding.UTF8.GetBytes(value, Checked(address, length, "a string argument"));
 
     /// <summary>Copies <paramref name="value"/> to <paramref name="address"/>, through a view taken now.</summary>
     /// <param name="address">A block from <see cref="Malloc"/>.</param>
     /// <param name="value">The bytes.</param>
-    public void WriteBytes(int address, ReadOnlySpan<byte> value) => value.CopyTo(View().Slice(address, value.Length));
+    public void WriteBytes(int address, ReadOnlySpan<byte> value) => value.CopyTo(Checked(address, value.Length, "a byte array argument"));
 
     /// <summary>Copies a typed array's elements to <paramref name="address"/>, through a view taken now.</summary>
     /// <param name="address">A block from <see cref="Malloc"/> of the elements' size.</param>
@@ -235,7 +241,7 @@ public sealed partial class WasmBindgenGuest
         where T : unmanaged
     {
         ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values);
-        bytes.CopyTo(View().Slice(address, bytes.Length));
+        bytes.CopyTo(Checked(address, bytes.Length, "an array argument"));
     }
 
     /// <summary>Reads the four words of a return area through one view (<c>r0..r3</c> of the glue).</summary>
@@ -322,12 +328,7 @@ public sealed partial class WasmBindgenGuest
     /// taken now (one pointer and one length read), or a <see cref="GuestPointerOutOfBoundsException"/> naming the call.
     /// </summary>
     [GuestView]
-    internal Span<byte> Checked(int address, int length, string operation)
-    {
-        Span<byte> view = View();
-        GuestMemory.CheckRange(address, length, view.Length, operation);
-        return view.Slice(address, length);
-    }
+    internal Span<byte> Checked(int address, int length, string operation) => _linear!.View(address, length, operation);
 
     private int ParameterCount(string export) => Instance?.GetFunction(export)?.Parameters.Count ?? -1;
 }
@@ -337,4 +338,5 @@ public sealed partial class WasmBindgenGuest
 /// <param name="R1">Word 1.</param>
 /// <param name="R2">Word 2.</param>
 /// <param name="R3">Word 3.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct ReturnWords(int R0, int R1, int R2, int R3);

@@ -11,6 +11,7 @@ public sealed partial class GuestMemory
     /// guest allocation.
     /// </summary>
     /// <exception cref="ArgumentException">The elements need more than <see cref="int.MaxValue"/> bytes.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static int ByteLength(int count, int elementSize, string operation)
     {
         long bytes = (long)count * elementSize;
@@ -20,6 +21,7 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>Rounds <paramref name="offset"/> up to a multiple of <paramref name="alignment"/> (a power of two).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static long AlignUp(long offset, int alignment) => (offset + (alignment - 1)) & ~(long)(alignment - 1);
 
     /// <summary>Copies <paramref name="source"/> into guest memory at <paramref name="address"/> through a fresh view.</summary>
@@ -75,6 +77,7 @@ public sealed partial class GuestMemory
 
     /// <summary>Checks that one value of <typeparamref name="T"/> at <paramref name="address"/> lies inside guest memory.</summary>
     /// <exception cref="GuestPointerOutOfBoundsException">It does not.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public unsafe void CheckValue<T>(int address, string operation)
         where T : unmanaged => ElementRange(address, 1, sizeof(T), operation);
 
@@ -114,6 +117,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="HostImportException">The import implementation returned null.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public unsafe void ReturnArray<T>(int returnArea, T[]? value, string operation)
         where T : unmanaged
     {
@@ -132,7 +136,7 @@ public sealed partial class GuestMemory
     {
         // Linear memory never shrinks, so elements inside a length seen before need no query of the live length.
         ulong bytes = (ulong)unchecked((uint)count) * (uint)elementSize;
-        if (bytes <= int.MaxValue && (ulong)unchecked((uint)address) + bytes <= (ulong)_knownLength)
+        if (bytes <= int.MaxValue && (ulong)unchecked((uint)address) + bytes <= (ulong)KnownLength)
         {
             return new GuestRange(address, (int)bytes);
         }

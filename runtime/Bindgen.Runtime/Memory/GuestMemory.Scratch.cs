@@ -12,6 +12,7 @@ public sealed partial class GuestMemory
     /// The largest call block, in bytes, taken from the scratch block; larger calls allocate their own block with
     /// the guest's allocator, as without a scratch block. Also the scratch block's largest size.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public const int ScratchBlockThreshold = 16 * 1024;
 
     /// <summary>The scratch block's first size: enough for a few nested small calls.</summary>
@@ -36,7 +37,7 @@ public sealed partial class GuestMemory
     private bool _scratchRefused;
 
     /// <summary>Whether this memory keeps a scratch block (see <see cref="GuestMemoryOptions.ScratchBlock"/>).</summary>
-    public bool UsesScratchBlock { get; }
+    internal bool UsesScratchBlock { get; }
 
     /// <summary>
     /// Allocates the scratch block when the binding is created, after the module's initializer, so that the guest's
@@ -74,6 +75,7 @@ public sealed partial class GuestMemory
     /// <param name="operation">Named in errors.</param>
     /// <exception cref="InvalidOperationException">A call is still using the scratch block.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ReleaseScratchBlock(string operation)
     {
         if (_scratchTop != 0 || _growingScratch)
@@ -136,7 +138,7 @@ public sealed partial class GuestMemory
 
             int block = Allocate(size, operation, 8);
             ulong end = (ulong)unchecked((uint)block) + unchecked((uint)size);
-            long memoryLength = end <= (ulong)_knownLength ? _knownLength : CurrentLength();
+            long memoryLength = end <= (ulong)KnownLength ? KnownLength : CurrentLength();
             if (end > (ulong)memoryLength)
             {
                 var failure = new GuestPointerOutOfBoundsException(operation, unchecked((uint)block), unchecked((uint)size), memoryLength);

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 
-namespace Bindgen.WasmBindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// What the generator read from a wasm-bindgen package's JavaScript glue, for the runtime: the names of the
 /// module's allocator and stack exports, how it keeps JavaScript values (a host heap of a given size, or an
 /// externref table), and what each import does. Generated code creates one per binding.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class WasmBindgenGlue
 {
     /// <summary>Creates the description.</summary>
@@ -59,6 +60,7 @@ public sealed class WasmBindgenGlue
 /// Whether the glue wraps the import in <c>handleError</c>: a JavaScript exception it raises is handed to the module
 /// through <c>__wbindgen_exn_store</c> (the module's <c>Result</c>) instead of unwinding the call.
 /// </param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record WasmBindgenImport(string Module, string Name, string Operation, bool CatchesErrors = false)
 {
     /// <summary>The operation of an import whose body Bindgen did not recognize: calling it throws <see cref="UnsupportedImportException"/>.</summary>

@@ -1,7 +1,7 @@
 using System;
 using Wasmtime;
 
-namespace Bindgen;
+namespace Bindgen.Internals;
 
 // One method per delegate shape Wasmtime can wrap (up to 16 parameters), so that a generated constructor resolves each
 // export with a plain generic call instead of a lambda per export: the compiler binds and emits far less for each

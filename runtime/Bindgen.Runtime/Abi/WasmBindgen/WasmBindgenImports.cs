@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Wasmtime;
 
-namespace Bindgen.WasmBindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Defines a wasm-bindgen module's imports for one instance: each import the generator classified runs Bindgen's
@@ -12,6 +12,7 @@ namespace Bindgen.WasmBindgen;
 /// <see cref="UnsupportedImportException"/> when the module calls it. Shims that allocate in the guest do so before
 /// they take a view, as the generated export glue does.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class WasmBindgenImports
 {
     /// <summary>Defines every function import of <paramref name="module"/> in <paramref name="linker"/>.</summary>

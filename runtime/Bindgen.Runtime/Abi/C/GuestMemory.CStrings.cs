@@ -9,6 +9,7 @@ public sealed partial class GuestMemory
     /// The bytes <paramref name="value"/> takes as a C string, its NUL included; 0 for null.
     /// </summary>
     /// <exception cref="ArgumentException">The string contains U+0000, which a C reader would take for its end.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static int CStringByteCount(string? value, string operation)
     {
         if (value is null)
@@ -44,6 +45,7 @@ public sealed partial class GuestMemory
     /// the null pointer.
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The address is outside memory, or no NUL follows it before memory ends.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public unsafe GuestRange CStringRange(int address, string operation)
     {
         if (address == 0)
@@ -80,6 +82,7 @@ public sealed partial class GuestMemory
 
     /// <summary>Reads a C string result the declaration says is never null.</summary>
     /// <exception cref="GuestProtocolException">The guest returned the null pointer.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public string ReadRequiredCString(int address, string operation) =>
         ReadCString(address, operation) ?? throw new GuestProtocolException(operation, "it returned a null C string where the declaration allows none; declare the result string? if null is a valid answer.");
 
@@ -88,6 +91,7 @@ public sealed partial class GuestMemory
     /// a fresh view. The guest owns it. Null returns the null pointer.
     /// </summary>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public int ReturnCString(string? value, string operation)
     {
         int byteCount = CStringByteCount(value, operation);

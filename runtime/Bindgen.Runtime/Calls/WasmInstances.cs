@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using Wasmtime;
 
-namespace Bindgen;
+namespace Bindgen.Internals;
 
 /// <summary>
 /// Instantiates modules for generated bindings, turning Wasmtime's bare "expected N imports, found M" into an
 /// error that lists the missing imports and, for WASI, says how to provide them.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class WasmInstances
 {
     /// <summary>Instantiates a module that must have no imports.</summary>

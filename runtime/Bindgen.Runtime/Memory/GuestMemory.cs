@@ -22,11 +22,8 @@ public sealed partial class GuestMemory
     private readonly Memory _memory;
     private readonly GuestAllocator _allocator;
 
-    /// <summary>The memory's base and length without Wasmtime's P/Invoke layers, when this Wasmtime allows it.</summary>
-    private readonly DirectMemoryAccess? _direct;
-
-    /// <summary>The largest length seen so far: a lower bound of the memory's length, which only grows.</summary>
-    private long _knownLength;
+    /// <summary>Base, length, range checks, views and snapshots: the safety core every ABI shares.</summary>
+    private readonly LinearMemory _linear;
 
     /// <summary>Creates guest memory access over an exported memory and an allocator convention.</summary>
     /// <param name="memory">The guest's linear memory.</param>
@@ -36,9 +33,8 @@ public sealed partial class GuestMemory
     {
         _memory = memory ?? throw new ArgumentNullException(nameof(memory));
         _allocator = allocator ?? throw new ArgumentNullException(nameof(allocator));
-        _direct = DirectMemoryAccess.For(memory);
         options ??= GuestMemoryOptions.Default;
-        CheckViews = options.CheckViews;
+        _linear = new LinearMemory(memory, options.CheckViews);
         UsesScratchBlock = options.ScratchBlock;
     }
 
@@ -55,7 +51,7 @@ public sealed partial class GuestMemory
     public CallBounds? Bounds { get; internal set; }
 
     /// <summary>Whether checked mode is on (see <see cref="GuestMemoryOptions.CheckViews"/>).</summary>
-    public bool CheckViews { get; }
+    public bool CheckViews => _linear.CheckViews;
 
     /// <summary>The memory's current length in bytes.</summary>
     public long Length => LiveLength();
@@ -130,38 +126,22 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <returns>The checked range.</returns>
     /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory, overflows, or is longer than <see cref="int.MaxValue"/>.</exception>
-    public GuestRange CheckRange(int address, int length, string operation)
-    {
-        // Linear memory never shrinks, so a length seen before is a lower bound: a range inside it needs no query.
-        uint unsignedLength = unchecked((uint)length);
-        if (unsignedLength <= int.MaxValue && (ulong)unchecked((uint)address) + unsignedLength <= (ulong)_knownLength)
-        {
-            return new GuestRange(address, length);
-        }
-
-        return CheckRange(address, length, CurrentLength(), operation);
-    }
+    public GuestRange CheckRange(int address, int length, string operation) => _linear.CheckRange(address, length, operation);
 
     /// <summary>The memory's length now, remembered as the lower bound later checks start from.</summary>
-    private long CurrentLength() => _knownLength = LiveLength();
+    private long CurrentLength() => _linear.CurrentLength();
+
+    /// <summary>The largest length seen so far (memory never shrinks).</summary>
+    private long KnownLength => _linear.KnownLength;
 
     /// <summary>The memory's length now, queried from Wasmtime.</summary>
-    private long LiveLength() => _direct?.Length() ?? _memory.GetLength();
+    private long LiveLength() => _linear.Length();
 
     /// <summary>The memory's base address now, queried from Wasmtime.</summary>
-    private nint LiveBase() => _direct?.Base() ?? _memory.GetPointer();
+    private nint LiveBase() => _linear.Base();
 
-    internal static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
-    {
-        uint unsignedAddress = unchecked((uint)address);
-        uint unsignedLength = unchecked((uint)length);
-        if (unsignedLength > int.MaxValue || (ulong)unsignedAddress + unsignedLength > (ulong)memoryLength)
-        {
-            throw new GuestPointerOutOfBoundsException(operation, unsignedAddress, unsignedLength, memoryLength);
-        }
-
-        return new GuestRange(address, length);
-    }
+    internal static GuestRange CheckRange(int address, int length, long memoryLength, string operation) =>
+        LinearMemory.CheckRange(address, length, memoryLength, operation);
 
     /// <summary>
     /// Takes a fresh, bounds-checked view of guest memory. The view dies at the next call into the guest;
@@ -169,40 +149,19 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="GuestPointerOutOfBoundsException">The range is outside memory.</exception>
     [GuestView]
-    public unsafe Span<byte> GetView(int address, int length, string operation)
-    {
-        CheckRange(address, length, operation);
-
-        // The range was just checked against the live length; build the span from the live base directly
-        // rather than through Memory.GetSpan, which would query and check both again.
-        return length == 0 ? Span<byte>.Empty : new Span<byte>((byte*)LiveBase() + unchecked((uint)address), length);
-    }
+    public Span<byte> GetView(int address, int length, string operation) => _linear.View(address, length, operation);
 
     /// <summary>
     /// Records the memory's base and length, for checked mode. Pair with <see cref="VerifyUnchanged"/>
     /// once the view taken after it is no longer used. Costs nothing when checked mode is off.
     /// </summary>
-    public MemorySnapshot Snapshot() =>
-        CheckViews ? new MemorySnapshot(LiveBase(), LiveLength()) : default;
+    public MemorySnapshot Snapshot() => _linear.Snapshot();
 
     /// <summary>
     /// In checked mode, throws <see cref="StaleViewException"/> when the memory's base or length changed
     /// since <paramref name="snapshot"/> was taken.
     /// </summary>
-    public void VerifyUnchanged(MemorySnapshot snapshot, string operation)
-    {
-        if (!CheckViews)
-        {
-            return;
-        }
-
-        nint baseNow = LiveBase();
-        long lengthNow = LiveLength();
-        if (baseNow != snapshot.Base || lengthNow != snapshot.Length)
-        {
-            throw new StaleViewException(operation, snapshot.Base, snapshot.Length, baseNow, lengthNow);
-        }
-    }
+    public void VerifyUnchanged(MemorySnapshot snapshot, string operation) => _linear.VerifyUnchanged(snapshot, operation);
 
     /// <summary>Copies <paramref name="source"/> into guest memory at <paramref name="address"/> through a fresh view.</summary>
     public void Write(int address, ReadOnlySpan<byte> source, string operation)
@@ -276,6 +235,7 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>Writes a (pointer, length) pair into a guest-supplied 8-byte return area.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void WriteReturnArea(int returnArea, GuestRange value, string operation) =>
         WriteRange(GetView(returnArea, ReturnAreaSize, operation), value);
 
@@ -306,6 +266,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="HostImportException">The import implementation returned null.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ReturnUtf8(int returnArea, string? value, string operation)
     {
         if (value is null)
@@ -338,6 +299,7 @@ public sealed partial class GuestMemory
     /// </summary>
     /// <exception cref="HostImportException">The import implementation returned null.</exception>
     [MayGrowMemory]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ReturnBytes(int returnArea, byte[]? value, string operation)
     {
         if (value is null)
@@ -369,15 +331,17 @@ public sealed partial class GuestMemory
     /// <param name="size">The sum of the sizes, computed in 64 bits.</param>
     /// <param name="operation">The export the block is for, named in the error.</param>
     /// <exception cref="ArgumentException">The arguments need more than <see cref="int.MaxValue"/> bytes.</exception>
-    public static int BlockSize(long size, string operation) =>
+    internal static int BlockSize(long size, string operation) =>
         size <= int.MaxValue
             ? (int)size
             : throw new ArgumentException($"{operation}: the arguments need {size} bytes of guest memory, more than one guest allocation can hold.");
 
     /// <summary>The size in bytes of a return area: a 32-bit pointer and a 32-bit length.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public const int ReturnAreaSize = 8;
 
     /// <summary>The alignment of a return area.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public const int ReturnAreaAlignment = 4;
 
     /// <summary>The number of bytes <paramref name="value"/> takes as UTF-8 (invalid surrogates count as U+FFFD).</summary>

@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using Wasmtime;
 
-namespace Bindgen;
+namespace Bindgen.Internals;
 
 /// <summary>Turns failures during guest calls and host imports into Bindgen's typed exceptions.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GuestFailures
 {
     /// <summary>
