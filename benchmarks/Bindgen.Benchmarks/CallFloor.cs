@@ -39,10 +39,10 @@ public sealed unsafe class CallFloor : IDisposable
             ?? throw new InvalidOperationException("this Wasmtime's Store has no contextHandle"));
         object func = typeof(Function).GetField("func", Private)?.GetValue(add)
             ?? throw new InvalidOperationException("this Wasmtime's Function has no func");
-        ulong* handle = stackalloc ulong[2];
-        Marshal.StructureToPtr(func, (IntPtr)handle, fDeleteOld: false);
-        _addStore = handle[0];
-        _addPrivate = handle[1];
+        // The boxed struct's own bytes (no marshalling, so the same ahead-of-time compiled).
+        ref byte handle = ref Unsafe.As<Box>(func).Payload;
+        _addStore = Unsafe.ReadUnaligned<ulong>(ref handle);
+        _addPrivate = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref handle, sizeof(ulong)));
 
         if (!NativeLibrary.TryLoad("wasmtime", typeof(Engine).Assembly, null, out IntPtr library)
             || !NativeLibrary.TryGetExport(library, "wasmtime_func_call_unchecked", out IntPtr call))
@@ -91,4 +91,10 @@ public sealed unsafe class CallFloor : IDisposable
 
     [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "FromOwnedTrap")]
     private static extern TrapException FromOwnedTrap(TrapException? target, IntPtr trap, bool delete);
+
+    /// <summary>A boxed value seen as its first byte.</summary>
+    private sealed class Box
+    {
+        public byte Payload;
+    }
 }

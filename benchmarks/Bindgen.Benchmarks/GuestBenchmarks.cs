@@ -23,8 +23,12 @@ public sealed class BenchVariants : IDisposable
         Generated = new GeneratedBench(_engine, _module, host);
         GeneratedPerCall = new GeneratedBench(_engine, _module, host, new GuestMemoryOptions { ScratchBlock = false });
         HandWritten = new HandWrittenBench(_engine, _module, host);
+        HandWrittenImportPerCall = new HandWrittenBench(_engine, _module, host, importMemoryPerCall: true);
+        GeneratedWithHandWrittenImport = new GeneratedBench(_engine, _module, host, handWrittenImport: true);
+        GeneratedWithPerCallImport = new GeneratedBench(_engine, _module, host, handWrittenImport: true, importMemoryPerCall: true);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
+        EchoSteps = new EchoSteps(_engine, _module, host);
         Floor = new CallFloor(_engine, _module, host);
     }
 
@@ -37,11 +41,23 @@ public sealed class BenchVariants : IDisposable
     /// <summary>Variant (b), the baseline.</summary>
     public HandWrittenBench HandWritten { get; }
 
+    /// <summary>Variant (a) with the hand-written import bound to its instance: the host import's import side alone.</summary>
+    public GeneratedBench GeneratedWithHandWrittenImport { get; }
+
+    /// <summary>Variant (a) with the hand-written import that looks its caller's memory up on every call.</summary>
+    public GeneratedBench GeneratedWithPerCallImport { get; }
+
+    /// <summary>Variant (b) with the import looking its caller's memory up on every call.</summary>
+    public HandWrittenBench HandWrittenImportPerCall { get; }
+
     /// <summary>Variant (c).</summary>
     public NaiveBench Naive { get; }
 
     /// <summary>A diagnostic: the generated array glue taken apart (the interleaved mode's <c>gap</c> scenarios).</summary>
     public GlueSteps Steps { get; }
+
+    /// <summary>A diagnostic: the generated string glue taken apart (the interleaved mode's <c>gap echo</c> scenarios).</summary>
+    public EchoSteps EchoSteps { get; }
 
     /// <summary>A diagnostic: <c>add</c> through a direct call of the C API, under Wasmtime's typed delegate.</summary>
     public CallFloor Floor { get; }
@@ -60,8 +76,12 @@ public sealed class BenchVariants : IDisposable
     public void Dispose()
     {
         Floor.Dispose();
+        EchoSteps.Dispose();
         Steps.Dispose();
         Naive.Dispose();
+        HandWrittenImportPerCall.Dispose();
+        GeneratedWithHandWrittenImport.Dispose();
+        GeneratedWithPerCallImport.Dispose();
         HandWritten.Dispose();
         GeneratedPerCall.Dispose();
         Generated.Dispose();

@@ -135,6 +135,23 @@ public static class Interleaved
             new Variant("Steps, GetSpan copies instead of Write/ReadInto", () => v.Steps.ScaleSpanCopy(floats, ArrayScenarios.TimedFactor)),
         ]));
 
+        // The generated string glue taken apart where its gap shows: 4096 chars (see EchoSteps).
+        foreach (bool ascii in new[] { true, false })
+        {
+            string text = BenchGuest.Text(4096, ascii);
+            list.Add(new Scenario($"gap echo(string) 4096 chars {(ascii ? "ASCII" : "non-ASCII")}",
+            [
+                new Variant("HandWritten", () => v.HandWritten.Echo(text)),
+                new Variant("Generated+PerCall", () => v.GeneratedPerCall.Binding.Echo(text)),
+                new Variant("Steps: all, in the generated order", () => v.EchoSteps.AllSteps(text)),
+                new Variant("Steps, text first, return area after", () => v.EchoSteps.TextFirst(text)),
+                new Variant("Steps, text 16 bytes into the block", () => v.EchoSteps.TextAt16(text)),
+                new Variant("Generated (scratch block)", () => v.Generated.Binding.Echo(text)),
+                new Variant("Steps, Encoding.UTF8 through GetSpan", () => v.EchoSteps.SpanTranscoding(text)),
+                new Variant("Steps, frees instead of Release", () => v.EchoSteps.DirectFree(text)),
+            ]));
+        }
+
         // A C library's calling shapes: a struct by pointer, an out-parameter, and more parameters than Wasmtime's
         // typed delegates take (where every variant goes through Function.Invoke).
         CLibraryScenarios.CheckPointNorm2(v);
@@ -159,7 +176,17 @@ public static class Interleaved
             () => v.Naive.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
 
         byte[] input = BenchGuest.Bytes(64);
-        list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)));
+        list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)) is var import
+            ? import with { Variants = [.. import.Variants, new Variant("HandWritten, memory per call", () => v.HandWrittenImportPerCall.CallDescribe(input))] }
+            : throw new InvalidOperationException());
+        // The import side alone: the same generated export glue (CallDescribe) around the hand-written import bound to
+        // its instance (the baseline), and around the generated import registration.
+        list.Add(new Scenario("host import, import side",
+        [
+            new Variant("Generated exports + hand-written bound import", () => v.GeneratedWithHandWrittenImport.Binding.CallDescribe(input)),
+            new Variant("Generated", () => v.Generated.Binding.CallDescribe(input)),
+            new Variant("Generated exports + hand-written import, memory per call", () => v.GeneratedWithPerCallImport.Binding.CallDescribe(input)),
+        ]));
         return list;
     }
 

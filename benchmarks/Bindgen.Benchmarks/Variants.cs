@@ -16,12 +16,27 @@ public sealed class GeneratedBench : IDisposable
     /// <param name="module">bench.wasm.</param>
     /// <param name="host">The import's implementation.</param>
     /// <param name="options">The binding's guest memory options; the defaults when null.</param>
-    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null)
+    /// <param name="handWrittenImport">
+    /// Whether the import is the hand-written one bound to this instance (<see cref="HandWrittenDescribeImport"/>)
+    /// instead of the generated registration: the same export glue around a different import, which isolates the import.
+    /// </param>
+    /// <param name="importMemoryPerCall">With <paramref name="handWrittenImport"/>: whether it looks its caller's memory up on every call.</param>
+    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null, bool handWrittenImport = false, bool importMemoryPerCall = false)
     {
         _store = new Store(engine);
         _linker = new Linker(engine);
-        BenchHost.Define(_linker, host);
+        var import = handWrittenImport ? new HandWrittenDescribeImport(host, importMemoryPerCall) : null;
+        if (import is null)
+        {
+            BenchHost.Define(_linker, host);
+        }
+        else
+        {
+            import.Define(_linker);
+        }
+
         Binding = Bench.Instantiate(_linker, _store, module, options);
+        import?.Attach(Binding.Instance);
     }
 
     /// <summary>The generated binding.</summary>
@@ -61,11 +76,15 @@ public sealed partial class HandWrittenBench : IDisposable
     private readonly ValueBox[] _sum17Arguments = new ValueBox[17];
 
     /// <summary>Instantiates bench.wasm and resolves every export once.</summary>
-    public HandWrittenBench(Engine engine, Module module, IBenchHost host)
+    /// <param name="engine">The engine.</param>
+    /// <param name="module">bench.wasm.</param>
+    /// <param name="host">The import's implementation.</param>
+    /// <param name="importMemoryPerCall">Whether the import looks its caller's memory up on every call instead of closing over the instance's.</param>
+    public HandWrittenBench(Engine engine, Module module, IBenchHost host, bool importMemoryPerCall = false)
     {
         _store = new Store(engine);
         _linker = new Linker(engine);
-        var import = new HandWrittenDescribeImport(host);
+        var import = new HandWrittenDescribeImport(host, importMemoryPerCall);
         import.Define(_linker);
         Instance instance = _linker.Instantiate(_store, module);
         import.Attach(instance);
@@ -196,19 +215,40 @@ public sealed partial class HandWrittenBench : IDisposable
 /// The best hand-written implementation of the import <c>host.describe</c>: no <see cref="Caller"/>, the
 /// instance's memory and typed <c>malloc</c> captured once after instantiation, the borrowed input read
 /// through one view, the result allocated with one <c>malloc</c> and written through a view taken after it.
+/// Optionally (a second baseline, for imports defined once on a shared linker) the memory is looked up through
+/// <see cref="Caller.GetMemory(string)"/> on every call instead.
 /// </summary>
 public sealed class HandWrittenDescribeImport
 {
     private readonly IBenchHost _host;
+    private readonly bool _memoryPerCall;
     private Memory? _memory;
     private Func<int, int>? _malloc;
 
     /// <summary>Creates the import over a host implementation.</summary>
-    public HandWrittenDescribeImport(IBenchHost host) => _host = host;
+    /// <param name="host">The import's implementation.</param>
+    /// <param name="memoryPerCall">Whether each call asks its caller for the memory.</param>
+    public HandWrittenDescribeImport(IBenchHost host, bool memoryPerCall = false)
+    {
+        _host = host;
+        _memoryPerCall = memoryPerCall;
+    }
 
     /// <summary>Defines <c>host.describe</c> on <paramref name="linker"/>.</summary>
-    public void Define(Linker linker) =>
-        linker.DefineFunction(BenchGuest.ImportModule, BenchGuest.DescribeImport, (Action<int, int, int>)Describe);
+    public void Define(Linker linker)
+    {
+        if (_memoryPerCall)
+        {
+            linker.DefineFunction(BenchGuest.ImportModule, BenchGuest.DescribeImport, (CallerAction<int, int, int>)DescribeFromCaller);
+        }
+        else
+        {
+            linker.DefineFunction(BenchGuest.ImportModule, BenchGuest.DescribeImport, (Action<int, int, int>)Describe);
+        }
+    }
+
+    private void DescribeFromCaller(Caller caller, int address, int length, int returnArea) =>
+        Describe(caller.GetMemory("memory") ?? throw new InvalidOperationException("memory"), address, length, returnArea);
 
     /// <summary>Captures the instance's memory and allocator; call once, right after instantiation.</summary>
     public void Attach(Instance instance)
@@ -217,9 +257,10 @@ public sealed class HandWrittenDescribeImport
         _malloc = instance.GetFunction<int, int>("malloc") ?? throw new InvalidOperationException("malloc");
     }
 
-    private void Describe(int address, int length, int returnArea)
+    private void Describe(int address, int length, int returnArea) => Describe(_memory!, address, length, returnArea);
+
+    private void Describe(Memory memory, int address, int length, int returnArea)
     {
-        Memory memory = _memory!;
         // The borrowed view dies before the next guest call (malloc below).
         string result = _host.Describe(memory.GetSpan((uint)address, length));
         int resultLength = Encoding.UTF8.GetByteCount(result);

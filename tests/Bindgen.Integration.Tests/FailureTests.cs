@@ -57,7 +57,7 @@ public sealed class FailureTests : GuestFixture
         var upper = new Upper(Instantiate("null_malloc"), Options);
         var e = Assert.Throws<GuestAllocationException>(() => upper.ToUpper("abc"))!;
         Assert.That(e.Operation, Does.Contain("to_upper"));
-        Assert.That(e.Size, Is.EqualTo(GuestMemory.ReturnAreaSize + 3), "one block: the return area and the argument");
+        Assert.That(e.Size, Is.EqualTo(16 + 3), "one block: the return area, padding to 16 bytes, and the argument");
     }
 
     [TestCase("OobPtr", 65532u, 100u)]

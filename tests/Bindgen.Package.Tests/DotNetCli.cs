@@ -42,9 +42,13 @@ internal static class DotNetCli
     }
 
     /// <summary>Runs <c>dotnet args</c>; fails the test, with the output so far, if it does not exit within <paramref name="timeout"/>.</summary>
-    public static CliResult Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static CliResult Run(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunProgram(DotNetPath, "dotnet", workingDirectory, timeout, args);
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="args"/> as <see cref="Run"/> runs <c>dotnet</c>.</summary>
+    public static CliResult RunProgram(string program, string displayName, string workingDirectory, TimeSpan timeout, params string[] args)
     {
-        var startInfo = new ProcessStartInfo(DotNetPath)
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
@@ -61,7 +65,7 @@ internal static class DotNetCli
 
         ConfigureEnvironment(startInfo.Environment);
 
-        string commandLine = "dotnet " + string.Join(' ', args.Select(a => a.Contains(' ') ? '"' + a + '"' : a));
+        string commandLine = displayName + " " + string.Join(' ', args.Select(a => a.Contains(' ') ? '"' + a + '"' : a));
         var output = new StringBuilder();
         var gate = new object();
         var stdoutClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -90,7 +94,7 @@ internal static class DotNetCli
                 // It exited meanwhile.
             }
 
-            Assert.Fail($"A dotnet command did not finish within {timeout.TotalSeconds:F0} s and was killed.\n"
+            Assert.Fail($"A command did not finish within {timeout.TotalSeconds:F0} s and was killed.\n"
                 + new CliResult(commandLine, workingDirectory, -1, Snapshot(), clock.Elapsed).Describe());
         }
 

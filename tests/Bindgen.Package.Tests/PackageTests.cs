@@ -381,16 +381,7 @@ public sealed partial class PackageTests
 
         DotNetCli.RunOrFail(_workRoot, RestoreTimeout, "new", "console", "--name", "BindgenUser", "--output", app, "--no-restore");
 
-        // The local feed next to whatever sources the machine already has (nuget.org by
-        // default), which serve Wasmtime. Nothing above the temp folder belongs to the repo.
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="bindgen-test-feed" value="{_feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        AddTestFeed(app);
 
         // By id and version; restore finds this version only in the feed. (`--source` is not used:
         // it would replace the configured sources for this restore, and Wasmtime comes from nuget.org.)
@@ -403,6 +394,20 @@ public sealed partial class PackageTests
             Is.EqualTo(new[] { ((string?)PackageId, (string?)_version) }));
         return app;
     }
+
+    /// <summary>
+    /// A nuget.config in <paramref name="app"/> that adds the test feed next to whatever sources the machine already
+    /// has (nuget.org by default), which serve Wasmtime. Nothing above the temp folder belongs to the repo.
+    /// </summary>
+    private void AddTestFeed(string app) =>
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="bindgen-test-feed" value="{_feed}" />
+              </packageSources>
+            </configuration>
+            """);
 
     private const string UserInterface = """
         using System;

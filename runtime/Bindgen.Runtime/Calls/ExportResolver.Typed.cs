@@ -14,63 +14,63 @@ public sealed partial class ExportResolver
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<TResult> Func<TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with one parameter and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, TResult> Func<T1, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 2 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, TResult> Func<T1, T2, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 3 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, T3, TResult> Func<T1, T2, T3, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, T3, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, T3, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 4 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, T3, T4, TResult> Func<T1, T2, T3, T4, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, T3, T4, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, T3, T4, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 5 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, T3, T4, T5, TResult> Func<T1, T2, T3, T4, T5, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, T3, T4, T5, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, T3, T4, T5, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 6 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, T3, T4, T5, T6, TResult> Func<T1, T2, T3, T4, T5, T6, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, T3, T4, T5, T6, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, T3, T4, T5, T6, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 7 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, T3, T4, T5, T6, T7, TResult> Func<T1, T2, T3, T4, T5, T6, T7, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, T3, T4, T5, T6, T7, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, T3, T4, T5, T6, T7, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 8 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string exportName, string expectedSignature)
         where TResult : struct =>
-        Function(exportName, expectedSignature, static f => f.WrapFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 9 parameters and a result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
@@ -132,55 +132,55 @@ public sealed partial class ExportResolver
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action Action(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with one parameter and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1> Action<T1>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 2 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2> Action<T1, T2>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 3 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2, T3> Action<T1, T2, T3>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2, T3>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2, T3>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 4 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2, T3, T4> Action<T1, T2, T3, T4>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2, T3, T4>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2, T3, T4>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 5 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2, T3, T4, T5> Action<T1, T2, T3, T4, T5>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2, T3, T4, T5>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2, T3, T4, T5>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 6 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2, T3, T4, T5, T6> Action<T1, T2, T3, T4, T5, T6>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2, T3, T4, T5, T6>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2, T3, T4, T5, T6>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 7 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2, T3, T4, T5, T6, T7> Action<T1, T2, T3, T4, T5, T6, T7>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2, T3, T4, T5, T6, T7>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2, T3, T4, T5, T6, T7>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 8 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>
     /// <param name="expectedSignature">The expected signature, as for <see cref="Function{T}"/>.</param>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8> Action<T1, T2, T3, T4, T5, T6, T7, T8>(string exportName, string expectedSignature) =>
-        Function(exportName, expectedSignature, static f => f.WrapAction<T1, T2, T3, T4, T5, T6, T7, T8>());
+        Function(exportName, expectedSignature, static f => DirectExportCalls.Faster(f, f.WrapAction<T1, T2, T3, T4, T5, T6, T7, T8>()));
 
     /// <summary>Resolves and checks function <paramref name="exportName"/> as a typed delegate with 9 parameters and no result; see <see cref="Function{T}"/>.</summary>
     /// <param name="exportName">The export's name.</param>

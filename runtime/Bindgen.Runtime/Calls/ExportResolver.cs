@@ -49,9 +49,9 @@ public sealed partial class ExportResolver
     }
 
     /// <summary>
-    /// Whether <see cref="Function{T}"/> makes export calls directly through Wasmtime's native library (true with the
-    /// Wasmtime version this runtime was built against), rather than through Wasmtime's typed delegates, which cost
-    /// more per call. Both give the same results and exceptions.
+    /// Whether the typed overloads (<see cref="Func{T1, TResult}"/> and the others) make export calls directly through
+    /// Wasmtime's native library (where <see cref="WasmtimeCallPath.Direct"/>), rather than through Wasmtime's typed
+    /// delegates, which cost more per call. Both give the same results and exceptions.
     /// </summary>
     public static bool CallsExportsDirectly => DirectExportCalls.Available;
 
@@ -72,11 +72,10 @@ public sealed partial class ExportResolver
     /// On a problem, records it and returns null (the constructor then fails in <see cref="Complete"/>).
     /// </summary>
     /// <remarks>
-    /// When <paramref name="wrap"/> returns the typed delegate Wasmtime made for this export (an <c>Action</c> or
-    /// <c>Func</c> of up to eight i32, i64, f32 or f64 parameters) and the Wasmtime in use is the version this runtime
-    /// was built against, the result is a delegate of the same type that makes the same call into Wasmtime's native
-    /// library without the typed delegate's layers, with the same exceptions (docs/benchmarks.md, "The call path").
-    /// Any other delegate is returned as <paramref name="wrap"/> made it.
+    /// The delegate is returned as <paramref name="wrap"/> made it. The typed overloads (<see cref="Func{T1, TResult}"/>
+    /// and the others, up to eight i32, i64, f32 or f64 parameters) return, where <see cref="WasmtimeCallPath.Direct"/>,
+    /// a delegate of the same type that makes the same call into Wasmtime's native library without the typed
+    /// delegate's layers, with the same exceptions (docs/benchmarks.md, "The call path").
     /// </remarks>
     /// <typeparam name="T">The typed delegate.</typeparam>
     /// <param name="exportName">The export's name.</param>
@@ -104,8 +103,7 @@ public sealed partial class ExportResolver
             return null!;
         }
 
-        // The same delegate type, calling the export without the typed delegate's layers where this Wasmtime allows.
-        return DirectExportCalls.Faster(function, typed);
+        return typed;
     }
 
     /// <summary>

@@ -109,14 +109,16 @@ public sealed partial class GuestMemory
     }
 
     /// <summary>
-    /// Takes a region of <paramref name="size"/> bytes (rounded up to 8) from the top of the scratch block, replacing
+    /// Takes a region of <paramref name="size"/> bytes (rounded up to 16, so that every region starts as aligned as
+    /// the block, as a block of the guest's allocator would: the guest copies arguments fastest from there) from the
+    /// top of the scratch block, replacing
     /// the block with a bigger one when no call uses it. Returns 0 when the region does not fit beside the regions of
     /// the calls still running: that call then allocates its own block.
     /// </summary>
     [MayGrowMemory]
     private int TakeScratch(int size, string operation)
     {
-        int aligned = (size + 7) & ~7;
+        int aligned = (size + 15) & ~15;
         if (_growingScratch || _scratchRefused)
         {
             return 0;

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Wasmtime;
@@ -12,14 +11,13 @@ namespace Bindgen;
 /// because <see cref="Caller.GetMemory(string)"/> costs more than the lookup: it encodes the name on every call and
 /// maps the answer to its <see cref="Memory"/> object through a concurrent dictionary, while a cache of the
 /// caller's guest memory only needs to know whether the memory is the one it saw before. The lookup is called without
-/// the transition to preemptive mode an ordinary P/Invoke makes: it reads the caller's exports, neither blocks nor
-/// calls back into .NET.
+/// an ordinary P/Invoke: the lookup hashes the name and, for a shared memory, allocates, so it is not one of the
+/// trivially short calls that may skip the GC transition.
 /// </summary>
 /// <remarks>
 /// It reads the private handle of <see cref="Caller"/> and declares the C API's <c>wasmtime_extern_t</c> itself, so
-/// it is used only where both are known to match: Wasmtime's .NET assembly of major version
-/// <see cref="WasmtimeInternals.SupportedMajorVersion"/>, whose <see cref="Caller"/> has the handle field, and a native library that
-/// exports both functions. Anywhere else <see cref="Available"/> is false and callers use
+/// it is used only where <see cref="WasmtimeLayout"/> proved both (the kind at byte 0, the memory handle at byte 8,
+/// 32 bytes in all). Anywhere else <see cref="Available"/> is false and callers use
 /// <see cref="Caller.GetMemory(string)"/>.
 /// </remarks>
 internal static unsafe class CallerExports
@@ -27,25 +25,14 @@ internal static unsafe class CallerExports
     /// <summary><c>WASMTIME_EXTERN_MEMORY</c>.</summary>
     private const byte MemoryKind = 3;
 
-    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, byte*, nuint, RawExtern*, byte> ExportGet;
-    private static readonly delegate* unmanaged<RawExtern*, void> ExternDelete;
+    private static readonly delegate* unmanaged<IntPtr, byte*, nuint, RawExtern*, byte> ExportGet =
+        (delegate* unmanaged<IntPtr, byte*, nuint, RawExtern*, byte>)WasmtimeInternals.Export("wasmtime_caller_export_get");
 
-    static CallerExports()
-    {
-        IntPtr exportGet = WasmtimeInternals.Export("wasmtime_caller_export_get");
-        IntPtr externDelete = WasmtimeInternals.Export("wasmtime_extern_delete");
-        if (exportGet == IntPtr.Zero || externDelete == IntPtr.Zero
-            || WasmtimeInternals.Field(typeof(Caller), "handle", t => t == typeof(IntPtr)) is null)
-        {
-            return;
-        }
-
-        ExportGet = (delegate* unmanaged[SuppressGCTransition]<IntPtr, byte*, nuint, RawExtern*, byte>)exportGet;
-        ExternDelete = (delegate* unmanaged<RawExtern*, void>)externDelete;
-    }
+    private static readonly delegate* unmanaged<RawExtern*, void> ExternDelete =
+        (delegate* unmanaged<RawExtern*, void>)WasmtimeInternals.Export("wasmtime_extern_delete");
 
     /// <summary>Whether <see cref="TryFindMemory"/> can be used with this Wasmtime.</summary>
-    internal static bool Available => ExportGet != null;
+    internal static bool Available => ExportGet != null && ExternDelete != null;
 
     /// <summary>A name as the C API takes it: UTF-8 bytes, encoded once.</summary>
     internal static byte[] Name(string name) => Encoding.UTF8.GetBytes(name);
@@ -61,7 +48,7 @@ internal static unsafe class CallerExports
         byte found;
         fixed (byte* bytes = name)
         {
-            found = ExportGet(CallerHandle(ref caller), bytes, (nuint)name.Length, &item);
+            found = ExportGet(WasmtimeLayout.CallerHandle(ref caller), bytes, (nuint)name.Length, &item);
         }
 
         if (found == 0)
@@ -82,13 +69,9 @@ internal static unsafe class CallerExports
         return true;
     }
 
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "handle")]
-    private static extern ref IntPtr CallerHandle(ref Caller caller);
-
     /// <summary>
-    /// <c>wasmtime_extern_t</c> of Wasmtime 50's C API: a kind byte, then (8-aligned) the union, whose memory member
-    /// is <c>wasmtime_memory_t</c> (a store id, then two private 32-bit fields, each 8-aligned in the layout
-    /// wasmtime-dotnet declares as well).
+    /// <c>wasmtime_extern_t</c> of the C API: a kind byte, then (8-aligned) the union, whose memory member is
+    /// <c>wasmtime_memory_t</c> (a store id, then two private 32-bit fields, each 8-aligned); proven by the probe.
     /// </summary>
     [StructLayout(LayoutKind.Explicit, Size = 32)]
     private struct RawExtern

@@ -1,5 +1,4 @@
 using System;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmtime;
@@ -14,63 +13,31 @@ namespace Bindgen;
 /// view of guest memory starts with one of them, so they are the glue's most frequent calls into Wasmtime.
 /// </summary>
 /// <remarks>
-/// Used only with the Wasmtime the runtime was written against (see <see cref="WasmtimeInternals"/>) and when
-/// <see cref="Memory"/> has the expected private fields; otherwise <see cref="For"/> returns null and
+/// Used only where <see cref="WasmtimeLayout"/> proved the memory handle's place and contents; otherwise
+/// <see cref="For"/> returns null and
 /// <see cref="GuestMemory"/> uses <see cref="Memory.GetPointer"/> and <see cref="Memory.GetLength"/>. A disposed store
 /// is refused with <see cref="ObjectDisposedException"/>, as Wasmtime refuses it.
 /// </remarks>
 internal sealed unsafe class DirectMemoryAccess
 {
-    private static readonly FieldInfo? MemoryStore;
-    private static readonly FieldInfo? MemoryHandleField;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*> Data;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint> DataSize;
+    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*> Data =
+        (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*>)WasmtimeInternals.Export("wasmtime_memory_data");
+
+    private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint> DataSize =
+        (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint>)WasmtimeInternals.Export("wasmtime_memory_data_size");
 
     private readonly WasmtimeInternals.StoreContext _store;
     private readonly MemoryHandle _memory;
 
-    static DirectMemoryAccess()
-    {
-        FieldInfo? store = WasmtimeInternals.Field(typeof(Memory), "store", t => t == typeof(Store));
-        FieldInfo? memory = WasmtimeInternals.Field(typeof(Memory), "memory", t => t.IsValueType);
-        IntPtr data = WasmtimeInternals.Export("wasmtime_memory_data");
-        IntPtr dataSize = WasmtimeInternals.Export("wasmtime_memory_data_size");
-        if (store is null || memory is null || data == IntPtr.Zero || dataSize == IntPtr.Zero)
-        {
-            return;
-        }
-
-        MemoryStore = store;
-        MemoryHandleField = memory;
-        Data = (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*>)data;
-        DataSize = (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint>)dataSize;
-    }
-
     private DirectMemoryAccess(Memory memory)
     {
-        _store = WasmtimeInternals.ContextOf((Store)MemoryStore!.GetValue(memory)!);
-        MemoryHandle handle;
-        WasmtimeInternals.CopyStruct(MemoryHandleField!, memory, &handle, sizeof(MemoryHandle));
-        _memory = handle;
+        _store = WasmtimeInternals.ContextOf(WasmtimeLayout.MemoryStore(memory));
+        _memory = WasmtimeInternals.Handle<MemoryHandle>(memory, WasmtimeLayout.MemoryHandleOffset);
     }
 
     /// <summary>Direct access to <paramref name="memory"/>, or null when this Wasmtime does not allow it.</summary>
-    internal static DirectMemoryAccess? For(Memory memory)
-    {
-        if (Data == null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return new DirectMemoryAccess(memory);
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // a handle of another size: Wasmtime's own calls work
-        }
-    }
+    internal static DirectMemoryAccess? For(Memory memory) =>
+        Data == null || DataSize == null ? null : new DirectMemoryAccess(memory);
 
     /// <summary>The memory's base address now.</summary>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>

@@ -204,8 +204,9 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             if (shorts is null) throw new global::System.ArgumentNullException("shorts");
             int __shorts_count = shorts.Length;
             int __shorts_length = global::Bindgen.GuestMemory.ByteLength(__shorts_count, 2, __operation);
-            long __values_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 8);
-            long __shorts_offset = global::Bindgen.GuestMemory.AlignUp(__values_offset + __values_length + __bytes_length, 2);
+            long __values_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 16);
+            long __bytes_offset = global::Bindgen.GuestMemory.AlignUp(__values_offset + __values_length, 16);
+            long __shorts_offset = global::Bindgen.GuestMemory.AlignUp(__bytes_offset + __bytes_length, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
             global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__shorts_offset + __shorts_length, __operation);
             double __returned;
@@ -213,7 +214,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             {
                 int __text_address = __text_length == 0 ? 0 : __block.Address;
                 int __values_address = __values_length == 0 ? 0 : unchecked(__block.Address + (int)__values_offset);
-                int __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block.Address + (int)(__values_offset + __values_length));
+                int __bytes_address = __bytes_length == 0 ? 0 : unchecked(__block.Address + (int)__bytes_offset);
                 int __shorts_address = __shorts_length == 0 ? 0 : unchecked(__block.Address + (int)__shorts_offset);
                 this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
                 this._memory.Write<double>(__values_address, values, __operation);

@@ -127,13 +127,14 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
             const string __operation = "IBufferTools.Reverse (export 'reverse')";
             if (data is null) throw new global::System.ArgumentNullException("data");
             int __data_length = data.Length;
+            long __data_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __data_length, __operation);
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__data_offset + __data_length, __operation);
             global::Bindgen.GuestRange __owned = default;
             byte[] __returned;
             try
             {
-                int __data_address = __data_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                int __data_address = __data_length == 0 ? 0 : unchecked(__block.Address + (int)__data_offset);
                 this._memory.PrepareReturnArea(__block.Address, __operation);
                 this._memory.Write(__data_address, data, __operation);
                 this._export_Reverse(__data_address, __data_length, __block.Address);

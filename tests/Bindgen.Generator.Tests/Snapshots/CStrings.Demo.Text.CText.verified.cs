@@ -191,14 +191,16 @@ public sealed partial class CText : global::Demo.Text.ICText
             int __haystack_room = haystack is null ? 0 : global::System.Math.Max(__haystack_length, 1);
             int __needle_length = needle is null ? 0 : needle.Length;
             int __needle_room = needle is null ? 0 : global::System.Math.Max(__needle_length, 1);
+            long __haystack_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
+            long __needle_offset = global::Bindgen.GuestMemory.AlignUp(__haystack_offset + __haystack_room, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room + __needle_room, __operation);
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__needle_offset + __needle_room, __operation);
             global::Bindgen.GuestRange __owned = default;
             string? __returned;
             try
             {
-                int __haystack_address = __haystack_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-                int __needle_address = __needle_room == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __haystack_room);
+                int __haystack_address = __haystack_room == 0 ? 0 : unchecked(__block.Address + (int)__haystack_offset);
+                int __needle_address = __needle_room == 0 ? 0 : unchecked(__block.Address + (int)__needle_offset);
                 this._memory.PrepareReturnArea(__block.Address, __operation);
                 this._memory.WriteUtf8(__haystack_address, __haystack_length, haystack, __operation);
                 this._memory.Write(__needle_address, needle, __operation);
@@ -229,7 +231,7 @@ public sealed partial class CText : global::Demo.Text.ICText
             int __input_count = input is null ? 0 : input.Length;
             int __input_length = global::Bindgen.GuestMemory.ByteLength(__input_count, 4, __operation);
             int __input_room = input is null ? 0 : global::System.Math.Max(__input_length, 1);
-            long __input_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 4);
+            long __input_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
             global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__input_offset + __input_room, __operation);
             global::Bindgen.GuestRange __owned = default;

@@ -136,7 +136,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         try
         {
             const string __operation = "IGeometry.PointScale (export 'point_scale')";
-            long __p_offset = global::Bindgen.GuestMemory.AlignUp((long)24, 8);
+            long __p_offset = global::Bindgen.GuestMemory.AlignUp((long)24, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
             global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__p_offset + 24, __operation);
             global::Demo.Geometry.Point __returned;
@@ -252,7 +252,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             const string __operation = "IGeometry.TryParseInt (export 'try_parse_int')";
             if (text is null) throw new global::System.ArgumentNullException("text");
             int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
-            long __value_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 4);
+            long __value_offset = global::Bindgen.GuestMemory.AlignUp((long)__text_length, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
             global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__value_offset + 4, __operation);
             bool __returned;

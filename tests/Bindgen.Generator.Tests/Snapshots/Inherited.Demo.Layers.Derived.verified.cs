@@ -93,13 +93,14 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
             const string __operation = "IDerived.ToUpper (export 'to_upper')";
             if (text is null) throw new global::System.ArgumentNullException("text");
             int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            long __text_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__text_offset + __text_length, __operation);
             global::Bindgen.GuestRange __owned = default;
             string __returned;
             try
             {
-                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + (int)__text_offset);
                 this._memory.PrepareReturnArea(__block.Address, __operation);
                 this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
                 this._export_ToUpper(__text_address, __text_length, __block.Address);

@@ -95,13 +95,14 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
             const string __operation = "ITextTools.Upper (export 'to_upper')";
             if (text is null) throw new global::System.ArgumentNullException("text");
             int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            long __text_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __text_length, __operation);
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__text_offset + __text_length, __operation);
             global::Bindgen.GuestRange __owned = default;
             string __returned;
             try
             {
-                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + (int)__text_offset);
                 this._memory.PrepareReturnArea(__block.Address, __operation);
                 this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
                 this._export_Upper(__text_address, __text_length, __block.Address);
@@ -163,14 +164,16 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
             int __first_length = global::Bindgen.GuestMemory.Utf8ByteCount(first);
             if (second is null) throw new global::System.ArgumentNullException("second");
             int __second_length = global::Bindgen.GuestMemory.Utf8ByteCount(second);
+            long __first_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
+            long __second_offset = global::Bindgen.GuestMemory.AlignUp(__first_offset + __first_length, 16);
             // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
-            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize + __first_length + __second_length, __operation);
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__second_offset + __second_length, __operation);
             global::Bindgen.GuestRange __owned = default;
             string __returned;
             try
             {
-                int __first_address = __first_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize);
-                int __second_address = __second_length == 0 ? 0 : unchecked(__block.Address + global::Bindgen.GuestMemory.ReturnAreaSize + __first_length);
+                int __first_address = __first_length == 0 ? 0 : unchecked(__block.Address + (int)__first_offset);
+                int __second_address = __second_length == 0 ? 0 : unchecked(__block.Address + (int)__second_offset);
                 this._memory.PrepareReturnArea(__block.Address, __operation);
                 this._memory.WriteUtf8(__first_address, __first_length, first, __operation);
                 this._memory.WriteUtf8(__second_address, __second_length, second, __operation);

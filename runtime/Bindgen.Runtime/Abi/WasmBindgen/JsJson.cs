@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using System.Text.Json;
 using Bindgen.WasmBindgen;
 
 namespace Bindgen.Internals;
@@ -24,6 +23,45 @@ internal static class JsJson
         return text.ToString();
     }
 
+    /// <summary>
+    /// ECMAScript's QuoteJSONString: quotes, backslashes and the short control escapes, other code units below 0x20
+    /// and lone surrogates as lowercase <c>\uXXXX</c>, everything else as it is. Written out rather than through
+    /// System.Text.Json, whose escaping differs and whose serializer is not trimming-safe.
+    /// </summary>
+    private static void Quote(StringBuilder text, string s)
+    {
+        text.Append('"');
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            switch (c)
+            {
+                case '"': text.Append("\\\""); break;
+                case '\\': text.Append("\\\\"); break;
+                case '\b': text.Append("\\b"); break;
+                case '\f': text.Append("\\f"); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                case '\t': text.Append("\\t"); break;
+                default:
+                    bool pairedHigh = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+                    bool pairedLow = char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1]);
+                    if (c < 0x20 || (char.IsSurrogate(c) && !pairedHigh && !pairedLow))
+                    {
+                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        text.Append('"');
+    }
+
     private static void Write(StringBuilder text, object? value, string import)
     {
         switch (value)
@@ -39,7 +77,7 @@ internal static class JsJson
                 text.Append(double.IsFinite(d) ? JsDisplay.ToJsString(d) : "null");
                 break;
             case string s:
-                text.Append(JsonSerializer.Serialize(s, JsJsonContext.Options));
+                Quote(text, s);
                 break;
             case List<object?> list:
                 text.Append('[');
@@ -57,10 +95,4 @@ internal static class JsJson
                 throw new JsException(import, new JsError($"JSON.stringify of a {value.GetType().Name}: Bindgen stringifies null, booleans, numbers, strings and arrays of them"));
         }
     }
-}
-
-/// <summary>The serializer options JSON.stringify's string escaping matches: only quotes, backslashes and control characters escaped.</summary>
-internal static class JsJsonContext
-{
-    public static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

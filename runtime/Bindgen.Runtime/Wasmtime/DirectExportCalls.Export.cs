@@ -1,0 +1,230 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wasmtime;
+
+namespace Bindgen;
+
+// The delegates' target: one export resolved to what the C API call needs, and the C API's types it passes.
+internal static unsafe partial class DirectExportCalls
+{
+    /// <summary>One export, resolved to what the C API call needs. Its methods are the delegates' targets.</summary>
+    internal sealed class Export
+    {
+        private static readonly delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr> CallUnchecked =
+            (delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr>)WasmtimeInternals.Export("wasmtime_func_call_unchecked");
+
+        private readonly WasmtimeInternals.StoreContext _store;
+        private readonly FuncHandle _function;
+
+        public Export(Function function)
+        {
+            _store = WasmtimeInternals.ContextOf(WasmtimeLayout.FunctionStore(function));
+            _function = WasmtimeInternals.Handle<FuncHandle>(function, WasmtimeLayout.FunctionHandleOffset);
+        }
+
+        /// <summary>Whether the native function is there and every layout it relies on is proven.</summary>
+        public static bool CanCall => CallUnchecked != null;
+
+        // The delegates' targets: each writes its arguments, calls, and reads its result.
+        public void Action0() => Call(null, 0);
+
+        public void Action1<T1>(T1 a1)
+        {
+            RawValue* v = stackalloc RawValue[1];
+            v[0] = Raw(a1);
+            Call(v, 1);
+        }
+
+        public void Action2<T1, T2>(T1 a1, T2 a2)
+        {
+            RawValue* v = stackalloc RawValue[2];
+            v[0] = Raw(a1); v[1] = Raw(a2);
+            Call(v, 2);
+        }
+
+        public void Action3<T1, T2, T3>(T1 a1, T2 a2, T3 a3)
+        {
+            RawValue* v = stackalloc RawValue[3];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3);
+            Call(v, 3);
+        }
+
+        public void Action4<T1, T2, T3, T4>(T1 a1, T2 a2, T3 a3, T4 a4)
+        {
+            RawValue* v = stackalloc RawValue[4];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4);
+            Call(v, 4);
+        }
+
+        public void Action5<T1, T2, T3, T4, T5>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
+        {
+            RawValue* v = stackalloc RawValue[5];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5);
+            Call(v, 5);
+        }
+
+        public void Action6<T1, T2, T3, T4, T5, T6>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
+        {
+            RawValue* v = stackalloc RawValue[6];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5); v[5] = Raw(a6);
+            Call(v, 6);
+        }
+
+        public void Action7<T1, T2, T3, T4, T5, T6, T7>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+        {
+            RawValue* v = stackalloc RawValue[7];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5); v[5] = Raw(a6); v[6] = Raw(a7);
+            Call(v, 7);
+        }
+
+        public void Action8<T1, T2, T3, T4, T5, T6, T7, T8>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
+        {
+            RawValue* v = stackalloc RawValue[8];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5); v[5] = Raw(a6); v[6] = Raw(a7); v[7] = Raw(a8);
+            Call(v, 8);
+        }
+
+        public TR Func0<TR>()
+        {
+            RawValue* v = stackalloc RawValue[1];
+            Call(v, 1);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func1<T1, TR>(T1 a1)
+        {
+            RawValue* v = stackalloc RawValue[1];
+            v[0] = Raw(a1);
+            Call(v, 1);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func2<T1, T2, TR>(T1 a1, T2 a2)
+        {
+            RawValue* v = stackalloc RawValue[2];
+            v[0] = Raw(a1); v[1] = Raw(a2);
+            Call(v, 2);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func3<T1, T2, T3, TR>(T1 a1, T2 a2, T3 a3)
+        {
+            RawValue* v = stackalloc RawValue[3];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3);
+            Call(v, 3);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func4<T1, T2, T3, T4, TR>(T1 a1, T2 a2, T3 a3, T4 a4)
+        {
+            RawValue* v = stackalloc RawValue[4];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4);
+            Call(v, 4);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func5<T1, T2, T3, T4, T5, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
+        {
+            RawValue* v = stackalloc RawValue[5];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5);
+            Call(v, 5);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func6<T1, T2, T3, T4, T5, T6, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
+        {
+            RawValue* v = stackalloc RawValue[6];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5); v[5] = Raw(a6);
+            Call(v, 6);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func7<T1, T2, T3, T4, T5, T6, T7, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+        {
+            RawValue* v = stackalloc RawValue[7];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5); v[5] = Raw(a6); v[6] = Raw(a7);
+            Call(v, 7);
+            return Value<TR>(v[0]);
+        }
+
+        public TR Func8<T1, T2, T3, T4, T5, T6, T7, T8, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
+        {
+            RawValue* v = stackalloc RawValue[8];
+            v[0] = Raw(a1); v[1] = Raw(a2); v[2] = Raw(a3); v[3] = Raw(a4); v[4] = Raw(a5); v[5] = Raw(a6); v[6] = Raw(a7); v[7] = Raw(a8);
+            Call(v, 8);
+            return Value<TR>(v[0]);
+        }
+
+        /// <summary>The call, with the typed delegate's checks and its error and trap conversions.</summary>
+        private void Call(RawValue* values, int count)
+        {
+            IntPtr context = _store.Handle;
+            FuncHandle function = _function;
+            IntPtr trap;
+            IntPtr error = CallUnchecked(context, &function, values, (nuint)count, &trap);
+            // The store owns the context: it must outlive the call (as Wasmtime's own call keeps it).
+            GC.KeepAlive(_store.Store);
+            if (error != IntPtr.Zero)
+            {
+                throw WasmtimeLayout.FromOwnedError(null, error);
+            }
+
+            if (trap != IntPtr.Zero)
+            {
+                throw WasmtimeLayout.FromOwnedTrap(null, trap, true);
+            }
+        }
+
+        /// <summary>A number as the C API's raw value: 32-bit values zero-extended, as Wasmtime writes them.</summary>
+        private static RawValue Raw<T>(T value)
+        {
+            ulong bits = typeof(T) == typeof(int) ? unchecked((uint)Unsafe.As<T, int>(ref value))
+                : typeof(T) == typeof(long) ? unchecked((ulong)Unsafe.As<T, long>(ref value))
+                : typeof(T) == typeof(float) ? BitConverter.SingleToUInt32Bits(Unsafe.As<T, float>(ref value))
+                : BitConverter.DoubleToUInt64Bits(Unsafe.As<T, double>(ref value));
+            return new RawValue { Low = bits };
+        }
+
+        private static TR Value<TR>(RawValue raw)
+        {
+            ulong bits = raw.Low;
+            if (typeof(TR) == typeof(int))
+            {
+                int value = unchecked((int)(uint)bits);
+                return Unsafe.As<int, TR>(ref value);
+            }
+
+            if (typeof(TR) == typeof(long))
+            {
+                long value = unchecked((long)bits);
+                return Unsafe.As<long, TR>(ref value);
+            }
+
+            if (typeof(TR) == typeof(float))
+            {
+                float value = BitConverter.UInt32BitsToSingle(unchecked((uint)bits));
+                return Unsafe.As<float, TR>(ref value);
+            }
+
+            double wide = BitConverter.UInt64BitsToDouble(bits);
+            return Unsafe.As<double, TR>(ref wide);
+        }
+    }
+
+    /// <summary>The C API's <c>wasmtime_func_t</c>: a store id and a private word.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct FuncHandle
+    {
+        public ulong Store;
+        public IntPtr Private;
+    }
+
+    /// <summary>The C API's <c>wasmtime_val_raw_t</c>: 16 bytes, numbers in the low 8.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 16)]
+    private struct RawValue
+    {
+        public ulong Low;
+        public ulong High;
+    }
+}
