@@ -87,7 +87,7 @@ public sealed class DescribeWasmComponents : Task
             for (int i = 0; i < info.Modules.Count; i++)
             {
                 string modulePath = Path.Combine(folder, i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".wasm");
-                WriteIfChanged(modulePath, info.Modules[i]);
+                BuildOutput.WriteIfChanged(modulePath, info.Modules[i]);
                 var module = new TaskItem(modulePath);
                 module.SetMetadata("LogicalName", ComponentDescription.ModuleResourceName(fileName, i));
                 modules.Add(module);
@@ -97,7 +97,7 @@ public sealed class DescribeWasmComponents : Task
                 + Setting("class-name", component.GetMetadata("ClassName"))
                 + Setting("namespace", component.GetMetadata("Namespace"));
             string target = Path.Combine(OutputDirectory, fileName + ComponentDescription.Extension);
-            WriteIfChanged(target, new UTF8Encoding(false).GetBytes(text));
+            BuildOutput.WriteIfChanged(target, new UTF8Encoding(false).GetBytes(text));
             var item = new TaskItem(target);
             item.SetMetadata("BindgenComponent", path);
             descriptions.Add(item);
@@ -110,22 +110,6 @@ public sealed class DescribeWasmComponents : Task
 
     private static string Setting(string name, string value) =>
         string.IsNullOrWhiteSpace(value) ? string.Empty : name + "\t" + ComponentDescription.Escape(value.Trim()) + "\n";
-
-    /// <summary>Leaves an unchanged file's timestamp alone, so the compiler's own up-to-date check still skips.</summary>
-    private static void WriteIfChanged(string path, byte[] bytes)
-    {
-        if (File.Exists(path))
-        {
-            byte[] old = File.ReadAllBytes(path);
-            if (old.Length == bytes.Length && System.Linq.Enumerable.SequenceEqual(old, bytes))
-            {
-                return;
-            }
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, bytes);
-    }
 
     private void Error(string file, string message) =>
         Log.LogError(subcategory: null, ErrorCode, helpKeyword: ErrorCode, helpLink: HelpLink, file, 0, 0, 0, 0, message);

@@ -70,7 +70,7 @@ public sealed class DescribeWasmModules : Task
             }
 
             string target = Path.Combine(OutputDirectory, fileName + ModuleDescription.Extension);
-            WriteIfChanged(target, text);
+            BuildOutput.WriteIfChanged(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
             var item = new TaskItem(target);
             item.SetMetadata("BindgenModule", path);
             descriptions.Add(item);
@@ -78,18 +78,6 @@ public sealed class DescribeWasmModules : Task
 
         Descriptions = descriptions.ToArray();
         return !Log.HasLoggedErrors;
-    }
-
-    /// <summary>Leaves an unchanged description's timestamp alone, so the compiler's own up-to-date check still skips.</summary>
-    private static void WriteIfChanged(string path, string text)
-    {
-        if (File.Exists(path) && File.ReadAllText(path, Encoding.UTF8) == text)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
     private void Error(string file, string message) =>
