@@ -18,7 +18,14 @@ internal static class UntypedCallback
 
     /// <summary>The <c>DefineFunction</c> line up to the lambda's body: <c>linker.DefineFunction(..., (Untyped...)((c, a, r) =&gt;</c>.</summary>
     public static string Define(string exportName, MethodModel method) =>
-        $"linker.DefineFunction(ModuleName, {CSharpText.Literal(exportName)}, (global::Wasmtime.Function.UntypedCallbackDelegate)(({method.Local("caller")}, {method.Local("arguments")}, {method.Local("results")}) =>";
+        Open($"linker.DefineFunction(ModuleName, {CSharpText.Literal(exportName)}, ", method);
+
+    /// <summary>
+    /// <paramref name="call"/> (a call that takes the callback, its parameter kinds and its result kinds, up to its first
+    /// argument: <c>linker.DefineFunction(..., </c> or <c>Function.FromCallback(store, </c>), then the lambda's head.
+    /// </summary>
+    public static string Open(string call, MethodModel method) =>
+        $"{call}(global::Wasmtime.Function.UntypedCallbackDelegate)(({method.Local("caller")}, {method.Local("arguments")}, {method.Local("results")}) =>";
 
     /// <summary>The lambda's one statement: unpack the arguments, call the typed body, store its result.</summary>
     public static string Call(MethodModel method)

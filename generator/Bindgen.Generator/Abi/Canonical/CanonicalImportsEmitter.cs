@@ -49,11 +49,12 @@ internal static class CanonicalImportsEmitter
 
     /// <summary>
     /// One import's callback. By default it is defined on <c>linker</c> and finds memory and realloc through its caller;
-    /// a component's lowering instead passes <paramref name="register"/> (the line that opens the lambda: <c>{0}</c> is the
-    /// delegate type, <c>{1}</c> the parameters; typed callbacks only) and <paramref name="guest"/> (the expression for
-    /// the canonical guest its options name).
+    /// a component's lowering instead passes <paramref name="register"/> (the line that opens a typed lambda: <c>{0}</c> is the
+    /// delegate type, <c>{1}</c> the parameters), <paramref name="registerUntyped"/> (the call that takes an untyped callback
+    /// and its value kinds, up to its first argument, for more parameters than typed callbacks take) and
+    /// <paramref name="guest"/> (the expression for the canonical guest its options name).
     /// </summary>
-    internal static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method, string? register = null, string? guest = null)
+    internal static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method, string? register = null, string? guest = null, string? registerUntyped = null)
     {
         CanonicalSignature s = method.Canonical();
         string L(string name) => method.Local(name);
@@ -69,7 +70,7 @@ internal static class CanonicalImportsEmitter
 
         w.Line();
         bool typed = !UntypedCallback.Needed(method.Lowered);
-        if (register is not null)
+        if (typed && register is not null)
         {
             w.Open(string.Format(System.Globalization.CultureInfo.InvariantCulture, register, delegateType, string.Join(", ", new[] { L("caller") }.Concat(wasmNames))));
         }
@@ -79,7 +80,7 @@ internal static class CanonicalImportsEmitter
         }
         else
         {
-            w.Open(UntypedCallback.Define(method.ExportName, method));
+            w.Open(registerUntyped is null ? UntypedCallback.Define(method.ExportName, method) : UntypedCallback.Open(registerUntyped, method));
             w.Line(UntypedCallback.Call(method));
             w.Line();
             w.Open(UntypedCallback.Signature(method, wasmNames));
@@ -173,7 +174,7 @@ internal static class CanonicalImportsEmitter
             }
         }
 
-        if (typed || register is not null)
+        if (typed)
         {
             w.Close("));");
             return;

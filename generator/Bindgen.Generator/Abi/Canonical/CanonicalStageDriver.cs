@@ -20,7 +20,8 @@ internal static class CanonicalStageDriver
     public static bool AllocatesArguments(CanonicalSignature s) =>
         CanonicalAbi.ParametersSpill(s.Parameters) || s.Parameters.Any(CanonicalCodec.HasAllocations);
 
-    public static void EmitMethod(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method)
+    /// <summary>One export method; <paramref name="guest"/> is the canonical guest it uses (its memory and realloc).</summary>
+    public static void EmitMethod(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method, string guest = "this._guest")
     {
         CanonicalSignature s = method.Canonical();
         string parameters = string.Join(", ", method.Parameters.Select(p => (p.IsParams ? "params " : string.Empty) + p.Type.FullName + " " + p.Name));
@@ -40,7 +41,7 @@ internal static class CanonicalStageDriver
         bool liftsFromMemory = s.Result is not null && CanonicalAbi.ResultSpills(s.Result);
         if (writes || liftsFromMemory)
         {
-            w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = this._guest;");
+            w.Line($"global::Bindgen.Internals.CanonicalGuest {L("g")} = {guest};");
         }
 
         var args = new List<string>();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Bindgen.Generator.Abi.Canonical;
 using Bindgen.Generator.Emit;
@@ -12,15 +13,21 @@ internal static partial class ComponentEmitter
 
     /// <summary>
     /// The exports of one interface as the canonical stage driver calls them: each core function resolved from the core
-    /// instance its lift names, with its post-return function, and the interface's memory and realloc.
+    /// instance its lift names, with its post-return function, and the memory and realloc its own lift names (one
+    /// canonical guest per distinct pair, so functions of one interface may use the memories of different core instances).
     /// </summary>
     private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e)
     {
         ModuleModel module = e.Module;
         var codec = new CanonicalCodec();
+        List<(string? Memory, string? Realloc)> guests = GuestsOf(e);
         w.Open($"private sealed class {module.ClassName}");
         w.Line($"private const string Binding = {CSharpText.Literal(e.Wit ?? file.FileName)};");
-        w.Line("private readonly global::Bindgen.Internals.CanonicalGuest _guest;");
+        for (int g = 0; g < guests.Count; g++)
+        {
+            w.Line($"private readonly global::Bindgen.Internals.CanonicalGuest {GuestField(g)};");
+        }
+
         if (module.Methods.Count > 0)
         {
             StoreGateText.DeclareField(w);
@@ -34,11 +41,14 @@ internal static partial class ComponentEmitter
 
         w.Line();
         w.Open($"public {module.ClassName}({Runtime} __c)");
-        string? memory = e.Lifts.Select(l => l.Memory).FirstOrDefault(m => m is not null);
-        string? realloc = e.Lifts.Select(l => l.Realloc).FirstOrDefault(m => m is not null);
-        string memoryExpression = memory is null ? "null" : $"__c.Exports({ExportOf(memory).Instance}, Binding).Memory({ExportOf(memory).Name})";
-        string reallocExpression = realloc is null ? "null" : $"__c.Exports({ExportOf(realloc).Instance}, Binding).CheckedFunction({ExportOf(realloc).Name}, {CSharpText.Literal(ReallocSignature)})";
-        w.Line($"_guest = __c.Guest({memoryExpression}, {reallocExpression});");
+        for (int g = 0; g < guests.Count; g++)
+        {
+            (string? memory, string? realloc) = guests[g];
+            string memoryExpression = memory is null ? "null" : $"__c.Exports({ExportOf(memory).Instance}, Binding).Memory({ExportOf(memory).Name})";
+            string reallocExpression = realloc is null ? "null" : $"__c.Exports({ExportOf(realloc).Instance}, Binding).CheckedFunction({ExportOf(realloc).Name}, {CSharpText.Literal(ReallocSignature)})";
+            w.Line($"{GuestField(g)} = __c.Guest({memoryExpression}, {reallocExpression});");
+        }
+
         if (module.Methods.Count > 0)
         {
             // Every export method enters its store's thread check first, as the other ABIs' methods do.
@@ -64,10 +74,10 @@ internal static partial class ComponentEmitter
 
         w.Line("__c.ThrowIfProblems();");
         w.Close();
-        foreach (MethodModel method in module.Methods)
+        for (int m = 0; m < module.Methods.Count; m++)
         {
             w.Line();
-            CanonicalStageDriver.EmitMethod(w, codec, module, method);
+            CanonicalStageDriver.EmitMethod(w, codec, module, module.Methods[m], "this." + GuestField(GuestIndex(guests, e.Lifts[m])));
         }
 
         codec.EmitHelpers(w);
@@ -86,10 +96,38 @@ internal static partial class ComponentEmitter
         w.Line($"/// <summary>The host import <c>{CSharpText.DocText(step.Function ?? string.Empty)}</c> of <c>{CSharpText.DocText(step.Interface ?? "the world")}</c>, lowered for the guest.</summary>");
         w.Open($"private static global::Wasmtime.Function __Lower{Number(step.Number)}({Runtime} __c, {owner.FullName} implementation)");
         string guest = $"__c.LoweringGuest({Number(step.Number)}, {memory}, {realloc}, {CSharpText.Literal(owner.TypeName)})";
-        CanonicalImportsEmitter.EmitCallback(w, codec, owner.Module, method, "return global::Wasmtime.Function.FromCallback(__c.Store, new {0}(({1}) =>", guest);
+        CanonicalImportsEmitter.EmitCallback(w, codec, owner.Module, method, "return global::Wasmtime.Function.FromCallback(__c.Store, new {0}(({1}) =>", guest,
+            "return global::Wasmtime.Function.FromCallback(__c.Store, ");
         w.Close();
         w.Line();
     }
+
+    /// <summary>The distinct (memory, realloc) pairs of an interface's lifts, in lift order; one with neither when it has no lifts.</summary>
+    private static List<(string? Memory, string? Realloc)> GuestsOf(ComponentInterface e)
+    {
+        var guests = new List<(string?, string?)>();
+        foreach (DescribedLift lift in e.Lifts)
+        {
+            if (GuestIndex(guests, lift) < 0)
+            {
+                guests.Add((lift.Memory, lift.Realloc));
+            }
+        }
+
+        if (guests.Count == 0)
+        {
+            guests.Add((null, null));
+        }
+
+        return guests;
+    }
+
+    private static int GuestIndex(List<(string? Memory, string? Realloc)> guests, DescribedLift lift) =>
+        guests.IndexOf((lift.Memory, lift.Realloc));
+
+    /// <summary><c>_guest</c>, then <c>_guest1</c>, <c>_guest2</c>... for further memories.</summary>
+    private static string GuestField(int index) =>
+        index == 0 ? "_guest" : "_guest" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string PostResolveCall(MethodModel method) =>
         method.Lowered.ResultClrType is { } r ? $"Action<{r}>" : "Action";

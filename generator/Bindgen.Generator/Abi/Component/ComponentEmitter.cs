@@ -34,7 +34,7 @@ internal static partial class ComponentEmitter
 
         var types = new ComponentTypes(file, containers);
         List<ComponentInterface> interfaces = ComponentBinding.Interfaces(file, types, ns, worldClass, out problem);
-        problem ??= types.Problem ?? Check(file, interfaces);
+        problem ??= types.Problem ?? Check(file);
         if (problem is not null)
         {
             return null;
@@ -64,25 +64,9 @@ internal static partial class ComponentEmitter
         return w.ToString();
     }
 
-    /// <summary>What the runtime cannot do with this plan: one memory and realloc per exported interface, core definitions it can resolve.</summary>
-    private static string? Check(ComponentFile file, List<ComponentInterface> interfaces)
+    /// <summary>What the runtime cannot do with this plan: a core definition it cannot resolve.</summary>
+    private static string? Check(ComponentFile file)
     {
-        foreach (ComponentInterface i in interfaces.Where(i => i.IsExport))
-        {
-            if (i.Lifts.Select(l => l.Memory).Where(m => m is not null).Distinct().Count() > 1 || i.Lifts.Select(l => l.Realloc).Where(m => m is not null).Distinct().Count() > 1)
-            {
-                return $"the functions of '{i.Wit ?? "the world"}' are lifted with different memories or allocators, which Bindgen does not support yet";
-            }
-        }
-
-        foreach (ComponentInterface i in interfaces.Where(i => !i.IsExport))
-        {
-            foreach (MethodModel m in i.Module.Methods.Where(m => UntypedCallback.Needed(m.Lowered)))
-            {
-                return $"the imported function '{m.ExportName}' lowers to {m.Lowered.Parameters.Count} core parameters; Bindgen lowers at most {UntypedCallback.MaxTypedParameters} for a component yet";
-            }
-        }
-
         IEnumerable<string?> definitions = file.Plan.SelectMany(s => s.Imports.Concat(new[] { s.Memory, s.Realloc }))
             .Concat(file.Lifts.SelectMany(l => new[] { l.Core, l.Memory, l.Realloc, l.PostReturn }));
         string? odd = definitions.FirstOrDefault(d => d is not null && !d.StartsWith("export ", System.StringComparison.Ordinal) && !d.StartsWith("lowered ", System.StringComparison.Ordinal));
