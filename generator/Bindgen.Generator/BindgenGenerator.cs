@@ -61,6 +61,13 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.OrderBy(i => i.FileName, StringComparer.Ordinal).ThenBy(i => i.GetType().Name, StringComparer.Ordinal).ToEquatableArray());
 
+        // Components the build described (<BindgenComponent> items): a canonical interface may name one with File.
+        IncrementalValueProvider<EquatableArray<ComponentFile>> components = context.AdditionalTextsProvider
+            .Where(static text => ComponentFile.IsDescription(text.Path))
+            .Select(static (text, cancellationToken) => ComponentFile.Parse(text.Path, text.GetText(cancellationToken)?.ToString()))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(c => c.FileName, StringComparer.Ordinal).ToEquatableArray());
+
         // Bound to its ABI's inputs before the check, so the check sees the names the module has (emscripten's glue
         // maps the declared C names to minified ones).
         IncrementalValuesProvider<ModuleModel> checkedModels = resolved
@@ -68,7 +75,8 @@ public sealed class BindgenGenerator : IIncrementalGenerator
             .Select(static (input, _) => AbiBackends.For(input.Left) is { } backend ? backend.Bind(input.Left, input.Right) : input.Left)
             .Combine(descriptions)
             .Combine(providedImports)
-            .Select(static (input, _) => ModuleChecker.Check(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(components)
+            .Select(static (input, _) => ModuleChecker.Check(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Checked);
 
         context.RegisterSourceOutput(checkedModels, static (spc, module) => Execute(spc, module));

@@ -48,7 +48,8 @@ public abstract record Shape
 }
 
 /// <summary>The exports of tests/guests/canonical.wasm (see canonical/text.wit).</summary>
-[WasmModule(Abi = WasmAbi.Canonical, Interface = "local:demo/text@1.0.0")]
+/// <remarks>Checked at build time against the component the same core module is wrapped in (File names it).</remarks>
+[WasmModule(File = "canonical.component.wasm", Abi = WasmAbi.Canonical, Interface = "local:demo/text@1.0.0")]
 public interface ITextGuest
 {
     uint CountWords(string text);

@@ -23,7 +23,7 @@ internal static class ModuleChecker
     private const string DefaultInitialize = "_initialize";
     private const int MaxListed = 20;
 
-    public static ModuleModel Check(ModuleModel module, EquatableArray<ModuleDescription> descriptions, EquatableArray<string> providedImports)
+    public static ModuleModel Check(ModuleModel module, EquatableArray<ModuleDescription> descriptions, EquatableArray<string> providedImports, EquatableArray<Abi.Component.ComponentFile> components = default)
     {
         // An ABI may check its own way (wasm-bindgen against its glue).
         if (module.Kind != BindingKind.Exports || module.File is null || AbiBackends.For(module) is not { ChecksDescription: true })
@@ -34,6 +34,12 @@ internal static class ModuleChecker
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
+            // A component (a BindgenComponent item) is checked by its WIT functions, a module by its core exports.
+            if (!HasModule(descriptions, module.File!) && ComponentChecker.TryCheck(module, components, diagnostics))
+            {
+                return diagnostics.Count == 0 ? module : module with { Diagnostics = module.Diagnostics.Concat(diagnostics).ToEquatableArray() };
+            }
+
             CheckAgainst(module, descriptions, providedImports, diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -45,6 +51,9 @@ internal static class ModuleChecker
         return diagnostics.Count == 0 ? module : module with { Diagnostics = module.Diagnostics.Concat(diagnostics).ToEquatableArray() };
     }
 
+    private static bool HasModule(EquatableArray<ModuleDescription> descriptions, string file) =>
+        descriptions.Any(d => string.Equals(d.FileName, file, StringComparison.OrdinalIgnoreCase));
+
     private static void CheckAgainst(ModuleModel module, EquatableArray<ModuleDescription> descriptions, EquatableArray<string> providedImports, List<DiagnosticInfo> diagnostics)
     {
         string file = module.File!;
@@ -55,6 +64,8 @@ internal static class ModuleChecker
         {
             string reason = description?.Error
                 ?? (file.Length == 0 ? "the file name is empty"
+                : file.IndexOf(".component.", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? $"add <BindgenComponent Include=\"path/to/{file}\" /> (a component) or <BindgenModule Include=\"path/to/{file}\" /> (a core module) to the project file"
                 : $"add <BindgenModule Include=\"path/to/{file}\" /> to the project file"
                     + (descriptions.Count == 0 ? string.Empty : "; the build describes " + Quoted(descriptions.Select(d => d.FileName).OrderBy(n => n, StringComparer.Ordinal))));
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.ModuleFileNotFound, fileLocation, file, reason));

@@ -162,7 +162,25 @@ internal static class DiagnosticDescriptors
         "BG0030",
         "The component cannot be bound",
         "The component '{0}' cannot be bound: {1}",
-        "The build described a <BindgenComponent> (docs/component-description.md), but the generator cannot map it to C#: a WIT type with no C# form, lifts with different memories in one interface, or a description of another format version. No class is generated for it.");
+        "The build described a <BindgenComponent> (docs/component-description.md), but the generator cannot map it to C#: a WIT type with no C# form, a core definition the runtime cannot provide, or a description of another format version. No class is generated for it.");
+
+    public static readonly DiagnosticDescriptor ComponentNeedsCanonicalAbi = Create(
+        "BG0031",
+        "A component is called through the canonical ABI",
+        "[WasmModule(File = \"{0}\")] names a WebAssembly component, not a core module: its functions follow the component model's canonical ABI, so '{1}' must declare Abi = WasmAbi.Canonical",
+        "A component's exports are lifted through the canonical ABI (docs/canonical-abi.md); only a [WasmModule(Abi = WasmAbi.Canonical)] interface can be checked against one. A core module is listed as <BindgenModule>, a component as <BindgenComponent>; the build says which a file is when the other is given.");
+
+    public static readonly DiagnosticDescriptor ComponentExportNotFound = Create(
+        "BG0032",
+        "The component does not export the function",
+        "Method '{0}' calls '{1}', which component '{2}' does not export{3}",
+        "A canonical method calls the function its core export name gives: 'namespace:package/interface@version#function' for a function of an exported interface (set Interface = \"...\" on [WasmModule], or name it with [WasmExport]), the function's name alone for a world-level export. The name must be one the component lifts.");
+
+    public static readonly DiagnosticDescriptor ComponentSignatureMismatch = Create(
+        "BG0033",
+        "The method's WIT signature differs from the component's function",
+        "Method '{0}' calls '{1}' as {2}, but component '{3}' exports {4}: {5}",
+        "The WIT signature the method's C# signature derives (docs/canonical-abi.md) must have the structure of the function the component lifts: the same number of parameters, and each parameter and the result of the same WIT type.");
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
@@ -172,7 +190,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, ComponentNeedsCanonicalAbi, ComponentExportNotFound, ComponentSignatureMismatch, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
