@@ -17,6 +17,8 @@ public sealed class DescribeWasmComponents : Task
 {
     private const string ErrorCode = "BG9003";
     private const string HelpLink = "https://github.com/bindgen-dotnet/bindgen/blob/main/docs/diagnostics/BG9003.md";
+    private const string DocsWarningCode = "BG9004";
+    private const string DocsHelpLink = "https://github.com/bindgen-dotnet/bindgen/blob/main/docs/diagnostics/BG9004.md";
 
     /// <summary>The components: the project's <c>BindgenComponent</c> items (metadata <c>ClassName</c> and <c>Namespace</c> optional).</summary>
     [Required]
@@ -93,7 +95,15 @@ public sealed class DescribeWasmComponents : Task
                 modules.Add(module);
             }
 
+            string docs = PackageDocs.Describe(bytes, out string? docsProblem);
+            if (docsProblem is not null)
+            {
+                Log.LogWarning(subcategory: null, DocsWarningCode, helpKeyword: DocsWarningCode, helpLink: DocsHelpLink, path, 0, 0, 0, 0,
+                    $"BindgenComponent '{path}' has a {PackageDocs.SectionName} custom section (its WIT doc comments) that Bindgen cannot read ({docsProblem}); the binding is generated without the WIT docs.");
+            }
+
             string text = ComponentDescription.Write(fileName, bytes, info)
+                + docs
                 + Setting("class-name", component.GetMetadata("ClassName"))
                 + Setting("namespace", component.GetMetadata("Namespace"));
             string target = Path.Combine(OutputDirectory, fileName + ComponentDescription.Extension);

@@ -73,6 +73,10 @@ node "$here/component/make-components.mjs" "$here/canonical/shapes.wit" shapes "
 # Hand-written components (nested components, outer aliases, shared memory, what Bindgen refuses), assembled by
 # wasm-tools' own text parser from the same npm package.
 node "$here/component/make-wat-components.mjs" "$out" "$here"/component/wat/*.wat
+# A component whose WIT has doc comments (docs.wasm, written in WAT, wrapped as the others; its package-docs section
+# appended, see the script).
+wat2wasm -o "$out/docs.wasm" "$here/component/docs/docs.wat"
+node "$here/component/make-docs-component.mjs" "$out" "$out/docs.wasm"
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do

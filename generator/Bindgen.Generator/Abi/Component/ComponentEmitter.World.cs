@@ -9,19 +9,30 @@ namespace Bindgen.Generator.Abi.Component;
 /// <summary>The world class: Instantiate (the plan, step by step), one property per exported interface, world-level exports.</summary>
 internal static partial class ComponentEmitter
 {
-    private static void EmitWorld(IndentedWriter w, ComponentFile file, string worldClass, List<ComponentInterface> interfaces, List<string> declarations)
+    private static void EmitWorld(IndentedWriter w, ComponentFile file, ComponentDocs docs, string worldClass, List<ComponentInterface> interfaces, List<string> declarations)
     {
         List<ComponentInterface> imports = interfaces.Where(i => !i.IsExport).ToList();
         List<ComponentInterface> exports = interfaces.Where(i => i.IsExport).ToList();
         ComponentInterface? worldExports = exports.FirstOrDefault(i => i.Wit is null);
         var importParameters = imports.ToDictionary(i => i.Wit ?? "-", i => i.Wit is null ? "imports" : ComponentNames.ImportParameter(i.MemberName));
 
-        w.Line("/// <summary>");
+        if (docs.World is { } worldDoc)
+        {
+            w.Line("/// <summary>");
+            foreach (string line in ComponentDocs.Lines(worldDoc))
+            {
+                w.Line(line);
+            }
+
+            w.Line("/// </summary>");
+        }
+
+        w.Line(docs.World is null ? "/// <summary>" : "/// <remarks>");
         w.Line($"/// The component <c>{CSharpText.DocText(file.FileName)}</c>, run on core Wasmtime: its core modules are embedded in this assembly,");
         w.Line("/// compiled once per engine, and instantiated in the order the component's instantiation plan gives. A trap leaves the");
         w.Line("/// instance unusable (every later call throws <see cref=\"global::Bindgen.ComponentPoisonedException\"/>); calling back into it");
         w.Line("/// from one of its imports is refused (<see cref=\"global::Bindgen.ComponentReentranceException\"/>).");
-        w.Line("/// </summary>");
+        w.Line(docs.World is null ? "/// </summary>" : "/// </remarks>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open($"public sealed partial class {worldClass}{(worldExports is null ? string.Empty : " : " + worldExports.FullName)}");

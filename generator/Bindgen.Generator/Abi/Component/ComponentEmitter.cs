@@ -32,7 +32,8 @@ internal static partial class ComponentEmitter
             }
         }
 
-        var types = new ComponentTypes(file, containers);
+        var docs = new ComponentDocs(file);
+        var types = new ComponentTypes(file, containers, docs);
         List<ComponentInterface> interfaces = ComponentBinding.Interfaces(file, types, ns, worldClass, out problem);
         problem ??= types.Problem ?? Check(file);
         if (problem is not null)
@@ -56,11 +57,11 @@ internal static partial class ComponentEmitter
         {
             if (declaredHere.Add(i.FullName))
             {
-                EmitInterface(w, file, i, types.Declarations.TryGetValue(i.FullName, out List<string>? d) ? d : new List<string>());
+                EmitInterface(w, file, docs, i, types.Declarations.TryGetValue(i.FullName, out List<string>? d) ? d : new List<string>());
             }
         }
 
-        EmitWorld(w, file, worldClass, interfaces, types.Declarations.TryGetValue(prefix + worldClass, out List<string>? world) ? world : new List<string>());
+        EmitWorld(w, file, docs, worldClass, interfaces, types.Declarations.TryGetValue(prefix + worldClass, out List<string>? world) ? world : new List<string>());
         return w.ToString();
     }
 
@@ -73,14 +74,23 @@ internal static partial class ComponentEmitter
         return odd is null ? null : $"the plan uses the core definition '{odd}', which Bindgen cannot provide";
     }
 
-    private static void EmitInterface(IndentedWriter w, ComponentFile file, ComponentInterface i, List<string> declarations)
+    private static void EmitInterface(IndentedWriter w, ComponentFile file, ComponentDocs docs, ComponentInterface i, List<string> declarations)
     {
         string what = i.Wit is null ? $"functions the world {(i.IsExport ? "exports" : "imports")}" : $"WIT interface <c>{CSharpText.DocText(i.Wit)}</c>";
-        w.Line("/// <summary>");
-        w.Line(i.IsExport
-            ? $"/// The {what}, exported by the component <c>{CSharpText.DocText(file.FileName)}</c>."
-            : $"/// The {what}, imported by the component <c>{CSharpText.DocText(file.FileName)}</c>: implement it and pass it to <c>Instantiate</c>.");
-        w.Line("/// </summary>");
+        string sentence = i.IsExport
+            ? $"The {what}, exported by the component <c>{CSharpText.DocText(file.FileName)}</c>."
+            : $"The {what}, imported by the component <c>{CSharpText.DocText(file.FileName)}</c>: implement it and pass it to <c>Instantiate</c>.";
+        if (docs.Interface(i.Wit) is { } doc)
+        {
+            ComponentDocs.Summary(doc, sentence).ForEach(line => w.Line(line));
+        }
+        else
+        {
+            w.Line("/// <summary>");
+            w.Line("/// " + sentence);
+            w.Line("/// </summary>");
+        }
+
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
         w.Open($"public interface {i.TypeName}");
         foreach (string declaration in declarations)
@@ -96,7 +106,7 @@ internal static partial class ComponentEmitter
         for (int m = 0; m < i.Module.Methods.Count; m++)
         {
             MethodModel method = i.Module.Methods[m];
-            w.Line($"/// <summary>WIT: <c>{CSharpText.DocText(i.WitSignatures[m])}</c>.</summary>");
+            ComponentDocs.Summary(docs.Function(i.Wit, method.ExportName), $"WIT: <c>{CSharpText.DocText(i.WitSignatures[m])}</c>.").ForEach(line => w.Line(line));
             w.Line($"{method.ReturnType.FullName} {method.Identifier}({Parameters(method)});");
         }
 

@@ -39,7 +39,8 @@ internal sealed record ComponentFile(
     EquatableArray<DescribedStep> Plan,
     EquatableArray<DescribedLift> Lifts,
     string? ClassName,
-    string? Namespace)
+    string? Namespace,
+    EquatableArray<DescribedDoc> Docs = default)
 {
     public const string Magic = "bindgen-component-description";
     public const string Version = "1";
@@ -72,6 +73,7 @@ internal sealed record ComponentFile(
         var plan = new List<DescribedStep>();
         var lifts = new List<DescribedLift>();
         var withs = new Dictionary<int, List<string>>();
+        var docs = new List<DescribedDoc>();
         string? className = null, ns = null;
         for (int i = 1; i < lines.Length; i++)
         {
@@ -105,6 +107,7 @@ internal sealed record ComponentFile(
                     case "with": withs[Number(f[1])].Add(f[5]); break;
                     case "lower": plan.Add(new DescribedStep("lower", Number(f[1]), -1, EquatableArray<string>.Empty, Opt(f[2]), U(f[3]), Opt(f[4]), Opt(f[5]), f[6])); break;
                     case "lift": lifts.Add(new DescribedLift(Opt(f[1]), U(f[2]), f[3], Opt(f[4]), Opt(f[5]), Opt(f[6]), f[7])); break;
+                    case "doc": docs.Add(new DescribedDoc(Opt(f[1]), Opt(f[2]), f[3], Opt(f[4]), Opt(f[5]), U(f[6]))); break;
                     case "class-name": className = U(f[1]); break;
                     case "namespace": ns = U(f[1]); break;
                     case "diagnostic": return Failed(path, fileName, "the build reported that the component cannot be bound: " + U(f[3]));
@@ -131,7 +134,7 @@ internal sealed record ComponentFile(
         }
 
         return new ComponentFile(path, fileName, null, modules.ToEquatableArray(), types.ToEquatableArray(), described.ToEquatableArray(),
-            functions.ToEquatableArray(), plan.ToEquatableArray(), lifts.ToEquatableArray(), className, ns);
+            functions.ToEquatableArray(), plan.ToEquatableArray(), lifts.ToEquatableArray(), className, ns, docs.ToEquatableArray());
     }
 
     private static string U(string value) => ModuleDescription.Unescape(value);

@@ -22,6 +22,7 @@ internal sealed class ComponentTypes
     private readonly Dictionary<string, ComponentType> _types = new();
     private readonly Dictionary<string, string> _containers;
     private readonly Dictionary<string, (string Owner, string Name)> _names = new();
+    private readonly ComponentDocs _docs;
 
     /// <summary>The declarations to write into each container (by container full name), in order.</summary>
     public Dictionary<string, List<string>> Declarations { get; } = new();
@@ -30,9 +31,11 @@ internal sealed class ComponentTypes
     public string? Problem { get; private set; }
 
     /// <param name="containers">Owner (WIT interface name, or "-" for the world) to the C# type that holds its types.</param>
-    public ComponentTypes(ComponentFile file, Dictionary<string, string> containers)
+    /// <param name="docs">The WIT doc comments, for the declarations' XML docs.</param>
+    public ComponentTypes(ComponentFile file, Dictionary<string, string> containers, ComponentDocs? docs = null)
     {
         _containers = containers;
+        _docs = docs ?? ComponentDocs.None;
         foreach (DescribedType type in file.Types)
         {
             if (type.Kind == "named" && type.Fields.Count == 3)
@@ -156,11 +159,15 @@ internal sealed class ComponentTypes
 
         string name = ComponentNames.Pascal(named.Name);
         string full = container + "." + name;
-        var doc = new StringBuilder();
-        doc.Append($"/// <summary>The WIT {type.Kind} <c>{CSharpText.DocText(named.Name)}</c>");
-        doc.Append(named.Owner == "-" ? " of the world.</summary>\n" : $" of <c>{CSharpText.DocText(named.Owner)}</c>.</summary>\n");
+        string what = $"The WIT {type.Kind} <c>{CSharpText.DocText(named.Name)}</c>" + (named.Owner == "-" ? " of the world." : $" of <c>{CSharpText.DocText(named.Owner)}</c>.");
         var members = new List<WitMember>();
-        var declaration = new StringBuilder(doc.ToString());
+        var declaration = new StringBuilder();
+        foreach (string line in ComponentDocs.Summary(_docs.Type(named.Owner, named.Name), what))
+        {
+            declaration.Append(line).Append('\n');
+        }
+
+        string? ItemDoc(string label) => _docs.Item(named.Owner, named.Name, label);
         string[] labels = type.Fields.Select(ModuleDescription.Unescape).ToArray();
         switch (type.Kind)
         {
@@ -175,6 +182,11 @@ internal sealed class ComponentTypes
                     }
 
                     string member = ComponentNames.Member(field.Substring(0, colon), name);
+                    if (ItemDoc(field.Substring(0, colon)) is { } fieldDoc)
+                    {
+                        declaration.Append($"/// <param name=\"{member}\">{string.Join(" ", ComponentDocs.Lines(fieldDoc).Select(l => l.Substring(3).Trim()))}</param>\n");
+                    }
+
                     members.Add(new WitMember(member, fieldType.Wit));
                     parameters.Add($"{fieldType.Wit.ClrType} {member}");
                 }
@@ -189,7 +201,12 @@ internal sealed class ComponentTypes
                     int colon = label.LastIndexOf(':');
                     string caseLabel = colon < 0 ? label : label.Substring(0, colon);
                     string caseName = ComponentNames.Case(caseLabel, name);
-                    declaration.Append($"\n    /// <summary>The case <c>{CSharpText.DocText(caseLabel)}</c>.</summary>\n");
+                    declaration.Append('\n');
+                    foreach (string line in ComponentDocs.Summary(ItemDoc(caseLabel), $"The case <c>{CSharpText.DocText(caseLabel)}</c>.", "    "))
+                    {
+                        declaration.Append(line).Append('\n');
+                    }
+
                     if (colon < 0)
                     {
                         declaration.Append($"    public sealed record {caseName}() : {name};\n");
@@ -211,7 +228,7 @@ internal sealed class ComponentTypes
                 return new ComponentType(new WitType(WitKind.Variant, full, EquatableArray<WitType>.Empty, members.ToEquatableArray(), IsValueType: false), named.Name);
             case "enum":
                 string[] cases = labels.Select(l => ComponentNames.Member(l, name)).ToArray();
-                declaration.Append($"public enum {name}\n{{\n" + string.Join(",\n", cases.Select(c => "    " + c)) + ",\n}");
+                declaration.Append($"public enum {name}\n{{\n" + string.Join(",\n", cases.Select((c, i) => MemberDoc(ItemDoc(labels[i])) + "    " + c)) + ",\n}");
                 Add(container, declaration.ToString());
                 return new ComponentType(new WitType(WitKind.Enum, full, EquatableArray<WitType>.Empty, cases.Select(c => new WitMember(c, null)).ToEquatableArray()), named.Name);
             default:
@@ -222,12 +239,16 @@ internal sealed class ComponentTypes
                     lines.Add("    None = 0,");
                 }
 
-                lines.AddRange(flags.Select((flag, i) => $"    {flag} = 1u << {i.ToString(System.Globalization.CultureInfo.InvariantCulture)},"));
+                lines.AddRange(flags.Select((flag, i) => $"{MemberDoc(ItemDoc(labels[i]))}    {flag} = 1u << {i.ToString(System.Globalization.CultureInfo.InvariantCulture)},"));
                 declaration.Append($"[global::System.Flags]\npublic enum {name} : uint\n{{\n" + string.Join("\n", lines) + "\n}");
                 Add(container, declaration.ToString());
                 return new ComponentType(new WitType(WitKind.Flags, full, EquatableArray<WitType>.Empty, flags.Select(c => new WitMember(c, null)).ToEquatableArray()), named.Name);
         }
     }
+
+    /// <summary>An enum member's doc lines (ending in a line break), or nothing without a WIT doc.</summary>
+    private static string MemberDoc(string? doc) =>
+        doc is null ? string.Empty : string.Concat(new[] { "    /// <summary>" }.Concat(ComponentDocs.Lines(doc, "    ")).Append("    /// </summary>").Select(l => l + "\n"));
 
     private void Add(string container, string declaration)
     {
