@@ -73,6 +73,8 @@ node "$here/component/make-components.mjs" "$here/canonical/shapes.wit" shapes "
 # Hand-written components (nested components, outer aliases, shared memory, what Bindgen refuses), assembled by
 # wasm-tools' own text parser from the same npm package.
 node "$here/component/make-wat-components.mjs" "$out" "$here"/component/wat/*.wat
+# A component exporting a resource (resources/counters.wit, core module written in WAT).
+node "$here/component/make-resources.mjs" "$out"
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do

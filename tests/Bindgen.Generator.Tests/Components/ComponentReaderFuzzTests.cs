@@ -18,7 +18,7 @@ public sealed class ComponentReaderFuzzTests
     private static readonly string[] Seeds =
     {
         "canonical.component.wasm", "canonical_imports.component.wasm", "canonical_imports_growing.component.wasm",
-        "nested.component.wasm", "unsupported.component.wasm", "shapes.component.wasm", "world.component.wasm",
+        "nested.component.wasm", "unsupported.component.wasm", "shapes.component.wasm", "world.component.wasm", "resources.component.wasm",
     };
 
     [Test]
