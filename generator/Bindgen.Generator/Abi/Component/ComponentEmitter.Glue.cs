@@ -14,11 +14,17 @@ internal static partial class ComponentEmitter
     /// The exports of one interface as the canonical stage driver calls them: each core function resolved from the core
     /// instance its lift names, with its post-return function, and the interface's memory and realloc.
     /// </summary>
-    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e)
+    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e, bool definesResources)
     {
         ModuleModel module = e.Module;
         var codec = new CanonicalCodec();
-        w.Open($"private sealed class {module.ClassName}");
+        // Reachable from the classes of the resources it defines, which lift and lower their handles through it.
+        w.Open($"{(definesResources ? "internal" : "private")} sealed class {module.ClassName}");
+        if (definesResources)
+        {
+            w.Line($"internal readonly {Runtime} __component;");
+        }
+
         w.Line($"private const string Binding = {CSharpText.Literal(e.Wit ?? file.FileName)};");
         w.Line("private readonly global::Bindgen.Internals.CanonicalGuest _guest;");
         if (module.Methods.Count > 0)
@@ -39,6 +45,11 @@ internal static partial class ComponentEmitter
         string memoryExpression = memory is null ? "null" : $"__c.Exports({ExportOf(memory).Instance}, Binding).Memory({ExportOf(memory).Name})";
         string reallocExpression = realloc is null ? "null" : $"__c.Exports({ExportOf(realloc).Instance}, Binding).CheckedFunction({ExportOf(realloc).Name}, {CSharpText.Literal(ReallocSignature)})";
         w.Line($"_guest = __c.Guest({memoryExpression}, {reallocExpression});");
+        if (definesResources)
+        {
+            w.Line("__component = __c;");
+        }
+
         if (module.Methods.Count > 0)
         {
             // Every export method enters its store's thread check first, as the other ABIs' methods do.
