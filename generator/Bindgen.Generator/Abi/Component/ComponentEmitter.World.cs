@@ -82,7 +82,7 @@ internal static partial class ComponentEmitter
             EmitCore(w, file, e, DefinesResources(e, types));
             if (e.Wit is not null)
             {
-                EmitGate(w, e);
+                EmitGate(w, e, DefinesResources(e, types));
             }
         }
 
@@ -174,7 +174,7 @@ internal static partial class ComponentEmitter
     }
 
     /// <summary>The exported interface as the user sees it: each method gated, then the canonical glue.</summary>
-    private static void EmitGate(IndentedWriter w, ComponentInterface e)
+    private static void EmitGate(IndentedWriter w, ComponentInterface e, bool definesResources)
     {
         w.Open($"private sealed class {Gate(e)} : {e.FullName}");
         w.Line($"private readonly {Runtime} _component;");
@@ -185,8 +185,12 @@ internal static partial class ComponentEmitter
         w.Line("_core = core;");
         w.Close();
         w.Line();
-        w.Line($"internal {e.Module.ClassName} Core => _core;");
-        w.Line();
+        if (definesResources)
+        {
+            w.Line($"internal {e.Module.ClassName} Core => _core;");
+            w.Line();
+        }
+
         foreach (MethodModel method in e.Module.Methods.Where(m => ComponentBinding.ResourceMember(m.ExportName) is null))
         {
             EmitGatedMethod(w, e, method, "_component", "_core", isPublic: false);

@@ -129,9 +129,9 @@ public sealed partial class ComponentInstance
     {
         try
         {
-            while (_finalized.TryDequeue(out (int Type, int Rep) item))
+            while (_finalized.TryDequeue(out (int Kind, int Value) item))
             {
-                RunDestructor(item.Type, item.Rep, $"{operation} (dropping a {_resources[item.Type].Name} that was never disposed)");
+                RunDestructor(item.Kind, item.Value, $"{operation} (dropping a {_resources[item.Kind].Name} that was never disposed)");
             }
         }
         catch (BindgenException e)
