@@ -120,6 +120,17 @@ public sealed class ResourceTests : GuestFixture
         Assert.That((demo.Counters.Dropped(), ResourceSequences.Runtime(demo).PendingDrops), Is.EqualTo((10u, 0)));
     }
 
+    [Test]
+    public void Dispose_on_another_thread_takes_the_idle_store_over_as_any_call_does()
+    {
+        ResourcesDemo demo = ResourcesDemo.Instantiate(Engine, NewStore(), options: Options);
+        var a = new ResourcesDemo.Counter(demo.Counters, 1);
+        var thread = new System.Threading.Thread(a.Dispose);
+        thread.Start();
+        thread.Join();
+        Assert.That((a.IsDisposed, demo.Counters.Live(), demo.Counters.Dropped()), Is.EqualTo((true, 0u, 1u)));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void MakeAndForget(ResourcesDemo demo, int count)
     {

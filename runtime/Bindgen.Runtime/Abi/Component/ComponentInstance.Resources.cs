@@ -16,6 +16,9 @@ public sealed partial class ComponentInstance
     private readonly DeferredDrops _finalized = new();
     private readonly List<(string Name, Action<int>? Destructor)> _resources = new();
 
+    /// <summary>The store's thread check, for destructors the host runs outside an export call (Dispose, deferred drops).</summary>
+    private StoreGate? _gate;
+
     /// <summary>Handles the guest holds now (its handle table's live entries).</summary>
     public int HandleCount => _handles.Count;
 
@@ -37,7 +40,9 @@ public sealed partial class ComponentInstance
     /// <exception cref="BindingException">The export is missing or has another signature.</exception>
     public void SetDestructor(int type, int instance, string export, string binding)
     {
-        _resources[type] = (_resources[type].Name, Exports(instance, binding).Action<int>(export, "(i32) -> ()"));
+        ExportResolver exports = Exports(instance, binding);
+        _resources[type] = (_resources[type].Name, exports.Action<int>(export, "(i32) -> ()"));
+        _gate ??= exports.StoreGate;
         ThrowIfProblems();
     }
 
@@ -90,8 +95,8 @@ public sealed partial class ComponentInstance
 
     /// <summary>
     /// Drops a resource the host owns (its <c>Dispose</c>): runs the destructor as a call of its own. Nothing runs in
-    /// an instance a failed call left unusable; a drop while the instance runs a call (from an import) waits for the
-    /// next call, as a finalized one does.
+    /// an instance a failed call left unusable; a drop while the instance runs a call (from an import), or while
+    /// another thread is in a call on the store, waits for the next call, as a finalized one does.
     /// </summary>
     public void DropOwned(int type, int rep, string operation)
     {
@@ -106,19 +111,38 @@ public sealed partial class ComponentInstance
             return;
         }
 
-        Enter(operation);
+        // The thread check first: a Dispose while another thread is in a call on the store waits for the next call.
+        StoreGate.Holder? entered;
         try
         {
-            RunDestructor(type, rep, operation);
+            entered = _gate?.Enter(operation);
         }
-        catch (BindgenException e)
+        catch (StoreInUseException)
         {
-            Poison(e);
-            throw;
+            _finalized.Enqueue(type, rep);
+            return;
+        }
+
+        try
+        {
+            Enter(operation);
+            try
+            {
+                RunDestructor(type, rep, operation);
+            }
+            catch (BindgenException e)
+            {
+                Poison(e);
+                throw;
+            }
+            finally
+            {
+                Exit();
+            }
         }
         finally
         {
-            Exit();
+            entered?.Leave();
         }
     }
 
@@ -127,6 +151,17 @@ public sealed partial class ComponentInstance
 
     private void DropFinalized(string operation)
     {
+        StoreGate.Holder? entered;
+        try
+        {
+            entered = _gate?.Enter(operation);
+        }
+        catch
+        {
+            _running = null;
+            throw;
+        }
+
         try
         {
             while (_finalized.TryDequeue(out (int Kind, int Value) item))
@@ -139,6 +174,10 @@ public sealed partial class ComponentInstance
             _running = null;
             Poison(e);
             throw;
+        }
+        finally
+        {
+            entered?.Leave();
         }
     }
 
