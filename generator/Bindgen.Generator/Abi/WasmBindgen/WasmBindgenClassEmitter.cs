@@ -95,7 +95,7 @@ internal static class WasmBindgenClassEmitter
         w.Line();
         w.Line("/// <summary>Queues the free of an instance never disposed; the binding's next call frees it on its own thread.</summary>");
         w.Open($"~{name}()");
-        w.Line($"if (_pointer != 0) _binding._finalized.Enqueue(({index.ToString(CultureInfo.InvariantCulture)}, _pointer));");
+        w.Line($"if (_pointer != 0) _binding._finalized.Enqueue({index.ToString(CultureInfo.InvariantCulture)}, _pointer);");
         w.Close();
         w.Line();
         w.Line("/// <summary>Frees the instance in the module; a second call does nothing, as does a call after the instance was moved.</summary>");
