@@ -40,6 +40,8 @@ public static class Interleaved
         scenarios.AddRange(CanonicalScenarios(canonical));
         using var components = new ComponentScenarios();
         scenarios.AddRange(components.Scenarios());
+        using var resources = new ResourceScenarios();
+        scenarios.AddRange(resources.Scenarios());
 
         Console.WriteLine(Measure(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         canonical.ForEach(c => c.Dispose());

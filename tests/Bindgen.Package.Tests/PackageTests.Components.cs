@@ -29,7 +29,7 @@ public sealed partial class PackageTests
         CliResult run = DotNetCli.RunOrFail(app, RunTimeout, "run", "--no-build");
         Assert.That(run.Output.Split('\n').Select(l => l.TrimEnd('\r')), Does.Contain("Hello, Wörld!").And.Contain("42"), run.Describe());
 
-        // A component with a resource, an async function type and a UTF-16 lift: one error per construct, at the item's file.
+        // A component with an imported resource, an async function type and a UTF-16 lift: one error per construct, at the item's file.
         File.Copy(Path.Combine(_repoRoot, "tests", "guests", "unsupported.component.wasm"), component, overwrite: true);
         CliResult refused = DotNetCli.Run(app, BuildTimeout, "build", "--no-restore");
         Assert.Multiple(() =>

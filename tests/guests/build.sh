@@ -77,6 +77,8 @@ node "$here/component/make-wat-components.mjs" "$out" "$here"/component/wat/*.wa
 # appended, see the script).
 wat2wasm -o "$out/docs.wasm" "$here/component/docs/docs.wat"
 node "$here/component/make-docs-component.mjs" "$out" "$out/docs.wasm"
+# A component exporting a resource (resources/counters.wit, core module written in WAT).
+node "$here/component/make-resources.mjs" "$out"
 
 # WAT guests for edge cases.
 for wat in "$here"/wat/*.wat; do

@@ -105,7 +105,7 @@ public sealed class ComponentDescription
                     Line("instantiate", Number(instantiate.Instance), Number(instantiate.Module));
                     foreach ((string module, string name, string kind, CoreDef value) in instantiate.Imports)
                     {
-                        Line("with", Number(instantiate.Instance), Escape(module), Escape(name), kind, value.Text);
+                        Line("with", Number(instantiate.Instance), Escape(module), Escape(name), kind, Def(value));
                     }
 
                     break;
@@ -230,7 +230,7 @@ public sealed class ComponentDescription
 
                 break;
             case WitResource r:
-                fields.AddRange(new[] { "resource", Escape(r.Name ?? "-") });
+                fields.AddRange(new[] { "resource", r.Defined ? "defined" : "imported", r.Destructor is { } destructor ? Def(destructor) : "-" });
                 break;
         }
 
@@ -242,6 +242,9 @@ public sealed class ComponentDescription
     }
 
     private static string Opt(CoreDef? def) => def?.Text ?? "-";
+
+    /// <summary>A core definition; a resource built-in with the resource it is for (<c>builtin resource.new #3</c>).</summary>
+    private string Def(CoreDef def) => def.Resource is { } resource ? def.Text + " " + Ref(resource) : def.Text;
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -23,8 +23,13 @@ internal sealed partial class ComponentFlattener
 
                 if (defined.Kind is "own" or "borrow")
                 {
-                    Report("resource", defined.Offset, $"the handle type {defined.Kind}<...> needs resources, which are not supported yet (part 2 of the component support)");
-                    types.Add(TypeAt(scope, defined.Index, defined.Offset) as WitType);
+                    WitType? resource = TypeAt(scope, defined.Index, defined.Offset) as WitType;
+                    if (ResourceOf(resource) is null)
+                    {
+                        throw new ComponentFormatException($"the handle type {defined.Kind}<...> at offset {defined.Offset} names type {defined.Index}, which is not a resource");
+                    }
+
+                    types.Add(resource);
                 }
                 else if (defined.Kind is "stream" or "future" or "map" or "fixed-list")
                 {
@@ -49,10 +54,23 @@ internal sealed partial class ComponentFlattener
                 return Shape(instance, scope);
             case InstanceTypeSyntax:
                 return null; // a component type: only an imported component would use it, and that is reported there
+            case ResourceTypeSyntax resource:
+                CoreDef? destructor = resource.Destructor is { } d ? CoreDefinition(scope, Sort.CoreFunc, d, resource.Offset) : null;
+                return new WitResource(name, defined: true, destructor);
             default:
-                Report("resource", syntax.Offset, "a resource type definition is not supported yet (part 2 of the component support)");
-                return new WitResource(name);
+                return null;
         }
+    }
+
+    /// <summary>The resource <paramref name="type"/> is, through any names, or null.</summary>
+    internal static WitResource? ResourceOf(object? type)
+    {
+        while (type is WitNamed named)
+        {
+            type = named.Target;
+        }
+
+        return type as WitResource;
     }
 
     private WitType ValType(ValTypeSyntax syntax, Scope scope)
@@ -114,7 +132,7 @@ internal sealed partial class ComponentFlattener
         switch (type.Sort)
         {
             case Sort.Type:
-                return new TypeItem(type.SubResource ? new WitResource(name) : new WitNamed(name, TypeAt(scope, type.Index, type.Offset) as WitType
+                return new TypeItem(type.SubResource ? new WitResource(name, defined: false, null) : new WitNamed(name, TypeAt(scope, type.Index, type.Offset) as WitType
                     ?? throw new ComponentFormatException($"the type bound of '{name}' at offset {type.Offset} is not a value type")));
             case Sort.Func:
                 return TypeAt(scope, type.Index, type.Offset) is WitFunction function
@@ -163,7 +181,7 @@ internal sealed partial class ComponentFlattener
                     }
                     else if (declared is WitResource)
                     {
-                        Report("resource", import.Offset, $"import '{import.Name}' declares the resource '{name}'; resources are not supported yet (part 2 of the component support)");
+                        Report("resource", import.Offset, $"import '{import.Name}' declares the resource '{name}'; Bindgen binds resources the component exports, not yet resources it imports");
                     }
                     else if (declared is WitFunction)
                     {
@@ -186,7 +204,7 @@ internal sealed partial class ComponentFlattener
         if (name.StartsWith("[method]", System.StringComparison.Ordinal) || name.StartsWith("[static]", System.StringComparison.Ordinal)
             || name.StartsWith("[constructor]", System.StringComparison.Ordinal) || name.StartsWith("[resource-", System.StringComparison.Ordinal))
         {
-            Report("resource", offset, $"'{name}' belongs to a resource; resources are not supported yet (part 2 of the component support)");
+            Report("resource", offset, $"the import '{name}' belongs to a resource; Bindgen binds resources the component exports, not yet resources it imports");
         }
         else if (name.StartsWith("[async", System.StringComparison.Ordinal))
         {

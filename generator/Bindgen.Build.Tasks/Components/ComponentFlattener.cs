@@ -91,8 +91,7 @@ internal sealed partial class ComponentFlattener
                     scope.Add(Sort.CoreFunc, Lower(lower, scope));
                     break;
                 case CanonBuiltin builtin:
-                    Report(builtin.Name.StartsWith("resource.", System.StringComparison.Ordinal) ? "resource" : "async", builtin.Offset, $"the canonical built-in '{builtin.Name}' is not supported yet (resources and async are part 2 of the component support)");
-                    scope.Add(Sort.CoreFunc, new CoreDefItem(new CoreDef("builtin", -1, builtin.Name, -1)));
+                    scope.Add(Sort.CoreFunc, new CoreDefItem(Builtin(builtin, scope)));
                     break;
                 case StartDefinition start:
                     Report("start", start.Offset, "a component start function (the gated 'value' feature) is not supported");
@@ -265,6 +264,26 @@ internal sealed partial class ComponentFlattener
             default:
                 return item;
         }
+    }
+
+    /// <summary>A canonical built-in: resource.new, resource.rep and resource.drop are bound (for the resource they name); the rest reported.</summary>
+    private CoreDef Builtin(CanonBuiltin builtin, Scope scope)
+    {
+        var def = new CoreDef("builtin", -1, builtin.Name, -1);
+        if (builtin.Name is not ("resource.new" or "resource.rep" or "resource.drop"))
+        {
+            Report(builtin.Name.StartsWith("resource.", System.StringComparison.Ordinal) ? "resource" : "async", builtin.Offset, $"the canonical built-in '{builtin.Name}' is not supported yet (async is part 2 of the component support)");
+            return def;
+        }
+
+        object? type = TypeAt(scope, builtin.Type ?? 0, builtin.Offset);
+        WitResource resource = ResourceOf(type) ?? throw new ComponentFormatException($"canon {builtin.Name} at offset {builtin.Offset} names type {builtin.Type}, which is not a resource");
+        if (!resource.Defined && builtin.Name != "resource.drop")
+        {
+            throw new ComponentFormatException($"canon {builtin.Name} at offset {builtin.Offset} names an imported resource; only the component that defines a resource may create it or read its representation");
+        }
+
+        return def with { Resource = resource };
     }
 
     private void Report(string what, int offset, string message) => Diagnostics.Add(new ComponentDiagnostic(what, $"offset {offset} in {_context}", message));

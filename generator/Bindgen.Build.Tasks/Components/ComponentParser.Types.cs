@@ -122,13 +122,22 @@ internal sealed partial class ComponentParser
                 var declarations = Vector(s, "declarators", c => Declaration(c, code == 0x42, depth + 1));
                 return new InstanceTypeSyntax(at, code == 0x42, declarations);
             case 0x3F:
-                CoreValType(s);
-                if (s.Byte() == 0x01)
+                byte rep = CoreValType(s);
+                if (rep != 0x7F)
                 {
-                    s.U32(); // destructor
+                    throw new ComponentFormatException($"the resource type at offset {at} has representation 0x{rep:X2}; the component model allows only i32");
                 }
 
-                return new ResourceTypeSyntax(at);
+                uint? destructor = null;
+                int flagAt = s.Position;
+                switch (s.Byte())
+                {
+                    case 0x00: break;
+                    case 0x01: destructor = s.U32(); break;
+                    case var b: throw new ComponentFormatException($"destructor flag 0x{b:X2} at offset {flagAt}");
+                }
+
+                return new ResourceTypeSyntax(at, destructor);
             default:
                 throw new ComponentFormatException($"unknown type form 0x{code:X2} at offset {at}");
         }

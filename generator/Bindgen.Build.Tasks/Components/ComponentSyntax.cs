@@ -120,7 +120,8 @@ internal sealed record DefinedTypeSyntax(int Offset, string Kind, IReadOnlyList<
 
 internal sealed record FuncTypeSyntax(int Offset, IReadOnlyList<(string Name, ValTypeSyntax Type)> Parameters, ValTypeSyntax? Result, bool Async) : TypeSyntax(Offset);
 
-internal sealed record ResourceTypeSyntax(int Offset) : TypeSyntax(Offset);
+/// <summary>A resource type the component defines: representation i32, and its destructor (a core func index), if any.</summary>
+internal sealed record ResourceTypeSyntax(int Offset, uint? Destructor) : TypeSyntax(Offset);
 
 /// <summary>A declarator of a component or instance type.</summary>
 internal abstract record DeclarationSyntax(int Offset);

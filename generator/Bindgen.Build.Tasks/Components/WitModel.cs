@@ -79,13 +79,28 @@ public sealed class WitNamed : WitType
     public string? Owner { get; internal set; }
 }
 
-/// <summary>A resource type (defined, imported or exported): part 2 of the component support; reported as unsupported.</summary>
+/// <summary>
+/// A resource type. One object per resource: handles (<c>own</c>, <c>borrow</c>) and the <c>resource.*</c> built-ins
+/// refer to it by reference. A resource the component defines has <see cref="Defined"/> set (and maybe a
+/// destructor); an imported one is abstract (a <c>(sub resource)</c> import).
+/// </summary>
 public sealed class WitResource : WitType
 {
-    internal WitResource(string? name) => Name = name;
+    internal WitResource(string? name, bool defined, CoreDef? destructor)
+    {
+        Name = name;
+        Defined = defined;
+        Destructor = destructor;
+    }
 
-    /// <summary>The name it was declared with, if any.</summary>
+    /// <summary>The name it was declared with, if any (a defined resource gets its name from the export that names it).</summary>
     public string? Name { get; }
+
+    /// <summary>Defined by the component (<c>(type (resource (rep i32) ...))</c>), rather than imported.</summary>
+    public bool Defined { get; }
+
+    /// <summary>The core function the component runs when a handle it owns is dropped, or null.</summary>
+    public CoreDef? Destructor { get; }
 }
 
 /// <summary>A WIT function type: named parameters and an optional result.</summary>
@@ -104,6 +119,9 @@ public sealed record WitFunction(IReadOnlyList<(string Name, WitType Type)> Para
 /// <param name="Lowering">The lowering's number.</param>
 public sealed record CoreDef(string Kind, int Instance, string Name, int Lowering)
 {
+    /// <summary>For a <c>resource.new</c>, <c>resource.rep</c> or <c>resource.drop</c> built-in: the resource it is for.</summary>
+    public WitType? Resource { get; init; }
+
     /// <summary>The reference as the description writes it: <c>export 0 memory</c>, <c>lowered 3</c>.</summary>
     public string Text => Kind switch
     {

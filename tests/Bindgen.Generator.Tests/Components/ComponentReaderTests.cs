@@ -159,13 +159,36 @@ public sealed class ComponentReaderTests
     }
 
     [Test]
-    public void Resources_async_and_UTF16_are_diagnostics_that_name_what_and_where()
+    public void Imported_resources_async_and_UTF16_are_diagnostics_that_name_what_and_where()
     {
         ComponentInfo info = ComponentReader.Read(Guest("unsupported.component.wasm"));
-        Assert.That(info.Diagnostics.Select(d => d.What), Is.EqualTo(new[] { "resource", "resource", "async", "string-encoding" }));
+        Assert.That(info.Diagnostics.Select(d => d.What), Is.EqualTo(new[] { "resource", "async", "string-encoding" }));
         Assert.That(info.Diagnostics.Select(d => d.Where), Has.All.Match(@"^offset \d+ in the component$"));
-        Assert.That(info.Diagnostics[1].Message, Does.Contain("resource.new"));
-        Assert.That(info.Diagnostics[3].Message, Does.Contain("string-encoding=utf16"));
+        Assert.That(info.Diagnostics[0].Message, Does.Contain("declares the resource 'r'").And.Contain("not yet resources it imports"));
+        Assert.That(info.Diagnostics[2].Message, Does.Contain("string-encoding=utf16"));
+    }
+
+    [Test]
+    public void An_exported_resource_is_described_with_its_destructor_handles_and_built_ins()
+    {
+        string[] lines = DescriptionLines("resources.component.wasm");
+        TestContext.Out.WriteLine(string.Join("\n", lines));
+        Assert.That(lines.Where(l => l.StartsWith("diagnostic", StringComparison.Ordinal)), Is.Empty);
+        string resource = lines.Single(l => l.Contains("\tresource\t", StringComparison.Ordinal));
+        Assert.That(resource, Does.Match(@"^type\t#\d+\tresource\tdefined\texport 0 \d+$"), "the destructor is the shim's table entry, filled by the fixup module");
+        string id = resource.Split('\t')[1];
+        string named = lines.Single(l => l.EndsWith("\tcounter\t" + id, StringComparison.Ordinal));
+        Assert.That(named, Does.StartWith("type\t").And.Contain("\tnamed\tlocal:resources/counters@1.0.0\t"));
+        string name = named.Split('\t')[1];
+        Assert.That(lines, Has.Some.Match($"^type\t#\\d+\town\t{name}$").And.Some.Match($"^type\t#\\d+\tborrow\t{name}$"));
+        Assert.That(lines, Has.Some.EqualTo($"interface-type\texport\tlocal:resources/counters@1.0.0\t{name}"));
+        foreach (string builtin in new[] { "new", "rep", "drop" })
+        {
+            Assert.That(lines, Has.Some.Match($"^with\t\\d+\t\\[export\\]local:resources/counters@1.0.0\t\\[resource-{builtin}\\]counter\tfunction\tbuiltin resource.{builtin} {name}$"));
+        }
+
+        Assert.That(lines, Has.Some.Match(@"^function\texport\tlocal:resources/counters@1.0.0\t\[constructor\]counter\t#\d+\tstart:u32$"));
+        Assert.That(lines, Has.Some.Match(@"^lift\tlocal:resources/counters@1.0.0\t\[method\]counter.merge\texport \d+ local:resources/counters@1.0.0#\[method\]counter.merge\t"));
     }
 
     [Test]

@@ -121,6 +121,7 @@ internal sealed class CanonicalCodec
             case WitKind.U64: return $"unchecked((ulong){r})";
             case WitKind.S32 or WitKind.S64 or WitKind.F32 or WitKind.F64: return r;
             case WitKind.Char: return $"{Lift}.Char(unchecked((uint){r}), {Op})";
+            case WitKind.Own: return $"{t.ClrType}.__Own(this, {r}, {Op})";
             case WitKind.Flags: return $"__FromFlags{Id(t)}(unchecked((uint){r}))";
             case WitKind.Enum: return $"__FromCase{Id(t)}({Lift}.Discriminant(unchecked((uint){r}), {t.Members.Count}, {CSharpText.Literal(t.Wit)}, {Op}))";
             case WitKind.Record:

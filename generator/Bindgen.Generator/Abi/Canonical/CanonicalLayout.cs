@@ -15,7 +15,7 @@ internal static class CanonicalLayout
     {
         WitKind.Bool or WitKind.S8 or WitKind.U8 or WitKind.Unit => 1,
         WitKind.S16 or WitKind.U16 => 2,
-        WitKind.S32 or WitKind.U32 or WitKind.F32 or WitKind.Char or WitKind.String or WitKind.List => 4,
+        WitKind.S32 or WitKind.U32 or WitKind.F32 or WitKind.Char or WitKind.String or WitKind.List or WitKind.Own or WitKind.Borrow => 4,
         WitKind.S64 or WitKind.U64 or WitKind.F64 => 8,
         WitKind.Tuple or WitKind.Record => Fields(t).Select(Alignment).DefaultIfEmpty(1).Max(),
         WitKind.Flags => FlagsSize(t.Members.Count),
@@ -32,7 +32,7 @@ internal static class CanonicalLayout
                 return 0;
             case WitKind.S16 or WitKind.U16:
                 return 2;
-            case WitKind.S32 or WitKind.U32 or WitKind.F32 or WitKind.Char:
+            case WitKind.S32 or WitKind.U32 or WitKind.F32 or WitKind.Char or WitKind.Own or WitKind.Borrow:
                 return 4;
             case WitKind.S64 or WitKind.U64 or WitKind.F64 or WitKind.String or WitKind.List:
                 return 8;

@@ -29,6 +29,12 @@ internal enum WitKind
 
     /// <summary>The absent payload of a result (<c>Bindgen.Unit</c>): no bytes, no flat values.</summary>
     Unit,
+
+    /// <summary>An owning handle to a resource a component exports (<c>own&lt;T&gt;</c>): one i32, the handle.</summary>
+    Own,
+
+    /// <summary>A borrowed handle to a resource a component exports (<c>borrow&lt;T&gt;</c>): one i32, the representation when lent to the component that defines it.</summary>
+    Borrow,
 }
 
 /// <summary>

@@ -92,6 +92,51 @@ internal static class ComponentBinding
         return clash ? "I" + ComponentNames.Pascal((i.Package ?? string.Empty) + "-" + i.ShortName) + (file.Interfaces.Count(o => o.Name == i.Name) > 1 && i.IsExport ? "Export" : string.Empty) : name;
     }
 
+    /// <summary>A resource's function, by its name's annotation: <c>[constructor]r</c>, <c>[method]r.name</c>, <c>[static]r.name</c>; null for a plain function.</summary>
+    public static (string Kind, string Resource, string Name)? ResourceMember(string witName)
+    {
+        foreach (string kind in new[] { "constructor", "method", "static" })
+        {
+            string prefix = "[" + kind + "]";
+            if (witName.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                string rest = witName.Substring(prefix.Length);
+                int dot = rest.IndexOf('.');
+                return kind == "constructor" || dot < 0 ? (kind, rest, rest) : (kind, rest.Substring(0, dot), rest.Substring(dot + 1));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where handles are bound: parameters and results of exported functions of the interface that defines the resource, passed flat.</summary>
+    private static string? HandleProblem(DescribedFunction function, List<WitType> parameters, WitType? result, ComponentTypes types)
+    {
+        IEnumerable<WitType> handles = parameters.Concat(result is null ? Enumerable.Empty<WitType>() : new[] { result }).Where(t => t.Kind is WitKind.Own or WitKind.Borrow);
+        foreach (WitType handle in handles)
+        {
+            ComponentResourceType resource = types.Resources.Values.First(r => r.FullName == handle.ClrType);
+            if (!function.IsExport)
+            {
+                return $"the imported function '{function.Name}' passes the resource '{resource.WitName}'; Bindgen binds resource handles in exported functions only yet";
+            }
+
+            if (resource.Owner != (function.Interface ?? "-"))
+            {
+                return $"the function '{function.Name}' passes the resource '{resource.WitName}', which '{resource.Owner}' defines; Bindgen binds handles in the interface that defines the resource only yet";
+            }
+        }
+
+        if (result is { Kind: WitKind.Borrow })
+        {
+            return $"the function '{function.Name}' returns a borrowed handle, which the component model does not allow";
+        }
+
+        return parameters.Any(p => p.Kind is WitKind.Own or WitKind.Borrow) && CanonicalAbi.ParametersSpill(parameters)
+            ? $"the function '{function.Name}' passes resource handles among more than {CanonicalAbi.MaxFlatParams} flat parameters, which Bindgen does not support yet"
+            : null;
+    }
+
     private static MethodModel? Method(DescribedFunction function, ComponentTypes types, string interfaceFullName, bool isExport, int index, HashSet<string> declaredTypes, out string signature)
     {
         signature = string.Empty;
@@ -122,7 +167,13 @@ internal static class ComponentBinding
             prefix += "_";
         }
 
-        string name = ComponentNames.Pascal(function.Name);
+        if (HandleProblem(function, wit, result?.Wit, types) is { } handleProblem)
+        {
+            types.Report(handleProblem);
+            return null;
+        }
+
+        string name = ResourceMember(function.Name) is { } member ? $"__{ComponentNames.Pascal(member.Resource)}_{(member.Kind == "constructor" ? "New" : ComponentNames.Pascal(member.Name))}" : ComponentNames.Pascal(function.Name);
         if (declaredTypes.Any(t => t.EndsWith("." + name, System.StringComparison.Ordinal)))
         {
             name += "Function"; // a method cannot share its name with a type its interface declares

@@ -16,12 +16,18 @@ internal static partial class ComponentEmitter
     /// instance its lift names, with its post-return function, and the memory and realloc its own lift names (one
     /// canonical guest per distinct pair, so functions of one interface may use the memories of different core instances).
     /// </summary>
-    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e)
+    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e, bool definesResources)
     {
         ModuleModel module = e.Module;
         var codec = new CanonicalCodec();
         List<(string? Memory, string? Realloc)> guests = GuestsOf(e);
-        w.Open($"private sealed class {module.ClassName}");
+        // Reachable from the classes of the resources it defines, which lift and lower their handles through it.
+        w.Open($"{(definesResources ? "internal" : "private")} sealed class {module.ClassName}");
+        if (definesResources)
+        {
+            w.Line($"internal readonly {Runtime} __component;");
+        }
+
         w.Line($"private const string Binding = {CSharpText.Literal(e.Wit ?? file.FileName)};");
         for (int g = 0; g < guests.Count; g++)
         {
@@ -47,6 +53,11 @@ internal static partial class ComponentEmitter
             string memoryExpression = memory is null ? "null" : $"__c.Exports({ExportOf(memory).Instance}, Binding).Memory({ExportOf(memory).Name})";
             string reallocExpression = realloc is null ? "null" : $"__c.Exports({ExportOf(realloc).Instance}, Binding).CheckedFunction({ExportOf(realloc).Name}, {CSharpText.Literal(ReallocSignature)})";
             w.Line($"{GuestField(g)} = __c.Guest({memoryExpression}, {reallocExpression});");
+        }
+
+        if (definesResources)
+        {
+            w.Line("__component = __c;");
         }
 
         if (module.Methods.Count > 0)

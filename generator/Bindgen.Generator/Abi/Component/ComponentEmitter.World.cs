@@ -9,7 +9,7 @@ namespace Bindgen.Generator.Abi.Component;
 /// <summary>The world class: Instantiate (the plan, step by step), one property per exported interface, world-level exports.</summary>
 internal static partial class ComponentEmitter
 {
-    private static void EmitWorld(IndentedWriter w, ComponentFile file, ComponentDocs docs, string worldClass, List<ComponentInterface> interfaces, List<string> declarations)
+    private static void EmitWorld(IndentedWriter w, ComponentFile file, ComponentDocs docs, string worldClass, List<ComponentInterface> interfaces, ComponentTypes types, List<string> declarations)
     {
         List<ComponentInterface> imports = interfaces.Where(i => !i.IsExport).ToList();
         List<ComponentInterface> exports = interfaces.Where(i => i.IsExport).ToList();
@@ -46,6 +46,7 @@ internal static partial class ComponentEmitter
             w.Line();
         }
 
+        EmitResources(w, worldClass, exports, types);
         w.Line($"private readonly {Runtime} _component;");
         if (worldExports is not null)
         {
@@ -67,7 +68,7 @@ internal static partial class ComponentEmitter
 
         w.Close();
         w.Line();
-        EmitInstantiate(w, file, worldClass, imports, importParameters);
+        EmitInstantiate(w, file, worldClass, imports, importParameters, types);
 
         foreach (ComponentInterface e in exports.Where(e => e.Wit is not null))
         {
@@ -89,10 +90,10 @@ internal static partial class ComponentEmitter
 
         foreach (ComponentInterface e in exports)
         {
-            EmitCore(w, file, e);
+            EmitCore(w, file, e, DefinesResources(e, types));
             if (e.Wit is not null)
             {
-                EmitGate(w, e);
+                EmitGate(w, e, DefinesResources(e, types));
             }
         }
 
@@ -117,7 +118,7 @@ internal static partial class ComponentEmitter
 
     private static string Gate(ComponentInterface e) => "__" + e.TypeName.Substring(1) + "Gate";
 
-    private static void EmitInstantiate(IndentedWriter w, ComponentFile file, string worldClass, List<ComponentInterface> imports, Dictionary<string, string> importParameters)
+    private static void EmitInstantiate(IndentedWriter w, ComponentFile file, string worldClass, List<ComponentInterface> imports, Dictionary<string, string> importParameters, ComponentTypes types)
     {
         string[] modules = file.Modules.Select(m => CSharpText.Literal(m.StartsWith("Bindgen.Modules/", System.StringComparison.Ordinal) ? m.Substring("Bindgen.Modules/".Length) : m)).ToArray();
         var parameters = new List<string> { "global::Wasmtime.Engine engine", "global::Wasmtime.Store store" };
@@ -141,6 +142,7 @@ internal static partial class ComponentEmitter
         }
 
         w.Line($"var __c = new {Runtime}(engine, store, typeof({worldClass}).Assembly, new string[] {{ {string.Join(", ", modules)} }}, options);");
+        EmitResourceSetUp(w, types, afterPlan: false);
         foreach (DescribedStep step in file.Plan)
         {
             if (step.Kind == "lower")
@@ -150,11 +152,12 @@ internal static partial class ComponentEmitter
             }
             else
             {
-                string imports2 = string.Join(", ", step.Imports.Select(CoreDefinition));
+                string imports2 = string.Join(", ", step.Imports.Select(d => CoreDefinition(d, types)));
                 w.Line($"__c.Instantiate({Number(step.Number)}, {Number(step.Module)}, new object[] {{ {imports2} }});");
             }
         }
 
+        EmitResourceSetUp(w, types, afterPlan: true);
         w.Line($"return new {worldClass}(__c);");
         w.Close();
         w.Line();
@@ -182,7 +185,7 @@ internal static partial class ComponentEmitter
     }
 
     /// <summary>The exported interface as the user sees it: each method gated, then the canonical glue.</summary>
-    private static void EmitGate(IndentedWriter w, ComponentInterface e)
+    private static void EmitGate(IndentedWriter w, ComponentInterface e, bool definesResources)
     {
         w.Open($"private sealed class {Gate(e)} : {e.FullName}");
         w.Line($"private readonly {Runtime} _component;");
@@ -193,7 +196,13 @@ internal static partial class ComponentEmitter
         w.Line("_core = core;");
         w.Close();
         w.Line();
-        foreach (MethodModel method in e.Module.Methods)
+        if (definesResources)
+        {
+            w.Line($"internal {e.Module.ClassName} Core => _core;");
+            w.Line();
+        }
+
+        foreach (MethodModel method in e.Module.Methods.Where(m => ComponentBinding.ResourceMember(m.ExportName) is null))
         {
             EmitGatedMethod(w, e, method, "_component", "_core", isPublic: false);
         }

@@ -35,7 +35,7 @@ internal static partial class ComponentEmitter
         var docs = new ComponentDocs(file);
         var types = new ComponentTypes(file, containers, docs);
         List<ComponentInterface> interfaces = ComponentBinding.Interfaces(file, types, ns, worldClass, out problem);
-        problem ??= types.Problem ?? Check(file);
+        problem ??= types.Problem ?? Check(file, interfaces, types);
         if (problem is not null)
         {
             return null;
@@ -61,16 +61,30 @@ internal static partial class ComponentEmitter
             }
         }
 
-        EmitWorld(w, file, docs, worldClass, interfaces, types.Declarations.TryGetValue(prefix + worldClass, out List<string>? world) ? world : new List<string>());
+        EmitWorld(w, file, docs, worldClass, interfaces, types, types.Declarations.TryGetValue(prefix + worldClass, out List<string>? world) ? world : new List<string>());
         return w.ToString();
     }
 
-    /// <summary>What the runtime cannot do with this plan: a core definition it cannot resolve.</summary>
-    private static string? Check(ComponentFile file)
+    /// <summary>What the runtime cannot do with this plan: resources defined outside exported interfaces, core definitions it cannot resolve.</summary>
+    private static string? Check(ComponentFile file, List<ComponentInterface> interfaces, ComponentTypes types)
     {
+        foreach (ComponentResourceType resource in types.Resources.Values)
+        {
+            if (!interfaces.Any(i => i.IsExport && i.Wit is not null && i.Wit == resource.Owner))
+            {
+                return $"the resource '{resource.WitName}' is not defined by an exported interface; Bindgen binds resources that exported interfaces define";
+            }
+
+            if (resource.Destructor is { } destructor && !destructor.StartsWith("export ", System.StringComparison.Ordinal))
+            {
+                return $"the destructor of the resource '{resource.WitName}' is the core definition '{destructor}', which Bindgen cannot provide";
+            }
+        }
+
         IEnumerable<string?> definitions = file.Plan.SelectMany(s => s.Imports.Concat(new[] { s.Memory, s.Realloc }))
             .Concat(file.Lifts.SelectMany(l => new[] { l.Core, l.Memory, l.Realloc, l.PostReturn }));
-        string? odd = definitions.FirstOrDefault(d => d is not null && !d.StartsWith("export ", System.StringComparison.Ordinal) && !d.StartsWith("lowered ", System.StringComparison.Ordinal));
+        string? odd = definitions.FirstOrDefault(d => d is not null && !d.StartsWith("export ", System.StringComparison.Ordinal) && !d.StartsWith("lowered ", System.StringComparison.Ordinal)
+            && ResourceBuiltin(d, types) is null);
         return odd is null ? null : $"the plan uses the core definition '{odd}', which Bindgen cannot provide";
     }
 
@@ -106,6 +120,11 @@ internal static partial class ComponentEmitter
         for (int m = 0; m < i.Module.Methods.Count; m++)
         {
             MethodModel method = i.Module.Methods[m];
+            if (ComponentBinding.ResourceMember(method.ExportName) is not null)
+            {
+                continue; // a member of its resource's class
+            }
+
             ComponentDocs.Summary(docs.Function(i.Wit, method.ExportName), $"WIT: <c>{CSharpText.DocText(i.WitSignatures[m])}</c>.").ForEach(line => w.Line(line));
             w.Line($"{method.ReturnType.FullName} {method.Identifier}({Parameters(method)});");
         }
@@ -119,8 +138,13 @@ internal static partial class ComponentEmitter
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A core definition of the description as a C# expression: an export of a core instance, or a lowered import.</summary>
-    private static string CoreDefinition(string definition)
+    private static string CoreDefinition(string definition, ComponentTypes types)
     {
+        if (ResourceBuiltin(definition, types) is { } builtin)
+        {
+            return builtin;
+        }
+
         string[] parts = definition.Split(new[] { ' ' }, 3);
         return parts[0] == "lowered"
             ? "__lowered" + parts[1]

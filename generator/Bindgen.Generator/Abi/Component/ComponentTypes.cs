@@ -11,6 +11,15 @@ namespace Bindgen.Generator.Abi.Component;
 /// <summary>One described type as C#: the canonical ABI's model of it (which the codec lowers and lifts) and its WIT spelling.</summary>
 internal sealed record ComponentType(WitType Wit, string WitText);
 
+/// <summary>A resource the component defines and exports: its number at run time, WIT name and owner, C# class, destructor.</summary>
+/// <param name="Index">Its number in the instance's resource types (the order of the description).</param>
+/// <param name="WitName">The WIT name (<c>counter</c>).</param>
+/// <param name="Owner">The interface that defines it, or <c>-</c> for the world.</param>
+/// <param name="ClassName">The C# class's simple name.</param>
+/// <param name="FullName">The C# class's full name.</param>
+/// <param name="Destructor">The destructor's core definition, or null.</param>
+internal sealed record ComponentResourceType(int Index, string WitName, string Owner, string ClassName, string FullName, string? Destructor);
+
 /// <summary>
 /// Maps the description's WIT types to C#: records to sealed positional records, variants to closed abstract
 /// records with one nested sealed record per case (payload <c>Value</c>), enums to enums, flags to <c>[Flags]</c>
@@ -23,9 +32,13 @@ internal sealed class ComponentTypes
     private readonly Dictionary<string, string> _containers;
     private readonly Dictionary<string, (string Owner, string Name)> _names = new();
     private readonly ComponentDocs _docs;
+    private readonly string _world;
 
     /// <summary>The declarations to write into each container (by container full name), in order.</summary>
     public Dictionary<string, List<string>> Declarations { get; } = new();
+
+    /// <summary>The resources the component defines, by the description's id of the resource and of its name.</summary>
+    public Dictionary<string, ComponentResourceType> Resources { get; } = new();
 
     /// <summary>Why a type could not be mapped, or null.</summary>
     public string? Problem { get; private set; }
@@ -36,6 +49,7 @@ internal sealed class ComponentTypes
     {
         _containers = containers;
         _docs = docs ?? ComponentDocs.None;
+        _world = containers["-"];
         foreach (DescribedType type in file.Types)
         {
             if (type.Kind == "named" && type.Fields.Count == 3)
@@ -64,6 +78,11 @@ internal sealed class ComponentTypes
         {
             // The structure it names was declared under this name already; an alias (of a list, a primitive, another name) is its target.
             mapped = Get(f[2]);
+            if (mapped is not null && Resources.TryGetValue(f[2], out ComponentResourceType? resource))
+            {
+                Resources[type.Id] = resource;
+            }
+
             if (mapped is not null)
             {
                 mapped = mapped with { WitText = ModuleDescription.Unescape(f[1]) };
@@ -74,6 +93,8 @@ internal sealed class ComponentTypes
             mapped = type.Kind switch
             {
                 "list" => Wrap(f, e => new WitType(WitKind.List, e.Wit.ClrType + "[]", new[] { e.Wit }.ToEquatableArray(), EquatableArray<WitMember>.Empty, IsValueType: false), "list"),
+                "resource" => Resource(type),
+                "own" or "borrow" => Handle(type),
                 "option" => Option(f),
                 "result" => Result(f),
                 "tuple" => Tuple(f),
@@ -88,15 +109,55 @@ internal sealed class ComponentTypes
         }
     }
 
+    /// <summary>
+    /// A resource the component defines: a sealed class nested in the world class, named after it. Its value type is
+    /// the owning handle (a bare resource name in WIT is <c>own</c>). An imported resource is not bound yet.
+    /// </summary>
+    private ComponentType? Resource(DescribedType type)
+    {
+        if (type.Fields.Count < 2 || type.Fields[0] != "defined")
+        {
+            return Fail("a resource the component imports is not supported yet (Bindgen binds the resources a component exports)");
+        }
+
+        if (!_names.TryGetValue(type.Id, out (string Owner, string Name) named))
+        {
+            return Fail("a resource without a name cannot be declared in C#");
+        }
+
+        string name = ComponentNames.Pascal(named.Name);
+        var resource = new ComponentResourceType(Resources.Values.Distinct().Count(), named.Name, named.Owner, name, _world + "." + name, type.Fields[1] == "-" ? null : type.Fields[1]);
+        Resources[type.Id] = resource;
+        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty), named.Name);
+    }
+
+    private ComponentType? Handle(DescribedType type)
+    {
+        if (type.Fields.Count != 1 || Get(type.Fields[0]) is not { Wit.Kind: WitKind.Own } resource)
+        {
+            return Fail($"a {type.Kind} handle needs a resource type");
+        }
+
+        return type.Kind == "own"
+            ? resource
+            : new ComponentType(resource.Wit with { Kind = WitKind.Borrow }, $"borrow<{resource.WitText}>");
+    }
+
+    /// <summary>Handles are bound as parameters and results; inside another type they are not yet.</summary>
+    private ComponentType? NoHandle(ComponentType? element, string where) =>
+        element is { Wit.Kind: WitKind.Own or WitKind.Borrow }
+            ? Fail($"the resource handle {element.WitText} inside {where} is not supported yet (Bindgen binds handles as parameters and results)")
+            : element;
+
     private ComponentType? Wrap(EquatableArray<string> f, System.Func<ComponentType, WitType> make, string kind)
     {
-        ComponentType? element = f.Count == 1 ? Get(f[0]) : Fail($"a {kind} needs one element type");
+        ComponentType? element = f.Count == 1 ? NoHandle(Get(f[0]), "a " + kind) : Fail($"a {kind} needs one element type");
         return element is null ? null : new ComponentType(make(element), $"{kind}<{element.WitText}>");
     }
 
     private ComponentType? Option(EquatableArray<string> f)
     {
-        ComponentType? inner = f.Count == 1 ? Get(f[0]) : null;
+        ComponentType? inner = f.Count == 1 ? NoHandle(Get(f[0]), "an option") : null;
         if (inner is null)
         {
             return Fail("an option needs one type");
@@ -110,8 +171,8 @@ internal sealed class ComponentTypes
     private ComponentType? Result(EquatableArray<string> f)
     {
         ComponentType unit = new(WitType.Primitive(WitKind.Unit, "global::Bindgen.Unit"), "_");
-        ComponentType? ok = f.Count == 2 ? (f[0] == "_" ? unit : Get(f[0])) : null;
-        ComponentType? error = f.Count == 2 ? (f[1] == "_" ? unit : Get(f[1])) : null;
+        ComponentType? ok = f.Count == 2 ? (f[0] == "_" ? unit : NoHandle(Get(f[0]), "a result")) : null;
+        ComponentType? error = f.Count == 2 ? (f[1] == "_" ? unit : NoHandle(Get(f[1]), "a result")) : null;
         if (ok is null || error is null)
         {
             return Fail("a result needs an ok and an error type");
@@ -131,7 +192,7 @@ internal sealed class ComponentTypes
         var elements = new List<ComponentType>();
         foreach (string reference in f)
         {
-            if (Get(reference) is not { } element)
+            if (NoHandle(Get(reference), "a tuple") is not { } element)
             {
                 return null;
             }
@@ -176,7 +237,7 @@ internal sealed class ComponentTypes
                 foreach (string field in labels)
                 {
                     int colon = field.LastIndexOf(':');
-                    if (colon < 0 || Get(field.Substring(colon + 1)) is not { } fieldType)
+                    if (colon < 0 || NoHandle(Get(field.Substring(colon + 1)), "a record") is not { } fieldType)
                     {
                         return Fail($"field '{field}' of record '{named.Name}' has no type");
                     }
@@ -214,7 +275,7 @@ internal sealed class ComponentTypes
                         continue;
                     }
 
-                    if (Get(label.Substring(colon + 1)) is not { } payload)
+                    if (NoHandle(Get(label.Substring(colon + 1)), "a variant") is not { } payload)
                     {
                         return null;
                     }
@@ -280,6 +341,9 @@ internal sealed class ComponentTypes
     };
 
     private static ComponentType P(WitKind kind, string clr) => new(WitType.Primitive(kind, clr), kind.ToString().ToLowerInvariant());
+
+    /// <summary>Records a problem found while binding a function.</summary>
+    public void Report(string problem) => Problem ??= problem;
 
     private ComponentType? Fail(string problem)
     {

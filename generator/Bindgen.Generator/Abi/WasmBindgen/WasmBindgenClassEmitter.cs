@@ -27,7 +27,7 @@ internal static class WasmBindgenClassEmitter
         }
 
         w.Line("/// <summary>Pointers of instances finalized undisposed (class index, pointer): freed by the next call, on the binding's thread.</summary>");
-        w.Line("private readonly global::System.Collections.Concurrent.ConcurrentQueue<(int Class, int Pointer)> _finalized = new();");
+        w.Line("private readonly global::Bindgen.Internals.DeferredDrops _finalized = new();");
     }
 
     public static void EmitFreeResolution(IndentedWriter w, ModuleModel module)
@@ -52,8 +52,8 @@ internal static class WasmBindgenClassEmitter
         w.Line();
         w.Line("/// <summary>Frees the instances finalized undisposed; called first by every method, so on the thread that uses the binding.</summary>");
         w.Open("private void ReleaseFinalized()");
-        w.Open("while (!_finalized.IsEmpty && _finalized.TryDequeue(out (int Class, int Pointer) __item))");
-        w.Line("FreeInstance(__item.Class, __item.Pointer);");
+        w.Open("while (_finalized.HasPending && _finalized.TryDequeue(out (int Kind, int Value) __item))");
+        w.Line("FreeInstance(__item.Kind, __item.Value);");
         w.Close();
         w.Close();
         w.Line();
@@ -95,7 +95,7 @@ internal static class WasmBindgenClassEmitter
         w.Line();
         w.Line("/// <summary>Queues the free of an instance never disposed; the binding's next call frees it on its own thread.</summary>");
         w.Open($"~{name}()");
-        w.Line($"if (_pointer != 0) _binding._finalized.Enqueue(({index.ToString(CultureInfo.InvariantCulture)}, _pointer));");
+        w.Line($"if (_pointer != 0) _binding._finalized.Enqueue({index.ToString(CultureInfo.InvariantCulture)}, _pointer);");
         w.Close();
         w.Line();
         w.Line("/// <summary>Frees the instance in the module; a second call does nothing, as does a call after the instance was moved.</summary>");

@@ -45,3 +45,28 @@ public sealed class ComponentReentranceException : BindgenException
     /// <summary>The call that is running.</summary>
     public string Running { get; }
 }
+
+/// <summary>
+/// A resource handle the canonical ABI says the host must trap on: one that does not exist (never created, already
+/// dropped, or moved), one of another resource type, a borrowed handle where an owning one is needed, or one still
+/// lent to a call. Raised while the guest runs, so the instance is unusable afterwards, as after a trap.
+/// </summary>
+public sealed class ComponentHandleException : BindgenException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The call (and built-in) that met the handle.</param>
+    /// <param name="handle">The handle's index in the guest's table.</param>
+    /// <param name="reason">Why the handle is refused.</param>
+    public ComponentHandleException(string operation, int handle, string reason)
+        : base($"{operation}: handle {handle} is refused: {reason}")
+    {
+        Operation = operation;
+        Handle = handle;
+    }
+
+    /// <summary>The call (and built-in) that met the handle.</summary>
+    public string Operation { get; }
+
+    /// <summary>The handle's index in the guest's table.</summary>
+    public int Handle { get; }
+}
