@@ -164,6 +164,13 @@ internal static class DiagnosticDescriptors
         "The component '{0}' cannot be bound: {1}",
         "The build described a <BindgenComponent> (docs/component-description.md), but the generator cannot map it to C#: a WIT type with no C# form, lifts with different memories in one interface, or a description of another format version. No class is generated for it.");
 
+    public static readonly DiagnosticDescriptor ComponentWasiFallback = Create(
+        "BG0040",
+        "The component runs on Wasmtime.Components",
+        "The component '{0}' imports WASI and runs on Wasmtime.Components with its WASI 0.2, behind the same generated API: {1}",
+        "A component that imports WASI runs its main module on Wasmtime's WASI preview 1 when the preview-1 adapter can be left out (docs/components.md, \"WASI\"); otherwise the whole component runs on Wasmtime.Components with AddWasiPreview2. Its calls are slower (values pass as ComponentValue) and it cannot use resources.",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -172,7 +179,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, ComponentWasiFallback, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

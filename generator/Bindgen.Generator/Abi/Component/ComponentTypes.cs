@@ -26,6 +26,9 @@ internal sealed class ComponentTypes
     /// <summary>The declarations to write into each container (by container full name), in order.</summary>
     public Dictionary<string, List<string>> Declarations { get; } = new();
 
+    /// <summary>The WIT labels (field, case or flag names, in order) of each declared type, by its C# full name.</summary>
+    public Dictionary<string, string[]> Labels { get; } = new();
+
     /// <summary>Why a type could not be mapped, or null.</summary>
     public string? Problem { get; private set; }
 
@@ -162,6 +165,7 @@ internal sealed class ComponentTypes
         var members = new List<WitMember>();
         var declaration = new StringBuilder(doc.ToString());
         string[] labels = type.Fields.Select(ModuleDescription.Unescape).ToArray();
+        Labels[full] = labels.Select(l => type.Kind is "record" or "variant" && l.LastIndexOf(':') >= 0 ? l.Substring(0, l.LastIndexOf(':')) : l).ToArray();
         switch (type.Kind)
         {
             case "record":

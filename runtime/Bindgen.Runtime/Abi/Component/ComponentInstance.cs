@@ -14,7 +14,7 @@ namespace Bindgen.Internals;
 /// rules for calls: no re-entrance, and no call after one failed in the guest. For generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ComponentInstance
+public sealed partial class ComponentInstance
 {
     private readonly Engine _engine;
     private readonly Assembly _assembly;
