@@ -73,6 +73,7 @@ public sealed partial class DescribeWasmComponents : Task
                 continue;
             }
 
+            RequestedFallback(component, info);
             if (info.WasiProblem is not null)
             {
                 WasiError(path, $"BindgenComponent '{path}' imports WASI but cannot be run: {info.WasiProblem}.");

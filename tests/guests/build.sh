@@ -68,6 +68,8 @@ node "$here/component/make-components.mjs" "$here/canonical/text.wit" demo "$out
     "$out/canonical.wasm" "$out/canonical_growing.wasm"
 node "$here/component/make-components.mjs" "$here/canonical/host.wit" imports-demo "$out" \
     "$out/canonical_imports.wasm" "$out/canonical_imports_growing.wasm"
+# The same component under another name, bound with Host="Wasmtime.Components" (the fallback asked for).
+cp "$out/canonical.component.wasm" "$out/canonical_fallback.component.wasm"
 build_c shapes canonical/shapes.c
 node "$here/component/make-components.mjs" "$here/canonical/shapes.wit" shapes "$out" "$out/shapes.wasm"
 # WASI components (tests/guests/wasi): a C program built for WASI preview 1 with wasi-libc, wrapped with the

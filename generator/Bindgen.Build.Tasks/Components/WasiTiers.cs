@@ -8,7 +8,7 @@ namespace Bindgen.Build.Tasks.Components;
 /// <param name="MainInstance">For the bypass: the core instance every export is lifted from.</param>
 /// <param name="MainModule">For the bypass: the core module of that instance.</param>
 /// <param name="Initialize">For the bypass: whether the component runs the main module's <c>_initialize</c> after instantiating it.</param>
-/// <param name="Reason">For the fallback: why the bypass does not apply.</param>
+/// <param name="Reason">For the fallback: why it runs there (the bypass does not apply, or the item asks for it).</param>
 /// <param name="Imports">The WASI interfaces the component imports.</param>
 public sealed record WasiTier(bool Bypass, int MainInstance, int MainModule, bool Initialize, string? Reason, IReadOnlyList<string> Imports);
 
@@ -42,26 +42,50 @@ public static class WasiTiers
             return null;
         }
 
-        List<string> others = info.ImportedInterfaces.Select(i => i.Interface.Name).Where(n => !IsWasi(n))
-            .Concat(info.ImportedFunctions.Select(f => f.Name)).ToList();
-        if (others.Count > 0)
+        List<LiftedExport> lifts = info.ExportedInterfaces.SelectMany(e => e.Functions).Concat(info.ExportedFunctions).ToList();
+        if (Unrunnable(info, lifts, "it imports WASI and also") is { } unrunnable)
         {
-            problem = $"it imports WASI and also '{others[0]}'; Bindgen runs a component that imports WASI only when WASI is all it imports";
+            problem = unrunnable;
             return null;
         }
 
+        string? reason = WhyNotBypass(info, modules, lifts, out int main, out int module, out bool initialize);
+        return reason is null ? new WasiTier(true, main, module, initialize, null, wasi) : new WasiTier(false, -1, -1, false, "the preview-1 adapter cannot be left out: " + reason, wasi);
+    }
+
+    /// <summary>
+    /// The fallback for a component whose <c>BindgenComponent</c> item asks for Wasmtime.Components (<c>Host="Wasmtime.Components"</c>),
+    /// or null with <paramref name="problem"/> when it cannot run there: it imports more than WASI, or its exports pass more than values.
+    /// </summary>
+    /// <param name="info">What the reader found.</param>
+    /// <param name="problem">Why it cannot run on Wasmtime.Components, or null.</param>
+    public static WasiTier? Requested(ComponentInfo info, out string? problem)
+    {
         List<LiftedExport> lifts = info.ExportedInterfaces.SelectMany(e => e.Functions).Concat(info.ExportedFunctions).ToList();
+        problem = Unrunnable(info, lifts, "it imports");
+        return problem is null
+            ? new WasiTier(false, -1, -1, false, "the BindgenComponent item asks for it (Host=\"Wasmtime.Components\")", info.ImportedInterfaces.Select(i => i.Interface.Name).ToList())
+            : null;
+    }
+
+    /// <summary>Why neither the bypass nor the fallback can run the component: a non-WASI import (only WASI is provided there), or an export that passes more than values.</summary>
+    private static string? Unrunnable(ComponentInfo info, List<LiftedExport> lifts, string importing)
+    {
+        string? other = info.ImportedInterfaces.Select(i => i.Interface.Name).Where(n => !IsWasi(n)).Concat(info.ImportedFunctions.Select(f => f.Name)).FirstOrDefault();
+        if (other is not null)
+        {
+            return $"{importing} '{other}'; Bindgen runs a component on WASI or on Wasmtime.Components only when WASI is all it imports";
+        }
+
         foreach (LiftedExport lift in lifts)
         {
             if (PlainValues(lift.Type) is { } what)
             {
-                problem = $"its exported function '{lift.Name}' uses {what}, which neither the WASI bypass nor the fallback (Wasmtime.Components) can pass";
-                return null;
+                return $"its exported function '{lift.Name}' uses {what}, which neither the WASI bypass nor the fallback (Wasmtime.Components) can pass";
             }
         }
 
-        string? reason = WhyNotBypass(info, modules, lifts, out int main, out int module, out bool initialize);
-        return reason is null ? new WasiTier(true, main, module, initialize, null, wasi) : new WasiTier(false, -1, -1, false, reason, wasi);
+        return null;
     }
 
     /// <summary>Whether an interface name is a WASI interface.</summary>

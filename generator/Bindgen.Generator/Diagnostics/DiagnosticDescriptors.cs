@@ -167,7 +167,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ComponentWasiFallback = Create(
         "BG0040",
         "The component runs on Wasmtime.Components",
-        "The component '{0}' imports WASI and runs on Wasmtime.Components with its WASI 0.2, behind the same generated API: {1}",
+        "The component '{0}' runs on Wasmtime.Components with its WASI 0.2, behind the same generated API, because {1}",
         "A component that imports WASI runs its main module on Wasmtime's WASI preview 1 when the preview-1 adapter can be left out (docs/components.md, \"WASI\"); otherwise the whole component runs on Wasmtime.Components with AddWasiPreview2. Its calls are slower (values pass as ComponentValue) and it cannot use resources.",
         DiagnosticSeverity.Info);
 

@@ -22,8 +22,8 @@ internal static partial class ComponentEmitter
         var values = new ComponentValueCode(types.Labels);
         var functions = new List<string>();
         w.Line("/// <summary>");
-        w.Line($"/// The component <c>{CSharpText.DocText(file.FileName)}</c>, run whole by Wasmtime.Components with its WASI 0.2 (the WASI fallback:");
-        w.Line($"/// {CSharpText.DocText(file.Wasi?.Reason ?? "the preview-1 adapter cannot be bypassed")}). Values pass as <c>ComponentValue</c>; a trap leaves the");
+        w.Line($"/// The component <c>{CSharpText.DocText(file.FileName)}</c>, run whole by Wasmtime.Components with its WASI 0.2 (the fallback, since");
+        w.Line($"/// {CSharpText.DocText(file.Wasi?.Reason ?? "the preview-1 adapter cannot be left out")}). Values pass as <c>ComponentValue</c>; a trap leaves the");
         w.Line("/// instance unusable (every later call throws <see cref=\"global::Bindgen.ComponentPoisonedException\"/>).");
         OpenWorldClass(w, worldClass, worldExports, declarations);
         w.Line($"private readonly {Fallback} _component;");

@@ -34,7 +34,7 @@ internal static class ComponentOutput
         if (file.Wasi is { Bypass: false } fallback)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComponentWasiFallback, Location.Create(file.Path, default, default), file.FileName,
-                "the preview-1 adapter cannot be bypassed because " + (fallback.Reason ?? "of how it is built") + "; calls are slower there and resources are not supported"));
+                (fallback.Reason ?? "the preview-1 adapter cannot be left out") + "; calls are slower there, and resources are not supported"));
         }
 
         context.AddSource("Component." + Emit.CSharpText.HintFragment(file.FileName) + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
