@@ -13,7 +13,7 @@ namespace Bindgen.Build.Tasks;
 /// (docs/component-description.md) and its core modules as files to embed. A file that cannot be read, is not a
 /// component, is corrupt, or uses what Bindgen cannot bind yet is error BG9003, naming the file and what and where.
 /// </summary>
-public sealed class DescribeWasmComponents : Task
+public sealed partial class DescribeWasmComponents : Task
 {
     private const string ErrorCode = "BG9003";
     private const string HelpLink = "https://github.com/bindgen-dotnet/bindgen/blob/main/docs/diagnostics/BG9003.md";
@@ -75,18 +75,31 @@ public sealed class DescribeWasmComponents : Task
                 continue;
             }
 
-            foreach (ComponentDiagnostic diagnostic in info.Diagnostics)
+            RequestedFallback(component, info);
+            if (info.WasiProblem is not null)
+            {
+                WasiError(path, $"BindgenComponent '{path}' imports WASI but cannot be run: {info.WasiProblem}.");
+                continue;
+            }
+
+            // WASI's resources are not run by Bindgen (bypass) or not by Bindgen's glue (fallback), so their constructs are no error there.
+            foreach (ComponentDiagnostic diagnostic in info.Wasi is null ? info.Diagnostics : new List<ComponentDiagnostic>())
             {
                 Error(path, $"BindgenComponent '{path}' uses what Bindgen cannot bind yet ({diagnostic.What}, at {diagnostic.Where}): {diagnostic.Message}.");
             }
 
-            if (info.Diagnostics.Count > 0)
+            if (info.Wasi is null && info.Diagnostics.Count > 0)
             {
                 continue;
             }
 
+            if (info.Wasi is { Bypass: false } fallback)
+            {
+                modules.Add(WasiFallback(path, fileName, bytes, fallback));
+            }
+
             string folder = Path.Combine(OutputDirectory, fileName + ".modules");
-            for (int i = 0; i < info.Modules.Count; i++)
+            foreach (int i in ComponentDescription.EmbeddedModules(info))
             {
                 string modulePath = Path.Combine(folder, i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".wasm");
                 BuildOutput.WriteIfChanged(modulePath, info.Modules[i]);

@@ -44,6 +44,9 @@ public sealed class WasmModuleInfo
     /// <summary>The limits of each memory the module defines (not imports).</summary>
     public List<string> Memories { get; } = new();
 
+    /// <summary>Whether the module has a start function (code that runs when it is instantiated).</summary>
+    public bool HasStart { get; set; }
+
     /// <summary>The module's own name, from the custom <c>name</c> section, or null.</summary>
     public string? Name { get; set; }
 
@@ -107,6 +110,7 @@ public static class WasmReader
                 case 3: ReadFunctions(section, functionTypes); break;
                 case 5: ReadMemories(section, info); break;
                 case 7: ReadExports(section, exports); break;
+                case 8: info.HasStart = true; break;
             }
 
             reader.Position = start + (int)size;

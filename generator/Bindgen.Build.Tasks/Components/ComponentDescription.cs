@@ -10,7 +10,7 @@ namespace Bindgen.Build.Tasks.Components;
 /// per line, tab-separated fields, names escaped as in module descriptions. Types are numbered (<c>#0</c>, <c>#1</c>)
 /// in the order functions and interfaces first use them, so the same component always gives the same text.
 /// </summary>
-public sealed class ComponentDescription
+public sealed partial class ComponentDescription
 {
     /// <summary>The first line of every component description; the number is the format's version.</summary>
     public const string Header = "bindgen-component-description\t1";
@@ -49,10 +49,12 @@ public sealed class ComponentDescription
         head.Append(Header).Append('\n');
         head.Append("file\t").Append(Escape(fileName)).Append('\n');
         head.Append("sha256\t").Append(Sha256(bytes)).Append('\n');
-        for (int i = 0; i < info.Modules.Count; i++)
+        foreach (int i in EmbeddedModules(info))
         {
-            head.Append(string.Join("\t", "module", Number(i), ModuleResourceName(fileName, i), Number(info.Modules[i].Length), Sha256(info.Modules[i]))).Append('\n');
+            head.Append(string.Join("\t", "module", Number(ModuleNumber(info, i)), ModuleResourceName(fileName, i), Number(info.Modules[i].Length), Sha256(info.Modules[i]))).Append('\n');
         }
+
+        WasiHead(head, fileName, bytes, info);
 
         // A named type stands for its structure wherever the structure appears (a record used in a variant case
         // before the export that names it), so the generator sees one C# type per WIT type.
@@ -64,7 +66,7 @@ public sealed class ComponentDescription
             }
         }
 
-        foreach (WitInterfaceFunctions<ImportedFunction> imported in info.ImportedInterfaces)
+        foreach (WitInterfaceFunctions<ImportedFunction> imported in info.Wasi is null ? info.ImportedInterfaces : new())
         {
             Interface("import", imported.Interface);
             foreach (ImportedFunction f in imported.Functions)
@@ -97,7 +99,7 @@ public sealed class ComponentDescription
             Line("world-type", Ref(named));
         }
 
-        foreach (PlanStep step in info.Plan)
+        foreach (PlanStep step in info.Wasi is null ? info.Plan : WasiPlan(info))
         {
             switch (step)
             {
@@ -120,7 +122,7 @@ public sealed class ComponentDescription
             Line("lift", Escape(f.Interface ?? "-"), Escape(f.Name), f.Core.Text, Opt(f.Options.Memory), Opt(f.Options.Realloc), Opt(f.Options.PostReturn), f.Options.Encoding);
         }
 
-        foreach (ComponentDiagnostic d in info.Diagnostics)
+        foreach (ComponentDiagnostic d in info.Wasi is null ? info.Diagnostics : new())
         {
             Line("diagnostic", Escape(d.What), Escape(d.Where), Escape(d.Message));
         }

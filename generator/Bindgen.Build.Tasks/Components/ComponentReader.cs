@@ -32,6 +32,12 @@ public sealed class ComponentInfo
     /// <summary>Types named at world level (imported or exported types outside an interface).</summary>
     public List<WitNamed> WorldTypes { get; } = new();
 
+    /// <summary>For a component that imports WASI: how it runs (<see cref="WasiTiers"/>); null otherwise.</summary>
+    public WasiTier? Wasi { get; set; }
+
+    /// <summary>Why a component that imports WASI cannot run at all, or null.</summary>
+    public string? WasiProblem { get; set; }
+
     /// <summary>What Bindgen cannot bind: when not empty, no binding is generated.</summary>
     public List<ComponentDiagnostic> Diagnostics { get; } = new();
 }
@@ -101,6 +107,8 @@ public static class ComponentReader
             Export(info, name, item);
         }
 
+        info.Wasi = WasiTiers.Choose(info, modules, out string? wasiProblem);
+        info.WasiProblem = wasiProblem;
         return info;
     }
 

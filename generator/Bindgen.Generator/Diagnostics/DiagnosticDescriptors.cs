@@ -182,6 +182,13 @@ internal static class DiagnosticDescriptors
         "Method '{0}' calls '{1}' as {2}, but component '{3}' exports {4}: {5}",
         "The WIT signature the method's C# signature derives (docs/canonical-abi.md) must have the structure of the function the component lifts: the same number of parameters, and each parameter and the result of the same WIT type.");
 
+    public static readonly DiagnosticDescriptor ComponentWasiFallback = Create(
+        "BG0040",
+        "The component runs on Wasmtime.Components",
+        "The component '{0}' runs on Wasmtime.Components with its WASI 0.2, behind the same generated API, because {1}",
+        "A component that imports WASI runs its main module on Wasmtime's WASI preview 1 when the preview-1 adapter can be left out (docs/components.md, \"WASI\"); otherwise the whole component runs on Wasmtime.Components with AddWasiPreview2. Its calls are slower (values pass as ComponentValue) and it cannot use resources.",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "BG0099",
         "Bindgen could not generate a binding",
@@ -190,7 +197,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, ComponentNeedsCanonicalAbi, ComponentExportNotFound, ComponentSignatureMismatch, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, ComponentNeedsCanonicalAbi, ComponentExportNotFound, ComponentSignatureMismatch, ComponentWasiFallback, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

@@ -32,20 +32,7 @@ internal static partial class ComponentEmitter
         w.Line("/// compiled once per engine, and instantiated in the order the component's instantiation plan gives. A trap leaves the");
         w.Line("/// instance unusable (every later call throws <see cref=\"global::Bindgen.ComponentPoisonedException\"/>); calling back into it");
         w.Line("/// from one of its imports is refused (<see cref=\"global::Bindgen.ComponentReentranceException\"/>).");
-        w.Line(docs.World is null ? "/// </summary>" : "/// </remarks>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
-        w.Line("[global::Bindgen.MayGrowMemory]");
-        w.Open($"public sealed partial class {worldClass}{(worldExports is null ? string.Empty : " : " + worldExports.FullName)}");
-        foreach (string declaration in declarations)
-        {
-            foreach (string line in declaration.Split('\n'))
-            {
-                w.Line(line);
-            }
-
-            w.Line();
-        }
-
+        OpenWorldClass(w, docs, worldClass, worldExports, declarations);
         EmitResources(w, worldClass, exports, types);
         w.Line($"private readonly {Runtime} _component;");
         if (worldExports is not null)
@@ -109,6 +96,24 @@ internal static partial class ComponentEmitter
         w.Close();
     }
 
+    /// <summary>The end of the world class's summary, its attributes and declaration, and the WIT types declared at world level.</summary>
+    private static void OpenWorldClass(IndentedWriter w, ComponentDocs docs, string worldClass, ComponentInterface? worldExports, List<string> declarations)
+    {
+        w.Line(docs.World is null ? "/// </summary>" : "/// </remarks>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bindgen.Generator\", \"1.0.0\")]");
+        w.Line("[global::Bindgen.MayGrowMemory]");
+        w.Open($"public sealed partial class {worldClass}{(worldExports is null ? string.Empty : " : " + worldExports.FullName)}");
+        foreach (string declaration in declarations)
+        {
+            foreach (string line in declaration.Split('\n'))
+            {
+                w.Line(line);
+            }
+
+            w.Line();
+        }
+    }
+
     /// <summary>The property of an exported interface: its name in PascalCase (<c>Interface</c> appended if it would clash).</summary>
     private static string Property(ComponentInterface e, string worldClass)
     {
@@ -123,6 +128,11 @@ internal static partial class ComponentEmitter
         string[] modules = file.Modules.Select(m => CSharpText.Literal(m.StartsWith("Bindgen.Modules/", System.StringComparison.Ordinal) ? m.Substring("Bindgen.Modules/".Length) : m)).ToArray();
         var parameters = new List<string> { "global::Wasmtime.Engine engine", "global::Wasmtime.Store store" };
         parameters.AddRange(imports.Select(i => $"{i.FullName} {importParameters[i.Wit ?? "-"]}"));
+        if (file.Wasi is not null)
+        {
+            parameters.Add("global::Bindgen.WasiOptions? wasi = null");
+        }
+
         parameters.Add("global::Bindgen.GuestMemoryOptions? options = null");
         w.Line($"/// <summary>Instantiates the component in <paramref name=\"store\"/>{(imports.Count == 0 ? string.Empty : ", with the host's implementations of its imports")}.</summary>");
         w.Line("/// <param name=\"engine\">The engine <paramref name=\"store\"/> was created with (the embedded core modules are compiled for it once).</param>");
@@ -130,6 +140,11 @@ internal static partial class ComponentEmitter
         foreach (ComponentInterface i in imports)
         {
             w.Line($"/// <param name=\"{importParameters[i.Wit ?? "-"].TrimStart('@')}\">The implementation of the imported {(i.Wit is null ? "world functions" : $"interface <c>{CSharpText.DocText(i.Wit)}</c>")}.</param>");
+        }
+
+        if (file.Wasi is not null)
+        {
+            w.Line("/// <param name=\"wasi\">What the component sees of the host through WASI (arguments, environment, standard streams, preopened directories); nothing when null. Set on <paramref name=\"store\"/>.</param>");
         }
 
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
@@ -149,6 +164,11 @@ internal static partial class ComponentEmitter
             {
                 string implementation = importParameters[step.Interface ?? "-"];
                 w.Line($"global::Wasmtime.Function __lowered{Number(step.Number)} = __Lower{Number(step.Number)}(__c, {implementation});");
+            }
+            else if (file.Wasi is { Bypass: true } bypass)
+            {
+                // The WASI bypass: the main module alone, on Wasmtime's preview-1 WASI (docs/components.md, "WASI").
+                w.Line($"__c.InstantiatePreview1({Number(step.Number)}, {Number(step.Module)}, wasi, {(bypass.Initialize ? "true" : "false")});");
             }
             else
             {

@@ -61,7 +61,16 @@ internal static partial class ComponentEmitter
             }
         }
 
-        EmitWorld(w, file, docs, worldClass, interfaces, types, types.Declarations.TryGetValue(prefix + worldClass, out List<string>? world) ? world : new List<string>());
+        List<string> world = types.Declarations.TryGetValue(prefix + worldClass, out List<string>? d2) ? d2 : new List<string>();
+        if (file.Wasi is { Bypass: false })
+        {
+            EmitFallbackWorld(w, file, worldClass, interfaces, world, types);
+        }
+        else
+        {
+            EmitWorld(w, file, docs, worldClass, interfaces, types, world);
+        }
+
         return w.ToString();
     }
 

@@ -24,6 +24,9 @@ internal sealed record DescribedStep(string Kind, int Number, int Module, Equata
 /// <summary>How an exported function is lifted: the core function and the options' core definitions.</summary>
 internal sealed record DescribedLift(string? Interface, string Name, string Core, string? Memory, string? Realloc, string? PostReturn, string Encoding);
 
+/// <summary>How a component that imports WASI runs: the preview-1 bypass (calling <c>_initialize</c> or not) or the fallback, with why.</summary>
+internal sealed record DescribedWasi(bool Bypass, bool Initialize, string? Reason, string? Component, EquatableArray<string> Imports);
+
 /// <summary>
 /// A component as the build described it (docs/component-description.md). Plain data: the pipeline caches it until
 /// the description changes, so an edit to C# code never re-reads or re-emits a component.
@@ -42,6 +45,9 @@ internal sealed record ComponentFile(
     string? Namespace,
     EquatableArray<DescribedDoc> Docs = default)
 {
+    /// <summary>For a component that imports WASI: its tier (docs/components.md, "WASI"); null otherwise.</summary>
+    public DescribedWasi? Wasi { get; init; }
+
     public const string Magic = "bindgen-component-description";
     public const string Version = "1";
     public const string Extension = ".bindgen-component";
@@ -75,6 +81,8 @@ internal sealed record ComponentFile(
         var withs = new Dictionary<int, List<string>>();
         var docs = new List<DescribedDoc>();
         string? className = null, ns = null;
+        DescribedWasi? wasi = null;
+        var wasiImports = new List<string>();
         for (int i = 1; i < lines.Length; i++)
         {
             string[] f = lines[i].Split('\t');
@@ -110,6 +118,9 @@ internal sealed record ComponentFile(
                     case "doc": docs.Add(new DescribedDoc(Opt(f[1]), Opt(f[2]), f[3], Opt(f[4]), Opt(f[5]), U(f[6]))); break;
                     case "class-name": className = U(f[1]); break;
                     case "namespace": ns = U(f[1]); break;
+                    case "wasi": wasi = new DescribedWasi(f[1] == "bypass", f[1] == "bypass" && f[2] == "_initialize", f[1] == "bypass" ? null : U(f[2]), null, EquatableArray<string>.Empty); break;
+                    case "component": wasi = wasi! with { Component = U(f[1]) }; break;
+                    case "wasi-import": wasiImports.Add(U(f[1])); break;
                     case "diagnostic": return Failed(path, fileName, "the build reported that the component cannot be bound: " + U(f[3]));
                 }
             }
@@ -134,7 +145,10 @@ internal sealed record ComponentFile(
         }
 
         return new ComponentFile(path, fileName, null, modules.ToEquatableArray(), types.ToEquatableArray(), described.ToEquatableArray(),
-            functions.ToEquatableArray(), plan.ToEquatableArray(), lifts.ToEquatableArray(), className, ns, docs.ToEquatableArray());
+            functions.ToEquatableArray(), plan.ToEquatableArray(), lifts.ToEquatableArray(), className, ns, docs.ToEquatableArray())
+        {
+            Wasi = wasi is null ? null : wasi with { Imports = wasiImports.ToEquatableArray() },
+        };
     }
 
     private static string U(string value) => ModuleDescription.Unescape(value);

@@ -31,6 +31,12 @@ internal static class ComponentOutput
             return;
         }
 
+        if (file.Wasi is { Bypass: false } fallback)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComponentWasiFallback, Location.Create(file.Path, default, default), file.FileName,
+                (fallback.Reason ?? "the preview-1 adapter cannot be left out") + "; calls are slower there, and resources are not supported"));
+        }
+
         context.AddSource("Component." + Emit.CSharpText.HintFragment(file.FileName) + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
     }
 }

@@ -40,6 +40,9 @@ internal sealed class ComponentTypes
     /// <summary>The resources the component defines, by the description's id of the resource and of its name.</summary>
     public Dictionary<string, ComponentResourceType> Resources { get; } = new();
 
+    /// <summary>The WIT labels (field, case or flag names, in order) of each declared type, by its C# full name.</summary>
+    public Dictionary<string, string[]> Labels { get; } = new();
+
     /// <summary>Why a type could not be mapped, or null.</summary>
     public string? Problem { get; private set; }
 
@@ -230,6 +233,7 @@ internal sealed class ComponentTypes
 
         string? ItemDoc(string label) => _docs.Item(named.Owner, named.Name, label);
         string[] labels = type.Fields.Select(ModuleDescription.Unescape).ToArray();
+        Labels[full] = labels.Select(l => type.Kind is "record" or "variant" && l.LastIndexOf(':') >= 0 ? l.Substring(0, l.LastIndexOf(':')) : l).ToArray();
         switch (type.Kind)
         {
             case "record":

@@ -1,0 +1,45 @@
+using Wasmtime;
+using Module = Wasmtime.Module;
+
+namespace Bindgen.Internals;
+
+/// <summary>The WASI bypass: the component's main module run on Wasmtime's own WASI preview 1, its adapter left out.</summary>
+public sealed partial class ComponentInstance
+{
+    /// <summary>
+    /// Instantiates core module <paramref name="module"/> as core instance <paramref name="instance"/> with its
+    /// <c>wasi_snapshot_preview1</c> imports from Wasmtime's WASI, configured by <paramref name="wasi"/> (set on the
+    /// store), then runs its <c>_initialize</c> when the component would (wit-component's fixup calls it).
+    /// </summary>
+    /// <param name="instance">The core instance number.</param>
+    /// <param name="module">The core module number.</param>
+    /// <param name="wasi">What the guest sees of the host; no arguments, environment, streams or directories when null.</param>
+    /// <param name="initialize">Whether to call the module's <c>_initialize</c>.</param>
+    /// <exception cref="GuestTrapException">Instantiation or <c>_initialize</c> trapped.</exception>
+    public void InstantiatePreview1(int instance, int module, WasiOptions? wasi, bool initialize)
+    {
+        Module compiled = EmbeddedModules.Get(_engine, _assembly, _modules[module]);
+        Store.SetWasiConfiguration((wasi ?? new WasiOptions()).ToConfiguration());
+        while (_instances.Count <= instance)
+        {
+            _instances.Add(null);
+        }
+
+        string operation = $"instantiating core module {module} ({_modules[module]}) of the component on WASI preview 1";
+        try
+        {
+            using var linker = new Linker(_engine);
+            linker.DefineWasi();
+            Instance core = linker.Instantiate(Store, compiled);
+            _instances[instance] = core;
+            if (initialize)
+            {
+                (core.GetAction("_initialize") ?? throw new MissingExportException(operation, "_initialize", "function")).Invoke();
+            }
+        }
+        catch (WasmtimeException e)
+        {
+            throw GuestFailures.FromWasmtime(operation, e);
+        }
+    }
+}

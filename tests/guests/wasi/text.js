@@ -1,0 +1,24 @@
+// The JavaScript WASI guest: formatting, the clocks, the random source and
+// stdout, all through the WASI 0.2 imports that componentize-js wires up.
+export const text = {
+  greet(name, count) {
+    const line = `Hello, ${name}! (${count.toString().padStart(3, '0')}, ${(count / 3).toFixed(2)})`;
+    console.log(line);
+    return line;
+  },
+  nowMillis() {
+    return BigInt(Date.now());
+  },
+  randomLine(n) {
+    const values = [];
+    for (let i = 0; i < n; i++) values.push(Math.random().toFixed(6));
+    return values.join(',');
+  },
+  writeStdout(text) {
+    console.log(text);
+    return text.length;
+  },
+  add(a, b) {
+    return (a + b) >>> 0;
+  },
+};
