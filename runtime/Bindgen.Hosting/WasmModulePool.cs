@@ -1,6 +1,8 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.ObjectPool;
 using Wasmtime;
 
@@ -26,6 +28,9 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     private readonly SemaphoreSlim? _leaseSlots;
     private readonly ObjectPool<PooledInstance<TBinding>>? _idle;
     private readonly Action _onInstanceDisposed;
+    private readonly PoolTelemetry _telemetry;
+    private readonly string _name;
+    private long _leaseNumber;
     private int _liveInstances;
     private long _instancesCreated;
     private long _instancesDiscarded;
@@ -50,10 +55,15 @@ public sealed class WasmModulePool<TBinding> : IDisposable
             throw new ArgumentException("MaxConcurrentLeases and MaxIdleInstances must be at least 1.", nameof(options));
         }
 
-        if (options.DefineImports is not null)
+        if (options.UseWasi || options.DefineImports is not null)
         {
             _linker = new Linker(engine);
-            options.DefineImports(_linker);
+            if (options.UseWasi)
+            {
+                _linker.DefineWasi();
+            }
+
+            options.DefineImports?.Invoke(_linker);
         }
 
         if (options.MaxConcurrentLeases != int.MaxValue)
@@ -67,6 +77,9 @@ public sealed class WasmModulePool<TBinding> : IDisposable
             var provider = new DefaultObjectPoolProvider { MaximumRetained = options.MaxIdleInstances };
             _idle = provider.Create(new InstancePolicy(this));
         }
+
+        _name = options.Name ?? typeof(TBinding).Name;
+        _telemetry = new PoolTelemetry(_name, () => LiveInstances, () => ActiveLeases);
     }
 
     /// <summary>The engine instances are created in.</summary>
@@ -98,7 +111,13 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     public WasmLease<TBinding> Rent(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        _leaseSlots?.Wait(cancellationToken);
+        if (_leaseSlots is not null && !_leaseSlots.Wait(0, cancellationToken))
+        {
+            long started = Stopwatch.GetTimestamp();
+            _leaseSlots.Wait(cancellationToken);
+            if (_telemetry.WaitsObserved) _telemetry.Waited(started);
+        }
+
         return Lease(cancellationToken);
     }
 
@@ -110,9 +129,11 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     public async ValueTask<WasmLease<TBinding>> RentAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        if (_leaseSlots is not null)
+        if (_leaseSlots is not null && !_leaseSlots.Wait(0, cancellationToken))
         {
+            long started = Stopwatch.GetTimestamp();
             await _leaseSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_telemetry.WaitsObserved) _telemetry.Waited(started);
         }
 
         return Lease(cancellationToken);
@@ -162,6 +183,7 @@ public sealed class WasmModulePool<TBinding> : IDisposable
 
         (_idle as IDisposable)?.Dispose();
         _linker?.Dispose();
+        _telemetry.Dispose();
     }
 
     private WasmLease<TBinding> Lease(CancellationToken cancellationToken)
@@ -174,6 +196,8 @@ public sealed class WasmModulePool<TBinding> : IDisposable
             {
                 instance.Store.Fuel = fuel;
             }
+
+            instance.Output?.BeginLease(Interlocked.Increment(ref _leaseNumber));
         }
         catch
         {
@@ -189,6 +213,7 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     {
         try
         {
+            instance.Output?.Flush();
             if (_idle is not null && completed && !OutOfFuel(instance) && Volatile.Read(ref _disposed) == 0 && Reset(instance))
             {
                 _idle.Return(instance);
@@ -238,16 +263,33 @@ public sealed class WasmModulePool<TBinding> : IDisposable
 
             // On an epoch engine a new store's deadline is "now"; a cancellable binding replaces this with its own.
             store.SetEpochDeadline(1UL << 40);
+            GuestOutputLog? output = _options.UseWasi ? ConfigureWasi(store) : null;
             TBinding binding = _createBinding(new WasmInstanceContext(Engine, store, Module, _linker));
             Interlocked.Increment(ref _instancesCreated);
             Interlocked.Increment(ref _liveInstances);
-            return new PooledInstance<TBinding>(store, binding, _onInstanceDisposed);
+            return new PooledInstance<TBinding>(store, binding, _onInstanceDisposed) { Output = output };
         }
         catch
         {
             store.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Gives a new store its WASI configuration; with a logger, stdout and stderr go to it line by line.</summary>
+    private GuestOutputLog? ConfigureWasi(Store store)
+    {
+        var wasi = new WasiConfiguration();
+        _options.ConfigureWasi?.Invoke(wasi);
+        GuestOutputLog? output = null;
+        if (_options.GuestOutputLogger is ILogger logger)
+        {
+            output = new GuestOutputLog(logger, _name, _options.GuestStandardOutputLevel, _options.GuestStandardErrorLevel);
+            wasi.WithStandardOutputCallback(output.Output).WithStandardErrorCallback(output.Error);
+        }
+
+        store.SetWasiConfiguration(wasi);
+        return output;
     }
 
     private void ThrowIfDisposed()

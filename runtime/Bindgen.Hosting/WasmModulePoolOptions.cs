@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 using Wasmtime;
 
 namespace Bindgen.Hosting;
@@ -74,6 +75,34 @@ public class WasmModulePoolOptions<TBinding>
     /// Null: no timeout.
     /// </summary>
     public TimeSpan? LeaseTimeout { get; set; }
+
+    /// <summary>
+    /// Whether the module is a WASI module: the pool defines WASI preview 1 on its linker (before
+    /// <see cref="DefineImports"/>) and gives every store a WASI configuration (<see cref="ConfigureWasi"/>), whose stdout
+    /// and stderr go to <see cref="GuestOutputLogger"/> when it is set. The factory must instantiate through
+    /// <see cref="WasmInstanceContext.Linker"/>.
+    /// </summary>
+    public bool UseWasi { get; set; }
+
+    /// <summary>Under <see cref="UseWasi"/>: arguments, environment, preopened directories of each store's WASI configuration.</summary>
+    public Action<WasiConfiguration>? ConfigureWasi { get; set; }
+
+    /// <summary>
+    /// Under <see cref="UseWasi"/>: the logger the guest's stdout and stderr go to, one entry per line, in a scope naming
+    /// the module, the lease and the trace it was rented in. <c>AddWasmModule</c> sets it from the application's
+    /// <see cref="ILoggerFactory"/> (category <c>Bindgen.Guest.</c> and the module's name) when it is null.
+    /// Null: the output is dropped, as Wasmtime does by default.
+    /// </summary>
+    public ILogger? GuestOutputLogger { get; set; }
+
+    /// <summary>The level of the guest's stdout lines. Default: <see cref="LogLevel.Information"/>.</summary>
+    public LogLevel GuestStandardOutputLevel { get; set; } = LogLevel.Information;
+
+    /// <summary>The level of the guest's stderr lines. Default: <see cref="LogLevel.Warning"/>.</summary>
+    public LogLevel GuestStandardErrorLevel { get; set; } = LogLevel.Warning;
+
+    /// <summary>The module's name in telemetry (<c>bindgen.module</c> of the pool metrics) and logs. Default: the binding type's name.</summary>
+    public string? Name { get; set; }
 
     /// <summary>Guest memory options for bindings the factory creates; a convenience the factory may pass on.</summary>
     public GuestMemoryOptions? MemoryOptions { get; set; }
