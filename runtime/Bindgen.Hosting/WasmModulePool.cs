@@ -43,9 +43,26 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     /// <param name="options">The pool's settings; <see cref="WasmModulePoolOptions{TBinding}.CreateBinding"/> is required.</param>
     /// <exception cref="ArgumentException">The options lack a binding factory or have a bound below 1.</exception>
     public WasmModulePool(Engine engine, Module module, WasmModulePoolOptions<TBinding> options)
+        : this(engine, options, module ?? throw new ArgumentNullException(nameof(module)))
+    {
+    }
+
+    /// <summary>
+    /// Creates a pool of bindings that compile their own modules once per engine: a component's world class
+    /// (<c>c =&gt; Demo.Instantiate(c.Engine, c.Store)</c>), or a binding of an embedded module.
+    /// </summary>
+    /// <param name="engine">The engine instances are created in; the caller keeps owning it.</param>
+    /// <param name="options">The pool's settings; <see cref="WasmModulePoolOptions{TBinding}.CreateBinding"/> is required.</param>
+    /// <exception cref="ArgumentException">The options lack a binding factory or have a bound below 1.</exception>
+    public WasmModulePool(Engine engine, WasmModulePoolOptions<TBinding> options)
+        : this(engine, options, null)
+    {
+    }
+
+    private WasmModulePool(Engine engine, WasmModulePoolOptions<TBinding> options, Module? module)
     {
         Engine = engine ?? throw new ArgumentNullException(nameof(engine));
-        Module = module ?? throw new ArgumentNullException(nameof(module));
+        Module = module;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _onInstanceDisposed = () => Interlocked.Decrement(ref _liveInstances);
         _createBinding = options.CreateBinding
@@ -85,8 +102,8 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     /// <summary>The engine instances are created in.</summary>
     public Engine Engine { get; }
 
-    /// <summary>The module every lease instantiates.</summary>
-    public Module Module { get; }
+    /// <summary>The module every lease instantiates; null for a pool of bindings that bring their own (components).</summary>
+    public Module? Module { get; }
 
     /// <summary>The isolation policy between leases.</summary>
     public PoolIsolation Isolation => _options.Isolation;

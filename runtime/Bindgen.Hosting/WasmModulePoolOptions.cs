@@ -22,11 +22,37 @@ public enum PoolIsolation
 }
 
 /// <summary>What a binding factory gets to instantiate one pooled binding.</summary>
-/// <param name="Engine">The pool's engine.</param>
-/// <param name="Store">A new store of that engine, with the lease limits already applied.</param>
-/// <param name="Module">The module, compiled once for the engine.</param>
-/// <param name="Linker">The pool's linker when <see cref="WasmModulePoolOptions{TBinding}.DefineImports"/> is set, else null.</param>
-public sealed record WasmInstanceContext(Engine Engine, Store Store, Module Module, Linker? Linker);
+public sealed class WasmInstanceContext
+{
+    private readonly Module? _module;
+
+    /// <summary>Creates the context of one new store.</summary>
+    /// <param name="engine">The pool's engine.</param>
+    /// <param name="store">A new store of that engine, with the lease limits already applied.</param>
+    /// <param name="module">The pool's module, or null for a pool of component bindings.</param>
+    /// <param name="linker">The pool's linker, or null.</param>
+    public WasmInstanceContext(Engine engine, Store store, Module? module, Linker? linker)
+    {
+        Engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        Store = store ?? throw new ArgumentNullException(nameof(store));
+        _module = module;
+        Linker = linker;
+    }
+
+    /// <summary>The pool's engine.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>A new store of that engine, with the lease limits already applied.</summary>
+    public Store Store { get; }
+
+    /// <summary>The module, compiled once for the engine.</summary>
+    /// <exception cref="InvalidOperationException">The pool was made without a module, for component bindings.</exception>
+    public Module Module => _module ?? throw new InvalidOperationException(
+        "This pool has no module: it was made for bindings that compile their own, as a component's world class does (World.Instantiate(c.Engine, c.Store, ...)).");
+
+    /// <summary>The pool's linker when <see cref="WasmModulePoolOptions{TBinding}.DefineImports"/> or <see cref="WasmModulePoolOptions{TBinding}.UseWasi"/> is set, else null.</summary>
+    public Linker? Linker { get; }
+}
 
 /// <summary>Settings of a <see cref="WasmModulePool{TBinding}"/>.</summary>
 /// <typeparam name="TBinding">The binding handed out: a generated <c>[WasmModule]</c> class or its interface.</typeparam>
