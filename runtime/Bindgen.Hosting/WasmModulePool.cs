@@ -280,6 +280,12 @@ public sealed class WasmModulePool<TBinding> : IDisposable
 
             // On an epoch engine a new store's deadline is "now"; a cancellable binding replaces this with its own.
             store.SetEpochDeadline(1UL << 40);
+            if (_options.FuelPerLease is ulong fuel)
+            {
+                // The factory may run guest code (a WASI reactor's _initialize); a new store has no fuel. Rent refills it.
+                store.Fuel = fuel;
+            }
+
             GuestOutputLog? output = _options.UseWasi ? ConfigureWasi(store) : null;
             TBinding binding = _createBinding(new WasmInstanceContext(Engine, store, Module, _linker));
             Interlocked.Increment(ref _instancesCreated);
