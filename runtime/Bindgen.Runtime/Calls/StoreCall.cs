@@ -10,14 +10,12 @@ namespace Bindgen.Internals;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct StoreCall
 {
-    private readonly StoreGate.Holder _holder;
-    private readonly CallObservation? _observation;
+    // The holder alone when nobody listens (one reference, as the plain gate's), else the observation that holds it.
+    private readonly object _entered;
 
-    internal StoreCall(StoreGate.Holder holder, CallObservation? observation)
-    {
-        _holder = holder;
-        _observation = observation;
-    }
+    internal StoreCall(StoreGate.Holder holder) => _entered = holder;
+
+    internal StoreCall(CallObservation observation) => _entered = observation;
 
     /// <summary>
     /// Notes the exception a call is ending with, for its span and metrics; an exception filter, so it always returns
@@ -27,22 +25,34 @@ public readonly struct StoreCall
     /// <returns>False.</returns>
     public bool Failed(Exception exception)
     {
-        if (_observation is not null)
+        if (_entered is CallObservation observation)
         {
-            _observation.Exception ??= exception;
+            observation.Exception ??= exception;
         }
 
         return false;
     }
 
-    /// <summary>Leaves the store's gate and ends the call's span; call it in a <c>finally</c>, whatever the outcome.</summary>
+    /// <summary>Ends the call's span, then leaves the store's gate; call it in a <c>finally</c>, whatever the outcome.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Leave()
     {
-        _holder.Leave();
-        if (_observation is not null)
+        if (_entered is StoreGate.Holder holder)
         {
-            _observation.End();
+            holder.Leave();
         }
+        else
+        {
+            LeaveObserved();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LeaveObserved()
+    {
+        // The span reads the store (fuel, memory size): before the gate lets another thread in.
+        var observation = (CallObservation)_entered;
+        observation.End();
+        observation.Holder.Leave();
     }
 }

@@ -24,11 +24,12 @@ public sealed partial class StoreGate
     public StoreCall Call(string binding, string function, string export)
     {
         Holder holder = Enter(binding);
-        return new StoreCall(holder, BindgenTelemetry.CallsObserved ? Observe(binding, function, export) : null);
+        return BindgenTelemetry.CallsObserved ? Observe(holder, binding, function, export) : new StoreCall(holder);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private CallObservation Observe(string binding, string function, string export) => CallObservation.Start(this, binding, function, export);
+    private StoreCall Observe(Holder holder, string binding, string function, string export) =>
+        new(CallObservation.Start(this, holder, binding, function, export));
 
     /// <summary>The store's fuel, when the store is known and consumes fuel.</summary>
     internal ulong? Fuel() => _store is Store store && CallBounds.For(store).ConsumesFuel ? store.Fuel : null;

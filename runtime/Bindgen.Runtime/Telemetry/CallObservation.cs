@@ -14,9 +14,10 @@ internal sealed class CallObservation
     private readonly long _started;
     private readonly ulong? _fuelAtStart;
 
-    private CallObservation(StoreGate gate, string binding, string function, string export)
+    private CallObservation(StoreGate gate, StoreGate.Holder holder, string binding, string function, string export)
     {
         _gate = gate;
+        Holder = holder;
         _binding = binding;
         _export = export;
         _fuelAtStart = gate.Fuel();
@@ -31,12 +32,15 @@ internal sealed class CallObservation
         _started = Stopwatch.GetTimestamp();
     }
 
+    /// <summary>The gate's holder the call entered with.</summary>
+    public StoreGate.Holder Holder { get; }
+
     /// <summary>The exception the call ended with, noted by the method's exception filter.</summary>
     public Exception? Exception { get; set; }
 
     /// <summary>Starts observing a call (the caller checked that someone listens).</summary>
-    public static CallObservation Start(StoreGate gate, string binding, string function, string export) =>
-        new(gate, binding, function, export);
+    public static CallObservation Start(StoreGate gate, StoreGate.Holder holder, string binding, string function, string export) =>
+        new(gate, holder, binding, function, export);
 
     /// <summary>Ends the span and records the call's metrics.</summary>
     public void End()
