@@ -33,9 +33,11 @@ public static class Interleaved
         using var variants = new BenchVariants();
         using var cancellation = new CancellationVariants();
         using var pools = new PoolVariants();
+        using var telemetry = new TelemetryVariants();
         var scenarios = Scenarios(variants);
         scenarios.AddRange(cancellation.Scenarios());
         scenarios.AddRange(pools.Scenarios());
+        scenarios.AddRange(telemetry.Scenarios());
         var canonical = new List<CanonicalBenchmarks>();
         scenarios.AddRange(CanonicalScenarios(canonical));
         using var components = new ComponentScenarios();

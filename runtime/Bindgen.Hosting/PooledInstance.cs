@@ -22,6 +22,9 @@ internal sealed class PooledInstance<TBinding> : IDisposable
 
     public TBinding Binding { get; }
 
+    /// <summary>Where the guest's stdout and stderr go, when the pool routes them to a logger.</summary>
+    public GuestOutputLog? Output { get; init; }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

@@ -1,6 +1,8 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.ObjectPool;
 using Wasmtime;
 
@@ -26,6 +28,9 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     private readonly SemaphoreSlim? _leaseSlots;
     private readonly ObjectPool<PooledInstance<TBinding>>? _idle;
     private readonly Action _onInstanceDisposed;
+    private readonly PoolTelemetry _telemetry;
+    private readonly string _name;
+    private long _leaseNumber;
     private int _liveInstances;
     private long _instancesCreated;
     private long _instancesDiscarded;
@@ -38,9 +43,26 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     /// <param name="options">The pool's settings; <see cref="WasmModulePoolOptions{TBinding}.CreateBinding"/> is required.</param>
     /// <exception cref="ArgumentException">The options lack a binding factory or have a bound below 1.</exception>
     public WasmModulePool(Engine engine, Module module, WasmModulePoolOptions<TBinding> options)
+        : this(engine, options, module ?? throw new ArgumentNullException(nameof(module)))
+    {
+    }
+
+    /// <summary>
+    /// Creates a pool of bindings that compile their own modules once per engine: a component's world class
+    /// (<c>c =&gt; Demo.Instantiate(c.Engine, c.Store)</c>), or a binding of an embedded module.
+    /// </summary>
+    /// <param name="engine">The engine instances are created in; the caller keeps owning it.</param>
+    /// <param name="options">The pool's settings; <see cref="WasmModulePoolOptions{TBinding}.CreateBinding"/> is required.</param>
+    /// <exception cref="ArgumentException">The options lack a binding factory or have a bound below 1.</exception>
+    public WasmModulePool(Engine engine, WasmModulePoolOptions<TBinding> options)
+        : this(engine, options, null)
+    {
+    }
+
+    private WasmModulePool(Engine engine, WasmModulePoolOptions<TBinding> options, Module? module)
     {
         Engine = engine ?? throw new ArgumentNullException(nameof(engine));
-        Module = module ?? throw new ArgumentNullException(nameof(module));
+        Module = module;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _onInstanceDisposed = () => Interlocked.Decrement(ref _liveInstances);
         _createBinding = options.CreateBinding
@@ -50,10 +72,15 @@ public sealed class WasmModulePool<TBinding> : IDisposable
             throw new ArgumentException("MaxConcurrentLeases and MaxIdleInstances must be at least 1.", nameof(options));
         }
 
-        if (options.DefineImports is not null)
+        if (options.UseWasi || options.DefineImports is not null)
         {
             _linker = new Linker(engine);
-            options.DefineImports(_linker);
+            if (options.UseWasi)
+            {
+                _linker.DefineWasi();
+            }
+
+            options.DefineImports?.Invoke(_linker);
         }
 
         if (options.MaxConcurrentLeases != int.MaxValue)
@@ -67,13 +94,16 @@ public sealed class WasmModulePool<TBinding> : IDisposable
             var provider = new DefaultObjectPoolProvider { MaximumRetained = options.MaxIdleInstances };
             _idle = provider.Create(new InstancePolicy(this));
         }
+
+        _name = options.Name ?? typeof(TBinding).Name;
+        _telemetry = new PoolTelemetry(_name, () => LiveInstances, () => ActiveLeases);
     }
 
     /// <summary>The engine instances are created in.</summary>
     public Engine Engine { get; }
 
-    /// <summary>The module every lease instantiates.</summary>
-    public Module Module { get; }
+    /// <summary>The module every lease instantiates; null for a pool of bindings that bring their own (components).</summary>
+    public Module? Module { get; }
 
     /// <summary>The isolation policy between leases.</summary>
     public PoolIsolation Isolation => _options.Isolation;
@@ -98,7 +128,13 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     public WasmLease<TBinding> Rent(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        _leaseSlots?.Wait(cancellationToken);
+        if (_leaseSlots is not null && !_leaseSlots.Wait(0, cancellationToken))
+        {
+            long started = Stopwatch.GetTimestamp();
+            _leaseSlots.Wait(cancellationToken);
+            if (_telemetry.WaitsObserved) _telemetry.Waited(started);
+        }
+
         return Lease(cancellationToken);
     }
 
@@ -110,9 +146,11 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     public async ValueTask<WasmLease<TBinding>> RentAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        if (_leaseSlots is not null)
+        if (_leaseSlots is not null && !_leaseSlots.Wait(0, cancellationToken))
         {
+            long started = Stopwatch.GetTimestamp();
             await _leaseSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_telemetry.WaitsObserved) _telemetry.Waited(started);
         }
 
         return Lease(cancellationToken);
@@ -162,6 +200,7 @@ public sealed class WasmModulePool<TBinding> : IDisposable
 
         (_idle as IDisposable)?.Dispose();
         _linker?.Dispose();
+        _telemetry.Dispose();
     }
 
     private WasmLease<TBinding> Lease(CancellationToken cancellationToken)
@@ -174,6 +213,8 @@ public sealed class WasmModulePool<TBinding> : IDisposable
             {
                 instance.Store.Fuel = fuel;
             }
+
+            instance.Output?.BeginLease(Interlocked.Increment(ref _leaseNumber));
         }
         catch
         {
@@ -189,6 +230,7 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     {
         try
         {
+            instance.Output?.Flush();
             if (_idle is not null && completed && !OutOfFuel(instance) && Volatile.Read(ref _disposed) == 0 && Reset(instance))
             {
                 _idle.Return(instance);
@@ -238,16 +280,39 @@ public sealed class WasmModulePool<TBinding> : IDisposable
 
             // On an epoch engine a new store's deadline is "now"; a cancellable binding replaces this with its own.
             store.SetEpochDeadline(1UL << 40);
+            if (_options.FuelPerLease is ulong fuel)
+            {
+                // The factory may run guest code (a WASI reactor's _initialize); a new store has no fuel. Rent refills it.
+                store.Fuel = fuel;
+            }
+
+            GuestOutputLog? output = _options.UseWasi ? ConfigureWasi(store) : null;
             TBinding binding = _createBinding(new WasmInstanceContext(Engine, store, Module, _linker));
             Interlocked.Increment(ref _instancesCreated);
             Interlocked.Increment(ref _liveInstances);
-            return new PooledInstance<TBinding>(store, binding, _onInstanceDisposed);
+            return new PooledInstance<TBinding>(store, binding, _onInstanceDisposed) { Output = output };
         }
         catch
         {
             store.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Gives a new store its WASI configuration; with a logger, stdout and stderr go to it line by line.</summary>
+    private GuestOutputLog? ConfigureWasi(Store store)
+    {
+        var wasi = new WasiConfiguration();
+        _options.ConfigureWasi?.Invoke(wasi);
+        GuestOutputLog? output = null;
+        if (_options.GuestOutputLogger is ILogger logger)
+        {
+            output = new GuestOutputLog(logger, _name, _options.GuestStandardOutputLevel, _options.GuestStandardErrorLevel);
+            wasi.WithStandardOutputCallback(output.Output).WithStandardErrorCallback(output.Error);
+        }
+
+        store.SetWasiConfiguration(wasi);
+        return output;
     }
 
     private void ThrowIfDisposed()

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 using Wasmtime;
 
 namespace Bindgen.Hosting;
@@ -21,11 +22,37 @@ public enum PoolIsolation
 }
 
 /// <summary>What a binding factory gets to instantiate one pooled binding.</summary>
-/// <param name="Engine">The pool's engine.</param>
-/// <param name="Store">A new store of that engine, with the lease limits already applied.</param>
-/// <param name="Module">The module, compiled once for the engine.</param>
-/// <param name="Linker">The pool's linker when <see cref="WasmModulePoolOptions{TBinding}.DefineImports"/> is set, else null.</param>
-public sealed record WasmInstanceContext(Engine Engine, Store Store, Module Module, Linker? Linker);
+public sealed class WasmInstanceContext
+{
+    private readonly Module? _module;
+
+    /// <summary>Creates the context of one new store.</summary>
+    /// <param name="engine">The pool's engine.</param>
+    /// <param name="store">A new store of that engine, with the lease limits already applied.</param>
+    /// <param name="module">The pool's module, or null for a pool of component bindings.</param>
+    /// <param name="linker">The pool's linker, or null.</param>
+    public WasmInstanceContext(Engine engine, Store store, Module? module, Linker? linker)
+    {
+        Engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        Store = store ?? throw new ArgumentNullException(nameof(store));
+        _module = module;
+        Linker = linker;
+    }
+
+    /// <summary>The pool's engine.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>A new store of that engine, with the lease limits already applied.</summary>
+    public Store Store { get; }
+
+    /// <summary>The module, compiled once for the engine.</summary>
+    /// <exception cref="InvalidOperationException">The pool was made without a module, for component bindings.</exception>
+    public Module Module => _module ?? throw new InvalidOperationException(
+        "This pool has no module: it was made for bindings that compile their own, as a component's world class does (World.Instantiate(c.Engine, c.Store, ...)).");
+
+    /// <summary>The pool's linker when <see cref="WasmModulePoolOptions{TBinding}.DefineImports"/> or <see cref="WasmModulePoolOptions{TBinding}.UseWasi"/> is set, else null.</summary>
+    public Linker? Linker { get; }
+}
 
 /// <summary>Settings of a <see cref="WasmModulePool{TBinding}"/>.</summary>
 /// <typeparam name="TBinding">The binding handed out: a generated <c>[WasmModule]</c> class or its interface.</typeparam>
@@ -74,6 +101,34 @@ public class WasmModulePoolOptions<TBinding>
     /// Null: no timeout.
     /// </summary>
     public TimeSpan? LeaseTimeout { get; set; }
+
+    /// <summary>
+    /// Whether the module is a WASI module: the pool defines WASI preview 1 on its linker (before
+    /// <see cref="DefineImports"/>) and gives every store a WASI configuration (<see cref="ConfigureWasi"/>), whose stdout
+    /// and stderr go to <see cref="GuestOutputLogger"/> when it is set. The factory must instantiate through
+    /// <see cref="WasmInstanceContext.Linker"/>.
+    /// </summary>
+    public bool UseWasi { get; set; }
+
+    /// <summary>Under <see cref="UseWasi"/>: arguments, environment, preopened directories of each store's WASI configuration.</summary>
+    public Action<WasiConfiguration>? ConfigureWasi { get; set; }
+
+    /// <summary>
+    /// Under <see cref="UseWasi"/>: the logger the guest's stdout and stderr go to, one entry per line, in a scope naming
+    /// the module, the lease and the trace it was rented in. <c>AddWasmModule</c> sets it from the application's
+    /// <see cref="ILoggerFactory"/> (category <c>Bindgen.Guest.</c> and the module's name) when it is null.
+    /// Null: the output is dropped, as Wasmtime does by default.
+    /// </summary>
+    public ILogger? GuestOutputLogger { get; set; }
+
+    /// <summary>The level of the guest's stdout lines. Default: <see cref="LogLevel.Information"/>.</summary>
+    public LogLevel GuestStandardOutputLevel { get; set; } = LogLevel.Information;
+
+    /// <summary>The level of the guest's stderr lines. Default: <see cref="LogLevel.Warning"/>.</summary>
+    public LogLevel GuestStandardErrorLevel { get; set; } = LogLevel.Warning;
+
+    /// <summary>The module's name in telemetry (<c>bindgen.module</c> of the pool metrics) and logs. Default: the binding type's name.</summary>
+    public string? Name { get; set; }
 
     /// <summary>Guest memory options for bindings the factory creates; a convenience the factory may pass on.</summary>
     public GuestMemoryOptions? MemoryOptions { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Bindgen.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,11 @@ public static class WasmModuleServiceCollectionExtensions
         {
             var options = new WasmModuleOptions<TBinding>();
             configure(provider, options);
+            if (options.UseWasi && options.GuestOutputLogger is null && provider.GetService<ILoggerFactory>() is ILoggerFactory loggers)
+            {
+                options.GuestOutputLogger = loggers.CreateLogger("Bindgen.Guest." + (options.Name ?? typeof(TBinding).Name));
+            }
+
             return options;
         });
         services.AddSingleton(provider => new CompiledWasmModule<TBinding>(provider.GetRequiredService<WasmModuleOptions<TBinding>>()));

@@ -56,6 +56,8 @@ build_c imports_growing c/imports.c -DBINDGEN_GROWING_ALLOCATOR
 build_c bounded c/bounded.c
 # A WASI reactor: wasi-libc's reactor startup exports _initialize.
 compile_c reactor c/reactor.c -mexec-model=reactor
+# A WASI reactor writing to stdout and stderr (guest output routed to ILogger).
+compile_c chatty c/chatty.c -mexec-model=reactor
 
 # Canonical-ABI guests, checked against their WIT and wrapped as components by
 # the component tooling from npm (pinned in component/package-lock.json).

@@ -25,14 +25,22 @@ internal static class StoreGateText
     /// <param name="owner">The expression for the binding object that holds the gate: <c>this</c>, or the binding a class instance belongs to.</param>
     public static void Enter(IndentedWriter w, ModuleModel module, MethodModel method, string owner = "this")
     {
-        // The binding's name as a literal: a parameter may be named like the class's Binding constant.
-        w.Line($"global::Bindgen.Internals.StoreGate.Holder {method.Local("entered")} = {owner}.{Field}.Enter({CSharpText.Literal(module.InterfaceName)});");
+        // The binding's name as a literal: a parameter may be named like the class's Binding constant. The names are
+        // what the call's span and metrics carry when someone listens (docs/telemetry.md).
+        w.Line($"global::Bindgen.Internals.StoreCall {method.Local("entered")} = {owner}.{Field}.Call({CSharpText.Literal(module.InterfaceName)}, {CSharpText.Literal(method.Name)}, {CSharpText.Literal(method.ExportName)});");
         w.Open("try");
     }
 
-    /// <summary>Closes the <c>try</c> of <see cref="Enter"/> with the <c>finally</c> that leaves the gate.</summary>
+    /// <summary>
+    /// Closes the <c>try</c> of <see cref="Enter"/> with an exception filter that notes a failure for telemetry (it
+    /// never catches) and the <c>finally</c> that leaves the gate.
+    /// </summary>
     public static void Exit(IndentedWriter w, MethodModel method)
     {
+        w.Close();
+        string failure = method.Local("failed");
+        w.Open($"catch (global::System.Exception {failure}) when ({method.Local("entered")}.Failed({failure}))");
+        w.Line("throw;");
         w.Close();
         w.Open("finally");
         w.Line($"{method.Local("entered")}.Leave();");

@@ -28,7 +28,7 @@ namespace Bindgen.Internals;
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class StoreGate
+public sealed partial class StoreGate
 {
     private static readonly ConditionalWeakTable<Store, StoreGate> ByStore = new();
     private static readonly ConditionalWeakTable<Instance, StoreGate> ByInstance = new();
@@ -37,7 +37,12 @@ public sealed class StoreGate
     /// <summary>The thread the store belongs to now, with its count of calls in progress.</summary>
     private Holder _holder;
 
-    private StoreGate() => _holder = new Holder(Thread.CurrentThread);
+    private StoreGate(Store? store, Instance instance)
+    {
+        _holder = new Holder(Thread.CurrentThread);
+        _store = store;
+        _instance = instance;
+    }
 
     /// <summary>The gate of <paramref name="store"/> when it is known, else of <paramref name="instance"/>.</summary>
     /// <param name="store">The instance's store, or null when the binding was made from the instance alone.</param>
@@ -53,12 +58,13 @@ public sealed class StoreGate
         {
             if (store is null)
             {
-                return ByInstance.GetValue(instance, static _ => new StoreGate());
+                return ByInstance.GetValue(instance, static i => new StoreGate(null, i));
             }
 
             if (!ByStore.TryGetValue(store, out StoreGate? gate))
             {
-                gate = ByInstance.TryGetValue(instance, out StoreGate? ofInstance) ? ofInstance : new StoreGate();
+                gate = ByInstance.TryGetValue(instance, out StoreGate? ofInstance) ? ofInstance : new StoreGate(store, instance);
+                gate._store ??= store;
                 ByStore.Add(store, gate);
             }
 

@@ -174,6 +174,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         source.CopyTo(GetView(address, source.Length, operation));
         VerifyUnchanged(snapshot, operation);
+        BindgenTelemetry.Copied(source.Length, toGuest: true);
     }
 
     /// <summary>
@@ -190,6 +191,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         StrictUtf8.GetBytes(value.AsSpan(), GetView(address, byteCount, operation));
         VerifyUnchanged(snapshot, operation);
+        BindgenTelemetry.Copied(byteCount, toGuest: true);
     }
 
     /// <summary>Copies guest memory at <paramref name="address"/> into <paramref name="destination"/> through a fresh view.</summary>
@@ -203,6 +205,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         GetView(address, destination.Length, operation).CopyTo(destination);
         VerifyUnchanged(snapshot, operation);
+        BindgenTelemetry.Copied(destination.Length, toGuest: false);
     }
 
     /// <summary>Copies a guest range into a new array through a fresh view.</summary>
@@ -217,6 +220,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         byte[] result = GetView(range.Address, range.Length, operation).ToArray();
         VerifyUnchanged(snapshot, operation);
+        BindgenTelemetry.Copied(range.Length, toGuest: false);
         return result;
     }
 
@@ -231,6 +235,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         string result = StrictUtf8.GetString(GetView(range.Address, range.Length, operation));
         VerifyUnchanged(snapshot, operation);
+        BindgenTelemetry.Copied(range.Length, toGuest: false);
         return result;
     }
 

@@ -97,7 +97,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public double Mean(global::System.ReadOnlySpan<double> values)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Mean", "mean");
         try
         {
             const string __operation = "INumbers.Mean (export 'mean')";
@@ -118,6 +118,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -128,7 +132,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public void Scale(global::System.Span<float> values, int factor)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Scale", "scale");
         try
         {
             const string __operation = "INumbers.Scale (export 'scale')";
@@ -149,6 +153,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             }
             this._memory.Release(default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -159,7 +167,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public long[] Make(int count, int seed)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Make", "make");
         try
         {
             const string __operation = "INumbers.Make (export 'make')";
@@ -180,6 +188,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -190,7 +202,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public double Mixed(string text, double[] values, byte[] bytes, short[] shorts)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Mixed", "mixed");
         try
         {
             const string __operation = "INumbers.Mixed (export 'mixed')";
@@ -228,6 +240,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -238,7 +254,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public short Negate(short value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Negate", "negate");
         try
         {
             const string __operation = "INumbers.Negate (export 'negate')";
@@ -251,6 +267,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -261,7 +281,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public char Upper(char c)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Upper", "upper");
         try
         {
             const string __operation = "INumbers.Upper (export 'upper')";
@@ -274,6 +294,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -284,7 +308,7 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public byte Next(byte value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Next", "next");
         try
         {
             const string __operation = "INumbers.Next (export 'next')";
@@ -296,6 +320,10 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

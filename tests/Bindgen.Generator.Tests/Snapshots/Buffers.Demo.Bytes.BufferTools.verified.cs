@@ -91,7 +91,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     [global::Bindgen.MayGrowMemory]
     public int SumBytes(global::System.ReadOnlySpan<byte> data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "SumBytes", "sum_bytes");
         try
         {
             const string __operation = "IBufferTools.SumBytes (export 'sum_bytes')";
@@ -111,6 +111,10 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -121,7 +125,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     [global::Bindgen.MayGrowMemory]
     public byte[] Reverse(byte[] data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "Reverse", "reverse");
         try
         {
             const string __operation = "IBufferTools.Reverse (export 'reverse')";
@@ -147,6 +151,10 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -157,7 +165,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     [global::Bindgen.MayGrowMemory]
     public byte[] MakeBytes(int length, int seed)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "MakeBytes", "make_bytes");
         try
         {
             const string __operation = "IBufferTools.MakeBytes (export 'make_bytes')";
@@ -178,6 +186,10 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -188,7 +200,7 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     [global::Bindgen.MayGrowMemory]
     public void XorFill(global::System.Span<byte> buffer, int value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IBufferTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "XorFill", "xor_fill");
         try
         {
             const string __operation = "IBufferTools.XorFill (export 'xor_fill')";
@@ -207,6 +219,10 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
                 throw this._memory.CallFailed(__failure, default, __block, __operation);
             }
             this._memory.Release(default, __block, __operation);
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

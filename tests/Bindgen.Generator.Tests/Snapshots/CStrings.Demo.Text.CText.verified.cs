@@ -95,7 +95,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public int Length(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Length", "length");
         try
         {
             const string __operation = "ICText.Length (export 'length')";
@@ -116,6 +116,10 @@ public sealed partial class CText : global::Demo.Text.ICText
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -126,7 +130,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public string Version()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Version", "version");
         try
         {
             const string __operation = "ICText.Version (export 'version')";
@@ -140,6 +144,10 @@ public sealed partial class CText : global::Demo.Text.ICText
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -150,7 +158,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public string? Duplicate(string? text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Duplicate", "duplicate");
         try
         {
             const string __operation = "ICText.Duplicate (export 'duplicate')";
@@ -173,6 +181,10 @@ public sealed partial class CText : global::Demo.Text.ICText
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -183,7 +195,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public string? Find(string? haystack, byte[]? needle)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Find", "find");
         try
         {
             const string __operation = "ICText.Find (export 'find')";
@@ -214,6 +226,10 @@ public sealed partial class CText : global::Demo.Text.ICText
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -224,7 +240,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public double[]? Values(int[]? input)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Values", "values");
         try
         {
             const string __operation = "ICText.Values (export 'values')";
@@ -251,6 +267,10 @@ public sealed partial class CText : global::Demo.Text.ICText
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -261,7 +281,7 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public int Fill(global::System.Span<byte> output, int seed)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Fill", "fill");
         try
         {
             const string __operation = "ICText.Fill (export 'fill')";
@@ -280,6 +300,10 @@ public sealed partial class CText : global::Demo.Text.ICText
                 throw this._memory.CallFailed(__failure, default, __block, __operation);
             }
             return this._memory.Release(__returned, default, __block, __operation);
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

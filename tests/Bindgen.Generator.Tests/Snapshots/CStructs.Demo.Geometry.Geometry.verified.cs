@@ -103,7 +103,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public double PointNorm2(in global::Demo.Geometry.Point p)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "PointNorm2", "point_norm2");
         try
         {
             const string __operation = "IGeometry.PointNorm2 (export 'point_norm2')";
@@ -122,6 +122,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -132,7 +136,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Point PointScale(global::Demo.Geometry.Point p, double k)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "PointScale", "point_scale");
         try
         {
             const string __operation = "IGeometry.PointScale (export 'point_scale')";
@@ -153,6 +157,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -163,7 +171,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public void PointTranslate(ref global::Demo.Geometry.Point p, int dx, double dy)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "PointTranslate", "point_translate");
         try
         {
             const string __operation = "IGeometry.PointTranslate (export 'point_translate')";
@@ -182,6 +190,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             this._memory.Release(default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -192,7 +204,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Meters MetersAdd(global::Demo.Geometry.Meters a, global::Demo.Geometry.Meters b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "MetersAdd", "meters_add");
         try
         {
             const string __operation = "IGeometry.MetersAdd (export 'meters_add')";
@@ -207,6 +219,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -217,7 +233,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public int Divmod(int a, int b, out int rem)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Divmod", "divmod");
         try
         {
             const string __operation = "IGeometry.Divmod (export 'divmod')";
@@ -236,6 +252,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -246,7 +266,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public bool TryParseInt(string text, out int value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "TryParseInt", "try_parse_int");
         try
         {
             const string __operation = "IGeometry.TryParseInt (export 'try_parse_int')";
@@ -270,6 +290,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -280,7 +304,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public void Shift(global::System.Span<global::Demo.Geometry.Point> points, int dx)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Shift", "shift");
         try
         {
             const string __operation = "IGeometry.Shift (export 'shift')";
@@ -301,6 +325,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             this._memory.Release(default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -311,7 +339,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Point[] Make(int count)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Make", "make");
         try
         {
             const string __operation = "IGeometry.Make (export 'make')";
@@ -332,6 +360,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -342,7 +374,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public long Sum17(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IGeometry");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Sum17", "sum17");
         try
         {
             const string __operation = "IGeometry.Sum17 (export 'sum17')";
@@ -354,6 +386,10 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

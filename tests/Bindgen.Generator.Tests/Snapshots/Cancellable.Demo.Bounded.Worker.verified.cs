@@ -79,7 +79,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public int Spin(byte[] data, global::System.Threading.CancellationToken cancellationToken)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWorker", "Spin", "spin");
         try
         {
             const string __operation = "IWorker.Spin (export 'spin')";
@@ -111,6 +111,10 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -121,7 +125,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public string Echo(string text, global::System.Threading.CancellationToken token)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWorker", "Echo", "echo");
         try
         {
             const string __operation = "IWorker.Echo (export 'echo')";
@@ -156,6 +160,10 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -166,7 +174,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public void Tick(global::System.Threading.CancellationToken token)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWorker", "Tick", "tick");
         try
         {
             const string __operation = "IWorker.Tick (export 'tick')";
@@ -185,6 +193,10 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
                 __cancellation.Dispose();
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -195,7 +207,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWorker");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWorker", "Add", "add");
         try
         {
             const string __operation = "IWorker.Add (export 'add')";
@@ -207,6 +219,10 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

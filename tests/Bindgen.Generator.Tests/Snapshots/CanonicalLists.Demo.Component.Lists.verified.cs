@@ -97,7 +97,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public ulong Sum(global::System.ReadOnlySpan<byte> data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ILists", "Sum", "local:demo/lists@1.0.0#sum");
         try
         {
             const string __op = "ILists.Sum (export 'local:demo/lists@1.0.0#sum')";
@@ -140,6 +140,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -150,7 +154,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public uint[] Reverse(uint[] values)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ILists", "Reverse", "local:demo/lists@1.0.0#reverse");
         try
         {
             const string __op = "ILists.Reverse (export 'local:demo/lists@1.0.0#reverse')";
@@ -196,6 +200,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -206,7 +214,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public string[] Split(string text, global::System.Text.Rune separator)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ILists", "Split", "local:demo/lists@1.0.0#split");
         try
         {
             const string __op = "ILists.Split (export 'local:demo/lists@1.0.0#split')";
@@ -252,6 +260,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -262,7 +274,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Entry?[] EchoEntries(global::Demo.Component.Entry?[] items)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ILists", "EchoEntries", "local:demo/lists@1.0.0#echo-entries");
         try
         {
             const string __op = "ILists.EchoEntries (export 'local:demo/lists@1.0.0#echo-entries')";
@@ -311,6 +323,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -321,7 +337,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public (int, string) Swap((string, int) pair)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ILists", "Swap", "local:demo/lists@1.0.0#swap");
         try
         {
             const string __op = "ILists.Swap (export 'local:demo/lists@1.0.0#swap')";
@@ -368,6 +384,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -378,7 +398,7 @@ public sealed partial class Lists : global::Demo.Component.ILists
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Point Offset(global::Demo.Component.Point p, int dx)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ILists");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ILists", "Offset", "local:demo/lists@1.0.0#offset");
         try
         {
             const string __op = "ILists.Offset (export 'local:demo/lists@1.0.0#offset')";
@@ -412,6 +432,10 @@ public sealed partial class Lists : global::Demo.Component.ILists
                 }
             }
             return __result;
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -92,7 +92,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "Add", "add");
         try
         {
             const string __op = "ICalculator.Add (export 'add')";
@@ -120,6 +120,10 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             return __r;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -130,7 +134,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public void Reset()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "Reset", "reset");
         try
         {
             const string __op = "ICalculator.Reset (export 'reset')";
@@ -156,6 +160,10 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
                 }
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -166,7 +174,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public bool Within(sbyte low, byte high, short s, ushort us, uint u, long l, ulong ul)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "Within", "within");
         try
         {
             const string __op = "ICalculator.Within (export 'within')";
@@ -196,6 +204,10 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -206,7 +218,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public double Mul(float x, double y)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "Mul", "mul");
         try
         {
             const string __op = "ICalculator.Mul (export 'mul')";
@@ -234,6 +246,10 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
             }
             return __r;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -244,7 +260,7 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
     [global::Bindgen.MayGrowMemory]
     public global::System.Text.Rune NextChar(global::System.Text.Rune c)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "NextChar", "next-char");
         try
         {
             const string __op = "ICalculator.NextChar (export 'next-char')";
@@ -273,6 +289,10 @@ public sealed partial class Calculator : global::Demo.Component.ICalculator
                 }
             }
             return __result;
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -77,7 +77,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     [global::Bindgen.MayGrowMemory]
     public ulong Many(uint a1, uint a2, uint a3, uint a4, uint a5, uint a6, uint a7, uint a8, uint a9, uint a10, uint a11, uint a12, uint a13, uint a14, uint a15, uint a16, string a17)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWide");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWide", "Many", "many");
         try
         {
             const string __op = "IWide.Many (export 'many')";
@@ -135,6 +135,10 @@ public sealed partial class Wide : global::Demo.Component.IWide
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -145,7 +149,7 @@ public sealed partial class Wide : global::Demo.Component.IWide
     [global::Bindgen.MayGrowMemory]
     public (long, double, string) Triple(long a, double b, string c)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IWide");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWide", "Triple", "triple");
         try
         {
             const string __op = "IWide.Triple (export 'triple')";
@@ -190,6 +194,10 @@ public sealed partial class Wide : global::Demo.Component.IWide
                 }
             }
             return __result;
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -87,7 +87,7 @@ public sealed partial class Text : global::Demo.Component.IText
     [global::Bindgen.MayGrowMemory]
     public uint CountWords(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IText", "CountWords", "local:demo/text@1.0.0#count-words");
         try
         {
             const string __op = "IText.CountWords (export 'local:demo/text@1.0.0#count-words')";
@@ -130,6 +130,10 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -140,7 +144,7 @@ public sealed partial class Text : global::Demo.Component.IText
     [global::Bindgen.MayGrowMemory]
     public string Upper(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IText", "Upper", "local:demo/text@1.0.0#upper");
         try
         {
             const string __op = "IText.Upper (export 'local:demo/text@1.0.0#upper')";
@@ -186,6 +190,10 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -196,7 +204,7 @@ public sealed partial class Text : global::Demo.Component.IText
     [global::Bindgen.MayGrowMemory]
     public string Concat(string first, string second)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IText", "Concat", "local:demo/text@1.0.0#concat");
         try
         {
             const string __op = "IText.Concat (export 'local:demo/text@1.0.0#concat')";
@@ -246,6 +254,10 @@ public sealed partial class Text : global::Demo.Component.IText
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -256,7 +268,7 @@ public sealed partial class Text : global::Demo.Component.IText
     [global::Bindgen.MayGrowMemory]
     public string? Find(string? haystack, string needle)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IText");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IText", "Find", "local:demo/text@1.0.0#find");
         try
         {
             const string __op = "IText.Find (export 'local:demo/text@1.0.0#find')";
@@ -318,6 +330,10 @@ public sealed partial class Text : global::Demo.Component.IText
                 }
             }
             return __result;
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

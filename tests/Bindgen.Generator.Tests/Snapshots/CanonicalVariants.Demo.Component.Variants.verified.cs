@@ -97,7 +97,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public global::Bindgen.Result<int, string> ParseNumber(string s)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IVariants", "ParseNumber", "local:demo/variants@1.0.0#parse-number");
         try
         {
             const string __op = "IVariants.ParseNumber (export 'local:demo/variants@1.0.0#parse-number')";
@@ -143,6 +143,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -153,7 +157,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public global::Bindgen.Result<global::Bindgen.Unit, global::Bindgen.Unit> Check()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IVariants", "Check", "local:demo/variants@1.0.0#check");
         try
         {
             const string __op = "IVariants.Check (export 'local:demo/variants@1.0.0#check')";
@@ -183,6 +187,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -193,7 +201,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public int? MaybeInt(long? value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IVariants", "MaybeInt", "local:demo/variants@1.0.0#maybe-int");
         try
         {
             const string __op = "IVariants.MaybeInt (export 'local:demo/variants@1.0.0#maybe-int')";
@@ -238,6 +246,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -248,7 +260,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Shape Grow(global::Demo.Component.Shape shape, float factor)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IVariants", "Grow", "local:demo/variants@1.0.0#grow");
         try
         {
             const string __op = "IVariants.Grow (export 'local:demo/variants@1.0.0#grow')";
@@ -320,6 +332,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -330,7 +346,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Color Next(global::Demo.Component.Color color)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IVariants", "Next", "local:demo/variants@1.0.0#next");
         try
         {
             const string __op = "IVariants.Next (export 'local:demo/variants@1.0.0#next')";
@@ -360,6 +376,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
             }
             return __result;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -370,7 +390,7 @@ public sealed partial class Variants : global::Demo.Component.IVariants
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Component.Perms Toggle(global::Demo.Component.Perms perms, global::Demo.Component.Perms mask)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IVariants");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IVariants", "Toggle", "local:demo/variants@1.0.0#toggle");
         try
         {
             const string __op = "IVariants.Toggle (export 'local:demo/variants@1.0.0#toggle')";
@@ -399,6 +419,10 @@ public sealed partial class Variants : global::Demo.Component.IVariants
                 }
             }
             return __result;
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

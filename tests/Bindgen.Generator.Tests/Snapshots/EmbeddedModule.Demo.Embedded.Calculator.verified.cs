@@ -105,7 +105,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "AddI32", "add_i32");
         try
         {
             const string __operation = "ICalculator.AddI32 (export 'add_i32')";
@@ -117,6 +117,10 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -87,7 +87,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Color NextColor(global::Demo.Palette.Color color)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IPalette");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IPalette", "NextColor", "next_color");
         try
         {
             const string __operation = "IPalette.NextColor (export 'next_color')";
@@ -100,6 +100,10 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -110,7 +114,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Flags FlipHighBit(global::Demo.Palette.Flags flags)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IPalette");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IPalette", "FlipHighBit", "flip_high_bit");
         try
         {
             const string __operation = "IPalette.FlipHighBit (export 'flip_high_bit')";
@@ -123,6 +127,10 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -133,7 +141,7 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Level Clamp(global::Demo.Palette.Level level, global::Demo.Palette.Big big)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IPalette");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IPalette", "Clamp", "clamp");
         try
         {
             const string __operation = "IPalette.Clamp (export 'clamp')";
@@ -145,6 +153,10 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

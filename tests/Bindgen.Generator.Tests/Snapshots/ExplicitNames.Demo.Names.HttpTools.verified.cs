@@ -91,7 +91,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public int ParseHTTPHeader(string header)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "ParseHTTPHeader", "parse_http_header");
         try
         {
             const string __operation = "IHttpTools.ParseHTTPHeader (export 'parse_http_header')";
@@ -112,6 +112,10 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -122,7 +126,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public int Hash(string @event)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "Hash", "compute-hash");
         try
         {
             const string __operation = "IHttpTools.Hash (export 'compute-hash')";
@@ -143,6 +147,10 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -153,7 +161,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public int Count(byte[] @object)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "Count", "ÜberCount");
         try
         {
             const string __operation = "IHttpTools.Count (export 'ÜberCount')";
@@ -174,6 +182,10 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -184,7 +196,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public void ToUtf8()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IHttpTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "ToUtf8", "to_utf8");
         try
         {
             const string __operation = "IHttpTools.ToUtf8 (export 'to_utf8')";
@@ -196,6 +208,10 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -87,7 +87,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     [global::Bindgen.MayGrowMemory]
     public string ToUpper(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDerived");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDerived", "ToUpper", "to_upper");
         try
         {
             const string __operation = "IDerived.ToUpper (export 'to_upper')";
@@ -113,6 +113,10 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -123,7 +127,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDerived");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDerived", "AddI32", "add_i32");
         try
         {
             const string __operation = "IDerived.AddI32 (export 'add_i32')";
@@ -135,6 +139,10 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -83,7 +83,7 @@ internal sealed partial class Counter : global::ICounter
     [global::Bindgen.MayGrowMemory]
     public void Bump()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Bump", "bump");
         try
         {
             const string __operation = "ICounter.Bump (export 'bump')";
@@ -96,6 +96,10 @@ internal sealed partial class Counter : global::ICounter
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -106,7 +110,7 @@ internal sealed partial class Counter : global::ICounter
     [global::Bindgen.MayGrowMemory]
     public int BumpCount()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "BumpCount", "bump_count");
         try
         {
             const string __operation = "ICounter.BumpCount (export 'bump_count')";
@@ -118,6 +122,10 @@ internal sealed partial class Counter : global::ICounter
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -87,7 +87,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     [global::Bindgen.MayGrowMemory]
     public string Describe(int n, long big, bool flag, string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDescriber");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDescriber", "Describe", "describe");
         try
         {
             const string __operation = "IDescriber.Describe (export 'describe')";
@@ -113,6 +113,10 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -123,7 +127,7 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     [global::Bindgen.MayGrowMemory]
     public string Repeat(string text, int count)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IDescriber");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDescriber", "Repeat", "repeat");
         try
         {
             const string __operation = "IDescriber.Repeat (export 'repeat')";
@@ -148,6 +152,10 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
                 throw this._memory.CallFailed(__failure, __owned, __block, __operation);
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

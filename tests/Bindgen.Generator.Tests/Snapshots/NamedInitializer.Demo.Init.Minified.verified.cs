@@ -83,7 +83,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     [global::Bindgen.MayGrowMemory]
     public int Answer()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IMinified");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IMinified", "Answer", "answer");
         try
         {
             const string __operation = "IMinified.Answer (export 'answer')";
@@ -95,6 +95,10 @@ public sealed partial class Minified : global::Demo.Init.IMinified
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -85,7 +85,7 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
     [global::Bindgen.MayGrowMemory]
     public int Fnv1a(global::System.ReadOnlySpan<byte> data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("Hasher");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("Hasher", "Fnv1a", "fnv1a");
         try
         {
             const string __operation = "Hasher.Fnv1a (export 'fnv1a')";
@@ -104,6 +104,10 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
                 throw this._memory.CallFailed(__failure, default, __block, __operation);
             }
             return this._memory.Release(__returned, default, __block, __operation);
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

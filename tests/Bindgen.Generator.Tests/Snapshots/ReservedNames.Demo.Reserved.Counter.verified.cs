@@ -93,7 +93,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.Memory()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Memory", "memory");
         try
         {
             const string __operation = "ICounter.Memory (export 'memory')";
@@ -106,6 +106,10 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -116,7 +120,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     void global::Demo.Reserved.ICounter.Instance(int id)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Instance", "instance");
         try
         {
             const string __operation = "ICounter.Instance (export 'instance')";
@@ -129,6 +133,10 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -139,7 +147,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     string global::Demo.Reserved.ICounter.ToString(int value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "ToString", "to_string");
         try
         {
             const string __operation = "ICounter.ToString (export 'to_string')";
@@ -160,6 +168,10 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -170,7 +182,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.GetHashCode()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "GetHashCode", "get_hash_code");
         try
         {
             const string __operation = "ICounter.GetHashCode (export 'get_hash_code')";
@@ -183,6 +195,10 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -193,7 +209,7 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.Counter()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICounter");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Counter", "counter");
         try
         {
             const string __operation = "ICounter.Counter (export 'counter')";
@@ -205,6 +221,10 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

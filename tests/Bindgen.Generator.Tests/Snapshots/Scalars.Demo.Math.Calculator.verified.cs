@@ -95,7 +95,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "AddI32", "add_i32");
         try
         {
             const string __operation = "ICalculator.AddI32 (export 'add_i32')";
@@ -108,6 +108,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -118,7 +122,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public uint MaxU32(uint a, uint b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MaxU32", "max_u32");
         try
         {
             const string __operation = "ICalculator.MaxU32 (export 'max_u32')";
@@ -131,6 +135,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -141,7 +149,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public long AddI64(long a, long b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "AddI64", "add_i64");
         try
         {
             const string __operation = "ICalculator.AddI64 (export 'add_i64')";
@@ -154,6 +162,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -164,7 +176,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public ulong MaxU64(ulong a, ulong b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MaxU64", "max_u64");
         try
         {
             const string __operation = "ICalculator.MaxU64 (export 'max_u64')";
@@ -177,6 +189,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -187,7 +203,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public float MulF32(float a, float b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MulF32", "mul_f32");
         try
         {
             const string __operation = "ICalculator.MulF32 (export 'mul_f32')";
@@ -200,6 +216,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -210,7 +230,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public double MulF64(double a, double b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MulF64", "mul_f64");
         try
         {
             const string __operation = "ICalculator.MulF64 (export 'mul_f64')";
@@ -223,6 +243,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -233,7 +257,7 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public bool Negate(bool value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ICalculator");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "Negate", "negate");
         try
         {
             const string __operation = "ICalculator.Negate (export 'negate')";
@@ -245,6 +269,10 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -89,7 +89,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     [global::Bindgen.MayGrowMemory]
     public string Upper(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ITextTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ITextTools", "Upper", "to_upper");
         try
         {
             const string __operation = "ITextTools.Upper (export 'to_upper')";
@@ -115,6 +115,10 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -125,7 +129,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     [global::Bindgen.MayGrowMemory]
     public int Utf8CodePoints(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ITextTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ITextTools", "Utf8CodePoints", "utf8_code_points");
         try
         {
             const string __operation = "ITextTools.Utf8CodePoints (export 'utf8_code_points')";
@@ -146,6 +150,10 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
             }
             return this._memory.Release(__returned, default, __block, __operation);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -156,7 +164,7 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     [global::Bindgen.MayGrowMemory]
     public string Concat(string first, string second)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("ITextTools");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ITextTools", "Concat", "concat");
         try
         {
             const string __operation = "ITextTools.Concat (export 'concat')";
@@ -186,6 +194,10 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
                 throw this._memory.CallFailed(__failure, __owned, __block, __operation);
             }
             return this._memory.Release(__returned, __owned, __block, __operation);
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -90,7 +90,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public uint Checksum(global::System.ReadOnlySpan<byte> data, int seed)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IArrays", "Checksum", "checksum");
         try
         {
             const string __op = "IArrays.Checksum (glue function 'checksum')";
@@ -113,6 +113,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return unchecked((uint)__ret);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -123,7 +127,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public byte[] Reverse(byte[] data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IArrays", "Reverse", "reverse");
         try
         {
             const string __op = "IArrays.Reverse (glue function 'reverse')";
@@ -155,6 +159,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
                 __g.StackRelease(16, __op);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -165,7 +173,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public double[] ScaleF64(global::System.ReadOnlySpan<double> values, double factor)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IArrays", "ScaleF64", "scaleF64");
         try
         {
             const string __op = "IArrays.ScaleF64 (glue function 'scale_f64')";
@@ -196,6 +204,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
                 __g.StackRelease(16, __op);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -206,7 +218,7 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
     [global::Bindgen.MayGrowMemory]
     public int[] NegateI32(int[] values)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IArrays");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IArrays", "NegateI32", "negateI32");
         try
         {
             const string __op = "IArrays.NegateI32 (glue function 'negate_i32')";
@@ -237,6 +249,10 @@ public sealed partial class Arrays : global::Demo.Web.IArrays
             {
                 __g.StackRelease(16, __op);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

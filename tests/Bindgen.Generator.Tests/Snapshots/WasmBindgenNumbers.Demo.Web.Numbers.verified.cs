@@ -92,7 +92,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Add", "add");
         try
         {
             const string __op = "INumbers.Add (glue function 'add')";
@@ -111,6 +111,10 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return __ret;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -121,7 +125,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public uint MaxU32(uint a, uint b)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "MaxU32", "maxU32");
         try
         {
             const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
@@ -140,6 +144,10 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return unchecked((uint)__ret);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -150,7 +158,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public bool IsEven(int value)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "IsEven", "isEven");
         try
         {
             const string __op = "INumbers.IsEven (glue function 'is_even')";
@@ -169,6 +177,10 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return __ret != 0;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -179,7 +191,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public double Scale(double x, double factor)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Scale", "scale");
         try
         {
             const string __op = "INumbers.Scale (glue function 'scale')";
@@ -198,6 +210,10 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return __ret;
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -208,7 +224,7 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public void Configure(uint? limit, bool? verbose)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("INumbers");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Configure", "configure");
         try
         {
             const string __op = "INumbers.Configure (glue function 'configure')";
@@ -224,6 +240,10 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

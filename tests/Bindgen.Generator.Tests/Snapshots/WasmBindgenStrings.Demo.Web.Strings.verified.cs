@@ -91,7 +91,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public uint CountChars(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IStrings", "CountChars", "countChars");
         try
         {
             const string __op = "IStrings.CountChars (glue function 'count_chars')";
@@ -115,6 +115,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return unchecked((uint)__ret);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -125,7 +129,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public string RoundTrip(string text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IStrings", "RoundTrip", "roundTrip");
         try
         {
             const string __op = "IStrings.RoundTrip (glue function 'round_trip')";
@@ -157,6 +161,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
                 __g.StackRelease(16, __op);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -167,7 +175,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public string? EchoOptional(string? text)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IStrings", "EchoOptional", "echoOptional");
         try
         {
             const string __op = "IStrings.EchoOptional (glue function 'echo_optional')";
@@ -198,6 +206,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
                 __g.StackRelease(16, __op);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -208,7 +220,7 @@ public sealed partial class Strings : global::Demo.Web.IStrings
     [global::Bindgen.MayGrowMemory]
     public string[] Cut(string text, bool hmm)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IStrings");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IStrings", "Cut", "cut");
         try
         {
             const string __op = "IStrings.Cut (glue function 'cut')";
@@ -239,6 +251,10 @@ public sealed partial class Strings : global::Demo.Web.IStrings
             {
                 __g.StackRelease(16, __op);
             }
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {

@@ -99,7 +99,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public void Fail(string message)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IValues", "Fail", "fail");
         try
         {
             const string __op = "IValues.Fail (glue function 'fail')";
@@ -131,6 +131,10 @@ public sealed partial class Values : global::Demo.Web.IValues
                 __g.StackRelease(16, __op);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -141,7 +145,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public string Shout(string input)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IValues", "Shout", "shout");
         try
         {
             const string __op = "IValues.Shout (glue function 'shout')";
@@ -174,6 +178,10 @@ public sealed partial class Values : global::Demo.Web.IValues
                 __g.StackRelease(16, __op);
             }
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -184,7 +192,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public uint JsSum(byte[] data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IValues", "JsSum", "jsSum");
         try
         {
             const string __op = "IValues.JsSum (glue function 'js_sum')";
@@ -205,6 +213,10 @@ public sealed partial class Values : global::Demo.Web.IValues
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return unchecked((uint)__ret);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -215,7 +227,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public uint JsBorrowedLength(global::System.ReadOnlySpan<byte> data)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IValues", "JsBorrowedLength", "jsBorrowedLength");
         try
         {
             const string __op = "IValues.JsBorrowedLength (glue function 'js_borrowed_length')";
@@ -240,6 +252,10 @@ public sealed partial class Values : global::Demo.Web.IValues
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return unchecked((uint)__ret);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -250,7 +266,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public byte[] JsMake(int n)
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IValues", "JsMake", "jsMake");
         try
         {
             const string __op = "IValues.JsMake (glue function 'js_make')";
@@ -269,6 +285,10 @@ public sealed partial class Values : global::Demo.Web.IValues
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return global::Bindgen.Internals.WasmBindgenGuest.Expect<byte[]>(__g.TakeValue(__ret, __op), __op);
         }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
+        }
         finally
         {
             __entered.Leave();
@@ -279,7 +299,7 @@ public sealed partial class Values : global::Demo.Web.IValues
     [global::Bindgen.MayGrowMemory]
     public object? SetOutOfRange()
     {
-        global::Bindgen.Internals.StoreGate.Holder __entered = this._storeGate.Enter("IValues");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IValues", "SetOutOfRange", "setOutOfRange");
         try
         {
             const string __op = "IValues.SetOutOfRange (glue function 'set_out_of_range')";
@@ -297,6 +317,10 @@ public sealed partial class Values : global::Demo.Web.IValues
             }
             // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
             return __g.TakeValue(__ret, __op);
+        }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+        {
+            throw;
         }
         finally
         {
