@@ -289,19 +289,31 @@ internal static class StageDriver
             call = resultLocal + " = " + call;
         }
 
-        w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.");
+        if (catchWasmtime)
+        {
+            w.Open("try");
+        }
+
+        // A token that cannot be cancelled (CancellationToken.None) takes the plain call, without the scope's try.
+        w.Open($"if (!{token}.CanBeCanceled)");
+        w.Line(call + ";");
+        w.Close();
+        w.Open("else");
+        w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds).");
         w.Line($"global::Bindgen.Internals.CancellationScope {cancellation} = this._bounds.Enter({token});");
         w.Open("try");
         w.Line(call + ";");
         w.Close();
-        if (catchWasmtime)
-        {
-            EmitWasmtimeCatch(w, method);
-        }
-
         w.Open("finally");
         w.Line($"{cancellation}.Dispose();");
         w.Close();
+        w.Close();
+        if (catchWasmtime)
+        {
+            w.Close();
+            EmitWasmtimeCatch(w, method);
+        }
+
         return null;
     }
 
