@@ -51,6 +51,27 @@ public sealed unsafe class CallFloor : IDisposable
         }
 
         _call = (delegate* unmanaged<IntPtr, ulong*, ulong*, nuint, IntPtr*, IntPtr>)call;
+        _gate = Internals.StoreGate.For(_store, instance);
+    }
+
+    private readonly Internals.StoreGate _gate;
+
+    /// <summary>
+    /// The direct call inside the generated methods' thread check (<see cref="Internals.StoreGate"/>): with
+    /// <see cref="Add"/> and the generated binding, it splits the gap between the floor and the binding into the
+    /// check and the rest (the delegate, the store's disposal check, the catch).
+    /// </summary>
+    public int AddInsideGate(int a, int b)
+    {
+        Internals.StoreGate.Holder entered = _gate.Enter("CallFloor");
+        try
+        {
+            return Add(a, b);
+        }
+        finally
+        {
+            entered.Leave();
+        }
     }
 
     /// <summary><c>add</c> through the direct call.</summary>

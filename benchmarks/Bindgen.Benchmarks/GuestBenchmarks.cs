@@ -26,6 +26,7 @@ public sealed class BenchVariants : IDisposable
         HandWrittenImportPerCall = new HandWrittenBench(_engine, _module, host, importMemoryPerCall: true);
         GeneratedWithHandWrittenImport = new GeneratedBench(_engine, _module, host, handWrittenImport: true);
         GeneratedWithPerCallImport = new GeneratedBench(_engine, _module, host, handWrittenImport: true, importMemoryPerCall: true);
+        GeneratedSharedLinker = new GeneratedBench(_engine, _module, host, sharedLinker: true);
         Naive = new NaiveBench(_engine, _module, host);
         Steps = new GlueSteps(_engine, _module, host);
         EchoSteps = new EchoSteps(_engine, _module, host);
@@ -43,6 +44,9 @@ public sealed class BenchVariants : IDisposable
 
     /// <summary>Variant (a) with the hand-written import bound to its instance: the host import's import side alone.</summary>
     public GeneratedBench GeneratedWithHandWrittenImport { get; }
+
+    /// <summary>Variant (a) with the generated import defined on a shared linker instead of bound to its instance.</summary>
+    public GeneratedBench GeneratedSharedLinker { get; }
 
     /// <summary>Variant (a) with the hand-written import that looks its caller's memory up on every call.</summary>
     public GeneratedBench GeneratedWithPerCallImport { get; }
@@ -82,6 +86,7 @@ public sealed class BenchVariants : IDisposable
         HandWrittenImportPerCall.Dispose();
         GeneratedWithHandWrittenImport.Dispose();
         GeneratedWithPerCallImport.Dispose();
+        GeneratedSharedLinker.Dispose();
         HandWritten.Dispose();
         GeneratedPerCall.Dispose();
         Generated.Dispose();

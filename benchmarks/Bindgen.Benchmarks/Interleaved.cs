@@ -71,7 +71,7 @@ public static class Interleaved
             // With a diagnostic: the floor under Wasmtime's typed delegate, one direct call of the C API (CallFloor).
             Three("add", () => v.HandWritten.Add(40, 2), () => v.Generated.Binding.Add(40, 2), () => v.Naive.Add(40, 2)) is var add
                 && v.Floor.Add(40, 2) == 42
-                ? add with { Variants = [.. add.Variants, new Variant("Direct C API call", () => v.Floor.Add(40, 2))] }
+                ? add with { Variants = [.. add.Variants, new Variant("Direct C API call", () => v.Floor.Add(40, 2)), new Variant("Direct C API call + thread check", () => v.Floor.AddInsideGate(40, 2))] }
                 : throw new InvalidOperationException("add: the direct C API call disagrees"),
         };
 
@@ -177,11 +177,17 @@ public static class Interleaved
             Categories.Sum17,
             () => v.HandWritten.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
             () => v.Generated.Binding.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
-            () => v.Naive.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
+            () => v.Naive.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)) is var sum17
+            ? sum17 with { Variants = [.. sum17.Variants, new Variant("Generated before (array per call)", () => v.HandWritten.Sum17AsGeneratedBefore(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17))] }
+            : throw new InvalidOperationException());
 
         byte[] input = BenchGuest.Bytes(64);
         list.Add(Three("host import", () => v.HandWritten.CallDescribe(input), () => v.Generated.Binding.CallDescribe(input), () => v.Naive.CallDescribe(input)) is var import
-            ? import with { Variants = [.. import.Variants, new Variant("HandWritten, memory per call", () => v.HandWrittenImportPerCall.CallDescribe(input))] }
+            ? import with
+            {
+                Variants = [.. import.Variants, new Variant("HandWritten, memory per call", () => v.HandWrittenImportPerCall.CallDescribe(input)),
+                    new Variant("Generated, shared linker", () => v.GeneratedSharedLinker.Binding.CallDescribe(input))],
+            }
             : throw new InvalidOperationException());
         // The import side alone: the same generated export glue (CallDescribe) around the hand-written import bound to
         // its instance (the baseline), and around the generated import registration.
@@ -190,6 +196,7 @@ public static class Interleaved
             new Variant("Generated exports + hand-written bound import", () => v.GeneratedWithHandWrittenImport.Binding.CallDescribe(input)),
             new Variant("Generated", () => v.Generated.Binding.CallDescribe(input)),
             new Variant("Generated exports + hand-written import, memory per call", () => v.GeneratedWithPerCallImport.Binding.CallDescribe(input)),
+            new Variant("Generated, shared linker", () => v.GeneratedSharedLinker.Binding.CallDescribe(input)),
         ]));
         return list;
     }

@@ -89,6 +89,13 @@ public sealed partial class HandWrittenBench
         args[16] = a17;
         return (long)_sum17.Invoke(args)!;
     }
+
+    /// <summary>
+    /// <c>sum17</c> as the generated binding called it before <see cref="Internals.UntypedExport"/>: a fresh argument
+    /// array per call through <see cref="Function.Invoke(ValueBox[])"/> (the "before" of the interleaved table).
+    /// </summary>
+    public long Sum17AsGeneratedBefore(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, long a16, double a17) =>
+        (long)_sum17.Invoke(new ValueBox[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17 })!;
 }
 
 /// <summary>The C-library exports on the naive path: by-name lookups and boxed calls on every call.</summary>

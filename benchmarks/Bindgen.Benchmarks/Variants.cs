@@ -21,11 +21,23 @@ public sealed class GeneratedBench : IDisposable
     /// instead of the generated registration: the same export glue around a different import, which isolates the import.
     /// </param>
     /// <param name="importMemoryPerCall">With <paramref name="handWrittenImport"/>: whether it looks its caller's memory up on every call.</param>
-    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null, bool handWrittenImport = false, bool importMemoryPerCall = false)
+    /// <param name="sharedLinker">
+    /// Whether the generated import is defined on a shared linker (each call asks which instance calls) instead of
+    /// bound to this instance through <see cref="InstanceImports"/> (the default form).
+    /// </param>
+    public GeneratedBench(Engine engine, Module module, IBenchHost host, GuestMemoryOptions? options = null, bool handWrittenImport = false, bool importMemoryPerCall = false, bool sharedLinker = false)
     {
         _store = new Store(engine);
         _linker = new Linker(engine);
         var import = handWrittenImport ? new HandWrittenDescribeImport(host, importMemoryPerCall) : null;
+        if (import is null && !sharedLinker)
+        {
+            using var imports = new InstanceImports(engine, _store, _linker);
+            BenchHost.Define(imports, host);
+            Binding = new Bench(_store, imports.Instantiate(module), options);
+            return;
+        }
+
         if (import is null)
         {
             BenchHost.Define(_linker, host);

@@ -247,4 +247,22 @@ public sealed class CLibraryTests : GuestFixture
         long expected = Enumerable.Range(1, 15).Sum(i => (long)i * (i * 100)) + 16L * (1L << 40) + (long)(17 * 2.5);
         Assert.That(_lib.Sum17(100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400, 1500, 1L << 40, 2.5), Is.EqualTo(expected));
     }
+
+    [Test]
+    public void A_function_with_seventeen_parameters_allocates_nothing_per_call()
+    {
+        _lib.Sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17.5);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long sum = 0;
+        for (int i = 0; i < 100; i++)
+        {
+            sum += _lib.Sum17(i, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17.5);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Each call: i * 1, k * k for the arguments k = 2..15, 16 * 16, and (long)(17 * 17.5), as the weighted sum above.
+        long perCall = Enumerable.Range(2, 14).Sum(k => (long)k * k) + 16 * 16 + (long)(17 * 17.5);
+        Assert.That(sum, Is.EqualTo(Enumerable.Range(0, 100).Sum(i => i + perCall)));
+        Assert.That(allocated, Is.Zero, "bytes allocated by 100 calls");
+    }
 }

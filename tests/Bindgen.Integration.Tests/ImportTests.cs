@@ -9,26 +9,45 @@ using Wasmtime;
 namespace Bindgen.Integration.Tests;
 
 /// <summary>Host imports through generated registration, in both engine configurations, in checked mode.</summary>
-[TestFixture(EngineSetting.Default, "imports")]
-[TestFixture(EngineSetting.Relocating, "imports")]
-[TestFixture(EngineSetting.Relocating, "imports_growing")]
+[TestFixture(EngineSetting.Default, "imports", false)]
+[TestFixture(EngineSetting.Relocating, "imports", false)]
+[TestFixture(EngineSetting.Relocating, "imports_growing", false)]
+[TestFixture(EngineSetting.Default, "imports", true)]
+[TestFixture(EngineSetting.Relocating, "imports_growing", true)]
 public sealed class ImportTests : GuestFixture
 {
     private readonly string _guest;
+    private readonly bool _bound;
     private RecordingHost _host = null!;
     private ImportsGuest _guestBinding = null!;
     private int _liveBefore;
 
-    public ImportTests(EngineSetting setting, string guest)
-        : base(setting) => _guest = guest;
+    /// <param name="bound">Whether the imports are bound to their instance (<see cref="InstanceImports"/>) instead of defined on a shared linker.</param>
+    public ImportTests(EngineSetting setting, string guest, bool bound)
+        : base(setting)
+    {
+        _guest = guest;
+        _bound = bound;
+    }
 
     [SetUp]
     public void Bind()
     {
         _host = new RecordingHost();
-        using var linker = new Linker(Engine);
-        HostFunctions.Define(linker, _host, Options);
-        _guestBinding = ImportsGuest.Instantiate(linker, NewStore(), ModuleOf(_guest), Options);
+        if (_bound)
+        {
+            Store store = NewStore();
+            using var imports = new InstanceImports(Engine, store);
+            HostFunctions.Define(imports, _host, Options);
+            _guestBinding = new ImportsGuest(store, imports.Instantiate(ModuleOf(_guest)), Options);
+        }
+        else
+        {
+            using var linker = new Linker(Engine);
+            HostFunctions.Define(linker, _host, Options);
+            _guestBinding = ImportsGuest.Instantiate(linker, NewStore(), ModuleOf(_guest), Options);
+        }
+
         _host.Guest = _guestBinding;
         _liveBefore = _guestBinding.LiveAllocations();
     }

@@ -109,13 +109,14 @@ public sealed class CallBounds
     /// call returns. Costs nothing when the token cannot be cancelled.
     /// </summary>
     /// <exception cref="InvalidOperationException">Cancellation was not set up on this store.</exception>
-    public CancellationScope Enter(CancellationToken token)
-    {
-        if (!token.CanBeCanceled)
-        {
-            return default;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public CancellationScope Enter(CancellationToken token) =>
+        token.CanBeCanceled ? Register(token) : default;
 
+    // Kept out of line, so the common token that cannot be cancelled costs one inlined test at the call site.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CancellationScope Register(CancellationToken token)
+    {
         Engine engine = _engine ?? throw new InvalidOperationException("Cancellation was not set up on this store.");
 
         // Cancellation may come from any thread; incrementing the epoch is the only thing it does, and Wasmtime makes

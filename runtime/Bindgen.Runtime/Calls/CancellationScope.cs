@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Threading;
 
@@ -17,12 +18,19 @@ public readonly struct CancellationScope : IDisposable
     }
 
     /// <summary>Unregisters the token: from now on, cancelling it no longer affects the store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Dispose()
     {
         if (_gate is not null)
         {
-            _registration.Dispose();
-            _gate.Pop();
+            Unregister();
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Unregister()
+    {
+        _registration.Dispose();
+        _gate!.Pop();
     }
 }

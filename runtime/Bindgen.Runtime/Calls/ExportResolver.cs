@@ -252,4 +252,13 @@ public sealed partial class ExportResolver
     private string[] FunctionNames() => _functionNames ??= _instance.GetFunctions().Select(f => f.Name).ToArray();
 
     private string[] MemoryNames() => _memoryNames ??= _instance.GetMemories().Select(m => m.Name).ToArray();
+
+    /// <summary>
+    /// Looks up a function export with more parameters than Wasmtime's typed delegates take, checks its signature,
+    /// and wraps it to be called without a per-call array; null with the problem recorded.
+    /// </summary>
+    /// <param name="exportName">The export's name.</param>
+    /// <param name="expectedSignature">The signature the binding expects, as <c>(i32, i64) -> f64</c>.</param>
+    public UntypedExport? Untyped(string exportName, string expectedSignature) =>
+        CheckedFunction(exportName, expectedSignature) is { } function ? new UntypedExport(function) : null;
 }

@@ -36,6 +36,9 @@ public sealed class CallerMemoryCache
     private readonly byte[] _memoryName;
     private Entry? _reader;
     private Entry? _allocating;
+    private Entry? _boundReader;
+    private Entry? _boundAllocating;
+    private bool _verifyBound;
 
     /// <summary>Creates an empty cache.</summary>
     /// <param name="binding">The binding's name, for error messages.</param>
@@ -62,6 +65,13 @@ public sealed class CallerMemoryCache
     /// <exception cref="MissingExportException">The caller lacks <c>memory</c> (or the allocator, when needed).</exception>
     public GuestMemory For(Caller caller, bool withAllocator)
     {
+        // Bound to the one instance that imports these functions (InstanceImports): no question to Wasmtime at all.
+        Entry? bound = withAllocator ? _boundAllocating : _boundReader;
+        if (bound is not null && (!_verifyBound || IsBoundCaller(ref caller, bound)))
+        {
+            return bound.Memory;
+        }
+
         Entry? cached = withAllocator ? _allocating : _reader;
         MemoryIdentity identity = default;
         bool identified = CallerExports.Available && CallerExports.TryFindMemory(ref caller, _memoryName, out identity);
@@ -96,6 +106,44 @@ public sealed class CallerMemoryCache
         }
 
         return created.Memory;
+    }
+
+    /// <summary>
+    /// Binds the cache to the only instance that can call its imports: from now on every call uses that instance's
+    /// memory (and allocator) without asking the caller. Only <see cref="InstanceImports"/> calls it, after it
+    /// instantiated the module through a linker no other instantiation can use. An instance whose memory is not
+    /// exported under the convention's name (an imported memory), or that lacks the allocator, stays unbound (for
+    /// the allocator, it reports the missing export on the first call that needs it, as unbound caches do).
+    /// </summary>
+    internal void BindTo(Instance instance)
+    {
+        if (instance.GetMemory(_convention.Memory) is not { } memory)
+        {
+            return;
+        }
+
+        MemoryIdentity identity = CallerExports.Available ? CallerExports.IdentityOf(memory) : default;
+        _verifyBound = (_options ?? GuestMemoryOptions.Default).CheckViews && CallerExports.Available;
+        _boundReader = new Entry(identity, new GuestMemory(memory, NoAllocator.Instance, _options));
+        if (instance.GetFunction(_convention.Malloc)?.WrapFunc<int, int>() is not null && instance.GetFunction(_convention.Free)?.WrapAction<int>() is not null)
+        {
+            _boundAllocating = new Entry(identity, new GuestMemory(memory, CAllocator.FromInstance(instance, _binding, _convention), _options));
+        }
+    }
+
+    /// <summary>
+    /// Checked mode: whether the caller is the bound instance after all (a guest could hand its import to another
+    /// instance, by re-exporting it or through a table). Anything else is reported, since unchecked it would have
+    /// read the bound instance's memory.
+    /// </summary>
+    private bool IsBoundCaller(ref Caller caller, Entry bound)
+    {
+        if (CallerExports.TryFindMemory(ref caller, _memoryName, out MemoryIdentity identity) && identity == bound.Identity)
+        {
+            return true;
+        }
+
+        throw new ForeignCallerException(_binding);
     }
 
     /// <summary>One caller's guest memory and the identity of the memory it was built for.</summary>

@@ -69,6 +69,27 @@ internal static unsafe class CallerExports
         return true;
     }
 
+    /// <summary>The identity of <paramref name="memory"/> as <see cref="TryFindMemory"/> reports it. Only valid while <see cref="Available"/>.</summary>
+    internal static MemoryIdentity IdentityOf(Memory memory)
+    {
+        // wasmtime_memory_t: a store id, then two private 32-bit fields, each 8-aligned (the probe proved the place).
+        RawMemory raw = WasmtimeInternals.Handle<RawMemory>(memory, WasmtimeLayout.MemoryHandleOffset);
+        return new MemoryIdentity(raw.Store, raw.Private1, raw.Private2);
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 24)]
+    private struct RawMemory
+    {
+        [FieldOffset(0)]
+        public ulong Store;
+
+        [FieldOffset(8)]
+        public uint Private1;
+
+        [FieldOffset(16)]
+        public uint Private2;
+    }
+
     /// <summary>
     /// <c>wasmtime_extern_t</c> of the C API: a kind byte, then (8-aligned) the union, whose memory member is
     /// <c>wasmtime_memory_t</c> (a store id, then two private 32-bit fields, each 8-aligned); proven by the probe.

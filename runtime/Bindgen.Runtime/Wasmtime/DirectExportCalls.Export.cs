@@ -156,6 +156,9 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        /// <summary>The call over raw values two words each (<see cref="UntypedExport"/>): arguments in, results out.</summary>
+        internal void CallRaw(ulong* values, int count) => Call((RawValue*)values, count);
+
         /// <summary>The call, with the typed delegate's checks and its error and trap conversions.</summary>
         private void Call(RawValue* values, int count)
         {

@@ -19,9 +19,9 @@ public static partial class GeometryHost
     public const string ModuleName = "host";
 
     /// <summary>
-    /// Defines every import on <paramref name="linker"/>, each calling <paramref name="implementation"/>.
-    /// Span parameters the implementation receives are borrowed views of guest memory, valid only until it returns,
-    /// and only until it calls back into the guest.
+    /// Defines every import on <paramref name="linker"/>, each calling <paramref name="implementation"/>, for every instance
+    /// the linker creates: each call asks which instance is calling. Span parameters the implementation receives are
+    /// borrowed views of guest memory, valid only until it returns, and only until it calls back into the guest.
     /// </summary>
     /// <param name="linker">The linker to define the imports on.</param>
     /// <param name="implementation">The host implementation.</param>
@@ -29,8 +29,26 @@ public static partial class GeometryHost
     public static void Define(global::Wasmtime.Linker linker, global::Demo.Geometry.IGeometryHost implementation, global::Bindgen.GuestMemoryOptions? options = null)
     {
         if (linker is null) throw new global::System.ArgumentNullException("linker");
+        DefineOn(linker, implementation, new global::Bindgen.Internals.CallerMemoryCache(Binding, options, new global::Bindgen.CConvention(Memory: "c")));
+    }
+
+    /// <summary>
+    /// Defines every import for the one instance <paramref name="imports"/> creates, each calling <paramref name="implementation"/>
+    /// with that instance's memory, found once. Span parameters the implementation receives are borrowed views of guest
+    /// memory, valid only until it returns, and only until it calls back into the guest.
+    /// </summary>
+    /// <param name="imports">The imports of one instantiation.</param>
+    /// <param name="implementation">The host implementation.</param>
+    /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    public static void Define(global::Bindgen.InstanceImports imports, global::Demo.Geometry.IGeometryHost implementation, global::Bindgen.GuestMemoryOptions? options = null)
+    {
+        if (imports is null) throw new global::System.ArgumentNullException("imports");
+        DefineOn(imports.Linker, implementation, imports.Register(new global::Bindgen.Internals.CallerMemoryCache(Binding, options, new global::Bindgen.CConvention(Memory: "c"))));
+    }
+
+    private static void DefineOn(global::Wasmtime.Linker linker, global::Demo.Geometry.IGeometryHost implementation, global::Bindgen.Internals.CallerMemoryCache __memories)
+    {
         if (implementation is null) throw new global::System.ArgumentNullException("implementation");
-        var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options, new global::Bindgen.CConvention(Memory: "c"));
 
         linker.DefineFunction(ModuleName, "nearest", new global::Wasmtime.CallerAction<int, int>((__caller, __result_pointer, __p_address) =>
         {

@@ -25,7 +25,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     private readonly global::System.Func<int, int, int, int> _export_TryParseInt;
     private readonly global::System.Action<int, int, int> _export_Shift;
     private readonly global::System.Action<int, int> _export_Make;
-    private readonly global::Wasmtime.Function _export_Sum17;
+    private readonly global::Bindgen.Internals.UntypedExport _export_Sum17;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -71,7 +71,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
         _export_TryParseInt = __exports.Func<int, int, int, int>("try_parse_int", "(i32, i32, i32) -> i32");
         _export_Shift = __exports.Action<int, int, int>("shift", "(i32, i32, i32) -> ()");
         _export_Make = __exports.Action<int, int>("make", "(i32, i32) -> ()");
-        _export_Sum17 = __exports.CheckedFunction("sum17", "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, f64) -> i64")!;
+        _export_Sum17 = __exports.Untyped("sum17", "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, f64) -> i64")!;
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -380,7 +380,7 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
             const string __operation = "IGeometry.Sum17 (export 'sum17')";
             try
             {
-                return (long)this._export_Sum17.Invoke(new global::Wasmtime.ValueBox[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17 })!;
+                return this._export_Sum17.Start(stackalloc ulong[34]).With(a1).With(a2).With(a3).With(a4).With(a5).With(a6).With(a7).With(a8).With(a9).With(a10).With(a11).With(a12).With(a13).With(a14).With(a15).With(a16).With(a17).CallInt64();
             }
             catch (global::Wasmtime.WasmtimeException __exception)
             {

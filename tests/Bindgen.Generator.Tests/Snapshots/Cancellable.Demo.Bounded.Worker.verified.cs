@@ -93,15 +93,22 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
                 int __data_address = __data_length == 0 ? 0 : __block.Address;
                 this._memory.Write(__data_address, data, __operation);
                 int __result;
-                // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-                global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(cancellationToken);
-                try
+                if (!cancellationToken.CanBeCanceled)
                 {
                     __result = this._export_Spin(__data_address, __data_length);
                 }
-                finally
+                else
                 {
-                    __cancellation.Dispose();
+                    // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds).
+                    global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(cancellationToken);
+                    try
+                    {
+                        __result = this._export_Spin(__data_address, __data_length);
+                    }
+                    finally
+                    {
+                        __cancellation.Dispose();
+                    }
                 }
                 __returned = __result;
             }
@@ -141,15 +148,22 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
                 int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + (int)__text_offset);
                 this._memory.PrepareReturnArea(__block.Address, __operation);
                 this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
-                // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-                global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
-                try
+                if (!token.CanBeCanceled)
                 {
                     this._export_Echo(__text_address, __text_length, __block.Address);
                 }
-                finally
+                else
                 {
-                    __cancellation.Dispose();
+                    // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds).
+                    global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
+                    try
+                    {
+                        this._export_Echo(__text_address, __text_length, __block.Address);
+                    }
+                    finally
+                    {
+                        __cancellation.Dispose();
+                    }
                 }
                 __owned = this._memory.ReadReturnArea(__block, __operation);
                 __returned = this._memory.ReadUtf8(__owned, __operation);
@@ -178,19 +192,29 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         try
         {
             const string __operation = "IWorker.Tick (export 'tick')";
-            // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.
-            global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
             try
             {
-                this._export_Tick();
+                if (!token.CanBeCanceled)
+                {
+                    this._export_Tick();
+                }
+                else
+                {
+                    // Cancelling the token interrupts the guest through the engine's epoch (see CallBounds).
+                    global::Bindgen.Internals.CancellationScope __cancellation = this._bounds.Enter(token);
+                    try
+                    {
+                        this._export_Tick();
+                    }
+                    finally
+                    {
+                        __cancellation.Dispose();
+                    }
+                }
             }
             catch (global::Wasmtime.WasmtimeException __exception)
             {
                 throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-            finally
-            {
-                __cancellation.Dispose();
             }
         }
         catch (global::System.Exception __failed) when (__entered.Failed(__failed))

@@ -29,23 +29,38 @@ internal static class ImportsEmitter
         w.Line($"/// <summary>The module name the guest imports these functions from.</summary>");
         w.Line($"public const string ModuleName = {CSharpText.Literal(module.ImportModule!)};");
         w.Line();
+        string cache = module.Convention() is { } names
+            ? $"new global::Bindgen.Internals.CallerMemoryCache(Binding, options, {names.Expression})"
+            : "new global::Bindgen.Internals.CallerMemoryCache(Binding, options)";
+        string implementation = $"{module.InterfaceFullName} implementation";
         w.Line("/// <summary>");
-        w.Line("/// Defines every import on <paramref name=\"linker\"/>, each calling <paramref name=\"implementation\"/>.");
-        w.Line("/// Span parameters the implementation receives are borrowed views of guest memory, valid only until it returns,");
-        w.Line("/// and only until it calls back into the guest.");
+        w.Line("/// Defines every import on <paramref name=\"linker\"/>, each calling <paramref name=\"implementation\"/>, for every instance");
+        w.Line("/// the linker creates: each call asks which instance is calling. Span parameters the implementation receives are");
+        w.Line("/// borrowed views of guest memory, valid only until it returns, and only until it calls back into the guest.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"linker\">The linker to define the imports on.</param>");
         w.Line("/// <param name=\"implementation\">The host implementation.</param>");
         w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
-        w.Open($"public static void Define(global::Wasmtime.Linker linker, {module.InterfaceFullName} implementation, global::Bindgen.GuestMemoryOptions? options = null)");
+        w.Open($"public static void Define(global::Wasmtime.Linker linker, {implementation}, global::Bindgen.GuestMemoryOptions? options = null)");
         w.Line("if (linker is null) throw new global::System.ArgumentNullException(\"linker\");");
+        w.Line($"DefineOn(linker, implementation, {cache});");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Defines every import for the one instance <paramref name=\"imports\"/> creates, each calling <paramref name=\"implementation\"/>");
+        w.Line("/// with that instance's memory, found once. Span parameters the implementation receives are borrowed views of guest");
+        w.Line("/// memory, valid only until it returns, and only until it calls back into the guest.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"imports\">The imports of one instantiation.</param>");
+        w.Line("/// <param name=\"implementation\">The host implementation.</param>");
+        w.Line("/// <param name=\"options\">Guest memory options; <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
+        w.Open($"public static void Define(global::Bindgen.InstanceImports imports, {implementation}, global::Bindgen.GuestMemoryOptions? options = null)");
+        w.Line("if (imports is null) throw new global::System.ArgumentNullException(\"imports\");");
+        w.Line($"DefineOn(imports.Linker, implementation, imports.Register({cache}));");
+        w.Close();
+        w.Line();
+        w.Open($"private static void DefineOn(global::Wasmtime.Linker linker, {implementation}, global::Bindgen.Internals.CallerMemoryCache __memories)");
         w.Line("if (implementation is null) throw new global::System.ArgumentNullException(\"implementation\");");
-        if (module.Methods.Any(MarshallerResolver.NeedsMemory))
-        {
-            w.Line(module.Convention() is { } names
-                ? $"var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options, {names.Expression});"
-                : "var __memories = new global::Bindgen.Internals.CallerMemoryCache(Binding, options);");
-        }
         foreach (MethodModel method in module.Methods)
         {
             EmitCallback(w, module, method);

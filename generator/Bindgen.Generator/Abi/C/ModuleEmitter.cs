@@ -26,7 +26,7 @@ internal static class ModuleEmitter
 
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"private readonly {ExportDelegates.DelegateType(method)} {ExportDelegates.DelegateField(method)};");
+            w.Line($"private readonly {(method.Lowered.IsTyped ? ExportDelegates.DelegateType(method) : "global::Bindgen.Internals.UntypedExport")} {ExportDelegates.DelegateField(method)};");
         }
 
         w.Line();
@@ -138,7 +138,7 @@ internal static class ModuleEmitter
             w.Line(method.Lowered.IsTyped
                 ? $"{ExportDelegates.DelegateField(method)} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});"
                 // Wasmtime's typed delegates stop at 16 parameters: longer signatures are called untyped (checked here all the same).
-                : $"{ExportDelegates.DelegateField(method)} = __exports.CheckedFunction({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
+                : $"{ExportDelegates.DelegateField(method)} = __exports.Untyped({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
         }
 
         w.Line("// Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.");

@@ -254,14 +254,10 @@ internal static class StageDriver
         }
 
         string field = ExportDelegates.DelegateField(method);
+        string? resultType = method.Lowered.ResultClrType;
         string call = method.Lowered.IsTyped
             ? $"this.{field}({string.Join(", ", arguments)})"
-            : $"this.{field}.Invoke(new global::Wasmtime.ValueBox[] {{ {string.Join(", ", arguments)} }})";
-        string? resultType = method.Lowered.ResultClrType;
-        if (resultType is not null && !method.Lowered.IsTyped)
-        {
-            call = $"({resultType}){call}!";
-        }
+            : UntypedCallExpression(method, field, arguments, resultType);
 
         string resultLocal = method.Local("result");
         if (method.CancellationToken is not { } token)
@@ -293,19 +289,31 @@ internal static class StageDriver
             call = resultLocal + " = " + call;
         }
 
-        w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds); costs nothing when it cannot be cancelled.");
+        if (catchWasmtime)
+        {
+            w.Open("try");
+        }
+
+        // A token that cannot be cancelled (CancellationToken.None) takes the plain call, without the scope's try.
+        w.Open($"if (!{token}.CanBeCanceled)");
+        w.Line(call + ";");
+        w.Close();
+        w.Open("else");
+        w.Line("// Cancelling the token interrupts the guest through the engine's epoch (see CallBounds).");
         w.Line($"global::Bindgen.Internals.CancellationScope {cancellation} = this._bounds.Enter({token});");
         w.Open("try");
         w.Line(call + ";");
         w.Close();
-        if (catchWasmtime)
-        {
-            EmitWasmtimeCatch(w, method);
-        }
-
         w.Open("finally");
         w.Line($"{cancellation}.Dispose();");
         w.Close();
+        w.Close();
+        if (catchWasmtime)
+        {
+            w.Close();
+            EmitWasmtimeCatch(w, method);
+        }
+
         return null;
     }
 
@@ -326,5 +334,49 @@ internal static class StageDriver
         {
             action(marshallers[i], method.Parameters[i]);
         }
+    }
+
+    /// <summary>
+    /// A call past Wasmtime's typed delegates: the arguments written into a stack buffer (two words per value), one
+    /// direct call, no per-call array.
+    /// </summary>
+    private static string UntypedCallExpression(MethodModel method, string field, List<string> arguments, string? resultType)
+    {
+        int words = 2 * System.Math.Max(method.Lowered.Parameters.Count, 1);
+        string with = string.Concat(arguments.SelectMany(TopLevelParts).Select(a => $".With({a})"));
+        string finish = resultType switch
+        {
+            null => "Call",
+            "int" => "CallInt32",
+            "long" => "CallInt64",
+            "float" => "CallSingle",
+            _ => "CallDouble",
+        };
+        return $"this.{field}.Start(stackalloc ulong[{words}]){with}.{finish}()";
+    }
+
+    /// <summary>A marshaller's argument text split into its wasm values (a span is "address, length").</summary>
+    private static IEnumerable<string> TopLevelParts(string arguments)
+    {
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            switch (arguments[i])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+                case ',' when depth == 0:
+                    yield return arguments.Substring(start, i - start).Trim();
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        yield return arguments.Substring(start).Trim();
     }
 }

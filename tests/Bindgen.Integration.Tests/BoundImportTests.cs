@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using NUnit.Framework;
+using Wasmtime;
+
+namespace Bindgen.Integration.Tests;
+
+/// <summary>The host side of <see cref="BoundImportTests"/>'s guests: one import that reads a string from its caller's memory.</summary>
+[WasmImports("relay", ClassName = "RelayImports")]
+public interface IRelayHost
+{
+    /// <summary>Receives a text the guest lends.</summary>
+    void Note(string text);
+}
+
+/// <summary>
+/// Imports bound to their instance (<see cref="InstanceImports"/>) against the shared-linker form, on small guests
+/// whose memories hold different texts at the same address, so a call served with the wrong instance's memory shows.
+/// </summary>
+[TestFixture(EngineSetting.Default)]
+[TestFixture(EngineSetting.Relocating)]
+public sealed class BoundImportTests : GuestFixture
+{
+    // Imports the host's note and the shared linker's tick, re-exports the note, and calls both from "run".
+    private const string Lender = """
+        (module
+          (import "relay" "note" (func $note (param i32 i32)))
+          (import "env" "tick" (func $tick))
+          (memory (export "memory") 1)
+          (data (i32.const 16) "from the lender")
+          (export "note" (func $note))
+          (func (export "run") (call $tick) (call $note (i32.const 16) (i32.const 15))))
+        """;
+
+    // Another instance calling the lender's re-exported note with its own memory.
+    private const string Borrower = """
+        (module
+          (import "lender" "note" (func $note (param i32 i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 16) "from the borrow")
+          (func (export "run") (call $note (i32.const 16) (i32.const 15))))
+        """;
+
+    // Calls the import from its start function, before the instance exists.
+    private const string Starter = """
+        (module
+          (import "relay" "note" (func $note (param i32 i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 16) "at start")
+          (func $start (call $note (i32.const 16) (i32.const 8)))
+          (start $start)
+          (func (export "run") (call $note (i32.const 16) (i32.const 5))))
+        """;
+
+    private readonly List<string> _notes = new();
+    private int _ticks;
+
+    public BoundImportTests(EngineSetting setting)
+        : base(setting)
+    {
+    }
+
+    [SetUp]
+    public void Clear()
+    {
+        _notes.Clear();
+        _ticks = 0;
+    }
+
+    [Test]
+    public void A_bound_import_reads_its_instance_memory_and_the_shared_linker_provides_the_rest()
+    {
+        Store store = NewStore();
+        Instance lender = InstantiateBound(store, Lender, GuestMemoryOptions.Checked);
+        lender.GetAction("run")!();
+        lender.GetAction("run")!();
+        Assert.That(_notes, Is.EqualTo(new[] { "from the lender", "from the lender" }));
+        Assert.That(_ticks, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void An_import_called_from_the_start_function_asks_its_caller()
+    {
+        Store store = NewStore();
+        Instance starter = InstantiateBound(store, Starter, GuestMemoryOptions.Checked);
+        starter.GetAction("run")!();
+        Assert.That(_notes, Is.EqualTo(new[] { "at start", "at st" }));
+    }
+
+    [Test]
+    public void Bound_imports_serve_one_instantiation()
+    {
+        Store store = NewStore();
+        using var imports = new InstanceImports(Engine, store, SharedLinker());
+        RelayImports.Define(imports, new Relay(_notes), GuestMemoryOptions.Checked);
+        using Module module = Module.FromText(Engine, "lender", Lender);
+        Instance instance = imports.Instantiate(module);
+        Assert.That(imports.Instance, Is.SameAs(instance));
+        Assert.Throws<InvalidOperationException>(() => imports.Instantiate(module));
+    }
+
+    [Test]
+    public void A_missing_import_is_reported_by_name()
+    {
+        Store store = NewStore();
+        using var imports = new InstanceImports(Engine, store);
+        RelayImports.Define(imports, new Relay(_notes));
+        using Module module = Module.FromText(Engine, "lender", Lender);
+        var e = Assert.Throws<MissingImportsException>(() => imports.Instantiate(module));
+        Assert.That(e!.Message, Does.Contain("env.tick"));
+    }
+
+    [Test]
+    public void Checked_mode_reports_a_bound_import_another_instance_calls()
+    {
+        Store store = NewStore();
+        Instance lender = InstantiateBound(store, Lender, GuestMemoryOptions.Checked);
+        Instance borrower = InstantiateBorrower(store, lender);
+        Exception? e = Assert.Catch(() => borrower.GetAction("run")!());
+        Assert.That(Chain(e!), Has.Some.InstanceOf<ForeignCallerException>().Or.Some.Message.Contains("bound to one instance"));
+        Assert.That(_notes, Is.Empty);
+    }
+
+    [Test]
+    public void Unchecked_a_bound_import_another_instance_calls_reads_the_bound_memory()
+    {
+        // Why the bound form is only for imports the guest keeps to itself, and why checked mode verifies it.
+        Store store = NewStore();
+        Instance lender = InstantiateBound(store, Lender, GuestMemoryOptions.Unchecked);
+        InstantiateBorrower(store, lender).GetAction("run")!();
+        Assert.That(_notes, Is.EqualTo(new[] { "from the lender" }));
+    }
+
+    [Test]
+    public void The_shared_linker_form_serves_every_caller_with_its_own_memory()
+    {
+        Store store = NewStore();
+        using Linker linker = SharedLinker();
+        RelayImports.Define(linker, new Relay(_notes), GuestMemoryOptions.Unchecked);
+        using Module module = Module.FromText(Engine, "lender", Lender);
+        Instance lender = linker.Instantiate(store, module);
+        InstantiateBorrower(store, lender).GetAction("run")!();
+        lender.GetAction("run")!();
+        Assert.That(_notes, Is.EqualTo(new[] { "from the borrow", "from the lender" }));
+    }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            yield return x;
+        }
+    }
+
+    private Linker SharedLinker()
+    {
+        var linker = new Linker(Engine);
+        linker.DefineFunction("env", "tick", () => { _ticks++; });
+        return linker;
+    }
+
+    private Instance InstantiateBound(Store store, string text, GuestMemoryOptions options)
+    {
+        using Linker shared = SharedLinker();
+        using var imports = new InstanceImports(Engine, store, shared);
+        RelayImports.Define(imports, new Relay(_notes), options);
+        using Module module = Module.FromText(Engine, "guest", text);
+        return imports.Instantiate(module);
+    }
+
+    private Instance InstantiateBorrower(Store store, Instance lender)
+    {
+        using var linker = new Linker(Engine);
+        linker.DefineInstance(store, "lender", lender);
+        using Module module = Module.FromText(Engine, "borrower", Borrower);
+        return linker.Instantiate(store, module);
+    }
+
+    private sealed class Relay(List<string> notes) : IRelayHost
+    {
+        public void Note(string text) => notes.Add(text);
+    }
+}
