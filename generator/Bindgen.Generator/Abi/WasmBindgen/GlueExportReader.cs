@@ -9,6 +9,10 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <summary>Reads one export wrapper: how each argument is lowered, and where the result and a thrown error come from.</summary>
 internal static class GlueExportReader
 {
+    /// <param name="jsName">The wrapper's name (<c>f</c>, <c>C.m</c>...).</param>
+    /// <param name="jsParameters">The wrapper's parameters.</param>
+    /// <param name="body">The wrapper's body.</param>
+    /// <param name="helpers">The glue's own functions, which are not exports of the module.</param>
     /// <param name="constructorOf">For a class's constructor, the class (its result is the new instance's pointer).</param>
     public static GlueExport Read(string jsName, string[] jsParameters, string body, HashSet<string> helpers, string? constructorOf = null)
     {
@@ -81,6 +85,12 @@ internal static class GlueExportReader
         else if (result != GlueResultKind.Array)
         {
             (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
+        }
+
+        // A u64 result: the glue reads the i64 as unsigned (BigInt.asUintN), so only ulong gives the same value.
+        if (result == GlueResultKind.Number && Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;"))
+        {
+            resultElement = "u64";
         }
 
         int errorSlot = -1, flagSlot = -1;
@@ -299,6 +309,7 @@ internal static class GlueExportReader
         return Regex.IsMatch(body, @"return\s+ret\s*!==\s*0\s*;") ? (GlueResultKind.Bool, -1, -1)
             : Regex.IsMatch(body, @"return\s+ret\s*>>>\s*0\s*;") ? (GlueResultKind.Unsigned, -1, -1)
             : Regex.IsMatch(body, @"return\s+ret\s*;") ? (GlueResultKind.Number, -1, -1)
+            : Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;") ? (GlueResultKind.Number, -1, -1)
             : Regex.IsMatch(body, @"return\s") ? Other(ref problem)
             : (GlueResultKind.Void, -1, -1);
     }

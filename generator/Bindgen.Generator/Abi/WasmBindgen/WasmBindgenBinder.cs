@@ -149,7 +149,7 @@ internal static class WasmBindgenBinder
         bool resultFits = export.Result switch
         {
             GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
-            GlueResultKind.Number => signature.Result.IsNumber(),
+            GlueResultKind.Number => signature.Result.IsNumber() && (export.ResultElement != "u64" || signature.Result == WasmBindgenType.U64),
             GlueResultKind.Bool => signature.Result == WasmBindgenType.Bool,
             GlueResultKind.Unsigned => signature.Result is WasmBindgenType.U32 or WasmBindgenType.I32,
             GlueResultKind.String => signature.Result is WasmBindgenType.String or WasmBindgenType.NullableString,
@@ -163,7 +163,7 @@ internal static class WasmBindgenBinder
         };
         return resultFits ? null
             : export.Result == GlueResultKind.Instance ? $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is a new instance of class '{export.ResultElement}' (declare the nested interface I{export.ResultElement})"
-            : $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is {Describe(export.Result)}";
+            : $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is {(export.ResultElement == "u64" ? "an unsigned 64-bit BigInt (declare ulong)" : Describe(export.Result))}";
     }
 
     private static string Declared(WasmBindgenType type, string? cls) => type == WasmBindgenType.Instance ? $"an instance of class '{cls}'" : type.Display();
