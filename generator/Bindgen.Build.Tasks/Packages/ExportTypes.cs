@@ -89,7 +89,7 @@ internal static class ExportTypeMapper
                 GlueParameterKind.Array => ParameterArray(g.Element, ts),
                 GlueParameterKind.OptionalBool => "bool?",
                 GlueParameterKind.OptionalInt => g.Element == "u32" ? "uint?" : g.Element == "i32" ? "int?" : null,
-                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => JsValue(ts),
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject => JsValue(ts) is "object" ? "object?" : JsValue(ts),
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => g.Element is null ? null : classInterface(g.Element),
                 _ => null,
             };
