@@ -22,7 +22,7 @@ namespace Bindgen.WasmBindgen.Tests;
 public sealed class FromPackageTests
 {
     /// <summary>Bound exports whose calls differ from Node's, and why (each is a known limitation, not a wrong result).</summary>
-    private static readonly Dictionary<string, string> KnownDifferences = new()
+    internal static readonly Dictionary<string, string> KnownDifferences = new()
     {
         ["tiktoken:Tiktoken.encode_with_unstable"] = "its result is built by JSON.parse of a string the module writes (the import __wbg_parse_*), which Bindgen does not implement: UnsupportedImportException",
         ["tiktoken:Tiktoken.token_byte_values"] = "the same: its result comes from JSON.parse",
@@ -30,7 +30,10 @@ public sealed class FromPackageTests
 
     private static readonly Lazy<(FromPackageCall[] Calls, JsonObject ReadBack, string[] Expected)> Reference = new(() =>
     {
-        FromPackageCall[] calls = Resolve(FromPackageCalls.All().ToArray());
+        // An export known to differ is called once (tiktoken's token_byte_values is megabytes of JSON in Node).
+        var knownCalled = new HashSet<string>();
+        FromPackageCall[] calls = Resolve(FromPackageCalls.All()
+            .Where(c => !KnownDifferences.ContainsKey(c.Package + ":" + c.Function) || knownCalled.Add(c.Package + ":" + c.Function)).ToArray());
         JsonObject readBack = FromPackageCalls.ReadBack();
         var input = new JsonObject
         {

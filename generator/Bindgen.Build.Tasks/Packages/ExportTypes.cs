@@ -59,7 +59,7 @@ internal static class ExportTypeMapper
             string? ts = declaration is not null && i < declaration.Parameters.Count ? declaration.Parameters[i].Type : null;
             if (g.Kind == GlueParameterKind.OptionalObject)
             {
-                if (glue.Skip(i).Any(p => p.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt)))
+                if (glue.Skip(i).Any(p => p.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes)))
                 {
                     return ExportTypes.Failed($"parameter '{g.Name}' is an optional JavaScript object ({ts ?? "any"}), which Bindgen cannot pass yet, and a required parameter follows it");
                 }
@@ -70,8 +70,9 @@ internal static class ExportTypeMapper
                     omitted.Add(rest.Name);
                     lowered.AddRange(rest.Kind switch
                     {
-                        GlueParameterKind.OptionalString => new[] { "i32", "i32" },
+                        GlueParameterKind.OptionalString or GlueParameterKind.OptionalBytes => new[] { "i32", "i32" },
                         GlueParameterKind.OptionalInt => new[] { "f64" },
+                        GlueParameterKind.OptionalNumber => new[] { "i32", "f64" },
                         _ => new[] { "i32" },
                     });
                 }
@@ -86,9 +87,11 @@ internal static class ExportTypeMapper
                 GlueParameterKind.String => "string",
                 GlueParameterKind.OptionalString => "string?",
                 GlueParameterKind.Bytes => "byte[]",
+                GlueParameterKind.OptionalBytes => "byte[]?",
                 GlueParameterKind.Array => ParameterArray(g.Element, ts),
                 GlueParameterKind.OptionalBool => "bool?",
                 GlueParameterKind.OptionalInt => g.Element == "u32" ? "uint?" : g.Element == "i32" ? "int?" : null,
+                GlueParameterKind.OptionalNumber => Number(At(wasmParameters, position + 1), null) is { } value && value != "bool" ? value + "?" : null,
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => JsValue(ts) is "object" ? "object?" : JsValue(ts),
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => g.Element is null ? null : classInterface(g.Element),
                 _ => null,
@@ -108,7 +111,8 @@ internal static class ExportTypeMapper
             {
                 GlueParameterKind.Number => new[] { CrossesAs(type) },
                 GlueParameterKind.OptionalInt => new[] { "f64" },
-                GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.Array => new[] { "i32", "i32" },
+                GlueParameterKind.OptionalNumber => new[] { "i32", CrossesAs(type.TrimEnd('?')) },
+                GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array => new[] { "i32", "i32" },
                 _ => new[] { "i32" },
             });
             parameters.Add((g.Name, type));

@@ -148,7 +148,7 @@ internal static class GlueExportReader
             GlueParameterKind kind = definition.Groups["helper"].Value switch
             {
                 "passStringToWasm0" => optional ? GlueParameterKind.OptionalString : GlueParameterKind.String,
-                "passArray8ToWasm0" when !optional => GlueParameterKind.Bytes,
+                "passArray8ToWasm0" => optional ? GlueParameterKind.OptionalBytes : GlueParameterKind.Bytes,
                 _ when definition.Groups["element"].Success && !optional => GlueParameterKind.Array,
                 _ => GlueParameterKind.Other,
             };
@@ -175,6 +175,15 @@ internal static class GlueExportReader
         if (optionalInt.Success)
         {
             return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
+        }
+
+        // Option<f64>, Option<u32>... since 0.2.9x: a flag, then the value (0 for none).
+        Match flag = Regex.Match(argument, @"^!isLikeNone\((\w+)\)$");
+        if (flag.Success && index + 1 < arguments.Length
+            && Regex.IsMatch(arguments[index + 1], @"^isLikeNone\(" + Regex.Escape(flag.Groups[1].Value) + @"\)\s*\?\s*(?:0|0n|BigInt\(0\))\s*:\s*" + Regex.Escape(flag.Groups[1].Value) + "$"))
+        {
+            index++;
+            return new GlueParameter(flag.Groups[1].Value, GlueParameterKind.OptionalNumber, argument + ", " + arguments[index]);
         }
 
         Match optionalObject = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0\s*:\s*(?:addHeapObject|addToExternrefTable0)\(\1\)$");
