@@ -9,6 +9,10 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <summary>Reads one export wrapper: how each argument is lowered, and where the result and a thrown error come from.</summary>
 internal static class GlueExportReader
 {
+    /// <param name="jsName">The wrapper's name (<c>f</c>, <c>C.m</c>...).</param>
+    /// <param name="jsParameters">The wrapper's parameters.</param>
+    /// <param name="body">The wrapper's body.</param>
+    /// <param name="helpers">The glue's own functions, which are not exports of the module.</param>
     /// <param name="constructorOf">For a class's constructor, the class (its result is the new instance's pointer).</param>
     public static GlueExport Read(string jsName, string[] jsParameters, string body, HashSet<string> helpers, string? constructorOf = null)
     {
@@ -83,6 +87,12 @@ internal static class GlueExportReader
             (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
         }
 
+        // A u64 result: the glue reads the i64 as unsigned (BigInt.asUintN), so only ulong gives the same value.
+        if (result == GlueResultKind.Number && Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;"))
+        {
+            resultElement = "u64";
+        }
+
         int errorSlot = -1, flagSlot = -1;
         Match error = Regex.Match(body, @"if\s*\((?<flag>[\w\[\]]+)\)\s*\{?\s*(?:ptr\d+\s*=\s*0;\s*len\d+\s*=\s*0;\s*)?throw\s+(?:takeObject|takeFromExternrefTable0)\((?<error>[\w\[\]]+)\)");
         if (error.Success)
@@ -138,7 +148,7 @@ internal static class GlueExportReader
             GlueParameterKind kind = definition.Groups["helper"].Value switch
             {
                 "passStringToWasm0" => optional ? GlueParameterKind.OptionalString : GlueParameterKind.String,
-                "passArray8ToWasm0" when !optional => GlueParameterKind.Bytes,
+                "passArray8ToWasm0" => optional ? GlueParameterKind.OptionalBytes : GlueParameterKind.Bytes,
                 _ when definition.Groups["element"].Success && !optional => GlueParameterKind.Array,
                 _ => GlueParameterKind.Other,
             };
@@ -165,6 +175,15 @@ internal static class GlueExportReader
         if (optionalInt.Success)
         {
             return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
+        }
+
+        // Option<f64>, Option<u32>... since 0.2.9x: a flag, then the value (0 for none).
+        Match flag = Regex.Match(argument, @"^!isLikeNone\((\w+)\)$");
+        if (flag.Success && index + 1 < arguments.Length
+            && Regex.IsMatch(arguments[index + 1], @"^isLikeNone\(" + Regex.Escape(flag.Groups[1].Value) + @"\)\s*\?\s*(?:0|0n|BigInt\(0\))\s*:\s*" + Regex.Escape(flag.Groups[1].Value) + "$"))
+        {
+            index++;
+            return new GlueParameter(flag.Groups[1].Value, GlueParameterKind.OptionalNumber, argument + ", " + arguments[index]);
         }
 
         Match optionalObject = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0\s*:\s*(?:addHeapObject|addToExternrefTable0)\(\1\)$");
@@ -299,6 +318,7 @@ internal static class GlueExportReader
         return Regex.IsMatch(body, @"return\s+ret\s*!==\s*0\s*;") ? (GlueResultKind.Bool, -1, -1)
             : Regex.IsMatch(body, @"return\s+ret\s*>>>\s*0\s*;") ? (GlueResultKind.Unsigned, -1, -1)
             : Regex.IsMatch(body, @"return\s+ret\s*;") ? (GlueResultKind.Number, -1, -1)
+            : Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;") ? (GlueResultKind.Number, -1, -1)
             : Regex.IsMatch(body, @"return\s") ? Other(ref problem)
             : (GlueResultKind.Void, -1, -1);
     }

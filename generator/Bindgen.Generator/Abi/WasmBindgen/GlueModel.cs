@@ -41,6 +41,12 @@ internal enum GlueParameterKind
     /// <summary><c>_assertClass(x, C); ... x.__wbg_ptr</c>: an instance of an exported class, lent for the call.</summary>
     BorrowedInstance,
 
+    /// <summary><c>isLikeNone(x) ? 0 : passArray8ToWasm0(x, ...)</c>: an optional <c>Uint8Array</c> (none is a null pointer).</summary>
+    OptionalBytes,
+
+    /// <summary><c>!isLikeNone(x), isLikeNone(x) ? 0 : x</c>: an <c>Option</c> of a number as a flag and a value (the value's wasm type is the declared type's).</summary>
+    OptionalNumber,
+
     /// <summary>Anything else (a required JavaScript object, a closure): not supported.</summary>
     Other,
 }

@@ -111,7 +111,7 @@ internal static class WasmBindgenBinder
             GlueParameter g = glueParameters[i];
             if (i >= signature.Parameters.Count)
             {
-                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt))
+                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes))
                 {
                     return $"it omits parameter '{g.Name}', which is not optional";
                 }
@@ -125,10 +125,11 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool,
                 GlueParameterKind.String => code == WasmBindgenType.String,
                 GlueParameterKind.OptionalString => code is WasmBindgenType.String or WasmBindgenType.NullableString,
-                GlueParameterKind.Bytes => code == WasmBindgenType.Bytes,
+                GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes => code == WasmBindgenType.Bytes,
                 GlueParameterKind.Array => ArrayElement.Accepts(g.Element!, code),
                 GlueParameterKind.OptionalBool => code is WasmBindgenType.Bool or WasmBindgenType.NullableBool,
                 GlueParameterKind.OptionalInt => ArrayElement.AcceptsOptionalInt(g.Element, code),
+                GlueParameterKind.OptionalNumber => code.IsNullableNumber() || code.IsNumber(),
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => IsJsValue(code),
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => code == WasmBindgenType.Instance && signature.ParameterClasses[i] == g.Element,
                 _ => false,
@@ -149,7 +150,7 @@ internal static class WasmBindgenBinder
         bool resultFits = export.Result switch
         {
             GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
-            GlueResultKind.Number => signature.Result.IsNumber(),
+            GlueResultKind.Number => signature.Result.IsNumber() && (export.ResultElement != "u64" || signature.Result == WasmBindgenType.U64),
             GlueResultKind.Bool => signature.Result == WasmBindgenType.Bool,
             GlueResultKind.Unsigned => signature.Result is WasmBindgenType.U32 or WasmBindgenType.I32,
             GlueResultKind.String => signature.Result is WasmBindgenType.String or WasmBindgenType.NullableString,
@@ -163,7 +164,7 @@ internal static class WasmBindgenBinder
         };
         return resultFits ? null
             : export.Result == GlueResultKind.Instance ? $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is a new instance of class '{export.ResultElement}' (declare the nested interface I{export.ResultElement})"
-            : $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is {Describe(export.Result)}";
+            : $"it returns {Declared(signature.Result, signature.ResultClass)}, and the glue's result is {(export.ResultElement == "u64" ? "an unsigned 64-bit BigInt (declare ulong)" : Describe(export.Result))}";
     }
 
     private static string Declared(WasmBindgenType type, string? cls) => type == WasmBindgenType.Instance ? $"an instance of class '{cls}'" : type.Display();
@@ -188,11 +189,16 @@ internal static class WasmBindgenBinder
                 case GlueParameterKind.Number:
                     parameters.Add(signature.Parameters[i].CrossesAs());
                     break;
+                case GlueParameterKind.OptionalNumber:
+                    // The flag, then the value as the declared type crosses (an omitted one as the module's f64: Option<f64> is the common case).
+                    parameters.Add(WasmType.I32);
+                    parameters.Add(i < signature.Parameters.Count ? signature.Parameters[i].CrossesAs() : WasmType.F64);
+                    break;
                 case GlueParameterKind.OptionalInt:
                     // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
                     parameters.Add(WasmType.F64);
                     break;
-                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.Array:
+                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array:
                     parameters.Add(WasmType.I32);
                     parameters.Add(WasmType.I32);
                     break;
@@ -226,9 +232,11 @@ internal static class WasmBindgenBinder
         GlueParameterKind.String => "a string",
         GlueParameterKind.OptionalString => "an optional string",
         GlueParameterKind.Bytes => "a Uint8Array",
+        GlueParameterKind.OptionalBytes => "an optional Uint8Array",
         GlueParameterKind.Array => "a typed array",
         GlueParameterKind.OptionalBool => "an optional boolean",
         GlueParameterKind.OptionalInt => "an optional 32-bit integer",
+        GlueParameterKind.OptionalNumber => "an optional number (a flag and a value)",
         GlueParameterKind.OptionalObject => "an optional JavaScript object",
         GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
         GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => "a class instance",

@@ -53,6 +53,11 @@ internal static class WasmBindgenMethodEmitter
 
         for (int i = 0; i < method.Parameters.Count; i++)
         {
+            if (s.Export!.Parameters[i].Kind == GlueParameterKind.OptionalBytes)
+            {
+                continue; // null is None
+            }
+
             if (s.Parameters[i] == WasmBindgenType.String || ((s.Parameters[i] == WasmBindgenType.Bytes || s.Parameters[i].IsTypedArray()) && method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal)))
             {
                 string name = method.Parameters[i].Name;
@@ -117,7 +122,7 @@ internal static class WasmBindgenMethodEmitter
 
             switch (g.Kind)
             {
-                case GlueParameterKind.String or GlueParameterKind.OptionalString when !declared:
+                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBytes when !declared:
                     args.Add("0");
                     args.Add("0");
                     break;
@@ -127,7 +132,10 @@ internal static class WasmBindgenMethodEmitter
                 case GlueParameterKind.String or GlueParameterKind.OptionalString:
                     Buffer($"global::Bindgen.Internals.WasmBindgenGuest.Utf8Length({p})", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteUtf8({ptr}, {len}, {p});");
                     break;
-                case GlueParameterKind.Bytes:
+                case GlueParameterKind.OptionalBytes when method.Parameters[i].Type.FullName.EndsWith("[]", System.StringComparison.Ordinal) || method.Parameters[i].Type.FullName.EndsWith("[]?", System.StringComparison.Ordinal):
+                    Buffer($"{p} is null ? 0 : {p}.Length", $"{p} is null ? 0 : {L("g")}.Malloc({len}, 1, {L("op")})", $"if ({p} is not null) {L("g")}.WriteBytes({ptr}, {p});");
+                    break;
+                case GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes:
                     Buffer($"{p}.Length", $"{L("g")}.Malloc({len}, 1, {L("op")})", $"{L("g")}.WriteBytes({ptr}, {p});");
                     break;
                 case GlueParameterKind.Array:
@@ -166,6 +174,17 @@ internal static class WasmBindgenMethodEmitter
                     break;
                 case GlueParameterKind.OptionalObject:
                     args.Add("0");
+                    break;
+                case GlueParameterKind.OptionalNumber:
+                    // A flag (1: some) and the value, as the glue's !isLikeNone(x), isLikeNone(x) ? 0 : x make them; omitted: none, as an f64.
+                    WasmBindgenType number = code ?? WasmBindgenType.NullableF64;
+                    string zero = number.CrossesAs() switch { WasmType.I64 => "0L", WasmType.F32 => "0f", WasmType.F64 => "0d", _ => "0" };
+                    string raw = number.IsNullableNumber() ? p + ".GetValueOrDefault()" : p;
+                    string present = number is WasmBindgenType.NullableU32 or WasmBindgenType.U32 ? $"unchecked((int){raw})"
+                        : number is WasmBindgenType.NullableU64 or WasmBindgenType.U64 ? $"unchecked((long){raw})"
+                        : raw;
+                    args.Add(!declared ? "0" : number.IsNullableNumber() ? $"{p}.HasValue ? 1 : 0" : "1");
+                    args.Add(!declared ? zero : present);
                     break;
                 case GlueParameterKind.OptionalInt:
                     // An f64: None is 2^32 + 1, out of any 32-bit value's range; a value is itself, as the glue's (x) >>> 0 or (x) >> 0 makes it.
@@ -280,7 +299,9 @@ internal static class WasmBindgenMethodEmitter
                 break;
             case GlueResultKind.Object:
                 string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
-                string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ => string.Empty };
+                // A declared object (not object?) is never null: JavaScript's null is then a typed error (undefined is JsUndefined).
+                bool nullable = method.ReturnType.FullName.EndsWith("?", System.StringComparison.Ordinal);
+                string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ when !nullable => "object", _ => string.Empty };
                 w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;
             case GlueResultKind.Instance:

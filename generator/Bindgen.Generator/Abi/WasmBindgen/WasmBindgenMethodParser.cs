@@ -105,6 +105,10 @@ internal static class WasmBindgenMethodParser
                 SpecialType.System_Boolean => WasmBindgenType.NullableBool,
                 SpecialType.System_UInt32 => WasmBindgenType.NullableU32,
                 SpecialType.System_Int32 => WasmBindgenType.NullableI32,
+                SpecialType.System_Int64 => WasmBindgenType.NullableI64,
+                SpecialType.System_UInt64 => WasmBindgenType.NullableU64,
+                SpecialType.System_Single => WasmBindgenType.NullableF32,
+                SpecialType.System_Double => WasmBindgenType.NullableF64,
                 _ => null,
             };
         }

@@ -79,6 +79,18 @@ internal enum WasmBindgenType
 
     /// <summary>An interface nested in the binding interface, deriving <c>IDisposable</c>: an instance of an exported class.</summary>
     Instance,
+
+    /// <summary><c>long?</c> (parameters only).</summary>
+    NullableI64,
+
+    /// <summary><c>ulong?</c> (parameters only).</summary>
+    NullableU64,
+
+    /// <summary><c>float?</c> (parameters only).</summary>
+    NullableF32,
+
+    /// <summary><c>double?</c> (parameters only).</summary>
+    NullableF64,
 }
 
 /// <summary>What the binder and the emitter ask of a <see cref="WasmBindgenType"/>.</summary>
@@ -103,12 +115,16 @@ internal static class WasmBindgenTypes
         _ => ("double", 8),
     };
 
-    /// <summary>The wasm type a number or boolean crosses as.</summary>
+    /// <summary>A nullable number: <c>int?</c>, <c>uint?</c>, <c>long?</c>, <c>ulong?</c>, <c>float?</c> or <c>double?</c>.</summary>
+    public static bool IsNullableNumber(this WasmBindgenType type) =>
+        type is WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 or >= WasmBindgenType.NullableI64;
+
+    /// <summary>The wasm type a number or boolean (or a nullable number's value) crosses as.</summary>
     public static WasmType CrossesAs(this WasmBindgenType type) => type switch
     {
-        WasmBindgenType.I64 or WasmBindgenType.U64 => WasmType.I64,
-        WasmBindgenType.F32 => WasmType.F32,
-        WasmBindgenType.F64 => WasmType.F64,
+        WasmBindgenType.I64 or WasmBindgenType.U64 or WasmBindgenType.NullableI64 or WasmBindgenType.NullableU64 => WasmType.I64,
+        WasmBindgenType.F32 or WasmBindgenType.NullableF32 => WasmType.F32,
+        WasmBindgenType.F64 or WasmBindgenType.NullableF64 => WasmType.F64,
         _ => WasmType.I32,
     };
 
@@ -126,6 +142,10 @@ internal static class WasmBindgenTypes
         WasmBindgenType.NullableBool => "bool?",
         WasmBindgenType.NullableI32 => "int?",
         WasmBindgenType.NullableU32 => "uint?",
+        WasmBindgenType.NullableI64 => "long?",
+        WasmBindgenType.NullableU64 => "ulong?",
+        WasmBindgenType.NullableF32 => "float?",
+        WasmBindgenType.NullableF64 => "double?",
         WasmBindgenType.String => "string",
         WasmBindgenType.NullableString => "string?",
         WasmBindgenType.Js => "object",

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Bindgen.Build.Tasks.Packages;
+
+/// <summary>One parameter of a declared function: its name, its TypeScript type, and whether it may be omitted (<c>x?:</c>).</summary>
+internal sealed record TsParameter(string Name, string Type, bool Optional);
+
+/// <summary>A function, class member or property accessor the <c>.d.ts</c> declares, keyed as the glue reader names it.</summary>
+/// <param name="Key"><c>f</c>, <c>C.constructor</c>, <c>C.m</c>, <c>C.get p</c> or <c>C.set p</c>.</param>
+/// <param name="Parameters">The parameters.</param>
+/// <param name="Result">The result's TypeScript type (<c>void</c> for none).</param>
+/// <param name="Line">The declaration's line in the file (1-based), for messages.</param>
+internal sealed record TsDeclaration(string Key, IReadOnlyList<TsParameter> Parameters, string Result, int Line);
+
+/// <summary>
+/// Reads the declarations wasm-bindgen writes into a package's <c>.d.ts</c>: exported functions and classes
+/// (constructor, methods, statics, getters and setters, fields). It reads that regular output, not TypeScript at large:
+/// types are kept as text and only the shapes wasm-bindgen emits are interpreted (by <see cref="ExportTypeMapper"/>).
+/// </summary>
+internal static class TypeScriptDeclarations
+{
+    private static readonly Regex Function = new(@"^export\s+(?:declare\s+)?function\s+(?<name>[\w$]+)\s*(?:<[^>]*>)?\s*\(", RegexOptions.Multiline);
+    private static readonly Regex Class = new(@"^export\s+(?:declare\s+)?class\s+(?<name>[\w$]+)[^{]*\{", RegexOptions.Multiline);
+    private static readonly Regex Member = new(@"^\s*(?:(?<static>static)\s+)?(?:(?<readonly>readonly)\s+)?(?:(?<accessor>get|set)\s+)?(?<name>[\w$]+|\[Symbol\.\w+\])\s*(?<optional>\?)?\s*(?<kind>[(:])", RegexOptions.Multiline);
+
+    /// <summary>Every declaration in <paramref name="text"/>; never throws on text it does not understand (it skips it).</summary>
+    public static Dictionary<string, TsDeclaration> Read(string text)
+    {
+        string code = StripComments(text);
+        var declarations = new Dictionary<string, TsDeclaration>(StringComparer.Ordinal);
+        foreach (Match m in Function.Matches(code))
+        {
+            if (Signature(code, m.Index + m.Length - 1, out List<TsParameter> parameters, out string result, out _))
+            {
+                Add(m.Groups["name"].Value, parameters, result, m.Index);
+            }
+        }
+
+        foreach (Match c in Class.Matches(code))
+        {
+            int close = Close(code, m: c.Index + c.Length - 1, '{', '}');
+            if (close < 0)
+            {
+                continue;
+            }
+
+            string name = c.Groups["name"].Value;
+            int position = c.Index + c.Length;
+            while (position < close)
+            {
+                Match member = Member.Match(code, position);
+                if (!member.Success || member.Index >= close)
+                {
+                    break;
+                }
+
+                string memberName = member.Groups["name"].Value;
+                int end;
+                if (member.Groups["kind"].Value == "(")
+                {
+                    if (!Signature(code, member.Index + member.Length - 1, out List<TsParameter> parameters, out string result, out end))
+                    {
+                        break;
+                    }
+
+                    string key = member.Groups["accessor"].Value is { Length: > 0 } accessor ? $"{name}.{accessor} {memberName}" : $"{name}.{memberName}";
+                    Add(key, parameters, memberName == "constructor" ? name : result, member.Index);
+                }
+                else
+                {
+                    // A field: `name: T;` is a getter and a setter, `readonly name: T;` a getter.
+                    end = StatementEnd(code, member.Index + member.Length);
+                    string type = code.Substring(member.Index + member.Length, end - member.Index - member.Length).Trim().TrimEnd(';').Trim();
+                    if (member.Groups["optional"].Success)
+                    {
+                        type += " | undefined";
+                    }
+
+                    Add($"{name}.get {memberName}", Array.Empty<TsParameter>(), type, member.Index);
+                    if (!member.Groups["readonly"].Success)
+                    {
+                        Add($"{name}.set {memberName}", new[] { new TsParameter("value", type, false) }, "void", member.Index);
+                    }
+                }
+
+                position = Math.Max(end, member.Index + member.Length);
+            }
+        }
+
+        return declarations;
+
+        void Add(string key, IReadOnlyList<TsParameter> parameters, string result, int index)
+        {
+            if (!declarations.ContainsKey(key))
+            {
+                declarations.Add(key, new TsDeclaration(key, parameters, result, LineOf(code, index)));
+            }
+        }
+    }
+
+    /// <summary>Reads <c>(params): result;</c> from the opening parenthesis at <paramref name="open"/>.</summary>
+    private static bool Signature(string code, int open, out List<TsParameter> parameters, out string result, out int end)
+    {
+        parameters = new List<TsParameter>();
+        result = "void";
+        end = open;
+        int close = Close(code, open, '(', ')');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        foreach (string parameter in SplitTopLevel(code.Substring(open + 1, close - open - 1)))
+        {
+            Match p = Regex.Match(parameter, @"^\s*(?:\.\.\.)?(?<name>[\w$]+)\s*(?<optional>\?)?\s*(?::\s*(?<type>[\s\S]+))?$");
+            if (p.Success)
+            {
+                parameters.Add(new TsParameter(p.Groups["name"].Value, p.Groups["type"].Success ? Normalize(p.Groups["type"].Value) : "any", p.Groups["optional"].Success));
+            }
+        }
+
+        end = StatementEnd(code, close + 1);
+        string rest = code.Substring(close + 1, end - close - 1).Trim().TrimEnd(';').Trim();
+        if (rest.StartsWith(":", StringComparison.Ordinal))
+        {
+            result = Normalize(rest.Substring(1));
+        }
+
+        return true;
+    }
+
+    private static string Normalize(string type) => Regex.Replace(type.Trim(), @"\s+", " ");
+
+    /// <summary>The end of a declaration: the first <c>;</c> or line break outside brackets.</summary>
+    private static int StatementEnd(string code, int from)
+    {
+        int depth = 0;
+        for (int i = from; i < code.Length; i++)
+        {
+            char c = code[i];
+            if (c is '(' or '<' or '{' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or '>' or '}' or ']')
+            {
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                depth--;
+            }
+            else if ((c == ';' || c == '\n') && depth == 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return code.Length;
+    }
+
+    private static int Close(string code, int m, char open, char close)
+    {
+        int depth = 0;
+        for (int i = m; i < code.Length; i++)
+        {
+            if (code[i] == open)
+            {
+                depth++;
+            }
+            else if (code[i] == close && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static IEnumerable<string> SplitTopLevel(string text)
+    {
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '(' or '<' or '{' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or '>' or '}' or ']')
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                yield return text.Substring(start, i - start);
+                start = i + 1;
+            }
+        }
+
+        if (text.Substring(start).Trim().Length > 0)
+        {
+            yield return text.Substring(start);
+        }
+    }
+
+    /// <summary>The text with comments blanked out (line breaks kept, so line numbers stay right).</summary>
+    private static string StripComments(string text) =>
+        Regex.Replace(text, @"/\*[\s\S]*?\*/|//[^\n]*", m => new string(m.Value.Select(ch => ch == '\n' ? '\n' : ' ').ToArray()));
+
+    private static int LineOf(string code, int index) => code.Take(index).Count(ch => ch == '\n') + 1;
+}

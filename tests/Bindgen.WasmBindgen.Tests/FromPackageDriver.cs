@@ -1,0 +1,328 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Wasmtime;
+
+namespace Bindgen.WasmBindgen.Tests;
+
+/// <summary>One package of the suite as BindgenPackage binds it: the generated interface and its <c>…Package</c> class.</summary>
+/// <param name="Key">The package's name in npm/packages.mjs.</param>
+/// <param name="Npm">The npm package and version.</param>
+/// <param name="Interface">The generated interface.</param>
+/// <param name="Package">The generated static class (LoadModule, Instantiate, Bound, NotBound).</param>
+public sealed record BoundPackage(string Key, string Npm, Type Interface, Type Package)
+{
+    public IReadOnlyDictionary<string, string> Bound => (IReadOnlyDictionary<string, string>)Package.GetProperty("Bound")!.GetValue(null)!;
+
+    public IReadOnlyDictionary<string, string> NotBound => (IReadOnlyDictionary<string, string>)Package.GetProperty("NotBound")!.GetValue(null)!;
+
+    public object Instantiate(Engine engine, Store store) =>
+        Package.GetMethod("Instantiate")!.Invoke(null, new object?[] { engine, store, null })!;
+
+    /// <summary>The suite's packages, in the report's order.</summary>
+    public static readonly BoundPackage[] All =
+    {
+        new("snappy", "snappy-wasm 0.3.0", typeof(FromPackage.ISnappy), typeof(FromPackage.SnappyPackage)),
+        new("oxipng", "@jsquash/oxipng 2.3.0", typeof(FromPackage.ISquooshOxipng), typeof(FromPackage.SquooshOxipngPackage)),
+        new("sql", "@wasm-fmt/sql_fmt 0.2.2", typeof(FromPackage.ISqlFmt), typeof(FromPackage.SqlFmtPackage)),
+        new("jieba", "jieba-wasm 2.4.0", typeof(FromPackage.IJiebaRsWasm), typeof(FromPackage.JiebaRsWasmPackage)),
+        new("brotli", "wasm-brotli 2.0.2", typeof(FromPackage.IWasmBrotliNodejs), typeof(FromPackage.WasmBrotliNodejsPackage)),
+        new("photon", "@silvia-odwyer/photon-node 0.3.4", typeof(FromPackage.IPhotonRs), typeof(FromPackage.PhotonRsPackage)),
+        new("tiktoken", "@dqbd/tiktoken 1.0.22", typeof(FromPackage.ITiktokenModule), typeof(FromPackage.TiktokenModulePackage)),
+        new("brotliwasm", "brotli-wasm 3.0.1", typeof(FromPackage.IBrotliWasm), typeof(FromPackage.BrotliWasmPackage)),
+        new("farmhash", "farmhash-modern 1.1.0", typeof(FromPackage.IFarmhashModern), typeof(FromPackage.FarmhashModernPackage)),
+    };
+}
+
+/// <summary>
+/// Makes calls of npm/packages.mjs's form (a package, a glue name, JSON arguments) through the bindings BindgenPackage
+/// generated, by reflection over them, and encodes each answer as the script does, so the two hosts compare as text.
+/// </summary>
+public sealed class FromPackageDriver
+{
+    private readonly Dictionary<string, (BoundPackage Package, object Binding)> _bindings;
+    private readonly JsonObject _readBack;
+    private readonly List<object?> _values = new();
+    private List<IDisposable> _made = new();
+
+    public FromPackageDriver(Engine engine, Store store, JsonObject readBack)
+    {
+        _bindings = BoundPackage.All.ToDictionary(p => p.Key, p => (p, p.Instantiate(engine, store)));
+        _readBack = readBack;
+    }
+
+    /// <summary>Makes one call; its answer as packages.mjs writes it.</summary>
+    public string Run(string package, string function, JsonArray args)
+    {
+        _made = new List<IDisposable>();
+        object? value = null;
+        JsonObject answer = Attempt(() =>
+        {
+            // Parsed from text, as Node reads them: numbers then convert to any C# numeric type.
+            object?[] decoded = Decode(package, function, JsonNode.Parse(args.ToJsonString())!.AsArray());
+            value = Invoke(package, function, decoded);
+            if (value is IDisposable instance)
+            {
+                _made.Add(instance);
+            }
+
+            JsonNode? result = Encode(package, value);
+            var after = new JsonArray(decoded.OfType<IDisposable>().Where(Alive).Select(i => ReadBack(package, i)).ToArray());
+            return new JsonObject { ["result"] = result, ["after"] = after };
+        });
+        _values.Add(value);
+        var freeErrors = new JsonArray();
+        foreach (IDisposable instance in _made)
+        {
+            try
+            {
+                instance.Dispose();
+            }
+            catch (JsException e)
+            {
+                freeErrors.Add(e.Message);
+            }
+            catch (GuestTrapException)
+            {
+                freeErrors.Add("trap");
+            }
+        }
+
+        if (freeErrors.Count > 0)
+        {
+            answer["free"] = freeErrors;
+        }
+
+        return answer.ToJsonString();
+    }
+
+    private static JsonObject Attempt(Func<JsonNode?> f)
+    {
+        try
+        {
+            return new JsonObject { ["ok"] = f() };
+        }
+        catch (TargetInvocationException e) when (e.InnerException is JsException js)
+        {
+            return new JsonObject { ["error"] = js.Message };
+        }
+        catch (TargetInvocationException e) when (e.InnerException is GuestTrapException)
+        {
+            return new JsonObject { ["trap"] = true };
+        }
+        catch (JsException e)
+        {
+            return new JsonObject { ["error"] = e.Message };
+        }
+        catch (GuestTrapException)
+        {
+            return new JsonObject { ["trap"] = true };
+        }
+        catch (Exception e) when (e is BindgenException or ArgumentException or InvalidCastException or ObjectDisposedException)
+        {
+            // What Node never answers: a mismatch the report counts, not an aborted run.
+            return new JsonObject { ["host"] = e.GetType().Name + ": " + e.Message };
+        }
+    }
+
+    /// <summary>The C# member bound to a glue name: a method of the binding or of a class interface, or a property accessor.</summary>
+    private (MemberInfo Member, bool OnInstance) Resolve(string package, string function)
+    {
+        BoundPackage p = _bindings[package].Package;
+        string member = p.Bound.TryGetValue(function, out string? m) ? m : throw new ArgumentException($"{package}: '{function}' is not bound");
+        if (!member.Contains('.'))
+        {
+            return (p.Interface.GetMethod(member)!, false);
+        }
+
+        string[] parts = member.Split('.');
+        Type type = p.Interface.GetNestedType(parts[0])!;
+        return function.Contains(".get ") || function.Contains(".set ") ? (type.GetProperty(parts[1])!, true) : (type.GetMethod(parts[1])!, true);
+    }
+
+    private object?[] Decode(string package, string function, JsonArray args)
+    {
+        (MemberInfo member, bool onInstance) = Resolve(package, function);
+        Type[] types = member switch
+        {
+            MethodInfo method => method.GetParameters().Select(x => x.ParameterType).ToArray(),
+            PropertyInfo property => function.Contains(".set ") ? new[] { property.PropertyType } : Array.Empty<Type>(),
+            _ => Array.Empty<Type>(),
+        };
+        if (onInstance)
+        {
+            types = types.Prepend(member.DeclaringType!).ToArray();
+        }
+
+        if (types.Length != args.Count)
+        {
+            throw new ArgumentException($"{package}.{function} takes {types.Length} arguments here, and the call has {args.Count}");
+        }
+
+        return args.Select((a, i) => Decode(types[i], a)).ToArray();
+    }
+
+    private object? Decode(Type type, JsonNode? node)
+    {
+        if (node is JsonObject o)
+        {
+            if (o["undef"] is not null)
+            {
+                return type == typeof(object) ? JsUndefined.Value : null;
+            }
+
+            if (o["ref"] is { } index)
+            {
+                return _values[index.GetValue<int>()];
+            }
+
+            if (o["make"] is JsonObject make)
+            {
+                string package = make["pkg"]!.GetValue<string>();
+                string function = make["fn"]!.GetValue<string>();
+                var instance = (IDisposable)Invoke(package, function, Decode(package, function, make["args"]!.AsArray()))!;
+                _made.Add(instance);
+                return instance;
+            }
+
+            if (o["s"] is { } s)
+            {
+                return s.GetValue<string>();
+            }
+
+            if (o["b"] is { } b)
+            {
+                return Convert.FromBase64String(b.GetValue<string>());
+            }
+
+            if (o["big"] is { } big)
+            {
+                BigInteger value = BigInteger.Parse(big.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                return type == typeof(ulong) ? (object)(ulong)value : (long)value;
+            }
+
+            if (o["ta"] is not null)
+            {
+                Type element = type.GetElementType()!;
+                JsonArray v = o["v"]!.AsArray();
+                var array = Array.CreateInstance(element, v.Count);
+                for (int i = 0; i < v.Count; i++)
+                {
+                    array.SetValue(Convert.ChangeType(v[i]!.ToString(), element, System.Globalization.CultureInfo.InvariantCulture), i);
+                }
+
+                return array;
+            }
+
+            throw new ArgumentException("unknown argument " + o.ToJsonString());
+        }
+
+        if (node is null)
+        {
+            return null;
+        }
+
+        Type target = Nullable.GetUnderlyingType(type) ?? type;
+        return target == typeof(object) ? node.GetValue<double>()
+            : target == typeof(bool) ? node.GetValue<bool>()
+            : Convert.ChangeType(node.GetValue<double>(), target, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private object? Invoke(string package, string function, object?[] args)
+    {
+        (MemberInfo member, bool onInstance) = Resolve(package, function);
+        object target = onInstance ? args[0]! : _bindings[package].Binding;
+        object?[] rest = onInstance ? args.Skip(1).ToArray() : args;
+        try
+        {
+            switch (member)
+            {
+                case MethodInfo method:
+                    return method.Invoke(target, rest);
+                case PropertyInfo property when function.Contains(".set "):
+                    property.SetValue(target, rest[0]);
+                    return null;
+                case PropertyInfo property:
+                    return property.GetValue(target);
+                default:
+                    throw new ArgumentException(function);
+            }
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the instance still holds its pointer (not moved into a call, not disposed), as Node's check of __wbg_ptr.</summary>
+    private static bool Alive(IDisposable instance) =>
+        (int)instance.GetType().GetField("_pointer", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(instance)! != 0;
+
+    /// <summary>An instance read back as packages.mjs reads it: the members the read-back list names for its class, in order.</summary>
+    private JsonObject ReadBack(string package, IDisposable instance)
+    {
+        Type iface = instance.GetType().GetInterfaces().First(i => i != typeof(IDisposable) && i.DeclaringType is not null);
+        BoundPackage p = _bindings[package].Package;
+        string cls = p.Bound.First(e => e.Value.StartsWith(iface.Name + ".", StringComparison.Ordinal)).Key.Split('.')[0];
+        var get = new JsonObject();
+        var zero = new JsonObject();
+        foreach (JsonNode? entry in _readBack[package + ":" + cls]?.AsArray() ?? new JsonArray())
+        {
+            string name = entry!.GetValue<string>();
+            bool getter = name.StartsWith("get ", StringComparison.Ordinal);
+            (MemberInfo member, _) = Resolve(package, cls + "." + name);
+            JsonObject value = Attempt(() => Encode(package, member is PropertyInfo property ? Unwrap(() => property.GetValue(instance)) : Unwrap(() => ((MethodInfo)member).Invoke(instance, null))));
+            (getter ? get : zero)[getter ? name.Substring(4) : name] = value;
+        }
+
+        return new JsonObject { ["cls"] = cls, ["get"] = get, ["zero"] = zero };
+    }
+
+    private static object? Unwrap(Func<object?> f)
+    {
+        try
+        {
+            return f();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private JsonNode? Encode(string package, object? value) => value switch
+    {
+        null or JsUndefined => null,
+        string s => new JsonObject { ["s"] = s },
+        byte[] b => new JsonObject { ["b"] = Convert.ToBase64String(b) },
+        long or ulong or BigInteger => new JsonObject { ["big"] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) },
+        bool b => JsonValue.Create(b),
+        int or uint or short or ushort => JsonValue.Create(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+        float f => JsonValue.Create((double)f),
+        double d => JsonValue.Create(d),
+        short[] or ushort[] or int[] or uint[] or float[] or double[] => new JsonObject { ["ta"] = TypedArrayName(value.GetType()), ["v"] = new JsonArray(((IEnumerable)value).Cast<object>().Select(x => JsonValue.Create(Convert.ToDouble(x, System.Globalization.CultureInfo.InvariantCulture))).ToArray<JsonNode?>()) },
+        long[] or ulong[] => new JsonObject { ["ta"] = TypedArrayName(value.GetType()), ["v"] = new JsonArray(((IEnumerable)value).Cast<object>().Select(x => (JsonNode?)JsonValue.Create(Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture))).ToArray()) },
+        JsObject o => new JsonObject { ["obj"] = new JsonObject(o.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Encode(package, p.Value)))) },
+        IDisposable instance => ReadBack(package, instance),
+        IEnumerable list => new JsonArray(list.Cast<object?>().Select(x => Encode(package, x)).ToArray()),
+        _ => JsonValue.Create(value.ToString()),
+    };
+
+    private static string TypedArrayName(Type type) => type.GetElementType()!.Name switch
+    {
+        "Int16" => "Int16Array",
+        "UInt16" => "Uint16Array",
+        "Int32" => "Int32Array",
+        "UInt32" => "Uint32Array",
+        "Int64" => "BigInt64Array",
+        "UInt64" => "BigUint64Array",
+        "Single" => "Float32Array",
+        _ => "Float64Array",
+    };
+}

@@ -1,0 +1,131 @@
+// The reference host for the per-package report: runs each call through a package's own glue in Node.
+// Input (stdin): { readBack, calls }, calls a JSON array of { pkg, fn, args }. fn is a free function or Class.member: Class.constructor, a static
+// method, a method called on the first argument, "Class.get p" (a getter of the first argument) or "Class.set p".
+// Arguments: numbers, { s } strings, { b: base64 } bytes, { big } BigInts, { ta: 'Uint32Array', v: [...] } typed
+// arrays, { undef: true } undefined, null, { ref: i } the result of call i, { make: { pkg, fn, args } } an instance
+// made for the call by another call (freed after it).
+// Output: per call { ok: { result, after } } (after: each instance argument still alive, read back), { error } or
+// { trap }. An instance reads back as { cls, get: { getter: value }, zero: { get_x: value } } (its getters, and its
+// zero-argument methods named get_*, as the input's readBack lists them per package:Class), typed arrays as { ta, v }, BigInts as { big }, undefined as null.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const here = (path) => new URL(path, import.meta.url);
+const oxipng = await import(here('./node_modules/@jsquash/oxipng/codec/pkg/squoosh_oxipng.js'));
+oxipng.initSync(readFileSync(here('./node_modules/@jsquash/oxipng/codec/pkg/squoosh_oxipng_bg.wasm')));
+const packages = {
+  snappy: require('./node_modules/snappy-wasm/cjs/snappy.js'),
+  oxipng,
+  sql: await import(here('./node_modules/@wasm-fmt/sql_fmt/sql_fmt_node.js')),
+  jieba: require('./node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm.js'),
+  brotli: require('./node_modules/wasm-brotli/wasm_brotli_nodejs.js'),
+  photon: require('./node_modules/@silvia-odwyer/photon-node/photon_rs.js'),
+  tiktoken: require('./node_modules/@dqbd/tiktoken/tiktoken.cjs'),
+  brotliwasm: require('./node_modules/brotli-wasm/pkg.node/brotli_wasm.js'),
+  farmhash: require('./node_modules/farmhash-modern/bin/nodejs/farmhash_modern.js'),
+};
+
+const results = [];
+const values = [];
+let made = [];
+let currentPackage = '';
+
+const typed = ['Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'Float32Array', 'Float64Array'];
+function decode(v) {
+  if (typeof v !== 'object' || v === null) return v;
+  if ('s' in v) return v.s;
+  if ('b' in v) return new Uint8Array(Buffer.from(v.b, 'base64'));
+  if ('big' in v) return BigInt(v.big);
+  if ('undef' in v) return undefined;
+  if ('ref' in v) return values[v.ref];
+  if ('ta' in v) return new globalThis[v.ta](v.ta.startsWith('Big') ? v.v.map(BigInt) : v.v);
+  if ('make' in v) {
+    const instance = invoke(v.make.pkg, v.make.fn, v.make.args.map(decode));
+    made.push(instance);
+    return instance;
+  }
+  throw new Error('unknown argument ' + JSON.stringify(v));
+}
+
+// An instance of an exported class: its pointer is __wbg_ptr (0.2.8x and later) or ptr (before).
+const pointer = (v) => '__wbg_ptr' in v ? v.__wbg_ptr : v.ptr;
+function isInstance(v) {
+  return typeof v === 'object' && v !== null && typeof v.free === 'function' && ('__wbg_ptr' in v || 'ptr' in v);
+}
+
+function encode(v) {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return { s: v };
+  if (typeof v === 'bigint') return { big: v.toString() };
+  if (v instanceof Uint8Array) return { b: Buffer.from(v).toString('base64') };
+  const ta = typed.find((t) => v instanceof globalThis[t]);
+  if (ta) return { ta, v: Array.from(v, (x) => typeof x === 'bigint' ? x.toString() : x) };
+  if (Array.isArray(v)) return v.map(encode);
+  if (isInstance(v)) return readBack(v);
+  if (typeof v === 'object') return { obj: Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, encode(x)])) };
+  return v;
+}
+
+// Reads an instance back through the members the input's readBack lists for its class ("pkg:Class"): "get p" reads
+// getter p, a name calls that zero-argument method.
+function readBack(instance) {
+  const cls = Object.getPrototypeOf(instance).constructor.name;
+  const get = {};
+  const zero = {};
+  for (const name of readBackMembers[currentPackage + ':' + cls] ?? []) {
+    if (name.startsWith('get ')) get[name.substring(4)] = attempt(() => encode(instance[name.substring(4)]));
+    else zero[name] = attempt(() => encode(instance[name]()));
+  }
+  return { cls, get, zero };
+}
+
+function attempt(f) {
+  try {
+    return { ok: f() };
+  } catch (e) {
+    return e instanceof WebAssembly.RuntimeError ? { trap: true } : { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function invoke(pkg, fn, args) {
+  const lib = packages[pkg];
+  if (!fn.includes('.')) return lib[fn](...args);
+  const [cls, member] = [fn.substring(0, fn.indexOf('.')), fn.substring(fn.indexOf('.') + 1)];
+  if (member === 'constructor') return new lib[cls](...args);
+  if (member.startsWith('get ')) return args[0][member.substring(4)];
+  if (member.startsWith('set ')) {
+    args[0][member.substring(4)] = args[1];
+    return undefined;
+  }
+  if (typeof lib[cls][member] === 'function') return lib[cls][member](...args);
+  return args[0][member](...args.slice(1));
+}
+
+const input = JSON.parse(readFileSync(0, 'utf8'));
+const readBackMembers = input.readBack;
+for (const { pkg, fn, args } of input.calls) {
+  made = [];
+  currentPackage = pkg;
+  let value;
+  const answer = attempt(() => {
+    const decoded = args.map(decode);
+    value = invoke(pkg, fn, decoded);
+    if (isInstance(value)) made.push(value);
+    const result = encode(value);
+    const after = decoded.filter((a) => isInstance(a) && pointer(a) !== 0).map(readBack);
+    return { result, after };
+  });
+  values.push(value);
+  const freeErrors = [];
+  for (const instance of made) {
+    try {
+      if (pointer(instance) !== 0) instance.free();
+    } catch (e) {
+      freeErrors.push(e instanceof WebAssembly.RuntimeError ? 'trap' : e.message);
+    }
+  }
+  results.push(freeErrors.length === 0 ? answer : { ...answer, free: freeErrors });
+}
+
+process.stdout.write(JSON.stringify(results));
