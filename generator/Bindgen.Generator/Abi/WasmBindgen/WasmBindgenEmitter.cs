@@ -56,6 +56,7 @@ internal static class WasmBindgenEmitter
         }
 
         WasmBindgenClassEmitter.Emit(w, module);
+        JsShapeEmitter.EmitHelpers(w, module);
         w.Close();
         return w.ToString();
     }
@@ -75,7 +76,7 @@ internal static class WasmBindgenEmitter
             w.Line($"        new(\"\", {CSharpText.Literal(import.Name)}, {CSharpText.Literal(import.Operation)}{(import.CatchesErrors ? ", CatchesErrors: true" : string.Empty)}),");
         }
 
-        w.Line("    });");
+        w.Line(glue.ExceptionStore is null ? "    });" : $"    }}) {{ ExceptionStore = {CSharpText.Literal(glue.ExceptionStore)} }};");
     }
 
     private static void EmitFactories(IndentedWriter w, ModuleModel module)

@@ -79,6 +79,9 @@ internal enum WasmBindgenType
 
     /// <summary>An interface nested in the binding interface, deriving <c>IDisposable</c>: an instance of an exported class.</summary>
     Instance,
+
+    /// <summary>A record, class, struct, dictionary or sequence: a JavaScript object or array (its <see cref="JsShape"/> says how).</summary>
+    Structured,
 }
 
 /// <summary>What the binder and the emitter ask of a <see cref="WasmBindgenType"/>.</summary>
@@ -132,6 +135,7 @@ internal static class WasmBindgenTypes
         WasmBindgenType.Bytes => "byte[]",
         WasmBindgenType.StringArray => "string[]",
         WasmBindgenType.Instance => "a class instance",
+        WasmBindgenType.Structured => "a structured value (an object or array)",
         _ => type.Element().Type + "[]",
     };
 }
