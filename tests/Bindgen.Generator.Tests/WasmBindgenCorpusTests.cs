@@ -73,4 +73,40 @@ public sealed class WasmBindgenCorpusTests
         Assert.That(files, Is.GreaterThanOrEqualTo(7), "the corpus is the pinned packages' glue");
         Assert.That(unknown, Is.Empty, "imports left unrecognised");
     }
+
+    [TestCase("const ret = Object.entries(getObject(arg0)); return addHeapObject(ret);", "entries")]
+    [TestCase("const ret = Object.entries(arg0); return ret;", "entries")]
+    [TestCase("const ret = getObject(arg0)[arg1 >>> 0]; return addHeapObject(ret);", "get_index")]
+    [TestCase("const ret = getObject(arg0)[getObject(arg1)]; return addHeapObject(ret);", "get_with_ref_key")]
+    [TestCase("const ret = Reflect.get(arg0, arg1); return ret;", "reflect_get")]
+    [TestCase("const ret = Symbol.iterator; return addHeapObject(ret);", "symbol_iterator")]
+    [TestCase("const ret = getObject(arg0).call(getObject(arg1)); return addHeapObject(ret);", "call0")]
+    [TestCase("var ret = getObject(arg0).call(getObject(arg1)); return addHeapObject(ret);", "call0")]
+    [TestCase("const ret = getObject(arg0).next(); return addHeapObject(ret);", "next_call")]
+    [TestCase("const ret = arg0.next; return ret;", "next_property")]
+    [TestCase("const ret = getObject(arg0).done; return ret;", "done")]
+    [TestCase("const ret = getObject(arg0).value; return addHeapObject(ret);", "value")]
+    [TestCase("const ret = Array.isArray(getObject(arg0)); return ret;", "is_array")]
+    [TestCase("const ret = Number.isSafeInteger(getObject(arg0)); return ret;", "is_safe_integer")]
+    [TestCase("const ret = getObject(arg0) in getObject(arg1); return ret;", "in")]
+    [TestCase("const ret = getObject(arg0) == getObject(arg1); return ret;", "jsval_loose_eq")]
+    [TestCase("const ret = Number(getObject(arg0)); return ret;", "number_from")]
+    [TestCase("const ret = String(getObject(arg1)); const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2); const len1 = WASM_VECTOR_LEN; getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true); getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);", "string_from")]
+    [TestCase("var ret = debugString(getObject(arg1)); var ptr0 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc); var len0 = WASM_VECTOR_LEN; getInt32Memory0()[arg0 / 4 + 1] = len0; getInt32Memory0()[arg0 / 4 + 0] = ptr0;", "debug_string")]
+    [TestCase("const v = getObject(arg1); const ret = typeof(v) === 'bigint' ? v : undefined; getDataViewMemory0().setBigInt64(arg0 + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true); getDataViewMemory0().setInt32(arg0 + 4 * 0, !isLikeNone(ret), true);", "bigint_get_as_i64")]
+    [TestCase("getObject(arg0)[arg1 >>> 0] = takeObject(arg2);", "array_set_index")]
+    [TestCase("const ret = JSON.parse(getStringFromWasm0(arg0, arg1)); return addHeapObject(ret);", "json_parse")]
+    [TestCase("let result; try { result = getObject(arg0) instanceof Uint8Array; } catch (_) { result = false; } const ret = result; return ret;", "instanceof_Uint8Array")]
+    [TestCase("var ret = getObject(arg0) instanceof Window; return ret;", "instanceof_Window")]
+    [TestCase("var ret = globalThis.globalThis; return addHeapObject(ret);", "global_globalThis")]
+    [TestCase("const ret = self.self; return addHeapObject(ret);", "global_self")]
+    [TestCase("var ret = new Function(getStringFromWasm0(arg0, arg1)); return addHeapObject(ret);", "function_new")]
+    [TestCase("try { console.error(getStringFromWasm0(arg0, arg1)); } finally { wasm.__wbindgen_free(arg0, arg1); }", "console_error_owned")]
+    [TestCase("const ret = self.window; return addHeapObject(ret);", "unknown")]
+    [TestCase("const ret = getObject(arg0)[arg1 >>> 0]; getObject(arg0).length = 0; return addHeapObject(ret);", "unknown")]
+    public void Object_walk_bodies_are_classified_by_structure(string body, string operation)
+    {
+        string glue = "module.exports.__wbg_probe_0123 = function(arg0, arg1, arg2) {\n" + body + "\n};\n";
+        Assert.That(GlueReader.Read("probe.js", glue).Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo(operation));
+    }
 }

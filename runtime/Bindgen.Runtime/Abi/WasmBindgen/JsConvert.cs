@@ -24,12 +24,14 @@ public static class JsConvert
     public static object? ToJs(object? value) => value switch
     {
         null or JsUndefined or string or bool or double or BigInteger or JsObject or JsUint8Array or JsError or List<object?> => value,
+        JsGuestMemory or JsGuestBuffer or JsFunction or JsSymbol => value,
         int or uint or short or ushort or byte or sbyte or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         long l => Math.Abs((double)l) <= MaxSafeInteger ? (double)l : new BigInteger(l),
         ulong u => u <= (ulong)MaxSafeInteger ? (double)u : new BigInteger(u),
         char c => c.ToString(),
         byte[] bytes => new JsUint8Array(bytes, 0, bytes.Length),
         IDictionary dictionary => ToObject(dictionary),
+        IEnumerable<KeyValuePair<string, object?>> entries => Object(entries, ToJs),
         IEnumerable sequence => ToArray(sequence),
         _ => throw new ArgumentException($"A {value.GetType().Name} is not a JavaScript value Bindgen can make; declare the parameter as that type (the binding then maps its properties) or pass a JsObject or a dictionary.", nameof(value)),
     };
