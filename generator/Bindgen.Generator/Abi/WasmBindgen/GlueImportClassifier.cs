@@ -7,7 +7,7 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// (docs/wasm-bindgen.md lists them). The body is normalized (whitespace collapsed, the heap or externref return
 /// form folded) and matched as a whole; anything else is <c>unknown</c>.
 /// </summary>
-internal static class GlueImportClassifier
+internal static partial class GlueImportClassifier
 {
     private static readonly (string Operation, Regex Body)[] Shapes =
     {
@@ -45,6 +45,7 @@ internal static class GlueImportClassifier
         ("console_error_value", Body(@"console\.error\((?:getObject\(arg0\)|arg0)\);")),
         ("console_log_value", Body(@"console\.log\((?:getObject\(arg0\)|arg0)\);")),
         ("error_message", Body(@"const ret = (?:getObject\(arg0\)|arg0)\.message; RETURN")),
+        ("console_error_owned", Body(@"try \{ console\.error\(getStringFromWasm0\(arg0, arg1\)\); \} finally \{ wasm\.\w+\(arg0, arg1(?:, 1)?\); \}")),
         ("console_error_owned", Body(@"let deferred0_0; let deferred0_1; try \{ deferred0_0 = arg0; deferred0_1 = arg1; console\.error\(getStringFromWasm0\(arg0, arg1\)\); \} finally \{ wasm\.\w+\(deferred0_0, deferred0_1(?:, 1)?\); \}")),
         ("length", Body(@"const ret = (?:getObject\(arg0\)|arg0)\.length; return ret;")),
         ("uint8array_new_from", Body(@"const ret = new Uint8Array\((?:getObject\(arg0\)|arg0)\); RETURN")),
@@ -70,7 +71,7 @@ internal static class GlueImportClassifier
             }
         }
 
-        return "unknown";
+        return ClassifyObjectWalk(normalized);
     }
 
     /// <summary>
@@ -78,12 +79,14 @@ internal static class GlueImportClassifier
     /// new Error("...");</c>, as tiktoken does) removed: it cannot fire once the module is instantiated.
     /// </summary>
     internal static string Normalize(string body) =>
-        Regex.Replace(Regex.Replace(body, @"\s+", " ").Trim(), @"^if \(wasm == null\) throw new Error\(""[^""]*""\); ", string.Empty);
+        Regex.Replace(
+            Regex.Replace(Regex.Replace(body, @"\s+", " ").Trim(), @"^if \(wasm == null\) throw new Error\(""[^""]*""\); ", string.Empty),
+            @"(?<=^|; )var ret = ", "const ret = "); // wasm-bindgen before 0.2.7x declared results with var
 
-    private static Regex Body(string pattern) => new(
+    internal static Regex Body(string pattern) => new(
         "^" + pattern
             .Replace("RETURN", @"return (?:addHeapObject\(ret\)|ret);")
-            .Replace("STRING_OUT", @"const ptr1 = passStringToWasm0\(ret, wasm\.\w+, wasm\.\w+\); const len1 = WASM_VECTOR_LEN; (?:getInt32Memory0\(\)\[arg0 / 4 \+ 1\] = len1; getInt32Memory0\(\)\[arg0 / 4 \+ 0\] = ptr1;|getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 1, len1, true\); getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 0, ptr1, true\);)")
+            .Replace("STRING_OUT", @"(?:const|var) ptr(?<n>\d) = passStringToWasm0\(ret, wasm\.\w+, wasm\.\w+\); (?:const|var) len\k<n> = WASM_VECTOR_LEN; (?:getInt32Memory0\(\)\[arg0 / 4 \+ 1\] = len\k<n>; getInt32Memory0\(\)\[arg0 / 4 \+ 0\] = ptr\k<n>;|getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 1, len\k<n>, true\); getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 0, ptr\k<n>, true\);)")
             + "$",
         RegexOptions.CultureInvariant);
 }

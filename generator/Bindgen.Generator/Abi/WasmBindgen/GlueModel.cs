@@ -141,4 +141,5 @@ internal sealed record GlueModel(
     string? ExternrefTable,
     string? Start,
     string? Problem = null,
-    EquatableArray<GlueClass> Classes = default) : AbiInput(FileName);
+    EquatableArray<GlueClass> Classes = default,
+    string? ExceptionStore = null) : AbiInput(FileName);

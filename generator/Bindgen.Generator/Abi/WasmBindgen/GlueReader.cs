@@ -101,7 +101,9 @@ internal static class GlueReader
             heap is null ? 0 : int.Parse(heap, System.Globalization.CultureInfo.InvariantCulture),
             heap is null ? table : null,
             start,
-            Classes: classes.ToEquatableArray());
+            Classes: classes.ToEquatableArray(),
+            // handleError's catch hands the exception to the module: __wbindgen_exn_store, or a numbered export in newer glue.
+            ExceptionStore: Match(text, @"catch \(e\) \{\s*(?:const idx = addToExternrefTable0\(e\);\s*)?wasm\.(\w+)\((?:addHeapObject\(e\)|idx)\);"));
     }
 
     /// <summary>

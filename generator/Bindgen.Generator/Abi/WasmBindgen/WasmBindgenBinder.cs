@@ -131,6 +131,7 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.OptionalInt => ArrayElement.AcceptsOptionalInt(g.Element, code),
                 GlueParameterKind.OptionalNumber => code.IsNullableNumber() || code.IsNumber(),
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => IsJsValue(code),
+                GlueParameterKind.OptionalObject => code is WasmBindgenType.Js or WasmBindgenType.Structured,
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => code == WasmBindgenType.Instance && signature.ParameterClasses[i] == g.Element,
                 _ => false,
             };
@@ -138,7 +139,7 @@ internal static class WasmBindgenBinder
             {
                 return g.Kind switch
                 {
-                    GlueParameterKind.OptionalObject => $"parameter '{g.Name}' is a JavaScript object, which Bindgen cannot pass; omit it (and the parameters after it) to pass undefined",
+                    GlueParameterKind.OptionalObject => $"parameter {i + 1} is declared {code.Display()}, and the glue takes '{g.Name}' as an optional JavaScript object (declare object, a dictionary or a record; null passes undefined)",
                     GlueParameterKind.Other when g.Text.StartsWith("an optional instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}, which Bindgen does not support",
                     GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter {i + 1} is declared {Declared(code, signature.ParameterClasses[i])}, and the glue takes '{g.Name}' as an instance of class '{g.Element}' (declare the nested interface I{g.Element})",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{GlueExportReader.Excerpt(g.Text)}', which Bindgen does not support",
@@ -224,7 +225,7 @@ internal static class WasmBindgenBinder
 
     /// <summary>The C# types a JavaScript value (<c>addHeapObject</c>, <c>takeObject</c>) may be declared as.</summary>
     private static bool IsJsValue(WasmBindgenType type) =>
-        type is WasmBindgenType.Bytes or WasmBindgenType.String or WasmBindgenType.F64 or WasmBindgenType.Bool or WasmBindgenType.Js;
+        type is WasmBindgenType.Bytes or WasmBindgenType.String or WasmBindgenType.F64 or WasmBindgenType.Bool or WasmBindgenType.Js or WasmBindgenType.Structured;
 
     private static string Describe(GlueParameterKind kind) => kind switch
     {

@@ -102,9 +102,16 @@ internal static class WasmBindgenClassEmitter
         w.Open("public void Dispose()");
         w.Line("int __pointer = _pointer;");
         w.Line("if (__pointer == 0) return;");
+        // Through the store's gate like every call: from another thread while the store is in a call it is refused, and the instance stays usable.
+        w.Line($"global::Bindgen.Internals.StoreGate.Holder __entered = _binding.{StoreGateText.Field}.Enter({CSharpText.Literal(module.InterfaceName)});");
+        w.Open("try");
         w.Line("_pointer = 0;");
         w.Line("global::System.GC.SuppressFinalize(this);");
         w.Line($"_binding.FreeInstance({index.ToString(CultureInfo.InvariantCulture)}, __pointer);");
+        w.Close();
+        w.Open("finally");
+        w.Line("__entered.Leave();");
+        w.Close();
         w.Close();
         w.Line();
         w.Line("/// <summary>The pointer, for a call that lends the instance; a disposed or moved instance throws.</summary>");

@@ -56,6 +56,7 @@ internal static class WasmBindgenEmitter
         }
 
         WasmBindgenClassEmitter.Emit(w, module);
+        JsShapeEmitter.EmitHelpers(w, module);
         w.Close();
         return w.ToString();
     }
@@ -75,7 +76,7 @@ internal static class WasmBindgenEmitter
             w.Line($"        new(\"\", {CSharpText.Literal(import.Name)}, {CSharpText.Literal(import.Operation)}{(import.CatchesErrors ? ", CatchesErrors: true" : string.Empty)}),");
         }
 
-        w.Line("    });");
+        w.Line(glue.ExceptionStore is null ? "    });" : $"    }}) {{ ExceptionStore = {CSharpText.Literal(glue.ExceptionStore)} }};");
     }
 
     private static void EmitFactories(IndentedWriter w, ModuleModel module)
@@ -88,10 +89,11 @@ internal static class WasmBindgenEmitter
         w.Line("/// <param name=\"store\">The store.</param>");
         w.Line("/// <param name=\"module\">The package's <c>.wasm</c>, loaded.</param>");
         w.Line("/// <param name=\"imports\">A linker with the user's own import definitions, or null.</param>");
+        w.Line("/// <param name=\"options\">Guest memory options (checked mode); <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
         w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures.</exception>");
         w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">Instantiation or the start function trapped.</exception>");
-        w.Open($"public static {module.ClassName} Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)");
-        w.Line("var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);");
+        w.Open($"public static {module.ClassName} Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null, global::Bindgen.GuestMemoryOptions? options = null)");
+        w.Line("var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding, options);");
         w.Line("var __linker = new global::Wasmtime.Linker(engine);");
         w.Line("global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);");
         w.Line("global::Wasmtime.Instance __instance;");
@@ -109,8 +111,9 @@ internal static class WasmBindgenEmitter
         w.Line("/// <param name=\"engine\">The store's engine.</param>");
         w.Line("/// <param name=\"store\">The store.</param>");
         w.Line("/// <param name=\"module\">The package's <c>.wasm</c>, loaded.</param>");
-        w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module) =>");
-        w.Line("    Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)));");
+        w.Line("/// <param name=\"options\">Guest memory options (checked mode); <see cref=\"global::Bindgen.GuestMemoryOptions.Default\"/> when null.</param>");
+        w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
+        w.Line("    Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)), options);");
         w.Line();
     }
 

@@ -146,7 +146,8 @@ internal static class WasmBindgenMethodEmitter
                     string value = code switch
                     {
                         WasmBindgenType.Bytes => $"global::Bindgen.Internals.WasmBindgenGuest.Uint8Array({p})",
-                        WasmBindgenType.Js => p,
+                        WasmBindgenType.Js => $"global::Bindgen.WasmBindgen.JsConvert.ToJs({p})",
+                        WasmBindgenType.Structured => JsShapeEmitter.ToJs(s.ParameterShapes[i]!, p),
                         _ => $"(object){p}",
                     };
                     if (g.Kind == GlueParameterKind.BorrowedObject)
@@ -171,6 +172,13 @@ internal static class WasmBindgenMethodEmitter
                     break;
                 case GlueParameterKind.OptionalBool:
                     args.Add(!declared ? "0xFFFFFF" : code == WasmBindgenType.NullableBool ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
+                    break;
+                case GlueParameterKind.OptionalObject when declared:
+                    // isLikeNone(x) ? 0 : addHeapObject(x): null and undefined pass none.
+                    string optional = code == WasmBindgenType.Structured ? JsShapeEmitter.ToJs(s.ParameterShapes[i]!, p) : $"global::Bindgen.WasmBindgen.JsConvert.ToJs({p})";
+                    w.Line($"object? {L("jsv" + i)} = {optional};");
+                    w.Line($"int {L("js" + i)} = {L("jsv" + i)} is null || {L("jsv" + i)} is global::Bindgen.WasmBindgen.JsUndefined ? 0 : {L("g")}.AddValue({L("jsv" + i)}, {L("op")});");
+                    args.Add(L("js" + i));
                     break;
                 case GlueParameterKind.OptionalObject:
                     args.Add("0");
@@ -301,8 +309,9 @@ internal static class WasmBindgenMethodEmitter
                 string taken = $"{L("g")}.TakeValue({(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))}, {L("op")})";
                 // A declared object (not object?) is never null: JavaScript's null is then a typed error (undefined is JsUndefined).
                 bool nullable = method.ReturnType.FullName.EndsWith("?", System.StringComparison.Ordinal);
-                string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", _ when !nullable => "object", _ => string.Empty };
-                w.Line(type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
+                string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", WasmBindgenType.Structured => string.Empty, _ when !nullable => "object", _ => string.Empty };
+                w.Line(result == WasmBindgenType.Structured ? $"return {JsShapeEmitter.FromJs(method.WasmBindgen().ResultShape!, taken, L("op"))};"
+                    : type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;
             case GlueResultKind.Instance:
                 w.Line($"return new {module.ClassName}.{export.ResultElement}({owner}, {(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))});");

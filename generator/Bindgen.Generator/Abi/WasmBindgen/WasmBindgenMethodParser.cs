@@ -17,7 +17,7 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 internal static class WasmBindgenMethodParser
 {
     internal const string WasmBindgenSupportedTypes =
-        "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]; and an interface nested in the binding interface that derives IDisposable (an exported class)";
+        "int, uint, long, ulong, float, double, bool, and as parameters bool?, int? and uint?, string, string?, object (a JavaScript value), arrays of byte, short, ushort, int, uint, long, ulong, float and double (ReadOnlySpan<T> of them as parameters), and as results also string[]; an interface nested in the binding interface that derives IDisposable (an exported class); and where the glue takes or returns a JavaScript value, records, classes and structs (by public property), dictionaries with string keys and sequences of these";
 
     public static MethodModel? Parse(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation)
     {
@@ -26,10 +26,14 @@ internal static class WasmBindgenMethodParser
         var parameters = new List<ParameterModel>();
         var types = new List<WasmBindgenType>();
         var classes = new List<string>();
+        var shapes = new List<JsShape?>();
+        var records = new List<JsRecordType>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             LocationInfo? parameterLocation = LocationOf(MemberParser.ParameterTypeLocation(parameter)) ?? methodLocation;
             WasmBindgenType? code = parameter.RefKind == RefKind.None && !parameter.IsParams ? TypeCode(parameter.Type, parameter.NullableAnnotation, isResult: false) : null;
+            JsShape? shape = code is null && parameter.RefKind == RefKind.None && !parameter.IsParams ? JsShapeParser.Of(parameter.Type, records) : null;
+            code ??= shape is null ? null : WasmBindgenType.Structured;
             if (code is null)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedType, parameterLocation,
@@ -38,11 +42,14 @@ internal static class WasmBindgenMethodParser
             }
 
             types.Add(code.Value);
+            shapes.Add(shape);
             classes.Add(ClassOf(parameter.Type) ?? string.Empty);
             parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
         }
 
         WasmBindgenType? result = method.ReturnsVoid ? WasmBindgenType.Void : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
+        JsShape? resultShape = result is null && !method.ReturnsVoid ? JsShapeParser.Of(method.ReturnType.WithNullableAnnotation(method.ReturnNullableAnnotation), records) : null;
+        result ??= resultShape is null ? null : WasmBindgenType.Structured;
         if (result is null)
         {
             var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
@@ -71,7 +78,8 @@ internal static class WasmBindgenMethodParser
         var lowered = new LoweredSignature(EquatableArray<WasmType>.Empty, EquatableArray<WasmType>.Empty, ReturnArea: false);
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
-            new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name), ParameterClasses: classes.ToEquatableArray(), ResultClass: ClassOf(method.ReturnType)), Location: parser.ExportNameLocation(method) ?? methodLocation);
+            new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name), ParameterClasses: classes.ToEquatableArray(), ResultClass: ClassOf(method.ReturnType),
+                ParameterShapes: shapes.ToEquatableArray(), ResultShape: resultShape, Records: records.ToEquatableArray()), Location: parser.ExportNameLocation(method) ?? methodLocation);
     }
 
     /// <summary>

@@ -38,6 +38,9 @@ internal sealed record WasmBindgenClass(string Name, string InterfaceFullName, E
 /// <param name="ParameterClasses">Per parameter, the class of an <see cref="WasmBindgenType.Instance"/> (else empty).</param>
 /// <param name="ResultClass">The class of an <see cref="WasmBindgenType.Instance"/> result.</param>
 /// <param name="Accessor">For a member of a class interface: a method, or a property's getter or setter.</param>
+/// <param name="ParameterShapes">Per parameter, the JavaScript shape of a <see cref="WasmBindgenType.Structured"/> one (else null).</param>
+/// <param name="ResultShape">The JavaScript shape of a <see cref="WasmBindgenType.Structured"/> result.</param>
+/// <param name="Records">The record types those shapes reach (their mappings are emitted once per binding).</param>
 internal sealed record WasmBindgenSignature(
     EquatableArray<WasmBindgenType> Parameters,
     WasmBindgenType Result,
@@ -46,7 +49,10 @@ internal sealed record WasmBindgenSignature(
     GlueExport? Export = null,
     EquatableArray<string> ParameterClasses = default,
     string? ResultClass = null,
-    WasmBindgenAccessor Accessor = WasmBindgenAccessor.None) : MethodAbi;
+    WasmBindgenAccessor Accessor = WasmBindgenAccessor.None,
+    EquatableArray<JsShape?> ParameterShapes = default,
+    JsShape? ResultShape = null,
+    EquatableArray<JsRecordType> Records = default) : MethodAbi;
 
 /// <summary>Typed access to the wasm-bindgen parts of the model.</summary>
 internal static class WasmBindgenModelAccess

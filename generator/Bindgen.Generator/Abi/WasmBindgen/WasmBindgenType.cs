@@ -91,6 +91,9 @@ internal enum WasmBindgenType
 
     /// <summary><c>double?</c> (parameters only).</summary>
     NullableF64,
+
+    /// <summary>A record, class, struct, dictionary or sequence: a JavaScript object or array (its <see cref="JsShape"/> says how).</summary>
+    Structured,
 }
 
 /// <summary>What the binder and the emitter ask of a <see cref="WasmBindgenType"/>.</summary>
@@ -152,6 +155,7 @@ internal static class WasmBindgenTypes
         WasmBindgenType.Bytes => "byte[]",
         WasmBindgenType.StringArray => "string[]",
         WasmBindgenType.Instance => "a class instance",
+        WasmBindgenType.Structured => "a structured value (an object or array)",
         _ => type.Element().Type + "[]",
     };
 }

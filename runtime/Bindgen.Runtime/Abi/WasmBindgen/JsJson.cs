@@ -84,15 +84,97 @@ internal static class JsJson
                 for (int i = 0; i < list.Count; i++)
                 {
                     text.Append(i > 0 ? "," : string.Empty);
-                    Write(text, list[i] is JsUndefined ? null : list[i], import);
+                    Write(text, list[i] is JsUndefined or JsFunction or JsSymbol ? null : list[i], import);
                 }
 
                 text.Append(']');
                 break;
+            case JsObject o:
+                text.Append('{');
+                bool first = true;
+                foreach (KeyValuePair<string, object?> property in o.Properties)
+                {
+                    if (property.Value is JsUndefined or JsFunction or JsSymbol)
+                    {
+                        continue;
+                    }
+
+                    text.Append(first ? string.Empty : ",");
+                    first = false;
+                    Quote(text, property.Key);
+                    text.Append(':');
+                    Write(text, property.Value, import);
+                }
+
+                text.Append('}');
+                break;
             case BigInteger:
                 throw new JsException(import, new JsError("Do not know how to serialize a BigInt"));
             default:
-                throw new JsException(import, new JsError($"JSON.stringify of a {value.GetType().Name}: Bindgen stringifies null, booleans, numbers, strings and arrays of them"));
+                throw new JsException(import, new JsError($"JSON.stringify of a {value.GetType().Name}: Bindgen stringifies null, booleans, numbers, strings, arrays and plain objects"));
+        }
+    }
+
+    /// <summary>
+    /// <c>JSON.parse(text)</c>: objects as <see cref="JsObject"/> (keys in JavaScript's order), arrays as lists,
+    /// numbers as doubles. Invalid JSON is a SyntaxError (its message is not V8's).
+    /// </summary>
+    public static object? Parse(string json, string import)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(json), new System.Text.Json.JsonReaderOptions { MaxDepth = 512 });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new System.Text.Json.JsonException("Unexpected end of JSON input");
+            }
+
+            object? value = ReadValue(ref reader);
+            if (reader.Read())
+            {
+                throw new System.Text.Json.JsonException("Unexpected non-whitespace character after JSON");
+            }
+
+            return value;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new JsException(import, new JsError(e.Message) { Name = "SyntaxError" });
+        }
+    }
+
+    private static object? ReadValue(ref System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case System.Text.Json.JsonTokenType.StartObject:
+                var o = new JsObject();
+                while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    string key = reader.GetString()!;
+                    reader.Read();
+                    o[key] = ReadValue(ref reader);
+                }
+
+                return o;
+            case System.Text.Json.JsonTokenType.StartArray:
+                var list = new List<object?>();
+                while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
+                {
+                    list.Add(ReadValue(ref reader));
+                }
+
+                return list;
+            case System.Text.Json.JsonTokenType.String:
+                return reader.GetString();
+            case System.Text.Json.JsonTokenType.Number:
+                return double.Parse(Encoding.UTF8.GetString(reader.ValueSpan), NumberStyles.Float, CultureInfo.InvariantCulture);
+            case System.Text.Json.JsonTokenType.True:
+                return true;
+            case System.Text.Json.JsonTokenType.False:
+                return false;
+            default:
+                return null;
         }
     }
 }

@@ -83,8 +83,34 @@ public sealed class JsObject
                 }
             }
 
-            _properties.Add(new KeyValuePair<string, object?>(key, value));
+            // JavaScript orders integer-like keys (array indices) first, ascending, then the others as inserted.
+            int at = _properties.Count;
+            if (Bindgen.Internals.JsOperators.Index(key) is int index)
+            {
+                at = 0;
+                while (at < _properties.Count && Bindgen.Internals.JsOperators.Index(_properties[at].Key) is int other && other < index)
+                {
+                    at++;
+                }
+            }
+
+            _properties.Insert(at, new KeyValuePair<string, object?>(key, value));
         }
+    }
+
+    /// <summary>Whether the object has a property of that name (<c>key in object</c>).</summary>
+    /// <param name="key">The property's name.</param>
+    public bool Has(string key)
+    {
+        foreach (KeyValuePair<string, object?> property in _properties)
+        {
+            if (property.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -204,6 +230,7 @@ internal static class JsDisplay
         JsError e => e.ToString(),
         JsUint8Array a => string.Join(",", a.Span.ToArray()),
         JsObject => "[object Object]",
+        System.Collections.Generic.List<object?> list => string.Join(",", list.ConvertAll(e => e is null or JsUndefined ? string.Empty : ToJsString(e))),
         _ => value.ToString() ?? string.Empty,
     };
 

@@ -30,6 +30,9 @@ public sealed class WasmBindgenGlue
         Imports = imports ?? Array.Empty<WasmBindgenImport>();
     }
 
+    /// <summary>The export <c>handleError</c> hands a JavaScript exception to (<c>__wbindgen_exn_store</c>, numbered in newer glue), or null for that name.</summary>
+    public string? ExceptionStore { get; init; }
+
     /// <summary>The allocator export, or null when no wrapper passes a string or array.</summary>
     public string? Malloc { get; }
 

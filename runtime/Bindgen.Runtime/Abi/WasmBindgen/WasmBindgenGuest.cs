@@ -89,9 +89,10 @@ public sealed partial class WasmBindgenGuest
             _free3 = exports.Function(free3, "(i32, i32, i32) -> ()", static f => f.WrapAction<int, int, int>());
         }
 
-        if (exports.Instance.GetFunction("__wbindgen_exn_store") is not null)
+        string exceptionStore = Glue.ExceptionStore ?? "__wbindgen_exn_store";
+        if (exports.Instance.GetFunction(exceptionStore) is not null)
         {
-            _exnStore = exports.Function("__wbindgen_exn_store", "(i32) -> ()", static f => f.WrapAction<int>());
+            _exnStore = exports.Function(exceptionStore, "(i32) -> ()", static f => f.WrapAction<int>());
         }
 
         if (Glue.StackPointer is { } stack)

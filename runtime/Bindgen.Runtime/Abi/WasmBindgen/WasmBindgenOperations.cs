@@ -39,8 +39,8 @@ internal static class WasmBindgenOperations
             "is_undefined" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = In(g, a[0], import) is JsUndefined ? 1 : 0,
             "is_null" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = In(g, a[0], import) is null ? 1 : 0,
             "is_string" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = In(g, a[0], import) is string ? 1 : 0,
-            "is_object" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = In(g, a[0], import) is JsObject or JsError or JsUint8Array or List<object?> ? 1 : 0,
-            "is_function" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = 0,
+            "is_object" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = JsOperators.TypeOf(In(g, a[0], import)) == "object" && In(g, a[0], import) is not null ? 1 : 0,
+            "is_function" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = In(g, a[0], import) is JsFunction ? 1 : 0,
             "is_bigint" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = In(g, a[0], import) is BigInteger ? 1 : 0,
             "jsval_eq" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = StrictEquals(In(g, a[0], import), In(g, a[1], import)) ? 1 : 0,
             "init_externref_table" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> _) => InitExternrefTable(g, import),
@@ -62,19 +62,20 @@ internal static class WasmBindgenOperations
             "buffer" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, In(g, a[0], import) is JsGuestMemory m ? new JsGuestBuffer(m.Guest) : throw new JsException(import, new JsError("buffer of a value that is not a WebAssembly.Memory"))),
             "uint8array_view" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, View(g, In(g, a[0], import), a[1].AsInt32(), a[2].AsInt32(), import)),
             "json_stringify" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsJson.Stringify(In(g, a[0], import), import)),
-            _ => null,
+            _ => WasmBindgenObjectOperations.Create(operation, g, import),
         };
-
-        // A JavaScript value argument: the value itself in an externref build, else a heap handle.
-        static object? In(WasmBindgenGuest g, ValueBox box, string import) =>
-            g.Heap is { } heap ? heap.Get(box.AsInt32(), import) : box.As<object>();
-
-        static object? Take(WasmBindgenGuest g, ValueBox box, string import) =>
-            g.Heap is { } heap ? heap.Take(box.AsInt32(), import) : box.As<object>();
-
-        static ValueBox Out(WasmBindgenGuest g, object? value) =>
-            g.Heap is { } heap ? heap.Add(value) : ValueBox.AsBox(value);
     }
+
+    /// <summary>A JavaScript value argument: the value itself in an externref build, else a heap handle.</summary>
+    internal static object? In(WasmBindgenGuest g, ValueBox box, string import) =>
+        g.Heap is { } heap ? heap.Get(box.AsInt32(), import) : box.As<object>();
+
+    internal static object? Take(WasmBindgenGuest g, ValueBox box, string import) =>
+        g.Heap is { } heap ? heap.Take(box.AsInt32(), import) : box.As<object>();
+
+    /// <summary>A JavaScript value result: a new heap handle, or the value itself in an externref build.</summary>
+    internal static ValueBox Out(WasmBindgenGuest g, object? value) =>
+        g.Heap is { } heap ? heap.Add(value) : ValueBox.AsBox(value);
 
     private static void SetProperty(object? target, object? key, object? value, string import)
     {
@@ -155,7 +156,7 @@ internal static class WasmBindgenOperations
     /// Returns a string to the module through <paramref name="area"/> (<c>[ptr, len]</c>, ptr 0 for none): the
     /// allocation first, then a fresh view for the copy and the two words.
     /// </summary>
-    private static void ReturnString(WasmBindgenGuest g, int area, string? value, string import)
+    internal static void ReturnString(WasmBindgenGuest g, int area, string? value, string import)
     {
         int address = 0, length = 0;
         if (value is not null)
@@ -198,7 +199,7 @@ internal static class WasmBindgenOperations
         RandomNumberGenerator.Fill(g.Checked(address, length, import));
     }
 
-    private static bool StrictEquals(object? a, object? b) => a switch
+    internal static bool StrictEquals(object? a, object? b) => a switch
     {
         null => b is null,
         double x => b is double y && x == y,
