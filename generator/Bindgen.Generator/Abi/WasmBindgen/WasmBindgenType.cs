@@ -92,7 +92,7 @@ internal enum WasmBindgenType
     /// <summary><c>double?</c> (parameters only).</summary>
     NullableF64,
 
-    /// <summary>A record, class, struct, dictionary or sequence: a JavaScript object or array (its <see cref="JsShape"/> says how).</summary>
+    /// <summary>A record, class, struct, dictionary or sequence: a JavaScript object or array (its <c>JsShape</c> says how).</summary>
     Structured,
 }
 
