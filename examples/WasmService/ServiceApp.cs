@@ -29,9 +29,10 @@ public static class ServiceApp
     /// <param name="hosting">How requests get their guest.</param>
     /// <param name="telemetry">Whether Bindgen's spans and metrics are collected (shown at <c>/telemetry</c>).</param>
     /// <param name="limits">Fuel, memory cap and deadline per request; null for the defaults of <see cref="GuestLimits"/>.</param>
+    /// <param name="logGuestOutput">Whether the pool routes the guest's stderr to the log (the other modes drop it).</param>
     /// <param name="configure">Further set-up of the builder (tests add a logger provider).</param>
     public static WebApplication Build(
-        string[] args, GuestHosting hosting = GuestHosting.Pool, bool telemetry = true, GuestLimits? limits = null, Action<WebApplicationBuilder>? configure = null)
+        string[] args, GuestHosting hosting = GuestHosting.Pool, bool telemetry = true, GuestLimits? limits = null, Action<WebApplicationBuilder>? configure = null, bool logGuestOutput = true)
     {
         limits ??= new GuestLimits();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
@@ -42,6 +43,11 @@ public static class ServiceApp
                 {
                     options.ModulePath = ModulePath;
                     options.UseWasi = true;                       // stderr lines go to the log, category Bindgen.Guest.IServiceGuest
+                    if (!logGuestOutput)
+                    {
+                        options.GuestOutputLogger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+                    }
+
                     options.FuelPerLease = limits.Fuel;
                     options.MemoryLimitBytes = limits.MemoryBytes;
                     options.LeaseTimeout = limits.Deadline;
