@@ -40,6 +40,9 @@ public static class Interleaved
         scenarios.AddRange(CanonicalScenarios(canonical));
         using var components = new ComponentScenarios();
         scenarios.AddRange(components.Scenarios());
+        // The WASI scenarios compile a 12 MB component: only when asked for by name, or with everything.
+        using var wasi = only is null || only.Contains("wasi", StringComparison.Ordinal) ? new WasiScenarios() : null;
+        scenarios.AddRange(wasi?.Scenarios() ?? Array.Empty<Scenario>());
 
         Console.WriteLine(Measure(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         canonical.ForEach(c => c.Dispose());
