@@ -25,6 +25,7 @@ public sealed class ComponentFallback
 
     private static readonly ConditionalWeakTable<Engine, ConcurrentDictionary<(Assembly Assembly, string Name), Lazy<Component>>> Cache = new();
 
+    private static readonly ConditionalWeakTable<Engine, ComponentLinker> Linkers = new();
     private readonly ComponentFunction[] _functions;
     private Exception? _poison;
 
@@ -49,9 +50,17 @@ public sealed class ComponentFallback
         WasmtimeComponentInstance instance;
         try
         {
-            using var linker = new ComponentLinker(engine);
-            linker.AddWasiPreview2();
-            instance = linker.Instantiate(store, component);
+            // One linker per engine (defining WASI 0.2 costs more than instantiating); instantiation only reads it.
+            ComponentLinker linker = Linkers.GetValue(engine, static e =>
+            {
+                var created = new ComponentLinker(e);
+                created.AddWasiPreview2();
+                return created;
+            });
+            lock (linker)
+            {
+                instance = linker.Instantiate(store, component);
+            }
         }
         catch (WasmtimeException e)
         {

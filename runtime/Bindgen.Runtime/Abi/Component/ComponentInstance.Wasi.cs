@@ -6,6 +6,8 @@ namespace Bindgen.Internals;
 /// <summary>The WASI bypass: the component's main module run on Wasmtime's own WASI preview 1, its adapter left out.</summary>
 public sealed partial class ComponentInstance
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Engine, Linker> Preview1Linkers = new();
+
     /// <summary>
     /// Instantiates core module <paramref name="module"/> as core instance <paramref name="instance"/> with its
     /// <c>wasi_snapshot_preview1</c> imports from Wasmtime's WASI, configured by <paramref name="wasi"/> (set on the
@@ -28,9 +30,19 @@ public sealed partial class ComponentInstance
         string operation = $"instantiating core module {module} ({_modules[module]}) of the component on WASI preview 1";
         try
         {
-            using var linker = new Linker(_engine);
-            linker.DefineWasi();
-            Instance core = linker.Instantiate(Store, compiled);
+            // One linker per engine: defining WASI costs more than instantiating, which only reads it.
+            Linker linker = Preview1Linkers.GetValue(_engine, static e =>
+            {
+                var created = new Linker(e);
+                created.DefineWasi();
+                return created;
+            });
+            Instance core;
+            lock (linker)
+            {
+                core = linker.Instantiate(Store, compiled);
+            }
+
             _instances[instance] = core;
             if (initialize)
             {
