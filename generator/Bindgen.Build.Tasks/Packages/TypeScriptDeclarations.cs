@@ -67,7 +67,7 @@ internal static class TypeScriptDeclarations
                     }
 
                     string key = member.Groups["accessor"].Value is { Length: > 0 } accessor ? $"{name}.{accessor} {memberName}" : $"{name}.{memberName}";
-                    Add(key, parameters, memberName == "constructor" ? name : result, member.Index);
+                    Add(key, parameters, memberName == "constructor" ? name : result, member.Groups["name"].Index);
                 }
                 else
                 {
@@ -79,10 +79,10 @@ internal static class TypeScriptDeclarations
                         type += " | undefined";
                     }
 
-                    Add($"{name}.get {memberName}", Array.Empty<TsParameter>(), type, member.Index);
+                    Add($"{name}.get {memberName}", Array.Empty<TsParameter>(), type, member.Groups["name"].Index);
                     if (!member.Groups["readonly"].Success)
                     {
-                        Add($"{name}.set {memberName}", new[] { new TsParameter("value", type, false) }, "void", member.Index);
+                        Add($"{name}.set {memberName}", new[] { new TsParameter("value", type, false) }, "void", member.Groups["name"].Index);
                     }
                 }
 
