@@ -30,6 +30,15 @@ internal static class TypeScriptDeclarations
     public static Dictionary<string, TsDeclaration> Read(string text)
     {
         string code = StripComments(text);
+        var lineStarts = new List<int> { 0 };
+        for (int i = 0; i < code.Length; i++)
+        {
+            if (code[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
         var declarations = new Dictionary<string, TsDeclaration>(StringComparer.Ordinal);
         foreach (Match m in Function.Matches(code))
         {
@@ -96,7 +105,8 @@ internal static class TypeScriptDeclarations
         {
             if (!declarations.ContainsKey(key))
             {
-                declarations.Add(key, new TsDeclaration(key, parameters, result, LineOf(code, index)));
+                int line = lineStarts.BinarySearch(index);
+                declarations.Add(key, new TsDeclaration(key, parameters, result, line >= 0 ? line + 1 : ~line));
             }
         }
     }
@@ -211,6 +221,4 @@ internal static class TypeScriptDeclarations
     /// <summary>The text with comments blanked out (line breaks kept, so line numbers stay right).</summary>
     private static string StripComments(string text) =>
         Regex.Replace(text, @"/\*[\s\S]*?\*/|//[^\n]*", m => new string(m.Value.Select(ch => ch == '\n' ? '\n' : ' ').ToArray()));
-
-    private static int LineOf(string code, int index) => code.Take(index).Count(ch => ch == '\n') + 1;
 }
