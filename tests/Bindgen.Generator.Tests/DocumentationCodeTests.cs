@@ -1,9 +1,11 @@
+extern alias tasks;
+
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Bindgen.Build.Tasks;
+using tasks::Bindgen.Build.Tasks;
 using Bindgen.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,6 +1,8 @@
+extern alias tasks;
+
 using System.IO;
 using System.Linq;
-using Bindgen.Build.Tasks;
+using tasks::Bindgen.Build.Tasks;
 using Bindgen.TestSupport;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;

@@ -30,6 +30,15 @@ internal static class TypeScriptDeclarations
     public static Dictionary<string, TsDeclaration> Read(string text)
     {
         string code = StripComments(text);
+        var lineStarts = new List<int> { 0 };
+        for (int i = 0; i < code.Length; i++)
+        {
+            if (code[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
         var declarations = new Dictionary<string, TsDeclaration>(StringComparer.Ordinal);
         foreach (Match m in Function.Matches(code))
         {
@@ -67,7 +76,7 @@ internal static class TypeScriptDeclarations
                     }
 
                     string key = member.Groups["accessor"].Value is { Length: > 0 } accessor ? $"{name}.{accessor} {memberName}" : $"{name}.{memberName}";
-                    Add(key, parameters, memberName == "constructor" ? name : result, member.Index);
+                    Add(key, parameters, memberName == "constructor" ? name : result, member.Groups["name"].Index);
                 }
                 else
                 {
@@ -79,10 +88,10 @@ internal static class TypeScriptDeclarations
                         type += " | undefined";
                     }
 
-                    Add($"{name}.get {memberName}", Array.Empty<TsParameter>(), type, member.Index);
+                    Add($"{name}.get {memberName}", Array.Empty<TsParameter>(), type, member.Groups["name"].Index);
                     if (!member.Groups["readonly"].Success)
                     {
-                        Add($"{name}.set {memberName}", new[] { new TsParameter("value", type, false) }, "void", member.Index);
+                        Add($"{name}.set {memberName}", new[] { new TsParameter("value", type, false) }, "void", member.Groups["name"].Index);
                     }
                 }
 
@@ -96,7 +105,8 @@ internal static class TypeScriptDeclarations
         {
             if (!declarations.ContainsKey(key))
             {
-                declarations.Add(key, new TsDeclaration(key, parameters, result, LineOf(code, index)));
+                int line = lineStarts.BinarySearch(index);
+                declarations.Add(key, new TsDeclaration(key, parameters, result, line >= 0 ? line + 1 : ~line));
             }
         }
     }
@@ -211,6 +221,4 @@ internal static class TypeScriptDeclarations
     /// <summary>The text with comments blanked out (line breaks kept, so line numbers stay right).</summary>
     private static string StripComments(string text) =>
         Regex.Replace(text, @"/\*[\s\S]*?\*/|//[^\n]*", m => new string(m.Value.Select(ch => ch == '\n' ? '\n' : ' ').ToArray()));
-
-    private static int LineOf(string code, int index) => code.Take(index).Count(ch => ch == '\n') + 1;
 }

@@ -1,6 +1,8 @@
+extern alias tasks;
+
 using System.Diagnostics;
 using System.Linq;
-using Bindgen.Build.Tasks.Components;
+using tasks::Bindgen.Build.Tasks.Components;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NUnit.Framework;

@@ -1,8 +1,10 @@
+extern alias tasks;
+
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using Bindgen.Build.Tasks.Components;
+using tasks::Bindgen.Build.Tasks.Components;
 using NUnit.Framework;
 
 namespace Bindgen.Generator.Tests.Components;

@@ -1,7 +1,9 @@
+extern alias tasks;
+
 using System;
 using System.IO;
 using System.Linq;
-using Bindgen.Build.Tasks.Components;
+using tasks::Bindgen.Build.Tasks.Components;
 using Bindgen.TestSupport;
 using NUnit.Framework;
 
@@ -219,7 +221,7 @@ public sealed class ComponentReaderTests
     [Test]
     public void A_component_given_as_a_core_module_is_an_error_that_says_it_is_a_component()
     {
-        var e = Assert.Throws<Bindgen.Build.Tasks.WasmFormatException>(() => Bindgen.Build.Tasks.WasmReader.Read(Guest("canonical.component.wasm")))!;
+        var e = Assert.Throws<tasks::Bindgen.Build.Tasks.WasmFormatException>(() => tasks::Bindgen.Build.Tasks.WasmReader.Read(Guest("canonical.component.wasm")))!;
         Assert.That(e.Message, Does.Contain("it is a component").And.Contain("BindgenComponent"));
     }
 
