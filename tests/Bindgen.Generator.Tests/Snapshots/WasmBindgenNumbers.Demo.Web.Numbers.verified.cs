@@ -55,11 +55,12 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     /// <param name="store">The store.</param>
     /// <param name="module">The package's <c>.wasm</c>, loaded.</param>
     /// <param name="imports">A linker with the user's own import definitions, or null.</param>
+    /// <param name="options">Guest memory options (checked mode); <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.BindingException">The module lacks exports the binding needs or has other signatures.</exception>
     /// <exception cref="global::Bindgen.GuestTrapException">Instantiation or the start function trapped.</exception>
-    public static Numbers Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null)
+    public static Numbers Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null, global::Bindgen.GuestMemoryOptions? options = null)
     {
-        var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding);
+        var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding, options);
         var __linker = new global::Wasmtime.Linker(engine);
         global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);
         global::Wasmtime.Instance __instance;
@@ -79,8 +80,9 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     /// <param name="engine">The store's engine.</param>
     /// <param name="store">The store.</param>
     /// <param name="module">The package's <c>.wasm</c>, loaded.</param>
-    public static Numbers Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module) =>
-        Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)));
+    /// <param name="options">Guest memory options (checked mode); <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    public static Numbers Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
+        Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)), options);
 
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
