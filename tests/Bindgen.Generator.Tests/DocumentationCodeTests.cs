@@ -81,7 +81,7 @@ public sealed class DocumentationCodeTests
             // A component (named by a canonical interface's File) is described as its BindgenComponent item is.
             byte[] bytes = File.ReadAllBytes(path);
             additional.Add(name.EndsWith(".component.wasm", StringComparison.Ordinal)
-                ? new InMemoryAdditionalText($"/obj/bindgen/{name}.bindgen-component", Bindgen.Build.Tasks.Components.ComponentDescription.Write(name, bytes, Bindgen.Build.Tasks.Components.ComponentReader.Read(bytes)))
+                ? new InMemoryAdditionalText($"/obj/bindgen/{name}.bindgen-component", tasks::Bindgen.Build.Tasks.Components.ComponentDescription.Write(name, bytes, tasks::Bindgen.Build.Tasks.Components.ComponentReader.Read(bytes)))
                 : new InMemoryAdditionalText($"/obj/bindgen/{name}.bindgen", ModuleDescription.Write(name, bytes)));
         }
 

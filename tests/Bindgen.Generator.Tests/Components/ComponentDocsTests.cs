@@ -1,6 +1,8 @@
+extern alias tasks;
+
 using System.Linq;
 using System.Text;
-using Bindgen.Build.Tasks.Components;
+using tasks::Bindgen.Build.Tasks.Components;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;
 

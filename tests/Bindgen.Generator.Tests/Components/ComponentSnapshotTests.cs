@@ -1,5 +1,7 @@
+extern alias tasks;
+
 using System.Linq;
-using Bindgen.Build.Tasks.Components;
+using tasks::Bindgen.Build.Tasks.Components;
 using Bindgen.TestSupport;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;
