@@ -96,6 +96,7 @@ public sealed class WasmBindgenCorpusTests
     [TestCase("const v = getObject(arg1); const ret = typeof(v) === 'bigint' ? v : undefined; getDataViewMemory0().setBigInt64(arg0 + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true); getDataViewMemory0().setInt32(arg0 + 4 * 0, !isLikeNone(ret), true);", "bigint_get_as_i64")]
     [TestCase("getObject(arg0)[arg1 >>> 0] = takeObject(arg2);", "array_set_index")]
     [TestCase("const ret = JSON.parse(getStringFromWasm0(arg0, arg1)); return addHeapObject(ret);", "json_parse")]
+    [TestCase("const obj = getObject(arg1); const ret = JSON.stringify(obj === undefined ? null : obj); const ptr0 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc); const len0 = WASM_VECTOR_LEN; getInt32Memory0()[arg0 / 4 + 1] = len0; getInt32Memory0()[arg0 / 4 + 0] = ptr0;", "json_serialize")]
     [TestCase("let result; try { result = getObject(arg0) instanceof Uint8Array; } catch (_) { result = false; } const ret = result; return ret;", "instanceof_Uint8Array")]
     [TestCase("var ret = getObject(arg0) instanceof Window; return ret;", "instanceof_Window")]
     [TestCase("var ret = globalThis.globalThis; return addHeapObject(ret);", "global_globalThis")]

@@ -32,6 +32,8 @@ internal static partial class GlueImportClassifier
         ("bigint_get_as_i64", Body($@"const v = {V1}; const ret = typeof\(v\) === 'bigint' \? v : undefined; (?:getDataViewMemory0\(\)\.setBigInt64\(arg0 \+ 8 \* 1, isLikeNone\(ret\) \? BigInt\(0\) : ret, true\); getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 0, !isLikeNone\(ret\), true\);|getBigInt64Memory0\(\)\[arg0 / 8 \+ 1\] = isLikeNone\(ret\) \? BigInt\(0\) : ret; getInt32Memory0\(\)\[arg0 / 4 \+ 0\] = !isLikeNone\(ret\);)")),
         ("array_set_index", Body($@"{V0}\[arg1 >>> 0\] = (?:takeObject\(arg2\)|arg2);")),
         ("json_parse", Body(@"const ret = JSON\.parse\(getStringFromWasm0\(arg0, arg1\)\); RETURN")),
+        // serde_json's route (wasm-bindgen's `serde-serialize` feature): JSON.stringify of a value, undefined as null.
+        ("json_serialize", Body($@"const obj = {V1}; const ret = JSON\.stringify\(obj === undefined \? null : obj\); STRING_OUT")),
         ("is_falsy", Body($@"const ret = !{V0}; return ret;")),
         ("typeof", Body($@"const ret = typeof {V0}; RETURN")),
         ("function_new", Body(@"const ret = new Function\(getStringFromWasm0\(arg0, arg1\)\); RETURN")),

@@ -50,6 +50,11 @@ internal static class WasmBindgenObjectOperations
             "jsval_loose_eq" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = JsOperators.LooseEquals(In(g, a[0], import), In(g, a[1], import)) ? 1 : 0,
             "number_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = JsOperators.ToNumber(In(g, a[0], import)),
             "string_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => ReturnString(g, a[0].AsInt32(), JsDisplay.ToJsString(In(g, a[1], import)), import),
+            "json_serialize" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) =>
+            {
+                object? value = In(g, a[1], import);
+                ReturnString(g, a[0].AsInt32(), JsJson.Stringify(value is JsUndefined ? null : value, import) as string, import);
+            },
             "bigint_get_as_i64" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => ReturnBigInt(g, a[0].AsInt32(), In(g, a[1], import), import),
             "array_set_index" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => SetIndex(In(g, a[0], import), (uint)a[1].AsInt32(), Take(g, a[2], import), import),
             "json_parse" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsJson.Parse(g.ReadString(a[0].AsInt32(), a[1].AsInt32(), import), import)),
