@@ -51,8 +51,15 @@ public readonly struct StoreCall
     private void LeaveObserved()
     {
         // The span reads the store (fuel, memory size): before the gate lets another thread in.
+        // A listener's callback that throws must not leave the store marked as in a call.
         var observation = (CallObservation)_entered;
-        observation.End();
-        observation.Holder.Leave();
+        try
+        {
+            observation.End();
+        }
+        finally
+        {
+            observation.Holder.Leave();
+        }
     }
 }
