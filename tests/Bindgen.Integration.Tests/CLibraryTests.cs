@@ -263,6 +263,15 @@ public sealed class CLibraryTests : GuestFixture
         // Each call: i * 1, k * k for the arguments k = 2..15, 16 * 16, and (long)(17 * 17.5), as the weighted sum above.
         long perCall = Enumerable.Range(2, 14).Sum(k => (long)k * k) + 16 * 16 + (long)(17 * 17.5);
         Assert.That(sum, Is.EqualTo(Enumerable.Range(0, 100).Sum(i => i + perCall)));
-        Assert.That(allocated, Is.Zero, "bytes allocated by 100 calls");
+        if (WasmtimeCallPath.Direct)
+        {
+            Assert.That(allocated, Is.Zero, "bytes allocated by 100 calls");
+        }
+        else
+        {
+            // Wasmtime's public API (where the layout probe failed, or BINDGEN_DIRECT_PATHS=off) takes the arguments as
+            // an array of boxes: one array per call, nothing more.
+            Assert.That(allocated, Is.LessThanOrEqualTo(100 * 1024), "bytes allocated by 100 calls through the public API");
+        }
     }
 }

@@ -123,7 +123,7 @@ public sealed class CallerMemoryCache
         }
 
         MemoryIdentity identity = CallerExports.Available ? CallerExports.IdentityOf(memory) : default;
-        _verifyBound = (_options ?? GuestMemoryOptions.Default).CheckViews && CallerExports.Available;
+        _verifyBound = (_options ?? GuestMemoryOptions.Default).CheckViews;
         _boundReader = new Entry(identity, new GuestMemory(memory, NoAllocator.Instance, _options));
         if (instance.GetFunction(_convention.Malloc)?.WrapFunc<int, int>() is not null && instance.GetFunction(_convention.Free)?.WrapAction<int>() is not null)
         {
@@ -138,8 +138,16 @@ public sealed class CallerMemoryCache
     /// </summary>
     private bool IsBoundCaller(ref Caller caller, Entry bound)
     {
-        if (CallerExports.TryFindMemory(ref caller, _memoryName, out MemoryIdentity identity) && identity == bound.Identity)
+        if (CallerExports.Available)
         {
+            if (CallerExports.TryFindMemory(ref caller, _memoryName, out MemoryIdentity identity) && identity == bound.Identity)
+            {
+                return true;
+            }
+        }
+        else if (caller.GetMemory(_convention.Memory) is { } memory && ReferenceEquals(memory, bound.Memory.Memory))
+        {
+            // Another Wasmtime (or the direct paths off): Caller.GetMemory hands out one Memory object per store and memory.
             return true;
         }
 
