@@ -107,7 +107,7 @@ public sealed class DocumentationCodeTests
         compilation = compilation.WithOptions(compilation.Options.WithAllowUnsafe(true));
         GenerationResult result = GeneratorHarness.Run([.. additional], compilation);
 
-        Diagnostic[] all = [.. result.Diagnostics, .. result.GeneratorDiagnostics, .. result.Output.GetDiagnostics()];
+        Diagnostic[] all = [.. result.Diagnostics, .. result.GeneratorDiagnostics, .. GenerationResult.WithNullableWarnings(result.Output).GetDiagnostics()];
         string[] unexpectedErrors = all
             .Where(d => d.Severity == DiagnosticSeverity.Error && !block.ExpectedIds.Contains(d.Id))
             .Select(d => Describe(block, d)).Distinct().ToArray();

@@ -110,7 +110,29 @@ internal sealed record GenerationResult(GeneratorDriverRunResult Run, Compilatio
     /// <summary>Every diagnostic the generator reported.</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Run.Results.Single().Diagnostics;
 
-    /// <summary>Warnings and errors of the compilation that includes the generated code.</summary>
+    /// <summary>
+    /// Warnings and errors of the compilation that includes the generated code, with the nullable warnings the
+    /// generated files turn off for users' builds turned back on (the line is blanked, so locations keep their lines).
+    /// </summary>
     public ImmutableArray<Diagnostic> CompileProblems =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        WithNullableWarnings(Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    /// <summary>The compilation with every generated file's <c>#nullable disable warnings</c> line blanked.</summary>
+    public static Compilation WithNullableWarnings(Compilation compilation)
+    {
+        foreach (SyntaxTree tree in compilation.SyntaxTrees.ToArray())
+        {
+            string text = tree.GetText().ToString();
+            if (text.Contains(NullableWarningsOff))
+            {
+                compilation = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(
+                    Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace(NullableWarningsOff, string.Empty), System.Text.Encoding.UTF8)));
+            }
+        }
+
+        return compilation;
+    }
+
+    /// <summary>The line generated files carry to turn nullable warnings off (see the generator's IndentedWriter).</summary>
+    private const string NullableWarningsOff = "#nullable disable warnings";
 }
