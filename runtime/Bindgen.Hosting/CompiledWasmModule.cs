@@ -22,8 +22,7 @@ public sealed class CompiledWasmModule<TBinding> : IDisposable
             throw new ArgumentException($"The module of {typeof(TBinding).Name} needs ModulePath or ModuleBytes.", nameof(options));
         }
 
-        using Config config = EngineConfig(options);
-        Engine = new Engine(config);
+        Engine = BindingEngine.Create(options);
         try
         {
             Module = options.ModulePath is string path
@@ -48,37 +47,5 @@ public sealed class CompiledWasmModule<TBinding> : IDisposable
     {
         Module.Dispose();
         Engine.Dispose();
-    }
-
-    private static Config EngineConfig(WasmModuleOptions<TBinding> options)
-    {
-        var config = new Config();
-        if (options.FuelPerLease is not null)
-        {
-            config.WithFuelConsumption(true);
-        }
-
-        if (options.LeaseTimeout is not null)
-        {
-            config.WithEpochInterruption(true);
-        }
-
-        if (options.UsePoolingAllocator)
-        {
-            // The config is consumed by the engine; the pooling config is copied into it.
-            using var pooling = new PoolingAllocationConfig();
-            pooling.WithMaxCoreInstances(options.PoolingInstanceSlots)
-                .WithMaxMemories(options.PoolingInstanceSlots)
-                .WithMaxTables(options.PoolingInstanceSlots);
-            if (options.MemoryLimitBytes is long limit)
-            {
-                pooling.WithMaxMemorySize((UIntPtr)(ulong)limit);
-            }
-
-            config.WithPoolingAllocationStrategy(pooling);
-        }
-
-        options.ConfigureEngine?.Invoke(config);
-        return config;
     }
 }

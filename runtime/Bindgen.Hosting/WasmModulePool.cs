@@ -105,6 +105,9 @@ public sealed class WasmModulePool<TBinding> : IDisposable
     /// <summary>The module every lease instantiates; null for a pool of bindings that bring their own (components).</summary>
     public Module? Module { get; }
 
+    /// <summary>Whether disposing the pool disposes <see cref="Engine"/>: the pool of <c>AddWasmComponent</c> owns its engine.</summary>
+    internal bool DisposesEngine { get; init; }
+
     /// <summary>The isolation policy between leases.</summary>
     public PoolIsolation Isolation => _options.Isolation;
 
@@ -190,7 +193,7 @@ public sealed class WasmModulePool<TBinding> : IDisposable
         }
     }
 
-    /// <summary>Disposes the idle instances; leases still out dispose theirs when they end.</summary>
+    /// <summary>Disposes the idle instances (and the engine, when the pool was registered with it); leases still out dispose theirs when they end.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -201,6 +204,10 @@ public sealed class WasmModulePool<TBinding> : IDisposable
         (_idle as IDisposable)?.Dispose();
         _linker?.Dispose();
         _telemetry.Dispose();
+        if (DisposesEngine)
+        {
+            Engine.Dispose();
+        }
     }
 
     private WasmLease<TBinding> Lease(CancellationToken cancellationToken)
