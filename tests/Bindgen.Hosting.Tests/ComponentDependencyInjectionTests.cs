@@ -61,6 +61,7 @@ public sealed class ComponentDependencyInjectionTests
         }
 
         Assert.That(() => pool.Rent(), Throws.InstanceOf<ObjectDisposedException>(), "the container disposed the pool");
+        Assert.That(() => new Wasmtime.Store(pool.Engine), Throws.InstanceOf<ObjectDisposedException>(), "and the pool its engine");
     }
 
     [Test]
