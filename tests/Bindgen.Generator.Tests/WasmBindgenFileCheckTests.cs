@@ -11,9 +11,9 @@ namespace Bindgen.Generator.Tests;
 
 /// <summary>
 /// [WasmModule(Abi = WasmAbi.WasmBindgen, File = ...)] checked against the build's description of the package's
-/// <c>.wasm</c>: the core exports the glue calls, with the signatures it calls them with. The glue and the module are
-/// snappy-wasm 0.3.0's (pinned in tests/Bindgen.WasmBindgen.Tests/npm, installed by npm ci); the description is the
-/// build task's, edited only where a test stands for a module from another build.
+/// <c>.wasm</c>: the core exports the glue calls, with the signatures it calls them with. The glue and the modules are
+/// snappy-wasm 0.3.0's and @dqbd/tiktoken 1.0.22's (a class; pinned in tests/Bindgen.WasmBindgen.Tests/npm, installed
+/// by npm ci); the description is the build task's, edited only where a test stands for a module from another build.
 /// </summary>
 public sealed class WasmBindgenFileCheckTests
 {
@@ -28,9 +28,24 @@ public sealed class WasmBindgenFileCheckTests
         }
         """;
 
-    private static string Package(string file)
+    private const string TiktokenDeclaration = """
+        using System;
+        using Bindgen;
+        [WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "tiktoken_bg.cjs", File = "tiktoken_bg.wasm")]
+        public interface ITiktokenModule
+        {
+            ITiktoken GetEncoding(string encoding, object? extendSpecialTokens);
+            public interface ITiktoken : IDisposable
+            {
+                string? Name { get; }
+                uint[] EncodeOrdinary(string text);
+            }
+        }
+        """;
+
+    private static string Package(string file, string folder = "snappy-wasm/cjs")
     {
-        string path = RepositoryPaths.Combine("tests", "Bindgen.WasmBindgen.Tests", "npm", "node_modules", "snappy-wasm", "cjs", file);
+        string path = RepositoryPaths.Combine(["tests", "Bindgen.WasmBindgen.Tests", "npm", "node_modules", .. folder.Split('/'), file]);
         Assume.That(File.Exists(path), "npm ci has not run: " + path);
         return path;
     }
@@ -79,6 +94,38 @@ public sealed class WasmBindgenFileCheckTests
     {
         Diagnostic d = Single(GeneratorHarness.Run([new InMemoryAdditionalText("/pkg/snappy.js", File.ReadAllText(Package("snappy.js")))], Declaration), "BG0013");
         Assert.That(TextAt(d), Is.EqualTo("File = \"snappy_bg.wasm\""));
+    }
+
+    private static string TiktokenDescription() => ModuleDescription.Write("tiktoken_bg.wasm", File.ReadAllBytes(Package("tiktoken_bg.wasm", "@dqbd/tiktoken")));
+
+    private static GenerationResult RunTiktoken(string description) =>
+        GeneratorHarness.Run(
+            [new InMemoryAdditionalText("/pkg/tiktoken_bg.cjs", File.ReadAllText(Package("tiktoken_bg.cjs", "@dqbd/tiktoken"))), new InMemoryAdditionalText("/obj/bindgen/tiktoken_bg.wasm.bindgen", description)],
+            TiktokenDeclaration);
+
+    [Test]
+    public void A_class_binding_matches_the_real_module()
+    {
+        GenerationResult result = RunTiktoken(TiktokenDescription());
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.CompileProblems, Is.Empty);
+    }
+
+    [Test]
+    public void A_class_member_and_the_free_export_are_checked_at_their_declarations()
+    {
+        string description = TiktokenDescription();
+        string[] lines = description.Split('\n');
+        string free = lines.Single(l => l.Contains("\t__wbg_tiktoken_free\t"));
+        string method = lines.Single(l => l.Contains("\ttiktoken_encode_ordinary\t"));
+        string edited = description.Replace(free, free.Replace("__wbg_tiktoken_free", "__wbg_tiktoken_drop"))
+            .Replace(method, method.Replace(") -> ", ", i32) -> "));
+        Diagnostic[] found = RunTiktoken(edited).Diagnostics.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
+        Assert.That(found.Select(d => d.Id), Is.EqualTo(new[] { "BG0014", "BG0015" }), string.Join("\n", found.Select(d => d.ToString())));
+        Assert.That(TextAt(found[0]), Is.EqualTo("ITiktoken"));
+        Assert.That(found[0].GetMessage(), Does.Contain("Class 'Tiktoken' (disposing) calls export '__wbg_tiktoken_free'"));
+        Assert.That(TextAt(found[1]), Is.EqualTo("EncodeOrdinary"));
+        Assert.That(found[1].GetMessage(), Does.Contain("calls export 'tiktoken_encode_ordinary' as"));
     }
 
     private static Diagnostic Single(GenerationResult result, string id)
