@@ -40,6 +40,9 @@ public sealed class DocumentationCodeTests
     /// <summary>Where the emscripten packages the docs show are installed (npm ci, when their tests build).</summary>
     private static readonly string EmscriptenFixture = Path.Combine("tests", "Bindgen.Emscripten.Tests", "npm", "node_modules");
 
+    /// <summary>Where the wasm-bindgen packages the docs show are installed (npm ci, when their tests build).</summary>
+    private static readonly string WasmBindgenFixture = Path.Combine("tests", "Bindgen.WasmBindgen.Tests", "npm", "node_modules");
+
     private static readonly Regex GlueFile = new("""Glue\s*=\s*"(?<name>[^"]+)""");
 
     /// <summary>A fenced C# block: where it is, its text, and what the line before it says.</summary>
@@ -62,14 +65,14 @@ public sealed class DocumentationCodeTests
         {
             string name = match.Groups["name"].Value;
             // A name no committed module has is left undescribed: the block then shows BG0013, as a build would. The
-            // emscripten pages name npm packages' modules, installed when tests/Bindgen.Emscripten.Tests builds (npm ci).
+            // emscripten and wasm-bindgen pages name npm packages' modules, installed when their test projects build (npm ci).
             if (FindCommitted(name, ["examples", Path.Combine("tests", "guests"), "benchmarks"]) is not string path)
             {
-                if (FindCommitted(name, [EmscriptenFixture]) is not string installed)
+                if (FindCommitted(name, [EmscriptenFixture, WasmBindgenFixture]) is not string installed)
                 {
-                    if (block.File.Contains("emscripten", StringComparison.Ordinal))
+                    if (block.File.Contains("emscripten", StringComparison.Ordinal) || block.File.Contains("wasm-bindgen", StringComparison.Ordinal))
                     {
-                        Assert.Ignore($"{block.File} line {block.Line}: module '{name}' is not installed; build tests/Bindgen.Emscripten.Tests (npm ci) first");
+                        Assert.Ignore($"{block.File} line {block.Line}: module '{name}' is not installed; build tests/Bindgen.Emscripten.Tests and tests/Bindgen.WasmBindgen.Tests (npm ci) first");
                     }
 
                     continue;

@@ -3,8 +3,11 @@ using Bindgen;
 
 namespace Bindgen.WasmBindgen.Tests;
 
-/// <summary>snappy-wasm 0.3.0 (wasm-bindgen 0.2.83, host heap of 32, malloc without alignment).</summary>
-[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "snappy.js")]
+/// <summary>
+/// snappy-wasm 0.3.0 (wasm-bindgen 0.2.83, host heap of 32, malloc without alignment); its .wasm is a BindgenModule,
+/// checked against the glue at build time and embedded.
+/// </summary>
+[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "snappy.js", File = "snappy_bg.wasm")]
 public interface ISnappy
 {
     byte[] Compress(string input);

@@ -82,13 +82,22 @@ internal static class ModuleChecker
         }
 
         string[] functionNames = description.Exports.Where(e => e.Kind == "function").Select(e => e.Name).ToArray();
+        var context = new DescriptionContext(description.FileName, exports, functionNames, description.Imports);
+        if (module.Abi is Abi.WasmBindgen.WasmBindgenModule)
+        {
+            // A wasm-bindgen method names the glue's function, whose wrapper calls a core export of another name, and the
+            // glue provides the imports: the ABI checks the core exports alone.
+            AbiBackends.For(module)!.CheckDescription(module, context, diagnostics);
+            return;
+        }
+
         foreach (MethodModel method in module.Methods)
         {
             CheckMethod(method, description.FileName, exports, functionNames, diagnostics);
         }
 
         CheckInitializer(module, description.FileName, exports, functionNames, diagnostics);
-        AbiBackends.For(module)!.CheckDescription(module, new DescriptionContext(description.FileName, exports, functionNames, description.Imports), diagnostics);
+        AbiBackends.For(module)!.CheckDescription(module, context, diagnostics);
         ListUnbound(module, description.FileName, functionNames, diagnostics);
         ListUnprovidedImports(module, description, providedImports, diagnostics);
     }

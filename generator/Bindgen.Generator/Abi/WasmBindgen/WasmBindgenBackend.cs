@@ -34,12 +34,11 @@ internal sealed class WasmBindgenBackend : IAbiBackend
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         WasmBindgenMethodParser.Parse(parser, method, methodLocation);
 
-    /// <summary>A wasm-bindgen binding is checked against its glue instead (<see cref="WasmBindgenBinder"/>).</summary>
-    public bool ChecksDescription => false;
+    /// <summary>Yes: the core exports the glue calls (<see cref="WasmBindgenModuleCheck"/>); the methods are checked against the glue (<see cref="WasmBindgenBinder"/>).</summary>
+    public bool ChecksDescription => true;
 
-    public void CheckDescription(ModuleModel module, DescriptionContext description, List<DiagnosticInfo> diagnostics)
-    {
-    }
+    public void CheckDescription(ModuleModel module, DescriptionContext description, List<DiagnosticInfo> diagnostics) =>
+        WasmBindgenModuleCheck.Check(module, description, diagnostics);
 
     /// <summary>The glue of wasm-bindgen packages: the AdditionalFiles that are JavaScript.</summary>
     public bool ReadsInput(string path) =>

@@ -115,6 +115,10 @@ internal static class WasmBindgenEmitter
         w.Line($"public static {module.ClassName} Instantiate(global::Wasmtime.Linker linker, global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
         w.Line("    Instantiate(engine, store, module, linker ?? throw new global::System.ArgumentNullException(nameof(linker)), options);");
         w.Line();
+        if (!string.IsNullOrEmpty(module.File))
+        {
+            WasmBindgenEmbeddedFactories.Emit(w, module);
+        }
     }
 
     private static string Literal(string? value) => value is null ? "null" : CSharpText.Literal(value);
