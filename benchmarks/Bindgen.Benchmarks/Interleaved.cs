@@ -47,6 +47,9 @@ public static class Interleaved
         // The WASI scenarios compile a 12 MB component: only when asked for by name, or with everything.
         using var wasi = only is null || only.Contains("wasi", StringComparison.Ordinal) ? new WasiScenarios() : null;
         scenarios.AddRange(wasi?.Scenarios() ?? Array.Empty<Scenario>());
+        // The wasm-bindgen class scenario compiles a 1.9 MB package: likewise.
+        using var classes = only is null || WasmBindgenClassScenarios.Name.Contains(only, StringComparison.Ordinal) ? new WasmBindgenClassScenarios() : null;
+        scenarios.AddRange(classes?.Scenarios() ?? Array.Empty<Scenario>());
 
         Console.WriteLine(Measure(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)), rounds));
         canonical.ForEach(c => c.Dispose());

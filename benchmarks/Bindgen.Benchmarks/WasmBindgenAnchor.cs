@@ -30,7 +30,7 @@ public static class WasmBindgenAnchor
     public const string Argument = "--wasm-bindgen";
 
     /// <summary>Where the packages are installed (tests/Bindgen.WasmBindgen.Tests/npm, by the build).</summary>
-    private static string NpmFolder => typeof(WasmBindgenAnchor).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+    internal static string NpmFolder => typeof(WasmBindgenAnchor).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
         .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "WasmBindgenNpm").Value!;
 
     /// <summary>Runs both scenarios and prints a Markdown table.</summary>
