@@ -22,11 +22,8 @@ namespace Bindgen.WasmBindgen.Tests;
 public sealed class FromPackageTests
 {
     /// <summary>Bound exports whose calls differ from Node's, and why (each is a known limitation, not a wrong result).</summary>
-    internal static readonly Dictionary<string, string> KnownDifferences = new()
-    {
-        ["tiktoken:Tiktoken.encode_with_unstable"] = "its result is built by JSON.parse of a string the module writes (the import __wbg_parse_*), which Bindgen does not implement: UnsupportedImportException",
-        ["tiktoken:Tiktoken.token_byte_values"] = "the same: its result comes from JSON.parse",
-    };
+    /// <remarks>Empty since JSON.parse is implemented: tiktoken's encode_with_unstable and token_byte_values are identical now.</remarks>
+    internal static readonly Dictionary<string, string> KnownDifferences = new();
 
     private static readonly Lazy<(FromPackageCall[] Calls, JsonObject ReadBack, string[] Expected)> Reference = new(() =>
     {
