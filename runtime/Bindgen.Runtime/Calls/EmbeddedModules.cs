@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Wasmtime;
 using Module = Wasmtime.Module;
 
@@ -18,8 +16,7 @@ public static class EmbeddedModules
     /// <summary>The prefix of every embedded module's resource name: <c>Bindgen.Modules/text_tools.wasm</c>.</summary>
     public const string ResourcePrefix = "Bindgen.Modules/";
 
-    // Keyed on the engine so a disposed, unreachable engine takes its compiled modules with it.
-    private static readonly ConditionalWeakTable<Engine, ConcurrentDictionary<(Assembly Assembly, string Name), Lazy<Module>>> Cache = new();
+    private static readonly CompiledPerEngine<Module> Compiled = new(Load);
 
     /// <summary>The module embedded in <paramref name="assembly"/> under <paramref name="fileName"/>, compiled for <paramref name="engine"/>.</summary>
     /// <param name="engine">The engine to compile for; a module can only be instantiated in stores of its engine.</param>
@@ -44,19 +41,7 @@ public static class EmbeddedModules
             throw new ArgumentNullException(nameof(fileName));
         }
 
-        ConcurrentDictionary<(Assembly, string), Lazy<Module>> modules = Cache.GetOrCreateValue(engine);
-
-        // Lazy: two threads asking at once compile the module once; a failed compilation is not cached.
-        Lazy<Module> entry = modules.GetOrAdd((assembly, fileName), key => new Lazy<Module>(() => Load(engine, key.Item1, key.Item2)));
-        try
-        {
-            return entry.Value;
-        }
-        catch
-        {
-            modules.TryRemove(new System.Collections.Generic.KeyValuePair<(Assembly, string), Lazy<Module>>((assembly, fileName), entry));
-            throw;
-        }
+        return Compiled.Get(engine, assembly, fileName);
     }
 
     private static Module Load(Engine engine, Assembly assembly, string fileName)

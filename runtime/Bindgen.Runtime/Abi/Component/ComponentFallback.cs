@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.IO;
 using System.Reflection;
@@ -23,7 +22,7 @@ public sealed class ComponentFallback
     /// <summary>The prefix of an embedded component's resource name: <c>Bindgen.Components/x.component.wasm</c>.</summary>
     public const string ResourcePrefix = "Bindgen.Components/";
 
-    private static readonly ConditionalWeakTable<Engine, ConcurrentDictionary<(Assembly Assembly, string Name), Lazy<Component>>> Cache = new();
+    private static readonly CompiledPerEngine<Component> Compiled = new(Load);
 
     private static readonly ConditionalWeakTable<Engine, ComponentLinker> Linkers = new();
     private readonly ComponentFunction[] _functions;
@@ -110,17 +109,7 @@ public sealed class ComponentFallback
     /// <exception cref="InvalidOperationException">The assembly embeds no such component.</exception>
     public static Component Get(Engine engine, Assembly assembly, string fileName)
     {
-        ConcurrentDictionary<(Assembly, string), Lazy<Component>> components = Cache.GetOrCreateValue(engine);
-        Lazy<Component> entry = components.GetOrAdd((assembly, fileName), key => new Lazy<Component>(() => Load(engine, key.Item1, key.Item2)));
-        try
-        {
-            return entry.Value;
-        }
-        catch
-        {
-            components.TryRemove(new System.Collections.Generic.KeyValuePair<(Assembly, string), Lazy<Component>>((assembly, fileName), entry));
-            throw;
-        }
+        return Compiled.Get(engine, assembly, fileName);
     }
 
     private static Component Load(Engine engine, Assembly assembly, string fileName)
