@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Nodes;
@@ -19,21 +18,7 @@ public static class ReferenceHost
 
     private static Dictionary<string, string[]> Run()
     {
-        var start = new ProcessStartInfo("node", "reference.mjs")
-        {
-            WorkingDirectory = NpmFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process node = Process.Start(start)!;
-        string output = node.StandardOutput.ReadToEnd();
-        string error = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node reference.mjs exited with {node.ExitCode}: {error}");
-        }
-
+        string output = Bindgen.TestSupport.NodeProcess.Run(NpmFolder, "reference.mjs");
         return JsonNode.Parse(output)!.AsObject().ToDictionary(p => p.Key, p => p.Value!.AsArray().Select(l => l!.GetValue<string>()).ToArray());
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -48,25 +47,7 @@ public static class ReferenceHost
     /// <summary>Runs <paramref name="script"/> (in the npm folder) in Node on <paramref name="input"/>; its output, parsed.</summary>
     public static JsonArray RunNode(string script, JsonNode input)
     {
-        var start = new ProcessStartInfo("node", script)
-        {
-            WorkingDirectory = NpmFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process node = Process.Start(start)!;
-        node.StandardInput.Write(input.ToJsonString());
-        node.StandardInput.Close();
-        string output = node.StandardOutput.ReadToEnd();
-        string error = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node {script} exited with {node.ExitCode}: {error}");
-        }
-
-        return JsonNode.Parse(output)!.AsArray();
+        return JsonNode.Parse(Bindgen.TestSupport.NodeProcess.Run(NpmFolder, script, input.ToJsonString()))!.AsArray();
     }
 
     /// <summary>A result as text: <c>ok: s:...</c>, <c>ok: b:base64</c>, <c>ok: [..]</c> or <c>error: message</c>.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
@@ -80,24 +79,7 @@ internal static class ResourceSequences
             ["component"] = GuestFiles.PathOf("resources.component"),
             ["sequences"] = new JsonArray(sequences.Select(q => (JsonNode)new JsonArray(q.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray())).ToArray()),
         };
-        var start = new ProcessStartInfo("node", "resources-reference.mjs")
-        {
-            WorkingDirectory = ToolsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process node = Process.Start(start)!;
-        node.StandardInput.Write(input.ToJsonString());
-        node.StandardInput.Close();
-        string output = node.StandardOutput.ReadToEnd();
-        string error = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node resources-reference.mjs exited with {node.ExitCode}: {error}");
-        }
-
+        string output = Bindgen.TestSupport.NodeProcess.Run(ToolsFolder, "resources-reference.mjs", input.ToJsonString());
         return JsonSerializer.Deserialize<List<List<string>>>(output)!;
     }
 
