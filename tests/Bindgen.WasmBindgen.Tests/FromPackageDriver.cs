@@ -75,28 +75,7 @@ public sealed class FromPackageDriver
             return new JsonObject { ["result"] = result, ["after"] = after };
         });
         _values.Add(value);
-        var freeErrors = new JsonArray();
-        foreach (IDisposable instance in _made)
-        {
-            try
-            {
-                instance.Dispose();
-            }
-            catch (JsException e)
-            {
-                freeErrors.Add(e.Message);
-            }
-            catch (GuestTrapException)
-            {
-                freeErrors.Add("trap");
-            }
-        }
-
-        if (freeErrors.Count > 0)
-        {
-            answer["free"] = freeErrors;
-        }
-
+        PhotonCalls.FreeAll(_made, answer);
         return answer.ToJsonString();
     }
 

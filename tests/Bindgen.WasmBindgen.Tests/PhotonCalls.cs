@@ -60,6 +60,13 @@ public static class PhotonCalls
     {
         var made = new List<IDisposable>();
         JsonObject answer = Call(photon, function, args, made);
+        FreeAll(made, answer);
+        return answer.ToJsonString();
+    }
+
+    /// <summary>Disposes the instances a call made, as the Node side frees them; errors and traps go to <c>answer["free"]</c>.</summary>
+    internal static void FreeAll(IEnumerable<IDisposable> made, JsonObject answer)
+    {
         var freeErrors = new JsonArray();
         foreach (IDisposable instance in made)
         {
@@ -81,8 +88,6 @@ public static class PhotonCalls
         {
             answer["free"] = freeErrors;
         }
-
-        return answer.ToJsonString();
     }
 
     private static JsonObject Call(IPhoton photon, string function, JsonArray args, List<IDisposable> made)
