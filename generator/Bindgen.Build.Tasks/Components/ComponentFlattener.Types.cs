@@ -179,10 +179,6 @@ internal sealed partial class ComponentFlattener
                     {
                         Report("instance", import.Offset, $"import '{import.Name}' exports an instance '{name}'; nested instances are not supported");
                     }
-                    else if (declared is WitResource)
-                    {
-                        Report("resource", import.Offset, $"import '{import.Name}' declares the resource '{name}'; Bindgen binds resources the component exports, not yet resources it imports");
-                    }
                     else if (declared is WitFunction)
                     {
                         CheckName(name, import.Offset);
@@ -198,15 +194,10 @@ internal sealed partial class ComponentFlattener
         }
     }
 
-    /// <summary>Resource methods and async functions are recognised by their names' annotations.</summary>
+    /// <summary>Async functions are recognised by their names' annotations (a resource's functions, <c>[method]</c> and the rest, are bound).</summary>
     private void CheckName(string name, int offset)
     {
-        if (name.StartsWith("[method]", System.StringComparison.Ordinal) || name.StartsWith("[static]", System.StringComparison.Ordinal)
-            || name.StartsWith("[constructor]", System.StringComparison.Ordinal) || name.StartsWith("[resource-", System.StringComparison.Ordinal))
-        {
-            Report("resource", offset, $"the import '{name}' belongs to a resource; Bindgen binds resources the component exports, not yet resources it imports");
-        }
-        else if (name.StartsWith("[async", System.StringComparison.Ordinal))
+        if (name.StartsWith("[async", System.StringComparison.Ordinal))
         {
             Report("async", offset, $"'{name}' is an async function, which is not supported yet");
         }

@@ -30,7 +30,7 @@ internal static class ResourceSequences
             string[] s = step.Split(' ');
             uint N(int i) => uint.Parse(s[i], System.Globalization.CultureInfo.InvariantCulture);
             ResourcesDemo.Counter V(int i) => vars[s[i]];
-            try
+            Step(outcomes, () =>
             {
                 uint? value = null;
                 switch (s[0])
@@ -51,35 +51,51 @@ internal static class ResourceSequences
                     default: throw new ArgumentException("unknown step " + step);
                 }
 
-                outcomes.Add(value is null ? "ok" : "ok " + value);
-            }
-            catch (ObjectDisposedException)
-            {
-                outcomes.Add("disposed");
-            }
-            catch (ComponentPoisonedException)
-            {
-                outcomes.Add("poisoned");
-            }
-            catch (BindgenException e) when (e is ComponentHandleException or GuestTrapException)
-            {
-                outcomes.Add("trap");
-                outcomes.Add($"({e.GetType().Name}: {e.Message})");
-            }
+                return value;
+            });
         }
 
         return outcomes;
     }
 
+    /// <summary>
+    /// Runs one step and records its outcome: "ok" or "ok value"; "disposed" for a resource refused before the guest
+    /// runs; "trap" and its explanation for a trap or a refused handle; "poisoned" for a call after a trap.
+    /// </summary>
+    public static void Step(List<string> outcomes, Func<uint?> step)
+    {
+        try
+        {
+            uint? value = step();
+            outcomes.Add(value is null ? "ok" : "ok " + value);
+        }
+        catch (ObjectDisposedException)
+        {
+            outcomes.Add("disposed");
+        }
+        catch (ComponentPoisonedException)
+        {
+            outcomes.Add("poisoned");
+        }
+        catch (BindgenException e) when (e is ComponentHandleException or GuestTrapException)
+        {
+            outcomes.Add("trap");
+            outcomes.Add($"({e.GetType().Name}: {e.Message})");
+        }
+    }
+
     /// <summary>Runs every sequence in one Node process through jco; one outcome list per sequence.</summary>
-    public static List<List<string>> Reference(IReadOnlyList<string[]> sequences)
+    public static List<List<string>> Reference(IReadOnlyList<string[]> sequences) => Reference("resources.component", "resources-reference.mjs", sequences);
+
+    /// <summary>Runs every sequence on guest <paramref name="component"/> through reference script <paramref name="script"/> in one Node process.</summary>
+    public static List<List<string>> Reference(string component, string script, IReadOnlyList<string[]> sequences)
     {
         var input = new JsonObject
         {
-            ["component"] = GuestFiles.PathOf("resources.component"),
+            ["component"] = GuestFiles.PathOf(component),
             ["sequences"] = new JsonArray(sequences.Select(q => (JsonNode)new JsonArray(q.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray())).ToArray()),
         };
-        string output = Bindgen.TestSupport.NodeProcess.Run(ToolsFolder, "resources-reference.mjs", input.ToJsonString());
+        string output = Bindgen.TestSupport.NodeProcess.Run(ToolsFolder, script, input.ToJsonString());
         return JsonSerializer.Deserialize<List<List<string>>>(output)!;
     }
 

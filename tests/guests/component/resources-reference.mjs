@@ -4,22 +4,10 @@
 // merge <var> <var>, forge <var>, plain <n>, live, dropped. Outcomes: "ok", "ok <value>", "disposed" (a use of a
 // dropped or moved resource, refused before the guest runs), "trap" (the guest or a handle trapped), "poisoned".
 import { readFileSync } from 'node:fs';
-import { readFile, mkdtemp, writeFile, mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { transpileBytes } from '@bytecodealliance/jco-transpile';
+import { transpiled, step as runStep } from './jco-reference.mjs';
 
 const input = JSON.parse(readFileSync(0, 'utf8'));
-const out = await mkdtemp(join(tmpdir(), 'bindgen-jco-'));
-const { files } = await transpileBytes(new Uint8Array(await readFile(input.component)), { name: 'component', instantiation: 'async' });
-for (const [name, bytes] of Object.entries(files)) {
-  await mkdir(dirname(join(out, name)), { recursive: true });
-  await writeFile(join(out, name), bytes);
-}
-
-const { instantiate } = await import(pathToFileURL(join(out, 'component.js')));
-const getCoreModule = async (path) => WebAssembly.compile(await readFile(join(out, path)));
+const { instantiate, getCoreModule, dispose } = await transpiled(input.component);
 const results = [];
 for (const sequence of input.sequences) {
   const exports = await instantiate(getCoreModule, {});
@@ -35,7 +23,7 @@ for (const sequence of input.sequences) {
       continue;
     }
 
-    try {
+    poisoned = runStep(outcomes, () => {
       let value;
       switch (op) {
         case 'new': vars.set(a, new Counter(Number(b))); break;
@@ -54,21 +42,12 @@ for (const sequence of input.sequences) {
         default: throw new Error('unknown step ' + step);
       }
 
-      outcomes.push(value === undefined ? 'ok' : `ok ${value}`);
-    } catch (e) {
-      // jco refuses a dropped or moved resource with this TypeError before calling the guest; anything else trapped.
-      if (e instanceof TypeError && /Resource error: Not a valid/.test(e.message)) {
-        outcomes.push('disposed');
-      } else {
-        outcomes.push('trap');
-        outcomes.push(`(${e.constructor.name}: ${e.message})`);
-        poisoned = true;
-      }
-    }
+      return value;
+    });
   }
 
   results.push(outcomes);
 }
 
-await rm(out, { recursive: true, force: true });
+await dispose();
 process.stdout.write(JSON.stringify(results));

@@ -121,6 +121,9 @@ internal sealed class CanonicalCodec
             case WitKind.U64: return $"unchecked((ulong){r})";
             case WitKind.S32 or WitKind.S64 or WitKind.F32 or WitKind.F64: return r;
             case WitKind.Char: return $"{Lift}.Char(unchecked((uint){r}), {Op})";
+            case WitKind.Own or WitKind.Borrow when t.HostResource >= 0:
+                // A resource the host implements: the object behind the guest's handle, from the instance's table.
+                return $"__component.LiftHost{(t.Kind == WitKind.Own ? "Own" : "Borrow")}<{t.ClrType}>({t.HostResource}, {r}, {Op})";
             case WitKind.Own: return $"{t.ClrType}.__Own(this, {r}, {Op})";
             case WitKind.Flags: return $"__FromFlags{Id(t)}(unchecked((uint){r}))";
             case WitKind.Enum: return $"__FromCase{Id(t)}({Lift}.Discriminant(unchecked((uint){r}), {t.Members.Count}, {CSharpText.Literal(t.Wit)}, {Op}))";

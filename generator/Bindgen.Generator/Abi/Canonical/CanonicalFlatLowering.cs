@@ -38,6 +38,9 @@ internal sealed class CanonicalFlatLowering
             case WitKind.S64 or WitKind.F32 or WitKind.F64: return One(v);
             case WitKind.Char: return One($"{v}.Value");
             case WitKind.Unit: return new List<string>();
+            case WitKind.Own or WitKind.Borrow when t.HostResource >= 0:
+                // A resource the host implements: the object goes into the instance's table, the guest gets a handle.
+                return One($"__component.LowerHost{(t.Kind == WitKind.Own ? "Own" : "Borrow")}({t.HostResource}, {v}, {_codec.Op}, {CSharpText.Literal(v)})");
             case WitKind.Own or WitKind.Borrow:
                 // A resource the component defines: an owning handle is moved into its table, a borrow passes the representation.
                 return One($"global::Bindgen.ComponentResource.{(t.Kind == WitKind.Own ? "Move" : "Borrow")}({v}, this.__component, {_codec.Op}, {CSharpText.Literal(v)})");

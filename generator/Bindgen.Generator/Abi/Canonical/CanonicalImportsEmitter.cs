@@ -52,9 +52,12 @@ internal static class CanonicalImportsEmitter
     /// a component's lowering instead passes <paramref name="register"/> (the line that opens a typed lambda: <c>{0}</c> is the
     /// delegate type, <c>{1}</c> the parameters), <paramref name="registerUntyped"/> (the call that takes an untyped callback
     /// and its value kinds, up to its first argument, for more parameters than typed callbacks take) and
-    /// <paramref name="guest"/> (the expression for the canonical guest its options name).
+    /// <paramref name="guest"/> (the expression for the canonical guest its options name); a resource's method passes
+    /// <paramref name="onSelf"/> (called on its first argument, the resource) and <paramref name="afterCall"/> (a statement
+    /// run when the implementation returned: ending the loans of borrowed handles).
     /// </summary>
-    internal static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method, string? register = null, string? guest = null, string? registerUntyped = null)
+    internal static void EmitCallback(IndentedWriter w, CanonicalCodec codec, ModuleModel module, MethodModel method, string? register = null, string? guest = null, string? registerUntyped = null,
+        bool onSelf = false, string? afterCall = null)
     {
         CanonicalSignature s = method.Canonical();
         string L(string name) => method.Local(name);
@@ -130,7 +133,9 @@ internal static class CanonicalImportsEmitter
             w.Line($"{L("g")}.VerifyUnchanged({L("s")}, {L("op")});");
         }
 
-        string call = $"{ClassFrame.Implementation(module, method)}.{method.Identifier}({string.Join(", ", arguments)})";
+        string call = onSelf
+            ? $"{arguments[0]}.{method.Identifier}({string.Join(", ", arguments.Skip(1))})"
+            : $"{ClassFrame.Implementation(module, method)}.{method.Identifier}({string.Join(", ", arguments)})";
         if (s.Result is not null)
         {
             w.Line($"{method.ReturnType.FullName} {L("result")};");
@@ -143,6 +148,10 @@ internal static class CanonicalImportsEmitter
         w.Open($"catch (global::System.Exception {L("e")})");
         w.Line($"throw global::Bindgen.Internals.GuestFailures.FromImplementation({L("op")}, {L("e")});");
         w.Close();
+        if (afterCall is not null)
+        {
+            w.Line(afterCall);
+        }
 
         if (s.Result is not null && !spillResult)
         {

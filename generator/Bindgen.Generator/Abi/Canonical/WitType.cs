@@ -51,6 +51,7 @@ internal enum WitKind
 /// <param name="IsSpan">A list parameter declared as <c>ReadOnlySpan&lt;T&gt;</c> rather than <c>T[]</c>.</param>
 /// <param name="IsValueType">Whether the C# type is a value type (an option of it is <c>Nullable&lt;T&gt;</c>).</param>
 /// <param name="Construction">How a record is built: <c>ctor</c> (positional) or <c>init</c> (object initializer).</param>
+/// <param name="HostResource">For a handle to a resource the component imports (the host implements it): its resource type number; -1 otherwise.</param>
 internal sealed record WitType(
     WitKind Kind,
     string ClrType,
@@ -58,7 +59,8 @@ internal sealed record WitType(
     EquatableArray<WitMember> Members,
     bool IsSpan = false,
     bool IsValueType = true,
-    string Construction = "ctor")
+    string Construction = "ctor",
+    int HostResource = -1)
 {
     public static WitType Primitive(WitKind kind, string clrType) => new(kind, clrType, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty);
 

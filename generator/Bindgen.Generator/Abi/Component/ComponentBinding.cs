@@ -92,6 +92,17 @@ internal static class ComponentBinding
         return clash ? "I" + ComponentNames.Pascal((i.Package ?? string.Empty) + "-" + i.ShortName) + (file.Interfaces.Count(o => o.Name == i.Name) > 1 && i.IsExport ? "Export" : string.Empty) : name;
     }
 
+    /// <summary>
+    /// The C# name of an imported resource's function: a method is a member of the resource's interface under its own
+    /// name; the constructor (<c>NewBlob</c>) and static functions (<c>BlobMake</c>) are members of the imported interface.
+    /// </summary>
+    private static string HostResourceMemberName((string Kind, string Resource, string Name) member) => member.Kind switch
+    {
+        "constructor" => "New" + ComponentNames.Pascal(member.Resource),
+        "static" => ComponentNames.Pascal(member.Resource) + ComponentNames.Pascal(member.Name),
+        _ => ComponentNames.Pascal(member.Name),
+    };
+
     /// <summary>A resource's function, by its name's annotation: <c>[constructor]r</c>, <c>[method]r.name</c>, <c>[static]r.name</c>; null for a plain function.</summary>
     public static (string Kind, string Resource, string Name)? ResourceMember(string witName)
     {
@@ -109,13 +120,26 @@ internal static class ComponentBinding
         return null;
     }
 
-    /// <summary>Where handles are bound: parameters and results of exported functions of the interface that defines the resource, passed flat.</summary>
+    /// <summary>
+    /// Where handles are bound, passed flat: a resource the component defines in parameters and results of exported
+    /// functions of the interface that defines it; one it imports in its own interface's functions and in exported ones.
+    /// </summary>
     private static string? HandleProblem(DescribedFunction function, List<WitType> parameters, WitType? result, ComponentTypes types)
     {
         IEnumerable<WitType> handles = parameters.Concat(result is null ? Enumerable.Empty<WitType>() : new[] { result }).Where(t => t.Kind is WitKind.Own or WitKind.Borrow);
         foreach (WitType handle in handles)
         {
             ComponentResourceType resource = types.Resources.Values.First(r => r.FullName == handle.ClrType);
+            if (resource.Imported)
+            {
+                if (!function.IsExport && resource.Owner != (function.Interface ?? "-"))
+                {
+                    return $"the imported function '{function.Name}' passes the resource '{resource.WitName}', which '{resource.Owner}' defines; Bindgen binds an imported resource in the interface that defines it and in exported functions only yet";
+                }
+
+                continue;
+            }
+
             if (!function.IsExport)
             {
                 return $"the imported function '{function.Name}' passes the resource '{resource.WitName}'; Bindgen binds resource handles in exported functions only yet";
@@ -173,7 +197,9 @@ internal static class ComponentBinding
             return null;
         }
 
-        string name = ResourceMember(function.Name) is { } member ? $"__{ComponentNames.Pascal(member.Resource)}_{(member.Kind == "constructor" ? "New" : ComponentNames.Pascal(member.Name))}" : ComponentNames.Pascal(function.Name);
+        string name = ResourceMember(function.Name) is not { } member ? ComponentNames.Pascal(function.Name)
+            : !isExport ? HostResourceMemberName(member)
+            : $"__{ComponentNames.Pascal(member.Resource)}_{(member.Kind == "constructor" ? "New" : ComponentNames.Pascal(member.Name))}";
         if (declaredTypes.Any(t => t.EndsWith("." + name, System.StringComparison.Ordinal)))
         {
             name += "Function"; // a method cannot share its name with a type its interface declares

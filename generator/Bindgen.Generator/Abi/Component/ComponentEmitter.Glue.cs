@@ -107,8 +107,9 @@ internal static partial class ComponentEmitter
         w.Line($"/// <summary>The host import <c>{CSharpText.DocText(step.Function ?? string.Empty)}</c> of <c>{CSharpText.DocText(step.Interface ?? "the world")}</c>, lowered for the guest.</summary>");
         w.Open($"private static global::Wasmtime.Function __Lower{Number(step.Number)}({Runtime} __c, {owner.FullName} implementation)");
         string guest = $"__c.LoweringGuest({Number(step.Number)}, {memory}, {realloc}, {CSharpText.Literal(owner.TypeName)})";
+        (bool onSelf, string? afterCall) = HostResourceLowering(w, method);
         CanonicalImportsEmitter.EmitCallback(w, codec, owner.Module, method, "return global::Wasmtime.Function.FromCallback(__c.Store, new {0}(({1}) =>", guest,
-            "return global::Wasmtime.Function.FromCallback(__c.Store, ");
+            "return global::Wasmtime.Function.FromCallback(__c.Store, ", onSelf, afterCall);
         w.Close();
         w.Line();
     }

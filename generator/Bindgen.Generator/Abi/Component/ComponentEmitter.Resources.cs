@@ -17,11 +17,11 @@ internal static partial class ComponentEmitter
     private static readonly HashSet<string> ResourceBaseMembers = new() { "Dispose", "IsDisposed", "Equals", "GetHashCode", "ToString", "GetType", "Finalize", "MemberwiseClone" };
 
     /// <summary>Whether an interface defines resources, so its glue is reachable from their classes.</summary>
-    private static bool DefinesResources(ComponentInterface i, ComponentTypes types) => types.Resources.Values.Any(r => r.Owner == (i.Wit ?? "-"));
+    private static bool DefinesResources(ComponentInterface i, ComponentTypes types) => types.Resources.Values.Any(r => !r.Imported && r.Owner == (i.Wit ?? "-"));
 
     private static void EmitResources(IndentedWriter w, string worldClass, List<ComponentInterface> exports, ComponentTypes types)
     {
-        foreach (ComponentResourceType resource in types.Resources.Values.Distinct().OrderBy(r => r.Index))
+        foreach (ComponentResourceType resource in types.Resources.Values.Distinct().Where(r => !r.Imported).OrderBy(r => r.Index))
         {
             ComponentInterface owner = exports.First(e => e.Wit == resource.Owner);
             EmitResource(w, worldClass, owner, resource);
@@ -108,7 +108,7 @@ internal static partial class ComponentEmitter
         w.Line($"global::Bindgen.Internals.ComponentInstance {L("c")} = {L("core")}.__component;");
         w.Line($"{L("c")}.Enter({operation});");
         w.Open("try");
-        w.Line((method.ReturnType.Shape == TypeShape.Void ? string.Empty : "return ") + $"{L("core")}.{method.Identifier}({arguments});");
+        EmitCoreCall(w, method, L("c"), $"{L("core")}.{method.Identifier}({arguments})", operation);
         w.Close();
         w.Open($"catch (global::Bindgen.BindgenException {L("e")})");
         w.Line($"{L("c")}.Poison({L("e")});");
@@ -125,7 +125,11 @@ internal static partial class ComponentEmitter
     {
         foreach (ComponentResourceType resource in types.Resources.Values.Distinct().OrderBy(r => r.Index))
         {
-            if (!afterPlan)
+            if (!afterPlan && resource.Imported)
+            {
+                w.Line($"__c.DefineHostResource({Number(resource.Index)}, {CSharpText.Literal(ComponentNames.Pascal(resource.WitName))});");
+            }
+            else if (!afterPlan)
             {
                 w.Line($"__c.DefineResource({Number(resource.Index)}, {CSharpText.Literal(resource.ClassName)});");
             }

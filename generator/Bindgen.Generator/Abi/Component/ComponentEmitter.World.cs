@@ -34,6 +34,7 @@ internal static partial class ComponentEmitter
         w.Line("/// from one of its imports is refused (<see cref=\"global::Bindgen.ComponentReentranceException\"/>).");
         OpenWorldClass(w, docs, worldClass, worldExports, declarations);
         EmitResources(w, worldClass, exports, types);
+        EmitHostResourceInterfaces(w, imports, types);
         w.Line($"private readonly {Runtime} _component;");
         if (worldExports is not null)
         {
@@ -77,7 +78,7 @@ internal static partial class ComponentEmitter
 
         foreach (ComponentInterface e in exports)
         {
-            EmitCore(w, file, e, DefinesResources(e, types));
+            EmitCore(w, file, e, DefinesResources(e, types) || UsesHostResources(e));
             if (e.Wit is not null)
             {
                 EmitGate(w, e, DefinesResources(e, types));
@@ -191,7 +192,7 @@ internal static partial class ComponentEmitter
         w.Open($"{(isPublic ? "public " : string.Empty)}{method.ReturnType.FullName} {(isPublic ? string.Empty : i.FullName + ".")}{method.Identifier}({Parameters(method)})");
         w.Line($"{component}.Enter({CSharpText.Literal(i.TypeName + "." + method.Name)});");
         w.Open("try");
-        w.Line((method.ReturnType.Shape == TypeShape.Void ? string.Empty : "return ") + $"{core}.{method.Identifier}({arguments});");
+        EmitCoreCall(w, method, component, $"{core}.{method.Identifier}({arguments})", CSharpText.Literal(i.TypeName + "." + method.Name));
         w.Close();
         w.Open($"catch (global::Bindgen.BindgenException {L("e")})");
         w.Line($"{component}.Poison({L("e")});");

@@ -79,6 +79,16 @@ internal static partial class ComponentEmitter
     {
         foreach (ComponentResourceType resource in types.Resources.Values)
         {
+            if (resource.Imported)
+            {
+                if (!interfaces.Any(i => !i.IsExport && i.Wit is not null && i.Wit == resource.Owner))
+                {
+                    return $"the imported resource '{resource.WitName}' is not defined by an imported interface; Bindgen binds imported resources that imported interfaces define";
+                }
+
+                continue;
+            }
+
             if (!interfaces.Any(i => i.IsExport && i.Wit is not null && i.Wit == resource.Owner))
             {
                 return $"the resource '{resource.WitName}' is not defined by an exported interface; Bindgen binds resources that exported interfaces define";
@@ -129,9 +139,9 @@ internal static partial class ComponentEmitter
         for (int m = 0; m < i.Module.Methods.Count; m++)
         {
             MethodModel method = i.Module.Methods[m];
-            if (ComponentBinding.ResourceMember(method.ExportName) is not null)
+            if (ComponentBinding.ResourceMember(method.ExportName) is { } member && (i.IsExport || member.Kind == "method"))
             {
-                continue; // a member of its resource's class
+                continue; // a member of its resource's class (an imported resource's constructor and statics stay here)
             }
 
             ComponentDocs.Summary(docs.Function(i.Wit, method.ExportName), $"WIT: <c>{CSharpText.DocText(i.WitSignatures[m])}</c>.").ForEach(line => w.Line(line));

@@ -11,14 +11,15 @@ namespace Bindgen.Generator.Abi.Component;
 /// <summary>One described type as C#: the canonical ABI's model of it (which the codec lowers and lifts) and its WIT spelling.</summary>
 internal sealed record ComponentType(WitType Wit, string WitText);
 
-/// <summary>A resource the component defines and exports: its number at run time, WIT name and owner, C# class, destructor.</summary>
+/// <summary>A resource of the component: its number at run time, WIT name and owner, C# type, destructor; defined and exported, or imported (<paramref name="Imported"/>: the host implements it).</summary>
 /// <param name="Index">Its number in the instance's resource types (the order of the description).</param>
 /// <param name="WitName">The WIT name (<c>counter</c>).</param>
 /// <param name="Owner">The interface that defines it, or <c>-</c> for the world.</param>
 /// <param name="ClassName">The C# class's simple name.</param>
 /// <param name="FullName">The C# class's full name.</param>
 /// <param name="Destructor">The destructor's core definition, or null.</param>
-internal sealed record ComponentResourceType(int Index, string WitName, string Owner, string ClassName, string FullName, string? Destructor);
+/// <param name="Imported">Imported by the component: a C# interface the host implements (<c>I</c> + its name), no destructor.</param>
+internal sealed record ComponentResourceType(int Index, string WitName, string Owner, string ClassName, string FullName, string? Destructor, bool Imported = false);
 
 /// <summary>
 /// Maps the description's WIT types to C#: records to sealed positional records, variants to closed abstract
@@ -33,6 +34,7 @@ internal sealed class ComponentTypes
     private readonly Dictionary<string, (string Owner, string Name)> _names = new();
     private readonly ComponentDocs _docs;
     private readonly string _world;
+    private readonly ComponentFile _file;
 
     /// <summary>The declarations to write into each container (by container full name), in order.</summary>
     public Dictionary<string, List<string>> Declarations { get; } = new();
@@ -53,6 +55,7 @@ internal sealed class ComponentTypes
         _containers = containers;
         _docs = docs ?? ComponentDocs.None;
         _world = containers["-"];
+        _file = file;
         foreach (DescribedType type in file.Types)
         {
             if (type.Kind == "named" && type.Fields.Count == 3)
@@ -113,14 +116,15 @@ internal sealed class ComponentTypes
     }
 
     /// <summary>
-    /// A resource the component defines: a sealed class nested in the world class, named after it. Its value type is
-    /// the owning handle (a bare resource name in WIT is <c>own</c>). An imported resource is not bound yet.
+    /// A resource the component defines: a sealed class nested in the world class, named after it; one it imports: an
+    /// interface nested in the world class (<c>I</c> + its name) that the host implements. Its value type is the
+    /// owning handle (a bare resource name in WIT is <c>own</c>).
     /// </summary>
     private ComponentType? Resource(DescribedType type)
     {
-        if (type.Fields.Count < 2 || type.Fields[0] != "defined")
+        if (type.Fields.Count < 2 || type.Fields[0] is not ("defined" or "imported"))
         {
-            return Fail("a resource the component imports is not supported yet (Bindgen binds the resources a component exports)");
+            return Fail("a resource type needs to be defined or imported");
         }
 
         if (!_names.TryGetValue(type.Id, out (string Owner, string Name) named))
@@ -128,10 +132,18 @@ internal sealed class ComponentTypes
             return Fail("a resource without a name cannot be declared in C#");
         }
 
-        string name = ComponentNames.Pascal(named.Name);
-        var resource = new ComponentResourceType(Resources.Values.Distinct().Count(), named.Name, named.Owner, name, _world + "." + name, type.Fields[1] == "-" ? null : type.Fields[1]);
+        bool imported = type.Fields[0] == "imported";
+        if (imported)
+        {
+            // The name an exported interface gives it by `use` may be the one described; its owner is the import that declares its functions.
+            named.Owner = _file.Functions.Where(f => !f.IsExport && ComponentBinding.ResourceMember(f.Name)?.Resource == named.Name).Select(f => f.Interface).FirstOrDefault() ?? named.Owner;
+        }
+
+        string name = (imported ? "I" : string.Empty) + ComponentNames.Pascal(named.Name);
+        int index = Resources.Values.Distinct().Count();
+        var resource = new ComponentResourceType(index, named.Name, named.Owner, name, _world + "." + name, type.Fields[1] == "-" ? null : type.Fields[1], imported);
         Resources[type.Id] = resource;
-        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty), named.Name);
+        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty, HostResource: imported ? index : -1), named.Name);
     }
 
     private ComponentType? Handle(DescribedType type)

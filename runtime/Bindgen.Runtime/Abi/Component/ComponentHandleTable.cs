@@ -34,6 +34,9 @@ internal sealed class ComponentHandleTable
     /// <summary>The live entry at <paramref name="handle"/>, or null.</summary>
     public Entry? Get(int handle) => handle > 0 && handle < _entries.Count && _entries[handle].Live ? _entries[handle] : null;
 
+    /// <summary>Counts one more (<paramref name="delta"/> 1) or one fewer (-1) call borrowing the live handle <paramref name="handle"/>.</summary>
+    public void Lend(int handle, int delta) => _entries[handle] = _entries[handle] with { Lends = _entries[handle].Lends + delta };
+
     public void Remove(int handle)
     {
         _entries[handle] = default;

@@ -66,6 +66,10 @@ public sealed partial class ComponentInstance
         {
             RunDestructor(type, entry.Rep, _running ?? "resource.drop");
         }
+        else
+        {
+            _liveCallBorrows--; // only the host lends borrowed handles to the guest: resources it implements
+        }
     });
 
     /// <summary>

@@ -138,8 +138,15 @@ public sealed partial class ComponentInstance
         }
     }
 
-    /// <summary>Ends the call <see cref="Enter"/> started.</summary>
-    public void Exit() => _running = null;
+    /// <summary>Ends the call <see cref="Enter"/> started (and takes back what the host lent it).</summary>
+    public void Exit()
+    {
+        _running = null;
+        if (_callBorrows.Count > 0)
+        {
+            ReleaseCallBorrows();
+        }
+    }
 
     /// <summary>Marks the instance unusable: <paramref name="failure"/> happened while the guest was running.</summary>
     public void Poison(Exception failure) => _poison ??= failure;

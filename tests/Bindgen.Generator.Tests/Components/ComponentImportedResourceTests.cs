@@ -1,0 +1,54 @@
+using System.Linq;
+using Bindgen.TestSupport;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace Bindgen.Generator.Tests.Components;
+
+/// <summary>
+/// Resources the component imports (hostres.component.wasm, tests/guests/hostres/hostres.wit): an interface nested in
+/// the world class that the host implements, with the resource's methods as members; its constructor and static
+/// functions are members of the imported interface. Where the binding cannot pass a handle yet, BG0030.
+/// </summary>
+public sealed class ComponentImportedResourceTests
+{
+    [Test]
+    public void An_imported_resource_is_an_interface_the_host_implements_with_constructor_and_statics_on_the_imported_interface()
+    {
+        GenerationResult result = GeneratorHarness.Run([ComponentGeneratorTests.Description("hostres.component.wasm")], "class Empty { }");
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        INamedTypeSymbol blob = result.Output.GetTypeByMetadataName("Demo.Components.Hostres+IBlob")!;
+        Assert.That((blob.TypeKind, blob.DeclaredAccessibility), Is.EqualTo((TypeKind.Interface, Accessibility.Public)));
+        Assert.That(blob.AllInterfaces, Is.Empty, "IDisposable is the host's choice: a blob is disposed when the guest drops it only if it implements it");
+        Assert.That(blob.GetMembers().OfType<IMethodSymbol>().Select(m => m.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)),
+            Is.EquivalentTo(new[] { "uint IBlob.Get()", "void IBlob.Add(uint n)", "uint IBlob.Absorb(IBlob other)", "uint IBlob.Take(IBlob other)" }));
+        INamedTypeSymbol host = result.Output.GetTypeByMetadataName("Demo.Components.IHost")!;
+        Assert.That(host.GetMembers().OfType<IMethodSymbol>().Select(m => m.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)),
+            Is.EquivalentTo(new[] { "IBlob IHost.NewBlob(uint init)", "IBlob IHost.BlobMake(uint n)" }));
+        INamedTypeSymbol app = result.Output.GetTypeByMetadataName("Demo.Components.IApp")!;
+        IMethodSymbol donate = app.GetMembers("Donate").OfType<IMethodSymbol>().Single();
+        Assert.That(donate.Parameters.Single().Type, Is.EqualTo(blob).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
+        Assert.That(app.GetMembers("GiveBack").OfType<IMethodSymbol>().Single().ReturnType, Is.EqualTo(blob).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
+        INamedTypeSymbol tally = result.Output.GetTypeByMetadataName("Demo.Components.Hostres+Tally")!;
+        Assert.That(tally.GetMembers("Feed").OfType<IMethodSymbol>().Single().Parameters.Single().Type, Is.EqualTo(blob).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
+    }
+
+    private const string Host = "type\t#0\tresource\timported\t-\ntype\t#1\tnamed\tx:y/h\tblob\t#0\ntype\t#2\town\t#1\n"
+        + "interface\timport\tx:y/h\tx:y\th\t-\nfunction\timport\tx:y/h\t[constructor]blob\t#2\n";
+
+    [TestCase("type\t#3\tlist\t#2\n", "import\tx:y/h", "v:#3", "the resource handle blob inside a list is not supported yet")]
+    [TestCase("interface\timport\tx:y/o\tx:y\to\t-\n", "import\tx:y/o", "v:#2", "which 'x:y/h' defines; Bindgen binds an imported resource in the interface that defines it and in exported functions only yet")]
+    public void A_handle_of_an_imported_resource_the_binding_cannot_pass_yet_is_BG0030_at_the_description(string more, string function, string parameter, string message)
+    {
+        string text = "bindgen-component-description\t1\nfile\tbad.component.wasm\n" + Host + more
+            + $"function\t{function}\tf\t-\t{parameter}\n"
+            + "instantiate\t0\t0\n";
+        GenerationResult result = GeneratorHarness.Run([new InMemoryAdditionalText("/obj/bindgen/bad.component.wasm.bindgen-component", text)], "class Empty { }");
+        Diagnostic diagnostic = result.Diagnostics.Single();
+        Assert.That(diagnostic.Id, Is.EqualTo("BG0030"));
+        Assert.That(diagnostic.GetMessage(), Does.Contain(message));
+        Assert.That(result.Sources, Is.Empty, "no binding, rather than a wrong one");
+        Assert.That(result.CompileProblems, Is.Empty);
+    }
+}

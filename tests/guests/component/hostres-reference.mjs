@@ -1,0 +1,80 @@
+// The reference host for imported resources: jco's own transpiled JavaScript of hostres.component.wasm, run in Node,
+// with the host's blob resource implemented as a JavaScript class. Reads {"component": path, "sequences": [[step, ...],
+// ...]} on stdin; runs each sequence on a fresh instance and prints one outcome per step (JSON). Steps: blob <var> <n>
+// (the host makes a blob), value <var> (its value, read by the host), tally|tmake <var> <n>, total <var>,
+// feed|eat <tally> <blob>, tdispose <var>, cycle <n>, peek|leak|keep|merge-kept|donate <blob>, give-back|fresh <var> [n],
+// drop-kept, self-take, wrong-type, use-dropped, live, made (blobs constructed so far), disposed (blobs disposed so far).
+// Outcomes: "ok", "ok <value>", "disposed" (a use of a dropped or moved resource, refused before the guest runs),
+// "trap" (the guest or a handle trapped), "poisoned".
+import { readFileSync } from 'node:fs';
+import { transpiled, step as runStep } from './jco-reference.mjs';
+
+const input = JSON.parse(readFileSync(0, 'utf8'));
+const { instantiate, getCoreModule, dispose } = await transpiled(input.component);
+const results = [];
+for (const sequence of input.sequences) {
+  let made = 0;
+  let disposed = 0;
+  // The host's resource: what the component's [constructor], [method], [static] and [resource-drop] of blob call.
+  class Blob {
+    constructor(init) { this.v = init >>> 0; made++; }
+    get() { return this.v; }
+    add(n) { this.v = (this.v + n) >>> 0; }
+    absorb(other) { this.v = (this.v + other.v) >>> 0; return this.v; }
+    take(other) { this.v = (this.v + other.v) >>> 0; return this.v; }
+    static make(n) { return new Blob(n); }
+    [Symbol.dispose]() { disposed++; }
+  }
+
+  const host = { Blob };
+  const exports = await instantiate(getCoreModule, { 'local:hostres/host': host, 'local:hostres/host@1.0.0': host });
+  const app = exports.app ?? exports['local:hostres/app@1.0.0'];
+  const { Tally } = app;
+  const vars = new Map();
+  let poisoned = false;
+  const outcomes = [];
+  for (const step of sequence) {
+    const [op, a, b] = step.split(' ');
+    if (poisoned) {
+      outcomes.push('poisoned');
+      continue;
+    }
+
+    poisoned = runStep(outcomes, () => {
+      let value;
+      switch (op) {
+        case 'blob': vars.set(a, new Blob(Number(b))); break;
+        case 'value': value = vars.get(a).v; break;
+        case 'tally': vars.set(a, new Tally(Number(b))); break;
+        case 'tmake': vars.set(a, Tally.make(Number(b))); break;
+        case 'total': value = vars.get(a).total(); break;
+        case 'feed': value = vars.get(a).feed(vars.get(b)); break;
+        case 'eat': value = vars.get(a).eat(vars.get(b)); break;
+        case 'tdispose': vars.get(a)[Symbol.dispose](); break;
+        case 'cycle': value = app.cycle(Number(a)); break;
+        case 'peek': value = app.peek(vars.get(a)); break;
+        case 'leak': value = app.leakBorrow(vars.get(a)); break;
+        case 'keep': app.keep(vars.get(a)); break;
+        case 'give-back': vars.set(a, app.giveBack()); break;
+        case 'drop-kept': app.dropKept(); break;
+        case 'merge-kept': value = app.mergeKept(vars.get(a)); break;
+        case 'donate': value = app.donate(vars.get(a)); break;
+        case 'fresh': vars.set(a, app.fresh(Number(b))); break;
+        case 'self-take': value = app.selfTake(); break;
+        case 'wrong-type': value = app.wrongType(); break;
+        case 'use-dropped': value = app.useDropped(); break;
+        case 'live': value = app.live(); break;
+        case 'made': value = made; break;
+        case 'disposed': value = disposed; break;
+        default: throw new Error('unknown step ' + step);
+      }
+
+      return value;
+    });
+  }
+
+  results.push(outcomes);
+}
+
+await dispose();
+process.stdout.write(JSON.stringify(results));
