@@ -8,7 +8,8 @@ namespace Bindgen.Generator.Tests.Components;
 /// <summary>
 /// Resources the component imports (hostres.component.wasm, tests/guests/hostres/hostres.wit): an interface nested in
 /// the world class that the host implements, with the resource's methods as members; its constructor and static
-/// functions are members of the imported interface. Where the binding cannot pass a handle yet, BG0030.
+/// functions are members of the imported interface (the world's imports for a resource the world declares). Where the
+/// binding cannot pass a handle yet, BG0030.
 /// </summary>
 public sealed class ComponentImportedResourceTests
 {
@@ -30,6 +31,9 @@ public sealed class ComponentImportedResourceTests
         IMethodSymbol donate = app.GetMembers("Donate").OfType<IMethodSymbol>().Single();
         Assert.That(donate.Parameters.Single().Type, Is.EqualTo(blob).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
         Assert.That(app.GetMembers("GiveBack").OfType<IMethodSymbol>().Single().ReturnType, Is.EqualTo(blob).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
+        INamedTypeSymbol ticket = result.Output.GetTypeByMetadataName("Demo.Components.Hostres+ITicket")!;
+        Assert.That(ticket.GetMembers().Select(m => m.Name), Is.EqualTo(new[] { "Number" }), "a resource the world itself imports, named by the functions that pass it");
+        Assert.That(result.Output.GetTypeByMetadataName("Demo.Components.IHostresImports")!.GetMembers().Select(m => m.Name), Is.EqualTo(new[] { "NewTicket" }));
         INamedTypeSymbol tally = result.Output.GetTypeByMetadataName("Demo.Components.Hostres+Tally")!;
         Assert.That(tally.GetMembers("Feed").OfType<IMethodSymbol>().Single().Parameters.Single().Type, Is.EqualTo(blob).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
     }

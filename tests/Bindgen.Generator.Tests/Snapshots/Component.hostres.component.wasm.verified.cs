@@ -18,6 +18,16 @@ public interface IHost
 }
 
 /// <summary>
+/// The functions the world imports, imported by the component <c>hostres.component.wasm</c>: implement it and pass it to <c>Instantiate</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+public interface IHostresImports
+{
+    /// <summary>WIT: <c>[constructor]ticket: func(n: u32) -&gt; ticket</c>.</summary>
+    global::Demo.Components.Hostres.ITicket NewTicket(uint n);
+}
+
+/// <summary>
 /// The WIT interface <c>local:hostres/app@1.0.0</c>, exported by the component <c>hostres.component.wasm</c>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
@@ -52,6 +62,18 @@ public interface IApp
 }
 
 /// <summary>
+/// The functions the world exports, exported by the component <c>hostres.component.wasm</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+public interface IHostresExports
+{
+    /// <summary>WIT: <c>ticket-round: func(n: u32) -&gt; u32</c>.</summary>
+    uint TicketRound(uint n);
+    /// <summary>WIT: <c>ticket-number: func(t: borrow&lt;ticket&gt;) -&gt; u32</c>.</summary>
+    uint TicketNumber(global::Demo.Components.Hostres.ITicket t);
+}
+
+/// <summary>
 /// The component <c>hostres.component.wasm</c>, run on core Wasmtime: its core modules are embedded in this assembly,
 /// compiled once per engine, and instantiated in the order the component's instantiation plan gives. A trap leaves the
 /// instance unusable (every later call throws <see cref="global::Bindgen.ComponentPoisonedException"/>); calling back into it
@@ -59,7 +81,7 @@ public interface IApp
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
 [global::Bindgen.MayGrowMemory]
-public sealed partial class Hostres
+public sealed partial class Hostres : global::Demo.Components.IHostresExports
 {
     /// <summary>
     /// The resource <c>tally</c> of <c>local:hostres/app@1.0.0</c>, exported by the component: dispose it
@@ -71,12 +93,12 @@ public sealed partial class Hostres
     {
         private readonly __AppCore _core;
 
-        private Tally(__AppCore core, int rep) : base(core.__component, 1, rep, "Tally") => _core = core;
+        private Tally(__AppCore core, int rep) : base(core.__component, 2, rep, "Tally") => _core = core;
 
         private Tally(Tally made) : base(made) => _core = made._core;
 
         /// <summary>For the glue: an owning handle the component returned, taken out of its table.</summary>
-        internal static Tally __Own(__AppCore core, int handle, string operation) => new Tally(core, core.__component.LiftOwn(1, handle, operation));
+        internal static Tally __Own(__AppCore core, int handle, string operation) => new Tally(core, core.__component.LiftOwn(2, handle, operation));
 
         private static __AppCore __CoreOf(global::Demo.Components.IApp owner)
         {
@@ -218,26 +240,44 @@ public sealed partial class Hostres
         uint Take(global::Demo.Components.Hostres.IBlob other);
     }
 
+    /// <summary>
+    /// The resource <c>ticket</c> of the world, imported by the component: implement it
+    /// (the constructor and static functions are members of <see cref="global::Demo.Components.IHostresImports"/>). The component holds handles to
+    /// your objects; when it drops an owning handle, the object is disposed if it implements <see cref="global::System.IDisposable"/>.
+    /// An object passed as a borrowed resource is valid for that call only: do not keep it.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
+    public interface ITicket
+    {
+        /// <summary>WIT: <c>[method]ticket.number: func(self: borrow&lt;ticket&gt;) -&gt; u32</c>.</summary>
+        uint Number();
+    }
+
     private readonly global::Bindgen.Internals.ComponentInstance _component;
+    private readonly __HostresExportsCore _world;
 
     private Hostres(global::Bindgen.Internals.ComponentInstance component)
     {
         _component = component;
         App = new __AppGate(component, new __AppCore(component));
+        _world = new __HostresExportsCore(component);
     }
 
     /// <summary>Instantiates the component in <paramref name="store"/>, with the host's implementations of its imports.</summary>
     /// <param name="engine">The engine <paramref name="store"/> was created with (the embedded core modules are compiled for it once).</param>
     /// <param name="store">The store to instantiate in.</param>
     /// <param name="host">The implementation of the imported interface <c>local:hostres/host@1.0.0</c>.</param>
+    /// <param name="imports">The implementation of the imported world functions.</param>
     /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
     /// <exception cref="global::Bindgen.GuestTrapException">A core module's start function trapped.</exception>
-    public static Hostres Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Demo.Components.IHost host, global::Bindgen.GuestMemoryOptions? options = null)
+    public static Hostres Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Demo.Components.IHost host, global::Demo.Components.IHostresImports imports, global::Bindgen.GuestMemoryOptions? options = null)
     {
         if (host is null) throw new global::System.ArgumentNullException("host");
+        if (imports is null) throw new global::System.ArgumentNullException("imports");
         var __c = new global::Bindgen.Internals.ComponentInstance(engine, store, typeof(Hostres).Assembly, new string[] { "hostres.component.wasm/0.wasm", "hostres.component.wasm/1.wasm", "hostres.component.wasm/2.wasm" }, options);
         __c.DefineHostResource(0, "Blob");
-        __c.DefineResource(1, "Tally");
+        __c.DefineHostResource(1, "Ticket");
+        __c.DefineResource(2, "Tally");
         __c.Instantiate(0, 1, new object[] {  });
         global::Wasmtime.Function __lowered0 = __Lower0(__c, host);
         global::Wasmtime.Function __lowered1 = __Lower1(__c, host);
@@ -245,14 +285,56 @@ public sealed partial class Hostres
         global::Wasmtime.Function __lowered3 = __Lower3(__c, host);
         global::Wasmtime.Function __lowered4 = __Lower4(__c, host);
         global::Wasmtime.Function __lowered5 = __Lower5(__c, host);
-        __c.Instantiate(1, 0, new object[] { __lowered0, __lowered1, __lowered2, __lowered3, __lowered4, __lowered5, __c.ResourceDrop(0), __c.ResourceNew(1), __c.ResourceRep(1), __c.ResourceDrop(1) });
+        global::Wasmtime.Function __lowered6 = __Lower6(__c, imports);
+        global::Wasmtime.Function __lowered7 = __Lower7(__c, imports);
+        __c.Instantiate(1, 0, new object[] { __lowered0, __lowered1, __lowered2, __lowered3, __lowered4, __lowered5, __c.ResourceDrop(0), __lowered6, __lowered7, __c.ResourceDrop(1), __c.ResourceNew(2), __c.ResourceRep(2), __c.ResourceDrop(2) });
         __c.Instantiate(2, 2, new object[] { __c.Export(1, "local:hostres/app@1.0.0#[dtor]tally"), __c.Export(0, "$imports") });
-        __c.SetDestructor(1, 0, "0", "local:hostres/app@1.0.0");
+        __c.SetDestructor(2, 0, "0", "local:hostres/app@1.0.0");
         return new Hostres(__c);
     }
 
     /// <summary>The exported interface <c>local:hostres/app@1.0.0</c>.</summary>
     public global::Demo.Components.IApp App { get; }
+
+    /// <inheritdoc/>
+    public uint TicketRound(uint n)
+    {
+        _component.Enter("IHostresExports.TicketRound");
+        try
+        {
+            return _world.TicketRound(n);
+        }
+        catch (global::Bindgen.BindgenException __e)
+        {
+            _component.Poison(__e);
+            throw;
+        }
+        finally
+        {
+            _component.Exit();
+        }
+    }
+
+    /// <inheritdoc/>
+    public uint TicketNumber(global::Demo.Components.Hostres.ITicket t)
+    {
+        _component.Enter("IHostresExports.TicketNumber");
+        try
+        {
+            uint __result = _world.TicketNumber(t);
+            _component.EndBorrows("IHostresExports.TicketNumber");
+            return __result;
+        }
+        catch (global::Bindgen.BindgenException __e)
+        {
+            _component.Poison(__e);
+            throw;
+        }
+        finally
+        {
+            _component.Exit();
+        }
+    }
 
     internal sealed class __AppCore
     {
@@ -1381,6 +1463,118 @@ public sealed partial class Hostres
 
     }
 
+    internal sealed class __HostresExportsCore
+    {
+        internal readonly global::Bindgen.Internals.ComponentInstance __component;
+        private const string Binding = "hostres.component.wasm";
+        private readonly global::Bindgen.Internals.CanonicalGuest _guest;
+        private readonly global::Bindgen.Internals.StoreGate _storeGate;
+        private readonly global::System.Func<int, int> _f0;
+        private readonly global::System.Action<int>? _post__f0;
+        private readonly global::System.Func<int, int> _f1;
+        private readonly global::System.Action<int>? _post__f1;
+
+        public __HostresExportsCore(global::Bindgen.Internals.ComponentInstance __c)
+        {
+            _guest = __c.Guest(null, null);
+            __component = __c;
+            _storeGate = __c.Exports(1, Binding).StoreGate;
+            _f0 = __c.Exports(1, Binding).Func<int, int>("ticket-round", "(i32) -> i32");
+            _post__f0 = null;
+            _f1 = __c.Exports(1, Binding).Func<int, int>("ticket-number", "(i32) -> i32");
+            _post__f1 = null;
+            __c.ThrowIfProblems();
+        }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public uint TicketRound(uint n)
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHostresExports", "TicketRound", "ticket-round");
+            try
+            {
+                const string __op = "IHostresExports.TicketRound (export 'ticket-round')";
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f0(unchecked((int)n));
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift the result from its one flat value.
+                uint __result = unchecked((uint)__r);
+                // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+                if (this._post__f0 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public uint TicketNumber(global::Demo.Components.Hostres.ITicket t)
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHostresExports", "TicketNumber", "ticket-number");
+            try
+            {
+                const string __op = "IHostresExports.TicketNumber (export 'ticket-number')";
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f1(__component.LowerHostBorrow(1, t, __op, "t"));
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift the result from its one flat value.
+                uint __result = unchecked((uint)__r);
+                // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+                if (this._post__f1 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+    }
+
     /// <summary>The host import <c>[constructor]blob</c> of <c>local:hostres/host@1.0.0</c>, lowered for the guest.</summary>
     private static global::Wasmtime.Function __Lower0(global::Bindgen.Internals.ComponentInstance __c, global::Demo.Components.IHost implementation)
     {
@@ -1506,6 +1700,49 @@ public sealed partial class Hostres
                 throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
             }
             return __component.LowerHostOwn(0, __result, __op, "__result");
+        }));
+    }
+
+    /// <summary>The host import <c>[constructor]ticket</c> of <c>the world</c>, lowered for the guest.</summary>
+    private static global::Wasmtime.Function __Lower6(global::Bindgen.Internals.ComponentInstance __c, global::Demo.Components.IHostresImports implementation)
+    {
+        global::Bindgen.Internals.ComponentInstance __component = __c;
+
+        return global::Wasmtime.Function.FromCallback(__c.Store, new global::Wasmtime.CallerFunc<int, int>((__caller, __a0) =>
+        {
+            const string __op = "IHostresImports.NewTicket (import ''.'[constructor]ticket')";
+            global::Demo.Components.Hostres.ITicket __result;
+            try
+            {
+                __result = implementation.NewTicket(unchecked((uint)__a0));
+            }
+            catch (global::System.Exception __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
+            }
+            return __component.LowerHostOwn(1, __result, __op, "__result");
+        }));
+    }
+
+    /// <summary>The host import <c>[method]ticket.number</c> of <c>the world</c>, lowered for the guest.</summary>
+    private static global::Wasmtime.Function __Lower7(global::Bindgen.Internals.ComponentInstance __c, global::Demo.Components.IHostresImports implementation)
+    {
+        global::Bindgen.Internals.ComponentInstance __component = __c;
+
+        return global::Wasmtime.Function.FromCallback(__c.Store, new global::Wasmtime.CallerFunc<int, int>((__caller, __a0) =>
+        {
+            const string __op = "IHostresImports.Number (import ''.'[method]ticket.number')";
+            uint __result;
+            try
+            {
+                __result = __component.LiftHostBorrow<global::Demo.Components.Hostres.ITicket>(1, __a0, __op).Number();
+            }
+            catch (global::System.Exception __e)
+            {
+                throw global::Bindgen.Internals.GuestFailures.FromImplementation(__op, __e);
+            }
+            __component.ReleaseLends();
+            return unchecked((int)__result);
         }));
     }
 

@@ -12,7 +12,7 @@ namespace Bindgen.Integration.Tests.Components;
 /// blob's constructor and static function, counting the blobs made and disposed. The same class as the JavaScript one in
 /// tests/guests/component/hostres-reference.mjs.
 /// </summary>
-internal sealed class HostBlobs : IHost
+internal sealed class HostBlobs : IHost, IHostresDemoImports
 {
     public int Made { get; set; }
 
@@ -21,6 +21,24 @@ internal sealed class HostBlobs : IHost
     public HostresDemo.IBlob NewBlob(uint init) => new Blob(this, init);
 
     public HostresDemo.IBlob BlobMake(uint n) => new Blob(this, n);
+
+    public HostresDemo.ITicket NewTicket(uint n) => new Ticket(this, n);
+
+    /// <summary>The host's ticket, the resource the world itself imports.</summary>
+    internal sealed class Ticket(HostBlobs owner, uint number) : HostresDemo.ITicket, IDisposable
+    {
+        private readonly HostBlobs _owner = Counted(owner);
+
+        public uint Number() => number;
+
+        public void Dispose() => _owner.Disposed++;
+
+        private static HostBlobs Counted(HostBlobs owner)
+        {
+            owner.Made++;
+            return owner;
+        }
+    }
 
     /// <summary>The host's blob: a number; the component's drop of its last owning handle disposes it.</summary>
     internal sealed class Blob : HostresDemo.IBlob, IDisposable
@@ -58,10 +76,11 @@ internal static class HostResourceSequences
     public static List<string> Run(Engine engine, Store store, IEnumerable<string> steps)
     {
         var host = new HostBlobs();
-        HostresDemo demo = HostresDemo.Instantiate(engine, store, host, options: GuestMemoryOptions.Checked);
+        HostresDemo demo = HostresDemo.Instantiate(engine, store, host, host, options: GuestMemoryOptions.Checked);
         IApp app = demo.App;
         var blobs = new Dictionary<string, HostresDemo.IBlob>();
         var tallies = new Dictionary<string, HostresDemo.Tally>();
+        var blobTickets = new Dictionary<string, HostresDemo.ITicket>();
         var outcomes = new List<string>();
         foreach (string step in steps)
         {
@@ -95,6 +114,9 @@ internal static class HostResourceSequences
                     case "wrong-type": value = app.WrongType(); break;
                     case "use-dropped": value = app.UseDropped(); break;
                     case "live": value = app.Live(); break;
+                    case "ticket": blobTickets[s[1]] = new HostBlobs.Ticket(host, N(2)); break;
+                    case "ticket-round": value = demo.TicketRound(N(1)); break;
+                    case "ticket-number": value = demo.TicketNumber(blobTickets[s[1]]); break;
                     case "made": value = (uint)host.Made; break;
                     case "disposed": value = (uint)host.Disposed; break;
                     default: throw new ArgumentException("unknown step " + step);

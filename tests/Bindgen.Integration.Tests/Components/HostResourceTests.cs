@@ -25,6 +25,8 @@ public sealed class HostResourceTests : GuestFixture
         new[] { "blob x 3", "keep x", "blob g 10", "donate g", "give-back z", "value z", "disposed", "fresh f 9", "value f", "made" },
         // The exported resource's constructor, static and methods taking the host's blob lent and moved.
         new[] { "tally t 1", "blob x 5", "feed t x", "total t", "eat t x", "total t", "disposed", "tmake u 2", "live", "tdispose t", "tdispose u", "live", "value x" },
+        // The resource the world itself imports (not an interface), made by the guest and lent by the host.
+        new[] { "ticket-round 6", "made", "disposed", "ticket t 8", "ticket-number t", "made", "disposed" },
     };
 
     /// <summary>
@@ -72,7 +74,7 @@ public sealed class HostResourceTests : GuestFixture
     public void The_guest_drop_disposes_the_hosts_object_once_and_ownership_round_trips_keep_the_same_object()
     {
         var host = new HostBlobs();
-        HostresDemo demo = HostresDemo.Instantiate(Engine, NewStore(), host, options: Options);
+        HostresDemo demo = HostresDemo.Instantiate(Engine, NewStore(), host, host, options: Options);
         var blob = new HostBlobs.Blob(host, 4);
         demo.App.Keep(blob);
         Assert.That((HostResourceSequences.Runtime(demo).HostResourceCount, HostResourceSequences.Runtime(demo).HandleCount), Is.EqualTo((1, 1)));
@@ -89,7 +91,7 @@ public sealed class HostResourceTests : GuestFixture
     public void A_host_exception_in_dispose_or_a_method_is_a_typed_error_and_poisons_the_instance()
     {
         var host = new ThrowingBlobs();
-        HostresDemo demo = HostresDemo.Instantiate(Engine, NewStore(), host, options: Options);
+        HostresDemo demo = HostresDemo.Instantiate(Engine, NewStore(), host, host, options: Options);
         var failure = Assert.Throws<HostImportException>(() => demo.App.Cycle(1))!;
         Assert.That(failure.Message, Does.Contain("IApp.Cycle").And.Contain("no disposing here"));
         Assert.Throws<ComponentPoisonedException>(() => demo.App.Live());
@@ -101,7 +103,7 @@ public sealed class HostResourceTests : GuestFixture
     {
         int cycles = int.TryParse(Environment.GetEnvironmentVariable("BINDGEN_RESOURCE_CYCLES"), out int n) ? Math.Min(n, 100_000) : 20_000;
         var host = new HostBlobs();
-        HostresDemo demo = HostresDemo.Instantiate(Engine, NewStore(), host, options: Options);
+        HostresDemo demo = HostresDemo.Instantiate(Engine, NewStore(), host, host, options: Options);
         IApp app = demo.App;
         Bindgen.Internals.ComponentInstance runtime = HostResourceSequences.Runtime(demo);
         using var tally = new HostresDemo.Tally(app, 0);
@@ -123,8 +125,10 @@ public sealed class HostResourceTests : GuestFixture
         Assert.That(tally.Total(), Is.EqualTo(unchecked((uint)expected)));
     }
 
-    private sealed class ThrowingBlobs : IHost
+    private sealed class ThrowingBlobs : IHost, IHostresDemoImports
     {
+        public HostresDemo.ITicket NewTicket(uint n) => throw new NotSupportedException();
+
         public HostresDemo.IBlob NewBlob(uint init) => new Throwing();
 
         public HostresDemo.IBlob BlobMake(uint n) => new Throwing();

@@ -3,7 +3,8 @@
 // ...]} on stdin; runs each sequence on a fresh instance and prints one outcome per step (JSON). Steps: blob <var> <n>
 // (the host makes a blob), value <var> (its value, read by the host), tally|tmake <var> <n>, total <var>,
 // feed|eat <tally> <blob>, tdispose <var>, cycle <n>, peek|leak|keep|merge-kept|donate <blob>, give-back|fresh <var> [n],
-// drop-kept, self-take, wrong-type, use-dropped, live, made (blobs constructed so far), disposed (blobs disposed so far).
+// drop-kept, self-take, wrong-type, use-dropped, live, ticket <var> <n> (the host makes a ticket, the world's
+// resource), ticket-round <n>, ticket-number <var>, made (blobs and tickets constructed so far), disposed (so far).
 // Outcomes: "ok", "ok <value>", "disposed" (a use of a dropped or moved resource, refused before the guest runs),
 // "trap" (the guest or a handle trapped), "poisoned".
 import { readFileSync } from 'node:fs';
@@ -26,8 +27,15 @@ for (const sequence of input.sequences) {
     [Symbol.dispose]() { disposed++; }
   }
 
+  // The world's own imported resource.
+  class Ticket {
+    constructor(n) { this.n = n >>> 0; made++; }
+    number() { return this.n; }
+    [Symbol.dispose]() { disposed++; }
+  }
+
   const host = { Blob };
-  const exports = await instantiate(getCoreModule, { 'local:hostres/host': host, 'local:hostres/host@1.0.0': host });
+  const exports = await instantiate(getCoreModule, { 'local:hostres/host': host, 'local:hostres/host@1.0.0': host, ticket: { default: Ticket } });
   const app = exports.app ?? exports['local:hostres/app@1.0.0'];
   const { Tally } = app;
   const vars = new Map();
@@ -64,6 +72,9 @@ for (const sequence of input.sequences) {
         case 'wrong-type': value = app.wrongType(); break;
         case 'use-dropped': value = app.useDropped(); break;
         case 'live': value = app.live(); break;
+        case 'ticket': vars.set(a, new Ticket(Number(b))); break;
+        case 'ticket-round': value = exports.ticketRound(Number(a)); break;
+        case 'ticket-number': value = exports.ticketNumber(vars.get(a)); break;
         case 'made': value = made; break;
         case 'disposed': value = disposed; break;
         default: throw new Error('unknown step ' + step);

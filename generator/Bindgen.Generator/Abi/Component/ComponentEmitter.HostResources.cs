@@ -18,9 +18,10 @@ internal static partial class ComponentEmitter
     {
         foreach (ComponentResourceType resource in types.Resources.Values.Distinct().Where(r => r.Imported).OrderBy(r => r.Index))
         {
-            ComponentInterface owner = imports.First(i => i.Wit == resource.Owner);
+            ComponentInterface owner = imports.First(i => (i.Wit ?? "-") == resource.Owner);
             w.Line("/// <summary>");
-            w.Line($"/// The resource <c>{CSharpText.DocText(resource.WitName)}</c> of <c>{CSharpText.DocText(resource.Owner)}</c>, imported by the component: implement it");
+            string of = resource.Owner == "-" ? "the world" : $"<c>{CSharpText.DocText(resource.Owner)}</c>";
+            w.Line($"/// The resource <c>{CSharpText.DocText(resource.WitName)}</c> of {of}, imported by the component: implement it");
             w.Line($"/// (the constructor and static functions are members of <see cref=\"{owner.FullName}\"/>). The component holds handles to");
             w.Line("/// your objects; when it drops an owning handle, the object is disposed if it implements <see cref=\"global::System.IDisposable\"/>.");
             w.Line("/// An object passed as a borrowed resource is valid for that call only: do not keep it.");

@@ -81,9 +81,9 @@ internal static partial class ComponentEmitter
         {
             if (resource.Imported)
             {
-                if (!interfaces.Any(i => !i.IsExport && i.Wit is not null && i.Wit == resource.Owner))
+                if (!interfaces.Any(i => !i.IsExport && (i.Wit ?? "-") == resource.Owner))
                 {
-                    return $"the imported resource '{resource.WitName}' is not defined by an imported interface; Bindgen binds imported resources that imported interfaces define";
+                    return $"the imported resource '{resource.WitName}' is declared by '{resource.Owner}', which the component does not import functions from; Bindgen binds imported resources whose constructor, methods or statics it imports";
                 }
 
                 continue;

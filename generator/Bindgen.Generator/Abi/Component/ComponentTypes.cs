@@ -127,16 +127,17 @@ internal sealed class ComponentTypes
             return Fail("a resource type needs to be defined or imported");
         }
 
-        if (!_names.TryGetValue(type.Id, out (string Owner, string Name) named))
+        bool imported = type.Fields[0] == "imported";
+        if (!_names.TryGetValue(type.Id, out (string Owner, string Name) named) && !(imported && NameFromFunctions(type.Id, out named)))
         {
             return Fail("a resource without a name cannot be declared in C#");
         }
 
-        bool imported = type.Fields[0] == "imported";
         if (imported)
         {
             // The name an exported interface gives it by `use` may be the one described; its owner is the import that declares its functions.
-            named.Owner = _file.Functions.Where(f => !f.IsExport && ComponentBinding.ResourceMember(f.Name)?.Resource == named.Name).Select(f => f.Interface).FirstOrDefault() ?? named.Owner;
+            DescribedFunction? member = _file.Functions.FirstOrDefault(f => !f.IsExport && ComponentBinding.ResourceMember(f.Name)?.Resource == named.Name);
+            named.Owner = member is null ? named.Owner : member.Interface ?? "-";
         }
 
         string name = (imported ? "I" : string.Empty) + ComponentNames.Pascal(named.Name);
@@ -144,6 +145,23 @@ internal sealed class ComponentTypes
         var resource = new ComponentResourceType(index, named.Name, named.Owner, name, _world + "." + name, type.Fields[1] == "-" ? null : type.Fields[1], imported);
         Resources[type.Id] = resource;
         return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty, HostResource: imported ? index : -1), named.Name);
+    }
+
+    /// <summary>A resource the world imports has no named type: its name and owner are those of the imported functions whose handles name it.</summary>
+    private bool NameFromFunctions(string resource, out (string Owner, string Name) named)
+    {
+        var handles = new HashSet<string>(_file.Types.Where(t => t.Kind is "own" or "borrow" && t.Fields.Count == 1 && t.Fields[0] == resource).Select(t => t.Id));
+        foreach (DescribedFunction f in _file.Functions.Where(f => !f.IsExport))
+        {
+            if (ComponentBinding.ResourceMember(f.Name) is { } member && (handles.Contains(f.Result ?? string.Empty) || f.Parameters.Any(p => handles.Contains(p.Type))))
+            {
+                named = (f.Interface ?? "-", member.Resource);
+                return true;
+            }
+        }
+
+        named = default;
+        return false;
     }
 
     private ComponentType? Handle(DescribedType type)
