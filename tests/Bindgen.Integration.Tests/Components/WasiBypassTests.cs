@@ -58,6 +58,10 @@ public sealed class WasiBypassTests : GuestFixture
         Directory.CreateDirectory(Path.Combine(_folder, "sub"));
         File.WriteAllText(Path.Combine(_folder, "hello.txt"), "Grüße from the host\n");
         File.WriteAllText(Path.Combine(_folder, "sub", "deep.txt"), "deep");
+        // Links out of the preopen (absolute, and relative through ..) and one that stays inside.
+        File.CreateSymbolicLink(Path.Combine(_folder, "out"), "/etc");
+        File.CreateSymbolicLink(Path.Combine(_folder, "up"), "..");
+        File.CreateSymbolicLink(Path.Combine(_folder, "sub", "inside"), "../hello.txt");
     }
 
     [OneTimeTearDown]
@@ -125,6 +129,9 @@ public sealed class WasiBypassTests : GuestFixture
     [TestCase("/etc/passwd")]
     [TestCase("hello.txt")]
     [TestCase("/data")]
+    [TestCase("/data/out/passwd")]
+    [TestCase("/data/up/etc/passwd")]
+    [TestCase("/data/sub/inside")]
     public void ReadFile_IsSandboxedLikeTheReference(string path)
     {
         var (app, _, reference, _) = Both();
