@@ -12,7 +12,8 @@ namespace Bindgen.Benchmarks;
 /// <summary>
 /// Components that import WASI, against Wasmtime.Components with AddWasiPreview2 on the same component (the baseline):
 /// wasi_app.component.wasm (C for WASI preview 1 with the adapter) through the preview-1 bypass, and
-/// js_text.component.wasm (componentize-js) through the fallback. One call, a 4 KiB stdout write, and an
+/// js_text.component.wasm (componentize-js) and the same C component whole (wasi_app_host) through Bindgen's WASI 0.2
+/// host. One call, a 4 KiB stdout write, and an
 /// instantiation (a new store each time). Interleaved mode only.
 /// </summary>
 public sealed class WasiScenarios : IDisposable
@@ -39,7 +40,8 @@ public sealed class WasiScenarios : IDisposable
         var wasi = new WasiOptions { StandardOutput = Stream.Null, StandardError = Stream.Null };
         var app = Component.FromBytes(_engine, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "components", "wasi_app.component.wasm")));
         _owned.Add(app);
-        Component js = ComponentFallback.Get(_engine, typeof(WasiScenarios).Assembly, "js_text.component.wasm");
+        var js = Component.FromBytes(_engine, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "components", "js_text.component.wasm")));
+        _owned.Add(js);
         var linker = new ComponentLinker(_engine);
         _owned.Add(linker);
         linker.AddWasiPreview2();
@@ -53,6 +55,7 @@ public sealed class WasiScenarios : IDisposable
         Wasmtime.Components.ComponentInstance appReference = Reference(app, Store());
         ComponentFunction add = appReference.GetFunction(App, "add")!, write = appReference.GetFunction(App, "write-stdout")!;
         Components.Js.JsText fallback = Components.Js.JsText.Instantiate(_engine, Store(), wasi);
+        Components.WasiHost.WasiAppOnHost onHost = Components.WasiHost.WasiAppOnHost.Instantiate(_engine, Store(), wasi, GuestMemoryOptions.Unchecked);
         Wasmtime.Components.ComponentInstance jsReference = Reference(js, Store());
         ComponentFunction jsAdd = jsReference.GetFunction(Text, "add")!, jsWrite = jsReference.GetFunction(Text, "write-stdout")!;
 
@@ -61,6 +64,7 @@ public sealed class WasiScenarios : IDisposable
         Check(bypass.App.Add(40, 2) == add.Call(CV.U32(40), CV.U32(2))!.AsU32() && fallback.Text.Add(40, 2) == jsAdd.Call(CV.U32(40), CV.U32(2))!.AsU32(), "add");
         Check(bypass.App.WriteStdout(kib4) == write.Call(CV.List(kib4.Select(CV.U8).ToArray()))!.AsU32(), "write-stdout");
         Check(fallback.Text.WriteStdout(text4k) == jsWrite.Call(CV.String(text4k))!.AsU32(), "js write-stdout");
+        Check(onHost.App.WriteStdout(kib4) == 4096 && onHost.App.Add(40, 2) == 42, "host write-stdout");
 
         yield return new Interleaved.Scenario("wasi bypass add(u32, u32)",
             [new Interleaved.Variant("Components+WASI", () => add.Call(CV.U32(40), CV.U32(2))), new Interleaved.Variant("Bypass", () => bypass.App.Add(40, 2))]);
@@ -69,13 +73,15 @@ public sealed class WasiScenarios : IDisposable
         yield return new Interleaved.Scenario("wasi bypass instantiate",
             [new Interleaved.Variant("Components+WASI", () => { using Store s = Store(owned: false); Reference(app, s); }),
              new Interleaved.Variant("Bypass", () => { using Store s = Store(owned: false); Components.Wasi.WasiApp.Instantiate(_engine, s, wasi, GuestMemoryOptions.Unchecked); })]);
-        yield return new Interleaved.Scenario("wasi fallback add(u32, u32) (JS)",
-            [new Interleaved.Variant("Components+WASI", () => jsAdd.Call(CV.U32(40), CV.U32(2))), new Interleaved.Variant("Fallback", () => fallback.Text.Add(40, 2))]);
-        yield return new Interleaved.Scenario("wasi fallback stdout write 4 KiB (JS)",
-            [new Interleaved.Variant("Components+WASI", () => jsWrite.Call(CV.String(text4k))), new Interleaved.Variant("Fallback", () => fallback.Text.WriteStdout(text4k))]);
-        yield return new Interleaved.Scenario("wasi fallback instantiate (JS)",
+        yield return new Interleaved.Scenario("wasi host stdout write 4 KiB (C, adapter included)",
+            [new Interleaved.Variant("Components+WASI", () => write.Call(CV.List(kib4.Select(CV.U8).ToArray()))), new Interleaved.Variant("WasiHost", () => onHost.App.WriteStdout(kib4))]);
+        yield return new Interleaved.Scenario("wasi host add(u32, u32) (JS)",
+            [new Interleaved.Variant("Components+WASI", () => jsAdd.Call(CV.U32(40), CV.U32(2))), new Interleaved.Variant("WasiHost", () => fallback.Text.Add(40, 2))]);
+        yield return new Interleaved.Scenario("wasi host stdout write 4 KiB (JS)",
+            [new Interleaved.Variant("Components+WASI", () => jsWrite.Call(CV.String(text4k))), new Interleaved.Variant("WasiHost", () => fallback.Text.WriteStdout(text4k))]);
+        yield return new Interleaved.Scenario("wasi host instantiate (JS)",
             [new Interleaved.Variant("Components+WASI", () => { using Store s = Store(owned: false); Reference(js, s); }),
-             new Interleaved.Variant("Fallback", () => { using Store s = Store(owned: false); Components.Js.JsText.Instantiate(_engine, s, wasi); })]);
+             new Interleaved.Variant("WasiHost", () => { using Store s = Store(owned: false); Components.Js.JsText.Instantiate(_engine, s, wasi); })]);
     }
 
     public void Dispose()

@@ -18,12 +18,20 @@ public sealed partial class DescribeWasmComponents
     /// <summary>The value of a <c>BindgenComponent</c>'s <c>Host</c> metadata that runs it on Wasmtime.Components whatever it imports.</summary>
     public const string WasmtimeComponentsHost = "Wasmtime.Components";
 
+    /// <summary>The value of a <c>BindgenComponent</c>'s <c>Host</c> metadata that runs a component that imports WASI on Bindgen's WASI 0.2 host.</summary>
+    public const string BindgenWasiHost = "Bindgen";
+
     /// <summary><c>Host="Wasmtime.Components"</c>: the fallback, asked for (to compare with Bindgen's own path, or to work around it).</summary>
     private static void RequestedFallback(ITaskItem component, ComponentInfo info)
     {
         if (component.GetMetadata("Host").Trim() == WasmtimeComponentsHost)
         {
             info.Wasi = WasiTiers.Requested(info, out string? problem);
+            info.WasiProblem = problem;
+        }
+        else if (component.GetMetadata("Host").Trim() == BindgenWasiHost && info.Wasi is not null)
+        {
+            info.Wasi = WasiTiers.RequestedHost(info, out string? problem);
             info.WasiProblem = problem;
         }
     }

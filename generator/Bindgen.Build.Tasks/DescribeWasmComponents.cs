@@ -93,7 +93,7 @@ public sealed partial class DescribeWasmComponents : Task
                 continue;
             }
 
-            if (info.Wasi is { Bypass: false } fallback)
+            if (info.Wasi is { Bypass: false, Host: false } fallback)
             {
                 modules.Add(WasiFallback(path, fileName, bytes, fallback));
             }

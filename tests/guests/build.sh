@@ -81,6 +81,8 @@ node "$here/component/make-components.mjs" "$here/canonical/shapes.wit" shapes "
 compile_c wasi_app_core wasi/app.c -mexec-model=reactor
 node "$here/wasi/make-wasi-components.mjs" "$here/wasi/app.wit" wasi-demo reactor "$out/wasi_app.component.wasm" "$out/wasi_app_core.wasm"
 rm "$out/wasi_app_core.wasm"
+# The same component under another name, bound with Host="Bindgen" (Bindgen's WASI 0.2 host runs it whole, adapter included).
+cp "$out/wasi_app.component.wasm" "$out/wasi_app_host.component.wasm"
 node "$here/wasi/make-js-component.mjs" "$out/js_text.component.wasm"
 # Hand-written components (nested components, outer aliases, shared memory, what Bindgen refuses), assembled by
 # wasm-tools' own text parser from the same npm package.

@@ -107,7 +107,7 @@ public sealed partial class ComponentDescription
                     Line("instantiate", Number(instantiate.Instance), Number(instantiate.Module));
                     foreach ((string module, string name, string kind, CoreDef value) in instantiate.Imports)
                     {
-                        Line("with", Number(instantiate.Instance), Escape(module), Escape(name), kind, Def(value));
+                        Line("with", Number(instantiate.Instance), Escape(module), Escape(name), kind, WasiDrop(info, value) ?? Def(value));
                     }
 
                     break;

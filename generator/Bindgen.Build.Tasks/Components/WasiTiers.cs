@@ -10,7 +10,8 @@ namespace Bindgen.Build.Tasks.Components;
 /// <param name="Initialize">For the bypass: whether the component runs the main module's <c>_initialize</c> after instantiating it.</param>
 /// <param name="Reason">For the fallback: why it runs there (the bypass does not apply, or the item asks for it).</param>
 /// <param name="Imports">The WASI interfaces the component imports.</param>
-public sealed record WasiTier(bool Bypass, int MainInstance, int MainModule, bool Initialize, string? Reason, IReadOnlyList<string> Imports);
+/// <param name="Host">True: the whole component runs on core Wasmtime with Bindgen's WASI 0.2 host (<see cref="WasiHostTier"/>).</param>
+public sealed record WasiTier(bool Bypass, int MainInstance, int MainModule, bool Initialize, string? Reason, IReadOnlyList<string> Imports, bool Host = false);
 
 /// <summary>
 /// Chooses the WASI tier of a component that imports only <c>wasi:</c> interfaces. The bypass applies when the plan
@@ -50,7 +51,27 @@ public static class WasiTiers
         }
 
         string? reason = WhyNotBypass(info, modules, lifts, out int main, out int module, out bool initialize);
-        return reason is null ? new WasiTier(true, main, module, initialize, null, wasi) : new WasiTier(false, -1, -1, false, "the preview-1 adapter cannot be left out: " + reason, wasi);
+        if (reason is null)
+        {
+            return new WasiTier(true, main, module, initialize, null, wasi);
+        }
+
+        return WasiHostTier.WhyNot(info) is { } notHost
+            ? new WasiTier(false, -1, -1, false, "the preview-1 adapter cannot be left out: " + reason + "; and " + notHost, wasi)
+            : new WasiTier(false, -1, -1, false, null, wasi, Host: true);
+    }
+
+    /// <summary>
+    /// Bindgen's WASI 0.2 host for a component whose <c>BindgenComponent</c> item asks for it (<c>Host="Bindgen"</c>),
+    /// even where the bypass applies; null with <paramref name="problem"/> when it cannot run there.
+    /// </summary>
+    /// <param name="info">What the reader found.</param>
+    /// <param name="problem">Why it cannot run on the host, or null.</param>
+    public static WasiTier? RequestedHost(ComponentInfo info, out string? problem)
+    {
+        List<LiftedExport> lifts = info.ExportedInterfaces.SelectMany(e => e.Functions).Concat(info.ExportedFunctions).ToList();
+        problem = Unrunnable(info, lifts, "it imports") ?? WasiHostTier.WhyNot(info);
+        return problem is null ? new WasiTier(false, -1, -1, false, null, info.ImportedInterfaces.Select(i => i.Interface.Name).ToList(), Host: true) : null;
     }
 
     /// <summary>

@@ -46,19 +46,54 @@ public sealed class WasiGeneratorTests
     }
 
     [Test]
-    public void A_component_that_calls_WASI_0_2_directly_runs_on_the_fallback_with_info_BG0040_saying_why()
+    public void A_component_that_calls_WASI_0_2_directly_runs_whole_on_the_WASI_host_with_each_lowering_bound_to_it()
     {
         ComponentInfo info = ComponentReader.Read(ComponentReaderTests.Guest("js_text.component.wasm"));
-        Assert.That(info.Wasi!.Bypass, Is.False);
-        Assert.That(info.Wasi.Reason, Does.Contain("calls WASI 0.2 directly"));
+        Assert.That((info.Wasi!.Bypass, info.Wasi.Host, info.Wasi.Reason), Is.EqualTo((false, true, (string?)null)));
+        string[] lines = ComponentDescription.Write("js_text.component.wasm", ComponentReaderTests.Guest("js_text.component.wasm"), info).Split('\n');
+        Assert.That(lines, Does.Contain("wasi\thost"));
+        Assert.That(lines.Count(l => l.StartsWith("module\t")), Is.EqualTo(info.Modules.Count));
+        Assert.That(lines.Where(l => l.StartsWith("with\t")).Select(l => l.Split('\t')[5]), Has.Some.EqualTo("wasi-drop wasi:io/poll@0.2.12 pollable"));
         GenerationResult result = GeneratorHarness.Run([ComponentGeneratorTests.Description("js_text.component.wasm", "App", "JsText")], "class Empty { }");
-        Diagnostic info0040 = result.Diagnostics.Single();
-        Assert.That((info0040.Id, info0040.Severity), Is.EqualTo(("BG0040", DiagnosticSeverity.Info)));
-        Assert.That(info0040.GetMessage(), Does.Contain("js_text.component.wasm").And.Contain("calls WASI 0.2 directly"));
+        Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
         IPropertySymbol text = result.Output.GetTypeByMetadataName("App.JsText")!.GetMembers("Text").OfType<IPropertySymbol>().Single();
         Assert.That(text.Type.ToDisplayString(), Is.EqualTo("App.IText"));
-        Assert.That(result.Sources.Single().SourceText.ToString(), Does.Contain("global::Bindgen.Internals.ComponentFallback"));
+        string source = result.Sources.Single().SourceText.ToString();
+        Assert.That(source, Does.Contain("var __wasi = new global::Bindgen.Internals.WasiHost(__c, wasi);")
+            .And.Contain("__wasi.Lower(").And.Contain("__wasi.Drop(\"wasi:io/poll@0.2.12\", \"pollable\")").And.Not.Contain("ComponentFallback"));
+    }
+
+    [Test]
+    public void A_WASI_function_the_host_does_not_implement_sends_the_component_to_the_fallback_saying_which()
+    {
+        ComponentInfo info = ComponentReader.Read(ComponentReaderTests.Guest("js_text.component.wasm"));
+        LowerStep lower = info.Plan.OfType<LowerStep>().First(s => s.Interface!.StartsWith("wasi:filesystem/types", System.StringComparison.Ordinal));
+        info.Plan[info.Plan.IndexOf(lower)] = lower with { Function = "[method]descriptor.set-times" };
+        Assert.That(WasiHostTier.WhyNot(info), Does.Contain("does not implement '[method]descriptor.set-times'"));
+        info.Wasi = WasiTiers.Choose(info, System.Array.Empty<tasks::Bindgen.Build.Tasks.WasmModuleInfo>(), out string? problem);
+        Assert.That(problem, Is.Null);
+        Assert.That(info.Wasi!.Host, Is.False);
+        Assert.That(info.Wasi.Reason, Does.Contain("Bindgen's WASI host does not implement '[method]descriptor.set-times'"));
+    }
+
+    [Test]
+    public void The_build_and_the_runtime_agree_on_what_the_WASI_host_implements()
+    {
+        Assert.That(WasiHostTier.Functions, Is.EquivalentTo(Bindgen.Internals.WasiHost.Implemented));
+        Assert.That(WasiHostTier.Resources, Is.EquivalentTo(Bindgen.Internals.WasiHost.Resources));
+    }
+
+    [Test]
+    public void Asking_for_the_WASI_host_runs_the_adapter_layout_whole_instead_of_bypassing_it()
+    {
+        ComponentInfo info = ComponentReader.Read(ComponentReaderTests.Guest("wasi_app.component.wasm"));
+        info.Wasi = WasiTiers.RequestedHost(info, out string? problem);
+        Assert.That(problem, Is.Null);
+        Assert.That(info.Wasi!.Host, Is.True);
+        string[] lines = ComponentDescription.Write("wasi_app.component.wasm", ComponentReaderTests.Guest("wasi_app.component.wasm"), info).Split('\n');
+        Assert.That(lines.Count(l => l.StartsWith("instantiate\t")), Is.EqualTo(4), "shim, main, adapter, fixup");
+        Assert.That(lines.Where(l => l.StartsWith("lower\t")).Select(l => l.Split('\t')[3]), Does.Contain("[method]descriptor.open-at").And.Contain("get-directories"));
     }
 
     [TestCase("canonical.component.wasm", "Canonical")]

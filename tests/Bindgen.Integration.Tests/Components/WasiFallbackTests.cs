@@ -28,7 +28,7 @@ public sealed class WasiFallbackTests : GuestFixture
     }
 
     [OneTimeSetUp]
-    public void Compile() => _component = Bindgen.Internals.ComponentFallback.Get(Engine, typeof(Js.JsText).Assembly, "js_text.component.wasm");
+    public void Compile() => _component = Component.FromBytes(Engine, System.IO.File.ReadAllBytes(GuestFiles.PathOf("js_text.component")));
 
     private (Js.JsText Bindgen, WasiSetup BindgenIo, WasiReference Reference, WasiSetup ReferenceIo) Both()
     {

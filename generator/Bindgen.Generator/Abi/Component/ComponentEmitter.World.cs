@@ -86,7 +86,7 @@ internal static partial class ComponentEmitter
         }
 
         var codec = new CanonicalCodec();
-        foreach (DescribedStep step in file.Plan.Where(s => s.Kind == "lower"))
+        foreach (DescribedStep step in file.Plan.Where(s => s.Kind == "lower" && !IsWasiLowering(file, s)))
         {
             ComponentInterface owner = imports.First(i => i.Wit == step.Interface);
             MethodModel method = owner.Module.Methods.First(m => m.ExportName == step.Function);
@@ -159,9 +159,14 @@ internal static partial class ComponentEmitter
 
         w.Line($"var __c = new {Runtime}(engine, store, typeof({worldClass}).Assembly, new string[] {{ {string.Join(", ", modules)} }}, options);");
         EmitResourceSetUp(w, types, afterPlan: false);
+        EmitWasiHost(w, file);
         foreach (DescribedStep step in file.Plan)
         {
-            if (step.Kind == "lower")
+            if (IsWasiLowering(file, step))
+            {
+                EmitWasiLowering(w, step);
+            }
+            else if (step.Kind == "lower")
             {
                 string implementation = importParameters[step.Interface ?? "-"];
                 w.Line($"global::Wasmtime.Function __lowered{Number(step.Number)} = __Lower{Number(step.Number)}(__c, {implementation});");

@@ -62,7 +62,7 @@ internal static partial class ComponentEmitter
         }
 
         List<string> world = types.Declarations.TryGetValue(prefix + worldClass, out List<string>? d2) ? d2 : new List<string>();
-        if (file.Wasi is { Bypass: false })
+        if (file.Wasi is { Bypass: false, Host: false })
         {
             EmitFallbackWorld(w, file, worldClass, interfaces, world, types);
         }
@@ -103,7 +103,7 @@ internal static partial class ComponentEmitter
         IEnumerable<string?> definitions = file.Plan.SelectMany(s => s.Imports.Concat(new[] { s.Memory, s.Realloc }))
             .Concat(file.Lifts.SelectMany(l => new[] { l.Core, l.Memory, l.Realloc, l.PostReturn }));
         string? odd = definitions.FirstOrDefault(d => d is not null && !d.StartsWith("export ", System.StringComparison.Ordinal) && !d.StartsWith("lowered ", System.StringComparison.Ordinal)
-            && ResourceBuiltin(d, types) is null);
+            && ResourceBuiltin(d, types) is null && WasiDrop(file, d) is null);
         return odd is null ? null : $"the plan uses the core definition '{odd}', which Bindgen cannot provide";
     }
 
@@ -159,7 +159,7 @@ internal static partial class ComponentEmitter
     /// <summary>A core definition of the description as a C# expression: an export of a core instance, or a lowered import.</summary>
     private static string CoreDefinition(string definition, ComponentTypes types)
     {
-        if (ResourceBuiltin(definition, types) is { } builtin)
+        if ((ResourceBuiltin(definition, types) ?? WasiDrop(definition)) is { } builtin)
         {
             return builtin;
         }

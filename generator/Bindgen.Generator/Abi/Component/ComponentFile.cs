@@ -24,8 +24,8 @@ internal sealed record DescribedStep(string Kind, int Number, int Module, Equata
 /// <summary>How an exported function is lifted: the core function and the options' core definitions.</summary>
 internal sealed record DescribedLift(string? Interface, string Name, string Core, string? Memory, string? Realloc, string? PostReturn, string Encoding);
 
-/// <summary>How a component that imports WASI runs: the preview-1 bypass (calling <c>_initialize</c> or not) or the fallback, with why.</summary>
-internal sealed record DescribedWasi(bool Bypass, bool Initialize, string? Reason, string? Component, EquatableArray<string> Imports);
+/// <summary>How a component that imports WASI runs: the preview-1 bypass (calling <c>_initialize</c> or not), Bindgen's WASI 0.2 host (<paramref name="Host"/>), or the fallback, with why.</summary>
+internal sealed record DescribedWasi(bool Bypass, bool Initialize, string? Reason, string? Component, EquatableArray<string> Imports, bool Host = false);
 
 /// <summary>
 /// A component as the build described it (docs/component-description.md). Plain data: the pipeline caches it until
@@ -118,6 +118,7 @@ internal sealed record ComponentFile(
                     case "doc": docs.Add(new DescribedDoc(Opt(f[1]), Opt(f[2]), f[3], Opt(f[4]), Opt(f[5]), U(f[6]))); break;
                     case "class-name": className = U(f[1]); break;
                     case "namespace": ns = U(f[1]); break;
+                    case "wasi" when f[1] == "host": wasi = new DescribedWasi(false, false, null, null, EquatableArray<string>.Empty, Host: true); break;
                     case "wasi": wasi = new DescribedWasi(f[1] == "bypass", f[1] == "bypass" && f[2] == "_initialize", f[1] == "bypass" ? null : U(f[2]), null, EquatableArray<string>.Empty); break;
                     case "component": wasi = wasi! with { Component = U(f[1]) }; break;
                     case "wasi-import": wasiImports.Add(U(f[1])); break;

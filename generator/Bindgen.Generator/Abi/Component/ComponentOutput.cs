@@ -31,7 +31,7 @@ internal static class ComponentOutput
             return;
         }
 
-        if (file.Wasi is { Bypass: false } fallback)
+        if (file.Wasi is { Bypass: false, Host: false } fallback)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComponentWasiFallback, Location.Create(file.Path, default, default), file.FileName,
                 (fallback.Reason ?? "the preview-1 adapter cannot be left out") + "; calls are slower there, and resources are not supported"));

@@ -8,7 +8,7 @@ namespace Bindgen;
 /// <summary>
 /// What a component that imports WASI sees of the host: its arguments, environment, standard streams and preopened
 /// directories. Passed to the generated <c>Instantiate</c> of such a component; the same options serve every tier
-/// (the preview-1 bypass and the Wasmtime.Components fallback), in the spirit of <see cref="WasiConfiguration"/>.
+/// (the preview-1 bypass, Bindgen's WASI 0.2 host and the Wasmtime.Components fallback), in the spirit of <see cref="WasiConfiguration"/>.
 /// Nothing is inherited from the host process unless asked: no arguments, no environment, no directories, and the
 /// standard streams go nowhere (stdin is empty).
 /// </summary>
@@ -21,7 +21,10 @@ public sealed class WasiOptions
     public IList<KeyValuePair<string, string>> Environment { get; } = new List<KeyValuePair<string, string>>();
 
     /// <summary>Receives what the guest writes to stdout; null discards it.</summary>
-    /// <remarks>Written from a thread Wasmtime owns while the calling thread waits for the call, in the order of the guest's writes.</remarks>
+    /// <remarks>
+    /// Written in the order of the guest's writes: on the bypass and the fallback from a thread Wasmtime owns while the
+    /// calling thread waits, on Bindgen's WASI 0.2 host from the calling thread.
+    /// </remarks>
     public Stream? StandardOutput { get; set; }
 
     /// <summary>Receives what the guest writes to stderr; null discards it.</summary>
