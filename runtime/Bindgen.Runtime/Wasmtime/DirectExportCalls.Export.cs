@@ -160,6 +160,12 @@ internal static unsafe partial class DirectExportCalls
         internal void CallRaw(ulong* values, int count) => Call((RawValue*)values, count);
 
         /// <summary>The call, with the typed delegate's checks and its error and trap conversions.</summary>
+        /// <remarks>
+        /// Never inlined: the JIT inlines a P/Invoke's transition only outside <c>try</c> regions on 64-bit targets, and
+        /// the generated methods call exports inside theirs, where dynamic PGO inlines the delegate's target; inlined
+        /// there, this call would take the runtime's slower P/Invoke helper (docs/benchmarks.md, the call path).
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private void Call(RawValue* values, int count)
         {
             IntPtr context = _store.Handle;
