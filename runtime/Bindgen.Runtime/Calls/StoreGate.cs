@@ -86,19 +86,22 @@ public sealed partial class StoreGate
         // The holder's thread, told by the stack this call runs on (no thread-local lookup): see Holder.OwnsStack.
         byte mark;
         nuint stack = (nuint)(&mark);
-        if (stack >= holder.StackLow && stack <= holder.StackHigh)
-        {
-            // Counted in before the holder is read again: a thread taking the store over sees the count or is seen.
-            Volatile.Write(ref holder.Calls, holder.Calls + 1);
-            if (ReferenceEquals(Volatile.Read(ref _holder), holder))
-            {
-                return holder;
-            }
+        return stack >= holder.StackLow && stack <= holder.StackHigh && CountIn(holder) ? holder : EnterByThread(binding, stack);
+    }
 
-            Volatile.Write(ref holder.Calls, holder.Calls - 1);
+    /// <summary>Counts a call of the holder's own thread in, unless the store was taken over meanwhile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool CountIn(Holder holder)
+    {
+        // Counted in before the holder is read again: a thread taking the store over sees the count or is seen.
+        Volatile.Write(ref holder.Calls, holder.Calls + 1);
+        if (ReferenceEquals(Volatile.Read(ref _holder), holder))
+        {
+            return true;
         }
 
-        return EnterByThread(binding, stack);
+        Volatile.Write(ref holder.Calls, holder.Calls - 1);
+        return false;
     }
 
     /// <summary>The check by thread identity, for a call whose stack address the holder has not seen yet.</summary>
@@ -109,13 +112,10 @@ public sealed partial class StoreGate
         if (ReferenceEquals(holder.Thread, Thread.CurrentThread))
         {
             holder.SawStack(stack);
-            Volatile.Write(ref holder.Calls, holder.Calls + 1);
-            if (ReferenceEquals(Volatile.Read(ref _holder), holder))
+            if (CountIn(holder))
             {
                 return holder;
             }
-
-            Volatile.Write(ref holder.Calls, holder.Calls - 1);
         }
 
         return TakeOver(binding, stack);
