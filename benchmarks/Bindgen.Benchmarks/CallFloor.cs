@@ -74,6 +74,23 @@ public sealed unsafe class CallFloor : IDisposable
         }
     }
 
+    /// <summary>
+    /// The direct call inside the generated methods' whole entry, <see cref="Internals.StoreGate.Call"/>: the thread
+    /// check and the check whether anyone listens to telemetry, without the generated method's delegate and catch.
+    /// </summary>
+    public int AddInsideCall(int a, int b)
+    {
+        Internals.StoreCall entered = _gate.Call("CallFloor", "Add", "add");
+        try
+        {
+            return Add(a, b);
+        }
+        finally
+        {
+            entered.Leave();
+        }
+    }
+
     /// <summary><c>add</c> through the direct call.</summary>
     public int Add(int a, int b)
     {

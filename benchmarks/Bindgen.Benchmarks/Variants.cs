@@ -34,7 +34,12 @@ public sealed class GeneratedBench : IDisposable
         {
             using var imports = new InstanceImports(engine, _store, _linker);
             BenchHost.Define(imports, host);
-            Binding = new Bench(_store, imports.Instantiate(module), options);
+            Binding = Bench.Instantiate(imports, module, options);
+            if (!imports.IsBound)
+            {
+                throw new InvalidOperationException("bench.wasm's import is expected to be bound to its instance");
+            }
+
             return;
         }
 

@@ -52,6 +52,27 @@ public sealed class BoundImportTests : GuestFixture
           (func (export "run") (call $note (i32.const 16) (i32.const 5))))
         """;
 
+    // Puts the imported note in a table it exports: another instance can call it through the table.
+    private const string TableLender = """
+        (module
+          (import "relay" "note" (func $note (param i32 i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 16) "from the lender")
+          (table (export "table") 1 funcref)
+          (elem (i32.const 0) $note)
+          (func (export "run") (call $note (i32.const 16) (i32.const 15))))
+        """;
+
+    // Calls whatever the lender put in its table, with its own memory.
+    private const string TableBorrower = """
+        (module
+          (import "lender" "table" (table 1 funcref))
+          (type $note (func (param i32 i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 16) "from the borrow")
+          (func (export "run") (call_indirect (type $note) (i32.const 16) (i32.const 15) (i32.const 0))))
+        """;
+
     private readonly List<string> _notes = new();
     private int _ticks;
 
@@ -129,6 +150,43 @@ public sealed class BoundImportTests : GuestFixture
         Instance lender = InstantiateBound(store, Lender, GuestMemoryOptions.Unchecked);
         InstantiateBorrower(store, lender).GetAction("run")!();
         Assert.That(_notes, Is.EqualTo(new[] { "from the lender" }));
+    }
+
+    [Test]
+    public void A_module_that_shares_a_table_is_not_bound_and_serves_every_caller_with_its_own_memory()
+    {
+        Store store = NewStore();
+        using var imports = new InstanceImports(Engine, store);
+        RelayImports.Define(imports, new Relay(_notes), GuestMemoryOptions.Checked);
+        using Module module = Module.FromText(Engine, "lender", TableLender);
+        Instance lender = imports.Instantiate(module);
+        Assert.That(imports.IsBound, Is.False, "the module exports a table");
+
+        using var linker = new Linker(Engine);
+        linker.DefineInstance(store, "lender", lender);
+        using Module borrowerModule = Module.FromText(Engine, "borrower", TableBorrower);
+        linker.Instantiate(store, borrowerModule).GetAction("run")!();
+        lender.GetAction("run")!();
+        Assert.That(_notes, Is.EqualTo(new[] { "from the borrow", "from the lender" }));
+    }
+
+    [TestCase("(module (import \"relay\" \"note\" (func (param i32 i32))) (memory (export \"memory\") 1) (table 1 funcref) (export \"t\" (table 0)))", false)]
+    [TestCase("(module (import \"relay\" \"note\" (func (param i32 i32))) (import \"env\" \"t\" (table 1 funcref)) (memory (export \"memory\") 1))", false)]
+    [TestCase("(module (import \"relay\" \"note\" (func $n (param i32 i32))) (memory (export \"memory\") 1) (global (export \"g\") funcref (ref.func $n)))", false)]
+    [TestCase("(module (import \"relay\" \"note\" (func $n (param i32 i32))) (memory (export \"memory\") 1) (elem declare func $n) (func (export \"f\") (result funcref) (ref.func $n)))", false)]
+    [TestCase("(module (import \"relay\" \"note\" (func (param i32 i32))) (import \"env\" \"give\" (func (param funcref))) (memory (export \"memory\") 1))", false)]
+    [TestCase("(module (import \"relay\" \"note\" (func (param i32 i32))) (memory (export \"memory\") 1) (table 1 funcref) (global (export \"g\") i32 (i32.const 1)) (func (export \"f\") (param i64 f64) (result f32) (f32.const 0)))", true)]
+    public void Imports_are_bound_unless_the_module_shares_a_table_or_reference_values(string text, bool bound)
+    {
+        Store store = NewStore();
+        using var shared = new Linker(Engine);
+        shared.DefineFunction("env", "give", (Function? f) => { });
+        shared.Define("env", "t", new Table(store, TableKind.FuncRef, null, 1, 10));
+        using var imports = new InstanceImports(Engine, store, shared);
+        RelayImports.Define(imports, new Relay(_notes));
+        using Module module = Module.FromText(Engine, "probe", text);
+        imports.Instantiate(module);
+        Assert.That(imports.IsBound, Is.EqualTo(bound));
     }
 
     [Test]

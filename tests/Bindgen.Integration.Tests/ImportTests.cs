@@ -39,7 +39,8 @@ public sealed class ImportTests : GuestFixture
             Store store = NewStore();
             using var imports = new InstanceImports(Engine, store);
             HostFunctions.Define(imports, _host, Options);
-            _guestBinding = new ImportsGuest(store, imports.Instantiate(ModuleOf(_guest)), Options);
+            _guestBinding = ImportsGuest.Instantiate(imports, ModuleOf(_guest), Options);
+            Assert.That(imports.IsBound, Is.True, "the guest shares no table, reference global or reference value");
         }
         else
         {
@@ -166,17 +167,51 @@ public sealed class ImportTests : GuestFixture
         ImportsGuest[] guests = Enumerable.Range(0, 3)
             .Select(_ => ImportsGuest.Instantiate(linker, store, ModuleOf(_guest), Options))
             .ToArray();
-        int[] liveBefore = guests.Select(g => g.LiveAllocations()).ToArray();
+        CallInTurn(guests, host, rounds: 30, stride: 7, reenter: false);
+    }
 
-        for (int round = 0; round < 30; round++)
+    [Test]
+    public void Bound_imports_of_several_instances_of_one_store_each_use_their_own_memory()
+    {
+        // Each instance has its own InstanceImports, beside one instance on a shared linker, all in one store: a bound
+        // registration that read the wrong instance's memory would return another text or leak in another heap.
+        var host = new RecordingHost();
+        Store store = NewStore();
+        var guests = new List<ImportsGuest>();
+        for (int i = 0; i < 3; i++)
         {
-            int index = (round * 7) % guests.Length;
+            using var imports = new InstanceImports(Engine, store);
+            HostFunctions.Define(imports, host, Options);
+            guests.Add(ImportsGuest.Instantiate(imports, ModuleOf(_guest), Options));
+            Assert.That(imports.IsBound, Is.True);
+        }
+
+        using (var linker = new Linker(Engine))
+        {
+            HostFunctions.Define(linker, host, Options);
+            guests.Add(ImportsGuest.Instantiate(linker, store, ModuleOf(_guest), Options));
+        }
+
+        CallInTurn(guests, host, rounds: 40, stride: 3, reenter: true);
+    }
+
+    /// <summary>Calls the guests of one store in an interleaved order; each must see its own texts and free what it allocated.</summary>
+    private static void CallInTurn(IReadOnlyList<ImportsGuest> guests, RecordingHost host, int rounds, int stride, bool reenter)
+    {
+        int[] liveBefore = guests.Select(g => g.LiveAllocations()).ToArray();
+        for (int round = 0; round < rounds; round++)
+        {
+            int index = (round * stride) % guests.Count;
             ImportsGuest guest = guests[index];
             host.Guest = guest;
             string text = $"instance {index} of one store, round {round}: grüße";
             Assert.That(guest.CallUpper(text), Is.EqualTo(text.ToUpperInvariant()));
             guest.CallLog(text);
             Assert.That(host.Logged[^1], Is.EqualTo(text));
+            if (reenter)
+            {
+                Assert.That(guest.CallReenter(round), Is.EqualTo((round * round) + 1));
+            }
         }
 
         Assert.That(guests.Select((g, i) => g.LiveAllocations() - liveBefore[i]), Is.All.Zero);

@@ -28,7 +28,7 @@ internal static class ClassFrame
         StoreGateText.DeclareField(w);
     }
 
-    /// <summary>The two <c>Instantiate</c> factories over a compiled module (without and with a linker).</summary>
+    /// <summary>The <c>Instantiate</c> factories over a compiled module (without imports, with a linker, with bound imports).</summary>
     /// <param name="w">The writer.</param>
     /// <param name="module">The binding.</param>
     /// <param name="importNames">emscripten's minified imports and their names (triples), passed to the runtime, which provides those imports by name.</param>
@@ -64,6 +64,11 @@ internal static class ClassFrame
         w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
         w.Line($"    new {module.ClassName}({engineArgument}store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding{names}), options);");
         w.Line();
+        if (importNames.Count == 0)
+        {
+            EmitBoundFactory(w, module, engineParameter, engineArgument);
+        }
+
         if (importNames.Count > 0)
         {
             w.Line("/// <summary>The module's minified imports and emscripten's names for them (import module, name, emscripten's name), from its glue.</summary>");
@@ -77,6 +82,30 @@ internal static class ClassFrame
             w.Line("};");
             w.Line();
         }
+    }
+
+    /// <summary>The factory over <c>InstanceImports</c>: host imports bound to the one instance it creates.</summary>
+    private static void EmitBoundFactory(IndentedWriter w, ModuleModel module, string engineParameter, string engineArgument)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// Instantiates a module with host imports bound to the new instance (defined with the generated");
+        w.Line("/// <c>Define(InstanceImports, ...)</c>), and binds to it: each import then uses this instance's memory without asking");
+        w.Line("/// Wasmtime which instance calls. Use the linker overload when one linker serves many instances, or when the module");
+        w.Line("/// re-exports an import (docs/host-imports.md).");
+        w.Line("/// </summary>");
+        if (module.Cancellable)
+        {
+            w.Line(EngineDoc);
+        }
+
+        w.Line("/// <param name=\"imports\">The imports of this one instantiation, in the store to instantiate in.</param>");
+        w.Line("/// <param name=\"module\">The compiled module.</param>");
+        w.Line(OptionsDoc);
+        w.Line("/// <exception cref=\"global::Bindgen.MissingImportsException\">Neither the imports nor their shared linker provide some of the module's imports.</exception>");
+        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The imports were already used for an instantiation.</exception>");
+        w.Line($"public static {module.ClassName} Instantiate({engineParameter}global::Bindgen.InstanceImports imports, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>");
+        w.Line($"    new {module.ClassName}({engineArgument}(imports ?? throw new global::System.ArgumentNullException(\"imports\")).Store, imports.Instantiate(module), options);");
+        w.Line();
     }
 
     /// <summary>

@@ -14,8 +14,10 @@ namespace Bindgen;
 /// The functions live on a linker of this object's own, used for exactly one instantiation and disposed after it, so
 /// no other instance links them. Imports the registrations do not define (WASI, other modules) come from the shared
 /// linker given to the constructor. Calls made while the module is being instantiated (its start function) ask the
-/// caller, as a shared registration does. A guest that hands an import on to another instance (re-exports it, or puts
-/// it in a table another instance calls through) needs the shared-linker form; checked mode
+/// caller, as a shared registration does. A module that could hand an import on to another instance through a table,
+/// a reference-typed global or a reference value it shares (seen in its imports' and exports' types) is not bound:
+/// its imports ask their caller on every call, as a shared registration does (<see cref="IsBound"/> is then false). A
+/// module that re-exports an import needs the shared-linker form; checked mode
 /// (<see cref="GuestMemoryOptions.CheckViews"/>) reports it with <see cref="ForeignCallerException"/>.
 /// </remarks>
 public sealed class InstanceImports : IDisposable
@@ -43,6 +45,14 @@ public sealed class InstanceImports : IDisposable
 
     /// <summary>The instance, once <see cref="Instantiate"/> created it.</summary>
     public Instance? Instance => _instance;
+
+    /// <summary>
+    /// Whether the imports use the instance's memory without asking Wasmtime which instance calls: true once
+    /// <see cref="Instantiate"/> created the instance, unless the module imports or exports a table, a
+    /// reference-typed global, or a function or tag with reference-typed values (through which it could hand an import
+    /// to another instance); such a module's imports ask their caller on every call, as on a shared linker.
+    /// </summary>
+    public bool IsBound { get; private set; }
 
     /// <summary>
     /// Instantiates <paramref name="module"/> with these imports (and the shared linker's for the rest), then binds
@@ -75,9 +85,14 @@ public sealed class InstanceImports : IDisposable
         }
 
         _instance = WasmInstances.Instantiate(Linker, Store, module, module.Name ?? "module");
-        foreach (CallerMemoryCache memories in _memories)
+        if (ImportEscape.RouteOf(module) is null)
         {
-            memories.BindTo(_instance);
+            foreach (CallerMemoryCache memories in _memories)
+            {
+                memories.BindTo(_instance);
+            }
+
+            IsBound = true;
         }
 
         // No second instance can link these functions.

@@ -80,26 +80,49 @@ public sealed partial class StoreGate
     /// <param name="binding">The binding being called, for the exception.</param>
     /// <exception cref="StoreInUseException">The store is in a call on another thread.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Holder Enter(string binding)
+    public unsafe Holder Enter(string binding)
+    {
+        Holder holder = Volatile.Read(ref _holder);
+        // The holder's thread, told by the stack this call runs on (no thread-local lookup): see Holder.OwnsStack.
+        byte mark;
+        nuint stack = (nuint)(&mark);
+        return stack >= holder.StackLow && stack <= holder.StackHigh && CountIn(holder) ? holder : EnterByThread(binding, stack);
+    }
+
+    /// <summary>Counts a call of the holder's own thread in, unless the store was taken over meanwhile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool CountIn(Holder holder)
+    {
+        // Counted in before the holder is read again: a thread taking the store over sees the count or is seen.
+        Volatile.Write(ref holder.Calls, holder.Calls + 1);
+        if (ReferenceEquals(Volatile.Read(ref _holder), holder))
+        {
+            return true;
+        }
+
+        Volatile.Write(ref holder.Calls, holder.Calls - 1);
+        return false;
+    }
+
+    /// <summary>The check by thread identity, for a call whose stack address the holder has not seen yet.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Holder EnterByThread(string binding, nuint stack)
     {
         Holder holder = Volatile.Read(ref _holder);
         if (ReferenceEquals(holder.Thread, Thread.CurrentThread))
         {
-            // Counted in before the holder is read again: a thread taking the store over sees the count or is seen.
-            Volatile.Write(ref holder.Calls, holder.Calls + 1);
-            if (ReferenceEquals(Volatile.Read(ref _holder), holder))
+            holder.SawStack(stack);
+            if (CountIn(holder))
             {
                 return holder;
             }
-
-            Volatile.Write(ref holder.Calls, holder.Calls - 1);
         }
 
-        return TakeOver(binding);
+        return TakeOver(binding, stack);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private Holder TakeOver(string binding)
+    private Holder TakeOver(string binding, nuint stack)
     {
         int current = Environment.CurrentManagedThreadId;
         lock (this)
@@ -115,6 +138,7 @@ public sealed partial class StoreGate
             if (Volatile.Read(ref previous.Calls) == 0)
             {
                 var mine = new Holder(Thread.CurrentThread) { Calls = 1 };
+                mine.SawStack(stack);
                 Volatile.Write(ref _holder, mine);
                 Interlocked.MemoryBarrierProcessWide();
                 if (Volatile.Read(ref previous.Calls) == 0)
@@ -131,12 +155,30 @@ public sealed partial class StoreGate
     }
 
     /// <summary>The thread a store belongs to, and its calls in progress on the store. Only that thread counts.</summary>
+    /// <remarks>
+    /// <para>
+    /// The holder also remembers the range of stack addresses its thread's calls were seen at (<see cref="StackLow"/>
+    /// to <see cref="StackHigh"/>), so that a call can tell it runs on the holder's thread from the address of one of
+    /// its locals, without a thread-local lookup (a call into the runtime's thread-local storage on Linux). The range
+    /// lies between two stack addresses of the holder's own thread, so within that thread's stack, and the stacks of
+    /// threads alive at the same time are disjoint: a call on any other live thread is outside it and takes the check
+    /// by thread identity. A thread that ended cannot call, so a new thread given the same stack memory may pass as the
+    /// holder only once the holder can no longer be in a call. The range is widened only by its own thread, each bound
+    /// only outwards, so a read racing a widening still gets a range between two of its addresses; it is widened only
+    /// by steps of at most <see cref="MaxStackStep"/>, in case some code ran this thread's calls on another stack.
+    /// </para>
+    /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class Holder
     {
+        /// <summary>The farthest a call's stack address may lie from the range already seen for it to be widened.</summary>
+        internal const uint MaxStackStep = 256 * 1024;
+
         internal readonly Thread Thread;
         internal readonly int ThreadId;
         internal int Calls;
+        internal nuint StackLow = nuint.MaxValue;
+        internal nuint StackHigh;
 
         internal Holder(Thread thread)
         {
@@ -147,5 +189,24 @@ public sealed partial class StoreGate
         /// <summary>Leaves the store after a call that <see cref="Enter"/> let in.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Leave() => Volatile.Write(ref Calls, Calls - 1);
+
+        /// <summary>Widens the stack range to a call's address on the holder's own thread (only that thread calls it).</summary>
+        internal void SawStack(nuint stack)
+        {
+            if (StackHigh < StackLow)
+            {
+                // The first address: the bounds are set high first, so a racing read sees an empty or a one-address range.
+                Volatile.Write(ref StackHigh, stack);
+                Volatile.Write(ref StackLow, stack);
+            }
+            else if (stack < StackLow && StackLow - stack <= MaxStackStep)
+            {
+                Volatile.Write(ref StackLow, stack);
+            }
+            else if (stack > StackHigh && stack - StackHigh <= MaxStackStep)
+            {
+                Volatile.Write(ref StackHigh, stack);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmtime;
 
@@ -109,15 +110,19 @@ public ref struct UntypedCall
     }
 
     /// <summary>The next argument, an i32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public UntypedCall With(int value) => Next(unchecked((uint)value));
 
     /// <summary>The next argument, an i64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public UntypedCall With(long value) => Next(unchecked((ulong)value));
 
     /// <summary>The next argument, an f32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public UntypedCall With(float value) => Next(BitConverter.SingleToUInt32Bits(value));
 
     /// <summary>The next argument, an f64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public UntypedCall With(double value) => Next(BitConverter.DoubleToUInt64Bits(value));
 
     /// <summary>Calls the export, which returns nothing.</summary>
@@ -151,6 +156,7 @@ public ref struct UntypedCall
         return BitConverter.UInt64BitsToDouble(_values[0]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private UntypedCall Next(ulong bits)
     {
         _values[2 * _count] = bits;

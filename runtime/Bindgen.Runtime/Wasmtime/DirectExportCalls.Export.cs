@@ -26,9 +26,15 @@ internal static unsafe partial class DirectExportCalls
         /// <summary>Whether the native function is there and every layout it relies on is proven.</summary>
         public static bool CanCall => CallUnchecked != null;
 
-        // The delegates' targets: each writes its arguments, calls, and reads its result.
+        // The delegates' targets: each writes its arguments, calls, and reads its result. Never inlined: the JIT inlines a
+        // P/Invoke's transition only outside try regions on 64-bit targets, and the generated methods call exports inside
+        // theirs, where dynamic PGO would inline the delegate's target; inlined there, the call would take the runtime's
+        // slower P/Invoke helper. Not inlined, the guarded call PGO makes still skips the delegate (docs/benchmarks.md).
+        private const MethodImplOptions Target = MethodImplOptions.NoInlining;
+        [MethodImpl(Target)]
         public void Action0() => Call(null, 0);
 
+        [MethodImpl(Target)]
         public void Action1<T1>(T1 a1)
         {
             RawValue* v = stackalloc RawValue[1];
@@ -36,6 +42,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 1);
         }
 
+        [MethodImpl(Target)]
         public void Action2<T1, T2>(T1 a1, T2 a2)
         {
             RawValue* v = stackalloc RawValue[2];
@@ -43,6 +50,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 2);
         }
 
+        [MethodImpl(Target)]
         public void Action3<T1, T2, T3>(T1 a1, T2 a2, T3 a3)
         {
             RawValue* v = stackalloc RawValue[3];
@@ -50,6 +58,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 3);
         }
 
+        [MethodImpl(Target)]
         public void Action4<T1, T2, T3, T4>(T1 a1, T2 a2, T3 a3, T4 a4)
         {
             RawValue* v = stackalloc RawValue[4];
@@ -57,6 +66,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 4);
         }
 
+        [MethodImpl(Target)]
         public void Action5<T1, T2, T3, T4, T5>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
         {
             RawValue* v = stackalloc RawValue[5];
@@ -64,6 +74,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 5);
         }
 
+        [MethodImpl(Target)]
         public void Action6<T1, T2, T3, T4, T5, T6>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
         {
             RawValue* v = stackalloc RawValue[6];
@@ -71,6 +82,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 6);
         }
 
+        [MethodImpl(Target)]
         public void Action7<T1, T2, T3, T4, T5, T6, T7>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
         {
             RawValue* v = stackalloc RawValue[7];
@@ -78,6 +90,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 7);
         }
 
+        [MethodImpl(Target)]
         public void Action8<T1, T2, T3, T4, T5, T6, T7, T8>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
         {
             RawValue* v = stackalloc RawValue[8];
@@ -85,6 +98,7 @@ internal static unsafe partial class DirectExportCalls
             Call(v, 8);
         }
 
+        [MethodImpl(Target)]
         public TR Func0<TR>()
         {
             RawValue* v = stackalloc RawValue[1];
@@ -92,6 +106,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func1<T1, TR>(T1 a1)
         {
             RawValue* v = stackalloc RawValue[1];
@@ -100,6 +115,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func2<T1, T2, TR>(T1 a1, T2 a2)
         {
             RawValue* v = stackalloc RawValue[2];
@@ -108,6 +124,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func3<T1, T2, T3, TR>(T1 a1, T2 a2, T3 a3)
         {
             RawValue* v = stackalloc RawValue[3];
@@ -116,6 +133,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func4<T1, T2, T3, T4, TR>(T1 a1, T2 a2, T3 a3, T4 a4)
         {
             RawValue* v = stackalloc RawValue[4];
@@ -124,6 +142,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func5<T1, T2, T3, T4, T5, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
         {
             RawValue* v = stackalloc RawValue[5];
@@ -132,6 +151,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func6<T1, T2, T3, T4, T5, T6, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
         {
             RawValue* v = stackalloc RawValue[6];
@@ -140,6 +160,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func7<T1, T2, T3, T4, T5, T6, T7, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
         {
             RawValue* v = stackalloc RawValue[7];
@@ -148,6 +169,7 @@ internal static unsafe partial class DirectExportCalls
             return Value<TR>(v[0]);
         }
 
+        [MethodImpl(Target)]
         public TR Func8<T1, T2, T3, T4, T5, T6, T7, T8, TR>(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
         {
             RawValue* v = stackalloc RawValue[8];

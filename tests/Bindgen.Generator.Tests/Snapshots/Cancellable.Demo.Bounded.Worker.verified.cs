@@ -70,6 +70,21 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     public static Worker Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Linker linker, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
         new Worker(engine, store, global::Bindgen.Internals.WasmInstances.Instantiate(linker, store, module, Binding), options);
 
+    /// <summary>
+    /// Instantiates a module with host imports bound to the new instance (defined with the generated
+    /// <c>Define(InstanceImports, ...)</c>), and binds to it: each import then uses this instance's memory without asking
+    /// Wasmtime which instance calls. Use the linker overload when one linker serves many instances, or when the module
+    /// re-exports an import (docs/host-imports.md).
+    /// </summary>
+    /// <param name="engine">The store's engine, created with <c>Config.WithEpochInterruption(true)</c>: cancelling a method's token interrupts the guest through it.</param>
+    /// <param name="imports">The imports of this one instantiation, in the store to instantiate in.</param>
+    /// <param name="module">The compiled module.</param>
+    /// <param name="options">Guest memory options; <see cref="global::Bindgen.GuestMemoryOptions.Default"/> when null.</param>
+    /// <exception cref="global::Bindgen.MissingImportsException">Neither the imports nor their shared linker provide some of the module's imports.</exception>
+    /// <exception cref="global::System.InvalidOperationException">The imports were already used for an instantiation.</exception>
+    public static Worker Instantiate(global::Wasmtime.Engine engine, global::Bindgen.InstanceImports imports, global::Wasmtime.Module module, global::Bindgen.GuestMemoryOptions? options = null) =>
+        new Worker(engine, (imports ?? throw new global::System.ArgumentNullException("imports")).Store, imports.Instantiate(module), options);
+
     /// <summary>The instance this binding calls.</summary>
     public global::Wasmtime.Instance Instance { get; }
 
