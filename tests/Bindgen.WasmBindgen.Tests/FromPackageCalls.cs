@@ -58,6 +58,8 @@ public static class FromPackageCalls
         }
     }
 
+    private const string TypeScript = "interface Point { x: number; y: number }\nexport function norm(p: Point): number {\n  return Math.hypot(p.x as number, p.y!);\n}\nconst names: Array<string> = [\"\u00e9t\u00e9\", \"\u65e5\u672c\"];\n";
+
     /// <summary>Results fed into other calls ({ ref: i } is the i-th call's result, counted from <paramref name="first"/>).</summary>
     private static IEnumerable<FromPackageCall> Chained()
     {
@@ -77,6 +79,14 @@ public static class FromPackageCalls
         yield return new("tiktoken", "Tiktoken.decode", new JsonArray(Make("tiktoken", "get_encoding", Str("gpt2"), Undefined()), new JsonObject { ["ta"] = "Uint32Array", ["v"] = new JsonArray(31373, 995) }));
         yield return new("tiktoken", "encoding_for_model", new JsonArray(Str("gpt-4"), Undefined()));
         yield return new("photon", "PhotonImage.new_from_byteslice", new JsonArray(Bytes(PackageTests.SamplePng(5))));
+        foreach (string fn in new[] { "transform", "transformSync" })
+        {
+            // TypeScript stripped (types, an enum is an error in strip-only mode), as source text and as UTF-8 bytes.
+            yield return new("swc", fn, new JsonArray(Str(TypeScript), Undefined()));
+            yield return new("swc", fn, new JsonArray(Bytes(Encoding.UTF8.GetBytes(TypeScript)), Undefined()));
+            yield return new("swc", fn, new JsonArray(Str("enum E { A = 1 }\nlet v: E = E.A;"), Undefined()));
+            yield return new("swc", fn, new JsonArray(Str("let x: = ;"), Undefined()));
+        }
     }
 
     /// <summary>Arguments for <paramref name="key"/> from the C# types of its member, or null when an instance it needs cannot be made.</summary>

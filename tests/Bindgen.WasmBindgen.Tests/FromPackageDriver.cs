@@ -5,6 +5,7 @@ using System.Linq;
 using System.Numerics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using NUnit.Framework;
 using Wasmtime;
 
 namespace Bindgen.WasmBindgen.Tests;
@@ -35,6 +36,7 @@ public sealed record BoundPackage(string Key, string Npm, Type Interface, Type P
         new("tiktoken", "@dqbd/tiktoken 1.0.22", typeof(FromPackage.ITiktokenModule), typeof(FromPackage.TiktokenModulePackage)),
         new("brotliwasm", "brotli-wasm 3.0.1", typeof(FromPackage.IBrotliWasm), typeof(FromPackage.BrotliWasmPackage)),
         new("farmhash", "farmhash-modern 1.1.0", typeof(FromPackage.IFarmhashModern), typeof(FromPackage.FarmhashModernPackage)),
+        new("swc", "@swc/wasm-typescript 1.16.2", typeof(FromPackage.ISwcWasmTypescript), typeof(FromPackage.SwcWasmTypescriptPackage)),
     };
 }
 
@@ -65,6 +67,14 @@ public sealed class FromPackageDriver
             // Parsed from text, as Node reads them: numbers then convert to any C# numeric type.
             object?[] decoded = Decode(package, function, JsonNode.Parse(args.ToJsonString())!.AsArray());
             value = Invoke(package, function, decoded);
+            if (value is System.Threading.Tasks.Task task)
+            {
+                // An async export: the task is settled when the call returns (its microtasks ran on this thread).
+                Assert.That(task.IsCompleted, Is.True, $"{package}.{function} returned a task still running");
+                value = Awaited(task);
+                return new JsonObject { ["result"] = new JsonObject { ["promise"] = Encode(package, value) }, ["after"] = new JsonArray() };
+            }
+
             if (value is IDisposable instance)
             {
                 _made.Add(instance);
@@ -77,6 +87,17 @@ public sealed class FromPackageDriver
         _values.Add(value);
         PhotonCalls.FreeAll(_made, answer);
         return answer.ToJsonString();
+    }
+
+    /// <summary>A settled task's value; its exception (a rejection) thrown as it is.</summary>
+    private static object? Awaited(System.Threading.Tasks.Task task)
+    {
+        if (task.IsFaulted)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(task.Exception!.InnerException!).Throw();
+        }
+
+        return task.GetType().GetProperty("Result")!.GetValue(task);
     }
 
     private static JsonObject Attempt(Func<JsonNode?> f)

@@ -170,6 +170,9 @@ internal static class ExportTypeMapper
             _ => null,
         },
         GlueResultKind.StringArray => "string[]",
+        // An async export's Promise<T> (wasm-bindgen-futures) is a Task of T's value.
+        GlueResultKind.Object when ts is not null && ts.StartsWith("Promise<", StringComparison.Ordinal) && ts.EndsWith(">", StringComparison.Ordinal)
+            => $"global::System.Threading.Tasks.Task<{(JsValue(ts.Substring(8, ts.Length - 9).Trim()) is "object" ? "object?" : JsValue(ts.Substring(8, ts.Length - 9).Trim()))}>",
         GlueResultKind.Object => JsValue(ts) is "object" ? "object?" : JsValue(ts),
         GlueResultKind.Instance => export.ResultElement is null ? null : classInterface(export.ResultElement),
         _ => null,

@@ -65,6 +65,7 @@ public sealed class GenerateBindgenPackages : Task
                 continue;
             }
 
+            files = EmbeddedModules.Extract(files, OutputDirectory);
             string glueText, wasmFile = Path.GetFileName(files.Wasm);
             Dictionary<string, string> functions;
             Dictionary<string, TsDeclaration> declarations;

@@ -9,7 +9,8 @@ namespace Bindgen.Build.Tasks.Packages;
 /// <param name="Glue">The JavaScript glue (the file whose wrappers call the module's exports).</param>
 /// <param name="Wasm">The module (<c>*_bg.wasm</c>).</param>
 /// <param name="Declarations">The TypeScript declarations of the glue, or null when the package has none.</param>
-internal sealed record PackageFiles(string Glue, string Wasm, string? Declarations);
+/// <param name="EmbeddedModule">The module as base64 in the glue itself (<c>Buffer.from('...', 'base64')</c>), when no file holds it.</param>
+internal sealed record PackageFiles(string Glue, string Wasm, string? Declarations, string? EmbeddedModule = null);
 
 /// <summary>
 /// Finds a package's glue, module and declarations. A <c>BindgenPackage</c> is a folder (a package in
@@ -64,7 +65,9 @@ internal static class PackageLocator
             string[] any = Directory.GetFiles(directory, "*_bg.wasm").OrderBy(f => f, StringComparer.Ordinal).ToArray();
             if (any.Length != 1)
             {
-                return (null, $"no module '{Path.GetFileName(wasm)}' beside the glue");
+                return EmbeddedModules.InGlue(glue) is { } embedded
+                    ? (new PackageFiles(glue, wasm, Declarations(glue, stem), embedded), null)
+                    : (null, $"no module '{Path.GetFileName(wasm)}' beside the glue");
             }
 
             wasm = any[0];

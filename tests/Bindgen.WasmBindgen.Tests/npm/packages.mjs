@@ -4,7 +4,7 @@
 // Arguments: numbers, { s } strings, { b: base64 } bytes, { big } BigInts, { ta: 'Uint32Array', v: [...] } typed
 // arrays, { undef: true } undefined, null, { ref: i } the result of call i, { make: { pkg, fn, args } } an instance
 // made for the call by another call (freed after it).
-// Output: per call { ok: { result, after } } (after: each instance argument still alive, read back), { error } or
+// Output: per call { ok: { result, after } } (an async export's result: { promise: value }, a rejection as { error }) (after: each instance argument still alive, read back), { error } or
 // { trap }. An instance reads back as { cls, get: { getter: value }, zero: { get_x: value } } (its getters, and its
 // zero-argument methods named get_*, as the input's readBack lists them per package:Class), typed arrays as { ta, v }, BigInts as { big }, undefined as null.
 import { createRequire } from 'node:module';
@@ -24,6 +24,7 @@ const packages = {
   tiktoken: require('./node_modules/@dqbd/tiktoken/tiktoken.cjs'),
   brotliwasm: require('./node_modules/brotli-wasm/pkg.node/brotli_wasm.js'),
   farmhash: require('./node_modules/farmhash-modern/bin/nodejs/farmhash_modern.js'),
+  swc: require('./node_modules/@swc/wasm-typescript/wasm.js'),
 };
 
 const results = [];
@@ -108,14 +109,24 @@ for (const { pkg, fn, args } of input.calls) {
   made = [];
   currentPackage = pkg;
   let value;
-  const answer = attempt(() => {
+  let answer = attempt(() => {
     const decoded = args.map(decode);
     value = invoke(pkg, fn, decoded);
+    if (value instanceof Promise) return value;
     if (isInstance(value)) made.push(value);
     const result = encode(value);
     const after = decoded.filter((a) => isInstance(a) && pointer(a) !== 0).map(readBack);
     return { result, after };
   });
+  if (answer.ok instanceof Promise) {
+    // An async export: its settled value (or its rejection, as a thrown error is reported).
+    try {
+      value = await answer.ok;
+      answer = { ok: { result: { promise: encode(value) }, after: [] } };
+    } catch (e) {
+      answer = e instanceof WebAssembly.RuntimeError ? { trap: true } : { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
   values.push(value);
   const freeErrors = [];
   for (const instance of made) {

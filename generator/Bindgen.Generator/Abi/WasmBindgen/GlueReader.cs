@@ -84,6 +84,7 @@ internal static class GlueReader
             }
         }
 
+        imports = GlueClosures.Resolve(imports, text);
         var classes = new List<GlueClass>();
         foreach ((GlueClass glueClass, List<GlueExport> members) in GlueClassReader.Read(text, exported, helpers))
         {

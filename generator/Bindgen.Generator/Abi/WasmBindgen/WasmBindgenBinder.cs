@@ -148,6 +148,11 @@ internal static class WasmBindgenBinder
             }
         }
 
+        if (signature.AsyncResult is not null)
+        {
+            return WasmBindgenAsync.ResultMismatch(signature, export);
+        }
+
         bool resultFits = export.Result switch
         {
             GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
@@ -224,7 +229,7 @@ internal static class WasmBindgenBinder
     }
 
     /// <summary>The C# types a JavaScript value (<c>addHeapObject</c>, <c>takeObject</c>) may be declared as.</summary>
-    private static bool IsJsValue(WasmBindgenType type) =>
+    internal static bool IsJsValue(WasmBindgenType type) =>
         type is WasmBindgenType.Bytes or WasmBindgenType.String or WasmBindgenType.F64 or WasmBindgenType.Bool or WasmBindgenType.Js or WasmBindgenType.Structured;
 
     private static string Describe(GlueParameterKind kind) => kind switch

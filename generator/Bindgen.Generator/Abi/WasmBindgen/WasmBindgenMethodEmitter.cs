@@ -310,6 +310,12 @@ internal static class WasmBindgenMethodEmitter
                 // A declared object (not object?) is never null: JavaScript's null is then a typed error (undefined is JsUndefined).
                 bool nullable = method.ReturnType.FullName.EndsWith("?", System.StringComparison.Ordinal);
                 string type = result switch { WasmBindgenType.Bytes => "byte[]", WasmBindgenType.String => "string", WasmBindgenType.F64 => "double", WasmBindgenType.Bool => "bool", WasmBindgenType.Structured => string.Empty, _ when !nullable => "object", _ => string.Empty };
+                if (method.WasmBindgen().AsyncResult is { } awaited)
+                {
+                    w.Line($"return {L("g")}.Settle<{awaited}>({taken}, {L("op")});");
+                    break;
+                }
+
                 w.Line(result == WasmBindgenType.Structured ? $"return {JsShapeEmitter.FromJs(method.WasmBindgen().ResultShape!, taken, L("op"))};"
                     : type.Length == 0 ? $"return {taken};" : $"return global::Bindgen.Internals.WasmBindgenGuest.Expect<{type}>({taken}, {L("op")});");
                 break;

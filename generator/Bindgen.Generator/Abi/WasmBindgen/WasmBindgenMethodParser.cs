@@ -47,8 +47,10 @@ internal static class WasmBindgenMethodParser
             parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
         }
 
-        WasmBindgenType? result = method.ReturnsVoid ? WasmBindgenType.Void : TypeCode(method.ReturnType, method.ReturnNullableAnnotation, isResult: true);
-        JsShape? resultShape = result is null && !method.ReturnsVoid ? JsShapeParser.Of(method.ReturnType.WithNullableAnnotation(method.ReturnNullableAnnotation), records) : null;
+        // An async export (its glue returns a Promise) is declared Task<T>: T is the promise's value, typed as a result.
+        (ITypeSymbol resultType, NullableAnnotation resultNullability, string? asyncResult) = WasmBindgenAsync.Unwrap(method);
+        WasmBindgenType? result = method.ReturnsVoid ? WasmBindgenType.Void : TypeCode(resultType, resultNullability, isResult: true);
+        JsShape? resultShape = result is null && !method.ReturnsVoid && asyncResult is null ? JsShapeParser.Of(resultType.WithNullableAnnotation(resultNullability), records) : null;
         result ??= resultShape is null ? null : WasmBindgenType.Structured;
         if (result is null)
         {
@@ -79,7 +81,7 @@ internal static class WasmBindgenMethodParser
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
             new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name), ParameterClasses: classes.ToEquatableArray(), ResultClass: ClassOf(method.ReturnType),
-                ParameterShapes: shapes.ToEquatableArray(), ResultShape: resultShape, Records: records.ToEquatableArray()), Location: parser.ExportNameLocation(method) ?? methodLocation);
+                ParameterShapes: shapes.ToEquatableArray(), ResultShape: resultShape, Records: records.ToEquatableArray(), AsyncResult: asyncResult), Location: parser.ExportNameLocation(method) ?? methodLocation);
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ internal sealed record WasmBindgenClass(string Name, string InterfaceFullName, E
 /// <param name="ParameterShapes">Per parameter, the JavaScript shape of a <see cref="WasmBindgenType.Structured"/> one (else null).</param>
 /// <param name="ResultShape">The JavaScript shape of a <see cref="WasmBindgenType.Structured"/> result.</param>
 /// <param name="Records">The record types those shapes reach (their mappings are emitted once per binding).</param>
+/// <param name="AsyncResult">For an async export declared <c>Task&lt;T&gt;</c>: T as C# spells it (<see cref="Result"/> is T's type); else null.</param>
 internal sealed record WasmBindgenSignature(
     EquatableArray<WasmBindgenType> Parameters,
     WasmBindgenType Result,
@@ -52,7 +53,8 @@ internal sealed record WasmBindgenSignature(
     WasmBindgenAccessor Accessor = WasmBindgenAccessor.None,
     EquatableArray<JsShape?> ParameterShapes = default,
     JsShape? ResultShape = null,
-    EquatableArray<JsRecordType> Records = default) : MethodAbi;
+    EquatableArray<JsRecordType> Records = default,
+    string? AsyncResult = null) : MethodAbi;
 
 /// <summary>Typed access to the wasm-bindgen parts of the model.</summary>
 internal static class WasmBindgenModelAccess

@@ -48,3 +48,22 @@ public sealed class UnsupportedImportException : BindgenException
     /// <summary>The import's module and name.</summary>
     public string Import { get; }
 }
+
+/// <summary>
+/// An async export's promise was still pending once the instance's microtasks had run: the module waits for something
+/// only JavaScript's event loop (a timer, I/O) would deliver, and Bindgen runs none, so the task faults instead of
+/// never completing.
+/// </summary>
+public sealed class JsPromisePendingException : BindgenException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The async export that was called.</param>
+    public JsPromisePendingException(string operation)
+        : base($"{operation}: the module's promise is still pending after its microtasks ran; it waits for an event Bindgen does not deliver (timers, I/O)")
+    {
+        Operation = operation;
+    }
+
+    /// <summary>The async export that was called.</summary>
+    public string Operation { get; }
+}

@@ -6,12 +6,17 @@ using Bindgen.WasmBindgen;
 
 namespace Bindgen.Internals;
 
-/// <summary>A JavaScript function as the host heap holds it: the few built-ins serde's walk over a value calls.</summary>
+/// <summary>A JavaScript function as the host heap holds it: built-ins serde's walk calls, promise resolvers, the module's closures.</summary>
 internal sealed class JsFunction
 {
-    private readonly Func<object?, object?> _call;
+    private readonly Func<object?, object?[], object?> _call;
 
     public JsFunction(string name, Func<object?, object?> call)
+        : this(name, (self, _) => call(self))
+    {
+    }
+
+    public JsFunction(string name, Func<object?, object?[], object?> call)
     {
         Name = name;
         _call = call;
@@ -19,8 +24,11 @@ internal sealed class JsFunction
 
     public string Name { get; }
 
-    /// <summary><c>f.call(thisArg)</c>.</summary>
-    public object? Call(object? thisArg) => _call(thisArg);
+    /// <summary>What the function closes over, when the module made it (a Rust closure's state), else null.</summary>
+    public object? Closure { get; init; }
+
+    /// <summary><c>f.call(thisArg, ...args)</c>.</summary>
+    public object? Call(object? thisArg, params object?[] args) => _call(thisArg, args);
 
     public override string ToString() => $"function {Name}() {{ [native code] }}";
 }

@@ -60,21 +60,21 @@ internal static class WasmBindgenObjectOperations
             "json_parse" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsJson.Parse(g.ReadString(a[0].AsInt32(), a[1].AsInt32(), import), import)),
             "is_falsy" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Truthy(In(g, a[0], import)) ? 0 : 1,
             "typeof" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsOperators.TypeOf(In(g, a[0], import))),
-            _ => null,
+            _ => WasmBindgenAsyncOperations.Create(operation, g, import),
         };
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WasmBindgenGuest, JsObject> Globals = new();
 
     /// <summary>The instance's global object, as Node's <c>globalThis</c> (and <c>global</c>) is: an object with no properties the module reads.</summary>
-    private static JsObject GlobalOf(WasmBindgenGuest g) => Globals.GetValue(g, _ => new JsObject());
+    internal static JsObject GlobalOf(WasmBindgenGuest g) => Globals.GetValue(g, _ => new JsObject());
 
     /// <summary>
     /// <c>new Function(source)</c>: js-sys makes <c>Function("return this")</c> to find the global object when the
     /// lookups fail; that one is the global object (called with <c>undefined</c> as <c>this</c>, as js-sys does).
     /// Bindgen evaluates no other JavaScript.
     /// </summary>
-    private static JsFunction NewFunction(WasmBindgenGuest g, string source, string import) =>
+    internal static JsFunction NewFunction(WasmBindgenGuest g, string source, string import) =>
         source.Trim() is "return this" or "return this;"
             ? new JsFunction("anonymous", self => self is null or JsUndefined ? GlobalOf(g) : self)
             : throw new JsException(import, new JsError($"Bindgen does not evaluate JavaScript source ({source})") { Name = "EvalError" });

@@ -1,0 +1,94 @@
+using System;
+using Bindgen.WasmBindgen;
+using Wasmtime;
+using static Bindgen.Internals.WasmBindgenOperations;
+
+namespace Bindgen.Internals;
+
+/// <summary>
+/// The imports wasm-bindgen-futures and js-sys generate for async exports, by the operation names the generator
+/// classifies their bodies into: <c>new Promise(executor)</c>, <c>Promise.resolve</c>, <c>then</c>,
+/// <c>queueMicrotask</c>, <c>Function.prototype.call</c>, the module's closures (<c>__wbindgen_closure_wrapper*</c>,
+/// <c>__wbindgen_cb_drop</c>) and the global-object accessors. Jobs run on the instance's <see cref="JsMicrotasks"/>.
+/// </summary>
+internal static class WasmBindgenAsyncOperations
+{
+    public static Function.UntypedCallbackDelegate? Create(string operation, WasmBindgenGuest g, string import)
+    {
+        string[] parts = operation.Split(':');
+        switch (parts[0])
+        {
+            case "closure" when parts.Length == 6:
+                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, GuestClosure.Create(g, parts, a[0].AsInt32(), a[1].AsInt32(), import));
+            case "promise_new" when parts.Length == 2:
+                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, NewPromise(g, parts[1], a[0].AsInt32(), a[1].AsInt32(), import));
+            case "static_global" when parts.Length == 2:
+                // Node defines global and globalThis (one object); self and window are undefined there, so null.
+                return parts[1] is "global" or "globalThis"
+                    ? (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, WasmBindgenObjectOperations.GlobalOf(g))
+                    : (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = g.Heap is null ? ValueBox.AsBox<object>(null) : 0;
+        }
+
+        return operation switch
+        {
+            "promise_resolve" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsPromise.ResolvedWith(g.Microtasks, In(g, a[0], import))),
+            "promise_then" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, PromiseOf(In(g, a[0], import), import).Then(In(g, a[1], import), JsUndefined.Value)),
+            "promise_then2" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, PromiseOf(In(g, a[0], import), import).Then(In(g, a[1], import), In(g, a[2], import))),
+            "queue_microtask" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => QueueMicrotask(g, In(g, a[0], import), import),
+            "queue_microtask_property" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, QueueMicrotaskOf(g, In(g, a[0], import), import)),
+            "call1" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Call(In(g, a[0], import), In(g, a[1], import), new[] { In(g, a[2], import) }, import)),
+            "call2" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Call(In(g, a[0], import), In(g, a[1], import), new[] { In(g, a[2], import), In(g, a[3], import) }, import)),
+            "cb_drop" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = GuestClosure.Drop(Take(g, a[0], import), import) ? 1 : 0,
+            "to_string" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsDisplay.ToJsString(In(g, a[0], import))),
+            "function_new_cached" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) =>
+            {
+                string source = a[0].AsInt32() == 0 ? In(g, a[1], import) as string ?? string.Empty : g.ReadString(a[0].AsInt32(), a[1].AsInt32(), import);
+                r[0] = Out(g, WasmBindgenObjectOperations.NewFunction(g, source, import));
+            },
+            _ => null,
+        };
+    }
+
+    private static JsPromise PromiseOf(object? value, string import) =>
+        value as JsPromise ?? throw new JsException(import, new JsError($"{JsDisplay.ToJsString(value)}.then is not a function") { Name = "TypeError" });
+
+    private static object? Call(object? function, object? thisArg, object?[] args, string import) =>
+        function is JsFunction f ? f.Call(thisArg, args) : throw new JsException(import, new JsError($"{JsDisplay.ToJsString(function)}.call is not a function") { Name = "TypeError" });
+
+    /// <summary><c>queueMicrotask(callback)</c>: a TypeError for a value that is not a function, as in Node.</summary>
+    private static void QueueMicrotask(WasmBindgenGuest g, object? callback, string import)
+    {
+        if (callback is not JsFunction f)
+        {
+            throw new JsException(import, new JsError("The \"callback\" argument must be of type function.") { Name = "TypeError" });
+        }
+
+        g.Microtasks.Enqueue(() => f.Call(JsUndefined.Value));
+    }
+
+    /// <summary><c>global.queueMicrotask</c>: the instance's queue on the global object, else an ordinary property read.</summary>
+    private static object? QueueMicrotaskOf(WasmBindgenGuest g, object? target, string import) =>
+        ReferenceEquals(target, WasmBindgenObjectOperations.GlobalOf(g))
+            ? new JsFunction("queueMicrotask", (_, args) => { QueueMicrotask(g, args.Length > 0 ? args[0] : JsUndefined.Value, import); return JsUndefined.Value; })
+            : JsOperators.Get(target, "queueMicrotask", import);
+
+    /// <summary>
+    /// <c>new Promise(executor)</c> with a closure the module lends for this call only (the glue's <c>state0</c>): the
+    /// executor runs now, through the module's adapter export, with the promise's resolving functions.
+    /// </summary>
+    private static JsPromise NewPromise(WasmBindgenGuest g, string adapter, int a, int b, string import)
+    {
+        var promise = new JsPromise(g.Microtasks);
+        (JsFunction resolve, JsFunction reject) = promise.ResolvingFunctions();
+        try
+        {
+            GuestClosure.Invoke(g, adapter, a, b, new object?[] { resolve, reject }, import);
+        }
+        catch (JsException thrown)
+        {
+            promise.Reject(thrown.Value);
+        }
+
+        return promise;
+    }
+}
