@@ -42,7 +42,7 @@ public sealed class ComponentImportedResourceTests
         + "interface\timport\tx:y/h\tx:y\th\t-\nfunction\timport\tx:y/h\t[constructor]blob\t#2\n";
 
     [TestCase("type\t#3\tlist\t#2\n", "import\tx:y/h", "v:#3", "the resource handle blob inside a list is not supported yet")]
-    [TestCase("interface\timport\tx:y/o\tx:y\to\t-\n", "import\tx:y/o", "v:#2", "which 'x:y/h' defines; Bindgen binds an imported resource in the interface that defines it and in exported functions only yet")]
+    [TestCase("type\t#3\trecord\tb:#2\ntype\t#4\tnamed\tx:y/h\tholder\t#3\n", "import\tx:y/h", "v:#4", "the resource handle blob inside a record is not supported yet")]
     public void A_handle_of_an_imported_resource_the_binding_cannot_pass_yet_is_BG0030_at_the_description(string more, string function, string parameter, string message)
     {
         string text = "bindgen-component-description\t1\nfile\tbad.component.wasm\n" + Host + more
@@ -54,5 +54,18 @@ public sealed class ComponentImportedResourceTests
         Assert.That(diagnostic.GetMessage(), Does.Contain(message));
         Assert.That(result.Sources, Is.Empty, "no binding, rather than a wrong one");
         Assert.That(result.CompileProblems, Is.Empty);
+    }
+
+    [Test]
+    public void A_handle_of_an_imported_resource_passes_through_functions_of_other_imported_interfaces()
+    {
+        string text = "bindgen-component-description\t1\nfile\tother.component.wasm\n" + Host
+            + "interface\timport\tx:y/o\tx:y\to\t-\nfunction\timport\tx:y/o\tf\t#2\tv:#2\n"
+            + "instantiate\t0\t0\nnamespace\tDemo\n";
+        GenerationResult result = GeneratorHarness.Run([new InMemoryAdditionalText("/obj/bindgen/other.component.wasm.bindgen-component", text)], "class Empty { }");
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        IMethodSymbol f = result.Output.GetTypeByMetadataName("Demo.IO")!.GetMembers("F").OfType<IMethodSymbol>().Single();
+        Assert.That((f.ReturnType.ToDisplayString(), f.Parameters.Single().Type.ToDisplayString()), Is.EqualTo(("Demo.Other.IBlob", "Demo.Other.IBlob")));
     }
 }
