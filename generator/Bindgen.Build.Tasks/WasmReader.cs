@@ -140,6 +140,11 @@ public static class WasmReader
             {
                 byte sub = section.Byte();
                 uint length = section.U32();
+                if (length > (uint)section.Remaining)
+                {
+                    throw new WasmFormatException($"the name subsection {sub} at offset {section.Position} is {length} bytes long, past the end of its section");
+                }
+
                 int end = section.Position + (int)length;
                 if (sub == 0)
                 {
@@ -331,6 +336,9 @@ public static class WasmReader
         public int Position { get; set; }
 
         public bool AtEnd => Position >= _end;
+
+        /// <summary>The bytes left before the end.</summary>
+        public int Remaining => _end - Position;
 
         public byte Byte()
         {

@@ -8,8 +8,8 @@ namespace Bindgen.Generator.Tests.Components;
 /// <summary>
 /// Resources the component imports (hostres.component.wasm, tests/guests/hostres/hostres.wit): an interface nested in
 /// the world class that the host implements, with the resource's methods as members; its constructor and static
-/// functions are members of the imported interface (the world's imports for a resource the world declares). Where the
-/// binding cannot pass a handle yet, BG0030.
+/// functions are members of the imported interface (the world's imports for a resource the world declares). Its
+/// handles pass anywhere: in any function, and inside lists, options and records.
 /// </summary>
 public sealed class ComponentImportedResourceTests
 {
@@ -41,18 +41,31 @@ public sealed class ComponentImportedResourceTests
     private const string Host = "type\t#0\tresource\timported\t-\ntype\t#1\tnamed\tx:y/h\tblob\t#0\ntype\t#2\town\t#1\n"
         + "interface\timport\tx:y/h\tx:y\th\t-\nfunction\timport\tx:y/h\t[constructor]blob\t#2\n";
 
-    [TestCase("type\t#3\tlist\t#2\n", "import\tx:y/h", "v:#3", "the resource handle blob inside a list is not supported yet")]
-    [TestCase("interface\timport\tx:y/o\tx:y\to\t-\n", "import\tx:y/o", "v:#2", "which 'x:y/h' defines; Bindgen binds an imported resource in the interface that defines it and in exported functions only yet")]
-    public void A_handle_of_an_imported_resource_the_binding_cannot_pass_yet_is_BG0030_at_the_description(string more, string function, string parameter, string message)
+    [TestCase("type\t#3\tlist\t#2\n", "v:#3", "Demo.Other.IBlob[]")]
+    [TestCase("type\t#3\toption\t#2\n", "v:#3", "Demo.Other.IBlob?")]
+    [TestCase("type\t#3\trecord\tb:#2\ntype\t#4\tnamed\tx:y/h\tholder\t#3\n", "v:#4", "Demo.IH.Holder")]
+    public void A_handle_of_an_imported_resource_inside_a_list_option_or_record_is_bound(string more, string parameter, string type)
     {
-        string text = "bindgen-component-description\t1\nfile\tbad.component.wasm\n" + Host + more
-            + $"function\t{function}\tf\t-\t{parameter}\n"
-            + "instantiate\t0\t0\n";
-        GenerationResult result = GeneratorHarness.Run([new InMemoryAdditionalText("/obj/bindgen/bad.component.wasm.bindgen-component", text)], "class Empty { }");
-        Diagnostic diagnostic = result.Diagnostics.Single();
-        Assert.That(diagnostic.Id, Is.EqualTo("BG0030"));
-        Assert.That(diagnostic.GetMessage(), Does.Contain(message));
-        Assert.That(result.Sources, Is.Empty, "no binding, rather than a wrong one");
-        Assert.That(result.CompileProblems, Is.Empty);
+        string text = "bindgen-component-description\t1\nfile\tother.component.wasm\n" + Host + more
+            + $"function\timport\tx:y/h\tf\t-\t{parameter}\n"
+            + "instantiate\t0\t0\nnamespace\tDemo\n";
+        GenerationResult result = GeneratorHarness.Run([new InMemoryAdditionalText("/obj/bindgen/other.component.wasm.bindgen-component", text)], "class Empty { }");
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        IMethodSymbol f = result.Output.GetTypeByMetadataName("Demo.IH")!.GetMembers("F").OfType<IMethodSymbol>().Single();
+        Assert.That(f.Parameters.Single().Type.ToDisplayString(), Is.EqualTo(type));
+    }
+
+    [Test]
+    public void A_handle_of_an_imported_resource_passes_through_functions_of_other_imported_interfaces()
+    {
+        string text = "bindgen-component-description\t1\nfile\tother.component.wasm\n" + Host
+            + "interface\timport\tx:y/o\tx:y\to\t-\nfunction\timport\tx:y/o\tf\t#2\tv:#2\n"
+            + "instantiate\t0\t0\nnamespace\tDemo\n";
+        GenerationResult result = GeneratorHarness.Run([new InMemoryAdditionalText("/obj/bindgen/other.component.wasm.bindgen-component", text)], "class Empty { }");
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        IMethodSymbol f = result.Output.GetTypeByMetadataName("Demo.IO")!.GetMembers("F").OfType<IMethodSymbol>().Single();
+        Assert.That((f.ReturnType.ToDisplayString(), f.Parameters.Single().Type.ToDisplayString()), Is.EqualTo(("Demo.Other.IBlob", "Demo.Other.IBlob")));
     }
 }

@@ -33,6 +33,9 @@ public interface IHostresImports
 [global::System.CodeDom.Compiler.GeneratedCode("Bindgen.Generator", "1.0.0")]
 public interface IApp
 {
+    /// <summary>The WIT record <c>lent-blob</c> of <c>local:hostres/app@1.0.0</c>.</summary>
+    public sealed record LentBlob(global::Demo.Components.Hostres.IBlob B, uint N);
+
     /// <summary>WIT: <c>cycle: func(n: u32) -&gt; u32</c>.</summary>
     uint Cycle(uint n);
     /// <summary>WIT: <c>peek: func(b: borrow&lt;blob&gt;) -&gt; u32</c>.</summary>
@@ -59,6 +62,16 @@ public interface IApp
     uint UseDropped();
     /// <summary>WIT: <c>live: func() -&gt; u32</c>.</summary>
     uint Live();
+    /// <summary>WIT: <c>keep-maybe: func(b: option&lt;blob&gt;) -&gt; bool</c>.</summary>
+    bool KeepMaybe(global::Demo.Components.Hostres.IBlob? b);
+    /// <summary>WIT: <c>kept-maybe: func() -&gt; option&lt;blob&gt;</c>.</summary>
+    global::Demo.Components.Hostres.IBlob? KeptMaybe();
+    /// <summary>WIT: <c>lent-value: func(r: lent-blob) -&gt; u32</c>.</summary>
+    uint LentValue(global::Demo.Components.IApp.LentBlob r);
+    /// <summary>WIT: <c>sum: func(bs: list&lt;borrow&lt;blob&gt;&gt;) -&gt; u32</c>.</summary>
+    uint Sum(global::Demo.Components.Hostres.IBlob[] bs);
+    /// <summary>WIT: <c>spawn: func(n: u32) -&gt; list&lt;blob&gt;</c>.</summary>
+    global::Demo.Components.Hostres.IBlob[] Spawn(uint n);
 }
 
 /// <summary>
@@ -341,6 +354,8 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
         internal readonly global::Bindgen.Internals.ComponentInstance __component;
         private const string Binding = "local:hostres/app@1.0.0";
         private readonly global::Bindgen.Internals.CanonicalGuest _guest;
+        private readonly global::Bindgen.Internals.CanonicalGuest _guest1;
+        private readonly global::Bindgen.Internals.CanonicalGuest _guest2;
         private readonly global::Bindgen.Internals.StoreGate _storeGate;
         private readonly global::System.Func<int, int> _f0;
         private readonly global::System.Action<int>? _post__f0;
@@ -378,10 +393,22 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
         private readonly global::System.Action<int>? _post__f16;
         private readonly global::System.Func<int> _f17;
         private readonly global::System.Action<int>? _post__f17;
+        private readonly global::System.Func<int, int, int> _f18;
+        private readonly global::System.Action<int>? _post__f18;
+        private readonly global::System.Func<int> _f19;
+        private readonly global::System.Action<int>? _post__f19;
+        private readonly global::System.Func<int, int, int> _f20;
+        private readonly global::System.Action<int>? _post__f20;
+        private readonly global::System.Func<int, int, int> _f21;
+        private readonly global::System.Action<int>? _post__f21;
+        private readonly global::System.Func<int, int> _f22;
+        private readonly global::System.Action<int>? _post__f22;
 
         public __AppCore(global::Bindgen.Internals.ComponentInstance __c)
         {
             _guest = __c.Guest(null, null);
+            _guest1 = __c.Guest(__c.Exports(1, Binding).Memory("memory"), null);
+            _guest2 = __c.Guest(__c.Exports(1, Binding).Memory("memory"), __c.Exports(1, Binding).CheckedFunction("cabi_realloc", "(i32, i32, i32, i32) -> i32"));
             __component = __c;
             _storeGate = __c.Exports(1, Binding).StoreGate;
             _f0 = __c.Exports(1, Binding).Func<int, int>("local:hostres/app@1.0.0#[constructor]tally", "(i32) -> i32");
@@ -420,6 +447,16 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
             _post__f16 = null;
             _f17 = __c.Exports(1, Binding).Func<int>("local:hostres/app@1.0.0#live", "() -> i32");
             _post__f17 = null;
+            _f18 = __c.Exports(1, Binding).Func<int, int, int>("local:hostres/app@1.0.0#keep-maybe", "(i32, i32) -> i32");
+            _post__f18 = null;
+            _f19 = __c.Exports(1, Binding).Func<int>("local:hostres/app@1.0.0#kept-maybe", "() -> i32");
+            _post__f19 = null;
+            _f20 = __c.Exports(1, Binding).Func<int, int, int>("local:hostres/app@1.0.0#lent-value", "(i32, i32) -> i32");
+            _post__f20 = null;
+            _f21 = __c.Exports(1, Binding).Func<int, int, int>("local:hostres/app@1.0.0#sum", "(i32, i32) -> i32");
+            _post__f21 = null;
+            _f22 = __c.Exports(1, Binding).Func<int, int>("local:hostres/app@1.0.0#spawn", "(i32) -> i32");
+            _post__f22 = null;
             __c.ThrowIfProblems();
         }
 
@@ -1206,6 +1243,374 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
                 __entered.Leave();
             }
         }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public bool KeepMaybe(global::Demo.Components.Hostres.IBlob? b)
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IApp", "KeepMaybe", "keep-maybe");
+            try
+            {
+                const string __op = "IApp.KeepMaybe (export 'keep-maybe')";
+                int __d0;
+                int __j1 = 0;
+                if (b is null)
+                {
+                    __d0 = 0;
+                }
+                else
+                {
+                    __d0 = 1;
+                    __j1 = __component.LowerHostOwn(0, b, __op, "b");
+                }
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f18(__d0, __j1);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift the result from its one flat value.
+                bool __result = (__r != 0);
+                // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+                if (this._post__f18 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public global::Demo.Components.Hostres.IBlob? KeptMaybe()
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IApp", "KeptMaybe", "kept-maybe");
+            try
+            {
+                const string __op = "IApp.KeptMaybe (export 'kept-maybe')";
+                global::Bindgen.Internals.CanonicalGuest __g = this._guest1;
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f19();
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift through a fresh view, every read bounds-checked and validated.
+                global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+                global::System.ReadOnlySpan<byte> __rm = __g.View();
+                global::Demo.Components.Hostres.IBlob? __result = __Load0(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+                __g.VerifyUnchanged(__rs, __op);
+                // (5) Let the guest free what it returned, now that it is copied out.
+                if (this._post__f19 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public uint LentValue(global::Demo.Components.IApp.LentBlob r)
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IApp", "LentValue", "lent-value");
+            try
+            {
+                const string __op = "IApp.LentValue (export 'lent-value')";
+                var __v0 = r;
+                if (__v0 is null) throw new global::System.ArgumentNullException("r", __op + ": a record Demo.Components.IApp.LentBlob value is null");
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f20(__component.LowerHostBorrow(0, __v0.B, __op, "__v0.B"), unchecked((int)__v0.N));
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift the result from its one flat value.
+                uint __result = unchecked((uint)__r);
+                // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+                if (this._post__f20 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public uint Sum(global::Demo.Components.Hostres.IBlob[] bs)
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IApp", "Sum", "sum");
+            try
+            {
+                const string __op = "IApp.Sum (export 'sum')";
+                global::Bindgen.Internals.CanonicalGuest __g = this._guest2;
+                global::Bindgen.Internals.CanonicalPlan __p = __g.Rent();
+                // (1) Measure and check the whole argument tree, then allocate: each cabi_realloc may grow and move memory.
+                __Plan1(__p, bs, __op);
+                __g.Allocate(__p, __op);
+                // (2) Write through one view taken after the last allocation; no guest call until it is dropped.
+                global::Bindgen.MemorySnapshot __s = __g.Snapshot();
+                global::System.Span<byte> __m = __g.View();
+                int __blk2 = __p.Next(out int __n1);
+                for (int __i3 = 0; __i3 < __n1; __i3++)
+                {
+                    global::Bindgen.Internals.CanonicalLower.U32(__m, __blk2 + __i3 * 4, unchecked((uint)global::Bindgen.Internals.ComponentInstance.Running.LowerHostBorrow(0, bs[__i3], __op, "value")));
+                }
+                int __b0 = __blk2;
+                __g.VerifyUnchanged(__s, __op);
+                __g.Return(__p);
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f21(__b0, __n1);
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift the result from its one flat value.
+                uint __result = unchecked((uint)__r);
+                // (5) Post-return, whenever the module exports it: canon lift calls it after every call, whatever the result.
+                if (this._post__f21 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::Bindgen.MayGrowMemory]
+        public global::Demo.Components.Hostres.IBlob[] Spawn(uint n)
+        {
+            global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IApp", "Spawn", "spawn");
+            try
+            {
+                const string __op = "IApp.Spawn (export 'spawn')";
+                global::Bindgen.Internals.CanonicalGuest __g = this._guest1;
+                // (3) Call.
+                int __r;
+                try
+                {
+                    __r = this._f22(unchecked((int)n));
+                }
+                catch (global::Wasmtime.WasmtimeException __e)
+                {
+                    throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                }
+                // (4) Lift through a fresh view, every read bounds-checked and validated.
+                global::Bindgen.MemorySnapshot __rs = __g.Snapshot();
+                global::System.ReadOnlySpan<byte> __rm = __g.View();
+                global::Demo.Components.Hostres.IBlob[] __result = __Load2(__rm, global::Bindgen.Internals.CanonicalLift.Check(__rm, __r, 8, 4, __op), __op);
+                __g.VerifyUnchanged(__rs, __op);
+                // (5) Let the guest free what it returned, now that it is copied out.
+                if (this._post__f22 is { } __post)
+                {
+                    try
+                    {
+                        __post(__r);
+                    }
+                    catch (global::Wasmtime.WasmtimeException __e)
+                    {
+                        throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
+                    }
+                }
+                return __result;
+            }
+            catch (global::System.Exception __failed) when (__entered.Failed(__failed))
+            {
+                throw;
+            }
+            finally
+            {
+                __entered.Leave();
+            }
+        }
+
+        // option<own>: size 8, alignment 4.
+        private static void __Plan0(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob? __v, string __op)
+        {
+            if (__v is not null)
+            {
+                __Plan3(__p, __v, __op);
+            }
+        }
+        private static void __Store0(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob? __v, int __a, string __op)
+        {
+            if (__v is not null)
+            {
+                global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)1));
+                global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)global::Bindgen.Internals.ComponentInstance.Running.LowerHostOwn(0, __v, __op, "value")));
+            }
+            else
+            {
+                global::Bindgen.Internals.CanonicalLower.U8(__m, __a, unchecked((byte)0));
+            }
+        }
+        private static global::Demo.Components.Hostres.IBlob? __Load0(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
+        {
+            if (global::Bindgen.Internals.CanonicalLift.Discriminant(global::Bindgen.Internals.CanonicalLift.U8(__m, __a, __op), 2, "option<own>", __op) == 0)
+            {
+                return default;
+            }
+            return global::Bindgen.Internals.ComponentInstance.Running.LiftHostOwn<global::Demo.Components.Hostres.IBlob>(0, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op)), __op);
+        }
+
+        // list<borrow>: size 8, alignment 4.
+        private static void __Plan1(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob[] __v, string __op)
+        {
+            if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<borrow> value is null; only option<T> (T?) can be null");
+            int __n = __v.Length;
+            __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 4, __op), __n);
+            for (int __i = 0; __i < __n; __i++)
+            {
+                __Plan4(__p, __v[__i], __op);
+            }
+        }
+        private static void __Store1(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob[] __v, int __a, string __op)
+        {
+            if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<borrow> value is null; only option<T> (T?) can be null");
+            int __b = __p.Next(out int __n);
+            for (int __i = 0; __i < __n; __i++)
+            {
+                global::Bindgen.Internals.CanonicalLower.U32(__m, __b + __i * 4, unchecked((uint)global::Bindgen.Internals.ComponentInstance.Running.LowerHostBorrow(0, __v[__i], __op, "value")));
+            }
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        }
+        private static global::Demo.Components.Hostres.IBlob[] __Load1(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
+        {
+            int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+            int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+            global::Bindgen.Internals.CanonicalLift.List(__m, __b, __n, 4, 4, __op);
+            var __r = global::Bindgen.Internals.CanonicalLift.NewArray<global::Demo.Components.Hostres.IBlob>(__n);
+            for (int __i = 0; __i < __n; __i++)
+            {
+                __r[__i] = global::Bindgen.Internals.ComponentInstance.Running.LiftHostBorrow<global::Demo.Components.Hostres.IBlob>(0, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __b + __i * 4, __op)), __op);
+            }
+            return __r;
+        }
+
+        // list<own>: size 8, alignment 4.
+        private static void __Plan2(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob[] __v, string __op)
+        {
+            if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<own> value is null; only option<T> (T?) can be null");
+            int __n = __v.Length;
+            __p.Measure(4, global::Bindgen.Internals.CanonicalLower.ListSize(__n, 4, __op), __n);
+            for (int __i = 0; __i < __n; __i++)
+            {
+                __Plan3(__p, __v[__i], __op);
+            }
+        }
+        private static void __Store2(global::System.Span<byte> __m, global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob[] __v, int __a, string __op)
+        {
+            if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a list<own> value is null; only option<T> (T?) can be null");
+            int __b = __p.Next(out int __n);
+            for (int __i = 0; __i < __n; __i++)
+            {
+                global::Bindgen.Internals.CanonicalLower.U32(__m, __b + __i * 4, unchecked((uint)global::Bindgen.Internals.ComponentInstance.Running.LowerHostOwn(0, __v[__i], __op, "value")));
+            }
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __a, unchecked((uint)__b));
+            global::Bindgen.Internals.CanonicalLower.U32(__m, __a + 4, unchecked((uint)__n));
+        }
+        private static global::Demo.Components.Hostres.IBlob[] __Load2(global::System.ReadOnlySpan<byte> __m, int __a, string __op)
+        {
+            int __b = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a, __op));
+            int __n = unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __a + 4, __op));
+            global::Bindgen.Internals.CanonicalLift.List(__m, __b, __n, 4, 4, __op);
+            var __r = global::Bindgen.Internals.CanonicalLift.NewArray<global::Demo.Components.Hostres.IBlob>(__n);
+            for (int __i = 0; __i < __n; __i++)
+            {
+                __r[__i] = global::Bindgen.Internals.ComponentInstance.Running.LiftHostOwn<global::Demo.Components.Hostres.IBlob>(0, unchecked((int)global::Bindgen.Internals.CanonicalLift.U32(__m, __b + __i * 4, __op)), __op);
+            }
+            return __r;
+        }
+
+        // own: size 4, alignment 4.
+        private static void __Plan3(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob __v, string __op)
+        {
+            if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a own value is null; only option<T> (T?) can be null");
+        }
+
+        // borrow: size 4, alignment 4.
+        private static void __Plan4(global::Bindgen.Internals.CanonicalPlan __p, global::Demo.Components.Hostres.IBlob __v, string __op)
+        {
+            if (__v is null) throw new global::System.ArgumentNullException("value", __op + ": a borrow value is null; only option<T> (T?) can be null");
+        }
     }
 
     private sealed class __AppGate : global::Demo.Components.IApp
@@ -1449,6 +1854,100 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
             try
             {
                 return _core.Live();
+            }
+            catch (global::Bindgen.BindgenException __e)
+            {
+                _component.Poison(__e);
+                throw;
+            }
+            finally
+            {
+                _component.Exit();
+            }
+        }
+
+        bool global::Demo.Components.IApp.KeepMaybe(global::Demo.Components.Hostres.IBlob? b)
+        {
+            _component.Enter("IApp.KeepMaybe");
+            try
+            {
+                return _core.KeepMaybe(b);
+            }
+            catch (global::Bindgen.BindgenException __e)
+            {
+                _component.Poison(__e);
+                throw;
+            }
+            finally
+            {
+                _component.Exit();
+            }
+        }
+
+        global::Demo.Components.Hostres.IBlob? global::Demo.Components.IApp.KeptMaybe()
+        {
+            _component.Enter("IApp.KeptMaybe");
+            try
+            {
+                return _core.KeptMaybe();
+            }
+            catch (global::Bindgen.BindgenException __e)
+            {
+                _component.Poison(__e);
+                throw;
+            }
+            finally
+            {
+                _component.Exit();
+            }
+        }
+
+        uint global::Demo.Components.IApp.LentValue(global::Demo.Components.IApp.LentBlob r)
+        {
+            _component.Enter("IApp.LentValue");
+            try
+            {
+                uint __result = _core.LentValue(r);
+                _component.EndBorrows("IApp.LentValue");
+                return __result;
+            }
+            catch (global::Bindgen.BindgenException __e)
+            {
+                _component.Poison(__e);
+                throw;
+            }
+            finally
+            {
+                _component.Exit();
+            }
+        }
+
+        uint global::Demo.Components.IApp.Sum(global::Demo.Components.Hostres.IBlob[] bs)
+        {
+            _component.Enter("IApp.Sum");
+            try
+            {
+                uint __result = _core.Sum(bs);
+                _component.EndBorrows("IApp.Sum");
+                return __result;
+            }
+            catch (global::Bindgen.BindgenException __e)
+            {
+                _component.Poison(__e);
+                throw;
+            }
+            finally
+            {
+                _component.Exit();
+            }
+        }
+
+        global::Demo.Components.Hostres.IBlob[] global::Demo.Components.IApp.Spawn(uint n)
+        {
+            _component.Enter("IApp.Spawn");
+            try
+            {
+                return _core.Spawn(n);
             }
             catch (global::Bindgen.BindgenException __e)
             {

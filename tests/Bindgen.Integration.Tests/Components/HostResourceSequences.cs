@@ -117,6 +117,19 @@ internal static class HostResourceSequences
                     case "ticket": blobTickets[s[1]] = new HostBlobs.Ticket(host, N(2)); break;
                     case "ticket-round": value = demo.TicketRound(N(1)); break;
                     case "ticket-number": value = demo.TicketNumber(blobTickets[s[1]]); break;
+                    case "keep-maybe": value = app.KeepMaybe(s[1] == "-" ? null : B(1)) ? 1u : 0u; break;
+                    case "kept-maybe": value = (blobs[s[1]] = app.KeptMaybe()!) is null ? 0u : 1u; break;
+                    case "lent-value": value = app.LentValue(new IApp.LentBlob(B(1), N(2))); break;
+                    case "sum": value = app.Sum(s[1].Split(',').Select(v => blobs[v]).ToArray()); break;
+                    case "spawn":
+                        HostresDemo.IBlob[] spawned = app.Spawn(N(2));
+                        for (int i = 0; i < spawned.Length; i++)
+                        {
+                            blobs[s[1] + i] = spawned[i];
+                        }
+
+                        value = (uint)spawned.Length;
+                        break;
                     case "made": value = (uint)host.Made; break;
                     case "disposed": value = (uint)host.Disposed; break;
                     default: throw new ArgumentException("unknown step " + step);

@@ -27,6 +27,8 @@ public sealed class HostResourceTests : GuestFixture
         new[] { "tally t 1", "blob x 5", "feed t x", "total t", "eat t x", "total t", "disposed", "tmake u 2", "live", "tdispose t", "tdispose u", "live", "value x" },
         // The resource the world itself imports (not an interface), made by the guest and lent by the host.
         new[] { "ticket-round 6", "made", "disposed", "ticket t 8", "ticket-number t", "made", "disposed" },
+        // Handles inside an option (both ways), a record and lists (lent in, owned out).
+        new[] { "keep-maybe -", "kept-maybe k", "blob x 5", "keep-maybe x", "kept-maybe y", "value y", "lent-value x 3", "blob z 7", "sum x,z,y", "spawn s 3", "value s2", "sum s0,s1,s2", "made", "disposed", "keep s1", "drop-kept", "disposed" },
     };
 
     /// <summary>
@@ -97,7 +99,7 @@ public sealed class HostResourceTests : GuestFixture
         Assert.Throws<ComponentPoisonedException>(() => demo.App.Live());
     }
 
-    /// <summary>Create, lend, move and drop host blobs; BINDGEN_RESOURCE_CYCLES sets the count (20,000 by default: each cycle is six calls).</summary>
+    /// <summary>Create, lend, move and drop host blobs; BINDGEN_RESOURCE_CYCLES sets the count (20,000 by default: each cycle is nine calls).</summary>
     [Test]
     public void Create_use_drop_cycles_leave_the_host_table_and_the_handle_table_where_they_started()
     {
@@ -114,6 +116,8 @@ public sealed class HostResourceTests : GuestFixture
             Assert.That(app.Cycle(value), Is.EqualTo(value + 1));
             var blob = new HostBlobs.Blob(host, value);
             Assert.That(app.Peek(blob), Is.EqualTo(value));
+            Assert.That(app.Sum([blob, blob]), Is.EqualTo(2 * value), "one object lent twice in a list: two borrowed handles");
+            Assert.That((app.KeepMaybe(blob), app.KeptMaybe()), Is.EqualTo((true, blob)), "moved in and out inside an option");
             tally.Feed(blob);
             HostresDemo.IBlob fresh = app.Fresh(value);
             tally.Eat(fresh);

@@ -4,7 +4,8 @@
 // (the host makes a blob), value <var> (its value, read by the host), tally|tmake <var> <n>, total <var>,
 // feed|eat <tally> <blob>, tdispose <var>, cycle <n>, peek|leak|keep|merge-kept|donate <blob>, give-back|fresh <var> [n],
 // drop-kept, self-take, wrong-type, use-dropped, live, ticket <var> <n> (the host makes a ticket, the world's
-// resource), ticket-round <n>, ticket-number <var>, made (blobs and tickets constructed so far), disposed (so far).
+// resource), ticket-round <n>, ticket-number <var>, keep-maybe <var|->, kept-maybe <var>, lent-value <var> <n>,
+// sum <var,var,...>, spawn <prefix> <n>, made (blobs and tickets constructed so far), disposed (so far).
 // Outcomes: "ok", "ok <value>", "disposed" (a use of a dropped or moved resource, refused before the guest runs),
 // "trap" (the guest or a handle trapped), "poisoned".
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,11 @@ for (const sequence of input.sequences) {
         case 'ticket': vars.set(a, new Ticket(Number(b))); break;
         case 'ticket-round': value = exports.ticketRound(Number(a)); break;
         case 'ticket-number': value = exports.ticketNumber(vars.get(a)); break;
+        case 'keep-maybe': value = Number(app.keepMaybe(a === '-' ? undefined : vars.get(a))); break;
+        case 'kept-maybe': { const kept = app.keptMaybe(); vars.set(a, kept); value = kept === undefined ? 0 : 1; break; }
+        case 'lent-value': value = app.lentValue({ b: vars.get(a), n: Number(b) }); break;
+        case 'sum': value = app.sum(a.split(',').map((v) => vars.get(v))); break;
+        case 'spawn': { const list = app.spawn(Number(b)); list.forEach((x, i) => vars.set(a + i, x)); value = list.length; break; }
         case 'made': value = made; break;
         case 'disposed': value = disposed; break;
         default: throw new Error('unknown step ' + step);

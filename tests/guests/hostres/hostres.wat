@@ -16,7 +16,8 @@
   (import "[export]local:hostres/app@1.0.0" "[resource-new]tally" (func $tally_new (param i32) (result i32)))
   (import "[export]local:hostres/app@1.0.0" "[resource-rep]tally" (func $tally_rep (param i32) (result i32)))
   (import "[export]local:hostres/app@1.0.0" "[resource-drop]tally" (func $tally_drop (param i32)))
-  (memory 1)
+  (memory (export "memory") 2)
+  (global $heap (mut i32) (i32.const 80000))
   (global $free (mut i32) (i32.const 0))
   (global $fresh (mut i32) (i32.const 1))
   (global $live (mut i32) (i32.const 0))
@@ -122,6 +123,60 @@
     (call $blob_get (global.get $kept)))
 
   (func (export "local:hostres/app@1.0.0#live") (result i32) (global.get $live))
+
+  ;; A bump allocator past the tally slots (the first page) and the result areas: nothing is freed.
+  (func (export "cabi_realloc") (param $old i32) (param $old_size i32) (param $align i32) (param $size i32) (result i32)
+    (local $at i32)
+    (local.set $at (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1))) (i32.sub (i32.const 0) (local.get $align))))
+    (global.set $heap (i32.add (local.get $at) (local.get $size)))
+    (if (i32.gt_u (global.get $heap) (i32.mul (memory.size) (i32.const 65536)))
+      (then (if (i32.eq (memory.grow (i32.add (i32.shr_u (i32.sub (global.get $heap) (i32.mul (memory.size) (i32.const 65536))) (i32.const 16)) (i32.const 1))) (i32.const -1)) (then unreachable))))
+    (local.get $at))
+
+  (func (export "local:hostres/app@1.0.0#keep-maybe") (param $some i32) (param $b i32) (result i32)
+    (if (local.get $some) (then (global.set $kept (local.get $b))))
+    (local.get $some))
+
+  ;; option<blob> at 70000: discriminant (u8), handle (u32 at +4).
+  (func (export "local:hostres/app@1.0.0#kept-maybe") (result i32)
+    (i32.store8 (i32.const 70000) (i32.ne (global.get $kept) (i32.const 0)))
+    (i32.store (i32.const 70004) (global.get $kept))
+    (global.set $kept (i32.const 0))
+    (i32.const 70000))
+
+  (func (export "local:hostres/app@1.0.0#lent-value") (param $b i32) (param $n i32) (result i32)
+    (local $value i32)
+    (local.set $value (i32.add (call $blob_get (local.get $b)) (local.get $n)))
+    (call $blob_drop (local.get $b))
+    (local.get $value))
+
+  (func (export "local:hostres/app@1.0.0#sum") (param $ptr i32) (param $len i32) (result i32)
+    (local $i i32)
+    (local $h i32)
+    (local $total i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $h (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $total (i32.add (local.get $total) (call $blob_get (local.get $h))))
+        (call $blob_drop (local.get $h))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $total))
+
+  ;; list<blob> at 65536: (pointer, length), the handles from 65544 (at most 1000).
+  (func (export "local:hostres/app@1.0.0#spawn") (param $n i32) (result i32)
+    (local $i i32)
+    (if (i32.gt_u (local.get $n) (i32.const 1000)) (then unreachable))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store (i32.add (i32.const 65544) (i32.shl (local.get $i) (i32.const 2))) (call $blob_new (local.get $i)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.store (i32.const 65536) (i32.const 65544))
+    (i32.store (i32.const 65540) (local.get $n))
+    (i32.const 65536))
 
   (func (export "ticket-round") (param $n i32) (result i32)
     (local $t i32)

@@ -17,6 +17,9 @@ internal sealed class CanonicalCodec
     private const string Lower = "global::Bindgen.Internals.CanonicalLower";
     private const string Lift = "global::Bindgen.Internals.CanonicalLift";
 
+    /// <summary>The instance whose call runs: helpers are static, and a resource the host implements lives in its table.</summary>
+    private const string Running = "global::Bindgen.Internals.ComponentInstance.Running";
+
     private readonly Dictionary<WitType, int> _ids = new();
 
     /// <summary>The names of the view, plan, guest and operation the built expressions refer to (helpers use these defaults; a method sets its own).</summary>
@@ -83,6 +86,8 @@ internal sealed class CanonicalCodec
         WitKind.Unit => ";",
         WitKind.Enum => WriteDiscriminant(t, $"__ToCase{Id(t)}({v}, {Op})", a),
         WitKind.Flags => WriteDiscriminant(t, $"__ToFlags{Id(t)}({v})", a, CanonicalLayout.Size(t)),
+        WitKind.Own or WitKind.Borrow when t.HostResource >= 0 =>
+            $"{Lower}.U32({M}, {a}, unchecked((uint){Running}.LowerHost{(t.Kind == WitKind.Own ? "Own" : "Borrow")}({t.HostResource}, {v}, {Op}, \"value\")));",
         _ => $"__Store{Id(t)}({M}, {P}, {v}, {a}, {Op});",
     };
 
@@ -104,6 +109,8 @@ internal sealed class CanonicalCodec
         WitKind.Unit => "default(global::Bindgen.Unit)",
         WitKind.Enum => $"__FromCase{Id(t)}({ReadDiscriminant(t, a)})",
         WitKind.Flags => $"__FromFlags{Id(t)}({ReadUnsigned(CanonicalLayout.Size(t), a)})",
+        WitKind.Own or WitKind.Borrow when t.HostResource >= 0 =>
+            $"{Running}.LiftHost{(t.Kind == WitKind.Own ? "Own" : "Borrow")}<{t.ClrType}>({t.HostResource}, unchecked((int){Lift}.U32({M}, {a}, {Op})), {Op})",
         _ => $"__Load{Id(t)}({M}, {a}, {Op})",
     };
 
@@ -166,6 +173,9 @@ internal sealed class CanonicalCodec
                     break;
                 case WitKind.Flags:
                     CanonicalCodecCases.EmitFlags(w, t, id);
+                    break;
+                case WitKind.Own or WitKind.Borrow:
+                    EmitPlan(w, t, id); // the null check only: a handle is written and read in place
                     break;
                 default:
                     if (HasAllocations(t) || HoldsRefusableNull(t))

@@ -122,7 +122,7 @@ internal static class ComponentBinding
 
     /// <summary>
     /// Where handles are bound, passed flat: a resource the component defines in parameters and results of exported
-    /// functions of the interface that defines it; one it imports in its own interface's functions and in exported ones.
+    /// functions of the interface that defines it; one it imports in any function.
     /// </summary>
     private static string? HandleProblem(DescribedFunction function, List<WitType> parameters, WitType? result, ComponentTypes types)
     {
@@ -132,12 +132,7 @@ internal static class ComponentBinding
             ComponentResourceType resource = types.Resources.Values.First(r => r.FullName == handle.ClrType);
             if (resource.Imported)
             {
-                if (!function.IsExport && resource.Owner != (function.Interface ?? "-"))
-                {
-                    return $"the imported function '{function.Name}' passes the resource '{resource.WitName}', which '{resource.Owner}' defines; Bindgen binds an imported resource in the interface that defines it and in exported functions only yet";
-                }
-
-                continue;
+                continue; // the instance's table of host objects serves every function, imported or exported
             }
 
             if (!function.IsExport)

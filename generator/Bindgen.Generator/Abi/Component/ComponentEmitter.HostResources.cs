@@ -56,7 +56,14 @@ internal static partial class ComponentEmitter
     private static bool UsesHostResources(ComponentInterface e) =>
         e.Module.Methods.Any(m => m.Canonical().Parameters.Any(IsHostHandle) || m.Canonical().Result is { } r && IsHostHandle(r));
 
-    private static bool IsHostHandle(WitType t) => t.Kind is WitKind.Own or WitKind.Borrow && t.HostResource >= 0;
+    /// <summary>Whether a value of <paramref name="t"/> holds, anywhere in its tree, a handle of a resource the host implements (a borrow only, with <paramref name="borrow"/>).</summary>
+    private static bool IsHostHandle(WitType t, bool borrow) =>
+        t.Kind is WitKind.Own or WitKind.Borrow && t.HostResource >= 0 ? !borrow || t.Kind == WitKind.Borrow
+        : t.Elements.Any(e => IsHostHandle(e, borrow)) || t.Members.Any(m => m.Type is { } type && IsHostHandle(type, borrow));
+
+    private static bool IsHostHandle(WitType t) => IsHostHandle(t, borrow: false);
+
+    private static bool LendsHostHandle(WitType t) => IsHostHandle(t, borrow: true);
 
     /// <summary>
     /// The call of an export's glue from its gated method: when the host lends resources to it, the guest must have
@@ -64,7 +71,7 @@ internal static partial class ComponentEmitter
     /// </summary>
     private static void EmitCoreCall(IndentedWriter w, MethodModel method, string component, string call, string operation)
     {
-        bool lends = method.Canonical().Parameters.Any(p => p.Kind == WitKind.Borrow && p.HostResource >= 0);
+        bool lends = method.Canonical().Parameters.Any(LendsHostHandle);
         bool returns = method.ReturnType.Shape != TypeShape.Void;
         if (!lends)
         {
@@ -96,6 +103,6 @@ internal static partial class ComponentEmitter
 
         w.Line($"{Runtime} __component = __c;");
         bool onSelf = ComponentBinding.ResourceMember(method.ExportName) is { Kind: "method" } && s.Parameters.Count > 0 && IsHostHandle(s.Parameters[0]);
-        return (onSelf, s.Parameters.Any(p => p.Kind == WitKind.Borrow && p.HostResource >= 0) ? "__component.ReleaseLends();" : null);
+        return (onSelf, s.Parameters.Any(LendsHostHandle) ? "__component.ReleaseLends();" : null);
     }
 }

@@ -144,7 +144,7 @@ internal sealed class ComponentTypes
         int index = Resources.Values.Distinct().Count();
         var resource = new ComponentResourceType(index, named.Name, named.Owner, name, _world + "." + name, type.Fields[1] == "-" ? null : type.Fields[1], imported);
         Resources[type.Id] = resource;
-        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty, HostResource: imported ? index : -1), named.Name);
+        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty, IsValueType: !imported, HostResource: imported ? index : -1), named.Name);
     }
 
     /// <summary>A resource the world imports has no named type: its name and owner are those of the imported functions whose handles name it.</summary>
@@ -176,9 +176,9 @@ internal sealed class ComponentTypes
             : new ComponentType(resource.Wit with { Kind = WitKind.Borrow }, $"borrow<{resource.WitText}>");
     }
 
-    /// <summary>Handles are bound as parameters and results; inside another type they are not yet.</summary>
+    /// <summary>Handles of resources the component defines are bound as parameters and results; inside another type they are not yet (the host's own resources are).</summary>
     private ComponentType? NoHandle(ComponentType? element, string where) =>
-        element is { Wit.Kind: WitKind.Own or WitKind.Borrow }
+        element is { Wit.Kind: WitKind.Own or WitKind.Borrow, Wit.HostResource: < 0 }
             ? Fail($"the resource handle {element.WitText} inside {where} is not supported yet (Bindgen binds handles as parameters and results)")
             : element;
 

@@ -18,6 +18,20 @@ public sealed partial class ComponentInstance
     private readonly List<int> _importLends = new();
     private int _liveCallBorrows;
 
+    /// <summary>The instance whose call this thread runs now (the innermost, when one instance's import calls another's export).</summary>
+    [ThreadStatic]
+    private static ComponentInstance? t_running;
+
+    /// <summary>The instance this thread ran before this one's call began.</summary>
+    private ComponentInstance? _outer;
+
+    /// <summary>
+    /// The instance whose call this thread is running: the glue's static helpers, which lower and lift values in guest
+    /// memory, reach the host's table through it for handles inside lists, options, records and the like.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No call of a component instance is running on this thread.</exception>
+    public static ComponentInstance Running => t_running ?? throw new InvalidOperationException("no call of a component instance is running on this thread");
+
     /// <summary>Objects of resources the host implements that the guest holds handles to (or that are lent to the running call).</summary>
     public int HostResourceCount => _hostObjects.Count;
 
@@ -140,6 +154,22 @@ public sealed partial class ComponentInstance
         }
 
         _callBorrows.Clear();
+    }
+
+    private void EnterThread()
+    {
+        _outer = t_running;
+        t_running = this;
+    }
+
+    private void ExitThread()
+    {
+        if (ReferenceEquals(t_running, this))
+        {
+            t_running = _outer;
+        }
+
+        _outer = null;
     }
 
     /// <summary>The destructor of a host resource: the guest dropped its owning handle, so the object leaves the table and is disposed.</summary>

@@ -136,12 +136,15 @@ public sealed partial class ComponentInstance
         {
             DropFinalized(operation);
         }
+
+        EnterThread();
     }
 
     /// <summary>Ends the call <see cref="Enter"/> started (and takes back what the host lent it).</summary>
     public void Exit()
     {
         _running = null;
+        ExitThread();
         if (_callBorrows.Count > 0)
         {
             ReleaseCallBorrows();
