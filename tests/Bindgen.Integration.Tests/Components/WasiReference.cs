@@ -52,9 +52,10 @@ internal sealed class WasiReference : IDisposable
 {
     private readonly ComponentLinker _linker;
     private readonly ComponentInstance _instance;
-    private readonly string _interface;
+    private readonly string? _interface;
 
-    public WasiReference(Engine engine, Store store, Component component, WasiConfiguration configuration, string interfaceName)
+    /// <param name="interfaceName">The exported interface whose functions <see cref="Call"/> calls; null for world-level exports.</param>
+    public WasiReference(Engine engine, Store store, Component component, WasiConfiguration configuration, string? interfaceName)
     {
         store.SetWasiConfiguration(configuration);
         _linker = new ComponentLinker(engine);
@@ -64,7 +65,7 @@ internal sealed class WasiReference : IDisposable
     }
 
     public ComponentValue? Call(string name, params ComponentValue[] arguments) =>
-        (_instance.GetFunction(_interface, name) ?? throw new InvalidOperationException("no export " + name)).Call(arguments);
+        ((_interface is null ? _instance.GetFunction(name) : _instance.GetFunction(_interface, name)) ?? throw new InvalidOperationException("no export " + name)).Call(arguments);
 
     public void Dispose() => _linker.Dispose();
 }
