@@ -18,6 +18,9 @@ internal sealed class WasiSetup
 
     public List<(string Host, string Guest)> Preopens { get; } = new();
 
+    /// <summary>Preopens the guest may change.</summary>
+    public List<(string Host, string Guest)> WritablePreopens { get; } = new();
+
     public MemoryStream Stdout { get; } = new();
 
     public MemoryStream Stderr { get; } = new();
@@ -32,6 +35,7 @@ internal sealed class WasiSetup
         Arguments.ForEach(a => options.WithArgument(a));
         Environment.ForEach(e => options.WithEnvironment(e.Name, e.Value));
         Preopens.ForEach(p => options.WithPreopen(p.Host, p.Guest));
+        WritablePreopens.ForEach(p => options.WithPreopen(p.Host, p.Guest, writable: true));
         return options;
     }
 
@@ -43,6 +47,7 @@ internal sealed class WasiSetup
         Arguments.ForEach(a => configuration.WithArg(a));
         Environment.ForEach(e => configuration.WithEnvironmentVariable(e.Name, e.Value));
         Preopens.ForEach(p => configuration.WithPreopenedDirectory(p.Host, p.Guest, false));
+        WritablePreopens.ForEach(p => configuration.WithPreopenedDirectory(p.Host, p.Guest, true));
         return configuration;
     }
 }
