@@ -37,18 +37,21 @@ public sealed class WasiBypassTests : GuestFixture
     private sealed record AppCalls(
         Func<string, string> Greet, Func<string, string?> Env, Func<string[]> Args, Func<string, Result<string, string>> ReadFile,
         Func<byte[], uint> WriteStdout, Action<string> Warn, Func<ulong> WallSeconds, Func<bool> MonotonicIncreases,
-        Func<uint, uint> RandomDistinct, Func<uint, uint, uint> Add);
+        Func<uint, uint> RandomDistinct, Func<uint, uint, uint> Add,
+        Func<string, string, Result<uint, string>> WriteFile, Func<string, Result<string[], string>> ListDir);
 
     private AppCalls Instantiate(WasiOptions? options)
     {
         if (_onHost)
         {
             WasiHostDemo.IApp a = WasiHostDemo.WasiAppOnHost.Instantiate(Engine, NewStore(), options, Options).App;
-            return new AppCalls(a.Greet, a.Env, () => a.Args().ToArray(), a.ReadFile, d => a.WriteStdout(d), a.Warn, a.WallSeconds, a.MonotonicIncreases, a.RandomDistinct, a.Add);
+            return new AppCalls(a.Greet, a.Env, () => a.Args().ToArray(), a.ReadFile, d => a.WriteStdout(d), a.Warn, a.WallSeconds, a.MonotonicIncreases, a.RandomDistinct, a.Add,
+                a.WriteFile, p => Listed(a.ListDir(p)));
         }
 
         WasiDemo.IApp b = WasiDemo.WasiApp.Instantiate(Engine, NewStore(), options, Options).App;
-        return new AppCalls(b.Greet, b.Env, () => b.Args().ToArray(), b.ReadFile, d => b.WriteStdout(d), b.Warn, b.WallSeconds, b.MonotonicIncreases, b.RandomDistinct, b.Add);
+        return new AppCalls(b.Greet, b.Env, () => b.Args().ToArray(), b.ReadFile, d => b.WriteStdout(d), b.Warn, b.WallSeconds, b.MonotonicIncreases, b.RandomDistinct, b.Add,
+            b.WriteFile, p => Listed(b.ListDir(p)));
     }
 
     [OneTimeSetUp]
@@ -66,6 +69,54 @@ public sealed class WasiBypassTests : GuestFixture
 
     [OneTimeTearDown]
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static Result<string[], string> Listed<TList>(Result<TList, string> listed)
+        where TList : System.Collections.Generic.IEnumerable<string> =>
+        listed.IsOk ? Result<string[], string>.Ok(listed.Value.ToArray()) : Result<string[], string>.Err(listed.Error);
+
+    private static string Text(CV result) => result.IsOk
+        ? (result.Payload!.Kind == ComponentValueKind.List ? string.Join("|", result.Payload.AsList().Select(v => v.AsString())) : result.Payload.AsU32().ToString(System.Globalization.CultureInfo.InvariantCulture))
+        : "error: " + result.Payload!.AsString();
+
+    private static string Text<T>(Result<T, string> result) => result.IsOk
+        ? (result.Value is string[] names ? string.Join("|", names) : Convert.ToString(result.Value, System.Globalization.CultureInfo.InvariantCulture)!)
+        : "error: " + result.Error;
+
+    [Test]
+    public void WriteFile_and_ListDir_match_the_reference_in_a_writable_and_a_read_only_preopen()
+    {
+        string mineOut = Path.Combine(_folder, "..", Path.GetFileName(_folder) + "-mine"), theirsOut = Path.Combine(_folder, "..", Path.GetFileName(_folder) + "-theirs");
+        Directory.CreateDirectory(mineOut);
+        Directory.CreateDirectory(theirsOut);
+        try
+        {
+            WasiSetup mine = Setup(), theirs = Setup();
+            mine.WritablePreopens.Add((mineOut, "/out"));
+            theirs.WritablePreopens.Add((theirsOut, "/out"));
+            AppCalls app = Instantiate(mine.Options());
+            using var reference = new WasiReference(Engine, NewStore(), Component.FromBytes(Engine, File.ReadAllBytes(GuestFiles.PathOf("wasi_app.component"))), theirs.Configuration(), App);
+            foreach ((string path, string text) in new[] { ("/out/a.txt", "hello"), ("/out/a.txt", "hi"), ("/out/b.txt", ""), ("/out/sub/c.txt", "x"), ("/out/../escape.txt", "x"), ("/data/new.txt", "x"), ("/data/hello.txt", "x"), ("/data", "x") })
+            {
+                Assert.That(Text(app.WriteFile(path, text)), Is.EqualTo(Text(reference.Call("write-file", CV.String(path), CV.String(text))!)), path);
+            }
+
+            Assert.That(File.ReadAllText(Path.Combine(mineOut, "a.txt")), Is.EqualTo("hi"));
+            Assert.That(File.ReadAllText(Path.Combine(theirsOut, "a.txt")), Is.EqualTo("hi"));
+            Assert.That(File.Exists(Path.Combine(_folder, "new.txt")), Is.False);
+            Assert.That(File.ReadAllText(Path.Combine(_folder, "hello.txt")), Is.EqualTo("Grüße from the host\n"));
+            foreach (string path in new[] { "/out", "/data", "/data/sub", "/data/../", "/data/hello.txt", "/data/missing", "/data/out", "/" })
+            {
+                Assert.That(Text(app.ListDir(path)), Is.EqualTo(Text(reference.Call("list-dir", CV.String(path))!)), path);
+            }
+
+            Assert.That(Text(app.ListDir("/out")), Is.EqualTo("a.txt|b.txt"));
+        }
+        finally
+        {
+            Directory.Delete(mineOut, recursive: true);
+            Directory.Delete(theirsOut, recursive: true);
+        }
+    }
 
     private WasiSetup Setup()
     {

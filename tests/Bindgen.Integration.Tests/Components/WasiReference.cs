@@ -18,6 +18,9 @@ internal sealed class WasiSetup
 
     public List<(string Host, string Guest)> Preopens { get; } = new();
 
+    /// <summary>Preopens the guest may change.</summary>
+    public List<(string Host, string Guest)> WritablePreopens { get; } = new();
+
     public MemoryStream Stdout { get; } = new();
 
     public MemoryStream Stderr { get; } = new();
@@ -32,6 +35,7 @@ internal sealed class WasiSetup
         Arguments.ForEach(a => options.WithArgument(a));
         Environment.ForEach(e => options.WithEnvironment(e.Name, e.Value));
         Preopens.ForEach(p => options.WithPreopen(p.Host, p.Guest));
+        WritablePreopens.ForEach(p => options.WithPreopen(p.Host, p.Guest, writable: true));
         return options;
     }
 
@@ -43,6 +47,7 @@ internal sealed class WasiSetup
         Arguments.ForEach(a => configuration.WithArg(a));
         Environment.ForEach(e => configuration.WithEnvironmentVariable(e.Name, e.Value));
         Preopens.ForEach(p => configuration.WithPreopenedDirectory(p.Host, p.Guest, false));
+        WritablePreopens.ForEach(p => configuration.WithPreopenedDirectory(p.Host, p.Guest, true));
         return configuration;
     }
 }
@@ -52,9 +57,10 @@ internal sealed class WasiReference : IDisposable
 {
     private readonly ComponentLinker _linker;
     private readonly ComponentInstance _instance;
-    private readonly string _interface;
+    private readonly string? _interface;
 
-    public WasiReference(Engine engine, Store store, Component component, WasiConfiguration configuration, string interfaceName)
+    /// <param name="interfaceName">The exported interface whose functions <see cref="Call"/> calls; null for world-level exports.</param>
+    public WasiReference(Engine engine, Store store, Component component, WasiConfiguration configuration, string? interfaceName)
     {
         store.SetWasiConfiguration(configuration);
         _linker = new ComponentLinker(engine);
@@ -64,7 +70,7 @@ internal sealed class WasiReference : IDisposable
     }
 
     public ComponentValue? Call(string name, params ComponentValue[] arguments) =>
-        (_instance.GetFunction(_interface, name) ?? throw new InvalidOperationException("no export " + name)).Call(arguments);
+        ((_interface is null ? _instance.GetFunction(name) : _instance.GetFunction(_interface, name)) ?? throw new InvalidOperationException("no export " + name)).Call(arguments);
 
     public void Dispose() => _linker.Dispose();
 }

@@ -7,6 +7,7 @@
  * through wasi_snapshot_preview1, which the adapter turns into WASI 0.2.
  */
 #define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -151,6 +152,83 @@ uint32_t *read_file(char *path, uint32_t len) {
 
 POST("read-file")
 void post_read_file(uint32_t *area) { free((void *)(uintptr_t)area[1]); }
+
+static void error_text(void) {
+    const char *message = strerror(errno);
+    str_t s = copy_str(message, strlen(message));
+    ret_area[0] = 1;
+    ret_area[1] = (uint32_t)(uintptr_t)s.ptr;
+    ret_area[2] = s.len;
+}
+
+APP("write-file")
+uint32_t *write_file(char *path, uint32_t len, char *text, uint32_t text_len) {
+    char *name = c_string(path, len);
+    release(path, len);
+    FILE *f = fopen(name, "wb");
+    free(name);
+    if (f == NULL) {
+        error_text();
+    } else {
+        size_t written = fwrite(text, 1, text_len, f);
+        if (fclose(f) != 0) {
+            error_text();
+        } else {
+            ret_area[0] = 0;
+            ret_area[1] = (uint32_t)written;
+        }
+    }
+    release(text, text_len);
+    return ret_area;
+}
+
+POST("write-file")
+void post_write_file(uint32_t *area) { if (area[0] == 1) free((void *)(uintptr_t)area[1]); }
+
+static int by_name(const void *a, const void *b) {
+    const str_t *x = a, *y = b;
+    uint32_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->ptr, y->ptr, n);
+    return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+APP("list-dir")
+uint32_t *list_dir(char *path, uint32_t len) {
+    char *name = c_string(path, len);
+    release(path, len);
+    DIR *dir = opendir(name);
+    free(name);
+    if (dir == NULL) {
+        error_text();
+        return ret_area;
+    }
+    str_t *list = NULL;
+    uint32_t count = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+        list = realloc(list, (count + 1) * sizeof(str_t));
+        if (list == NULL) abort();
+        list[count++] = copy_str(entry->d_name, strlen(entry->d_name));
+    }
+    closedir(dir);
+    if (count > 1) qsort(list, count, sizeof(str_t), by_name);
+    ret_area[0] = 0;
+    ret_area[1] = (uint32_t)(uintptr_t)(list != NULL ? list : malloc(1));
+    ret_area[2] = count;
+    return ret_area;
+}
+
+POST("list-dir")
+void post_list_dir(uint32_t *area) {
+    if (area[0] == 1) {
+        free((void *)(uintptr_t)area[1]);
+        return;
+    }
+    str_t *list = (str_t *)(uintptr_t)area[1];
+    for (uint32_t i = 0; i < area[2]; i++) free(list[i].ptr);
+    free(list);
+}
 
 APP("write-stdout")
 uint32_t write_stdout(uint8_t *data, uint32_t len) {

@@ -39,9 +39,6 @@ public sealed partial class WasiHost
     /// <summary>Every resource this host mints, as <c>interface#resource</c> with the interface unversioned.</summary>
     public static IReadOnlyCollection<string> Resources => ResourceKinds.Keys;
 
-    /// <summary>The number of WASI resources the guest holds (for tests of leaks).</summary>
-    public int LiveHandles => _table.Count;
-
     /// <summary>
     /// The core function for lowering <paramref name="lowering"/> of <paramref name="function"/> in
     /// <paramref name="interfaceName"/>, using the memory and realloc the lowering's options name (resolved on the

@@ -26,13 +26,9 @@ internal sealed class WasiTable
     private readonly List<(WasiKind Kind, object? Value)> _slots = new() { default };
     private readonly Stack<int> _free = new();
 
-    /// <summary>The number of live handles.</summary>
-    public int Count { get; private set; }
-
     /// <summary>Adds a resource; returns its handle.</summary>
     public int Add(WasiKind kind, object value)
     {
-        Count++;
         if (_free.Count > 0)
         {
             int reused = _free.Pop();
@@ -69,7 +65,6 @@ internal sealed class WasiTable
         object value = Get<object>(handle, kind, operation);
         _slots[handle] = default;
         _free.Push(handle);
-        Count--;
         (value as IDisposable)?.Dispose();
     }
 }

@@ -11,18 +11,18 @@ namespace Bindgen.Integration.Tests.Components;
 
 /// <summary>
 /// js_text.component.wasm: JavaScript made a WASI 0.2 component by componentize-js (a JavaScript engine whose main
-/// module calls WASI 0.2 directly, so the adapter cannot be bypassed). It runs on the WASI fallback, Wasmtime.Components
-/// behind the generated typed API, and is compared with the same component called through Wasmtime.Components by hand.
-/// One engine for the fixture, compiling without optimisation: the component is 12 MB, and both hosts use the one
-/// compilation that the fallback caches.
+/// module calls WASI 0.2 directly, so the adapter cannot be bypassed). It runs whole on core Wasmtime with Bindgen's
+/// WASI 0.2 host behind the generated typed API, and is compared with the same component called through
+/// Wasmtime.Components with AddWasiPreview2 by hand. One engine for the fixture, compiling without optimisation: the
+/// component is 12 MB.
 /// </summary>
 [TestFixture]
-public sealed class WasiFallbackTests : GuestFixture
+public sealed class WasiHostJsTests : GuestFixture
 {
     private const string Text = "local:js-demo/text@1.0.0";
     private Component _component = null!;
 
-    public WasiFallbackTests()
+    public WasiHostJsTests()
         : base(EngineSetting.Default, config => config.WithOptimizationLevel(OptimizationLevel.None))
     {
     }
