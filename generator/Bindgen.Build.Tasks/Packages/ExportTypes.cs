@@ -92,6 +92,8 @@ internal static class ExportTypeMapper
                 GlueParameterKind.OptionalBool => "bool?",
                 GlueParameterKind.OptionalInt => g.Element == "u32" ? "uint?" : g.Element == "i32" ? "int?" : null,
                 GlueParameterKind.OptionalNumber => Number(At(wasmParameters, position + 1), null) is { } value && value != "bool" ? value + "?" : null,
+                // A JavaScript function (&js_sys::Function): a delegate given the call's arguments, its result returned.
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject when ts == "Function" => "global::System.Func<object?[], object?>",
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => JsValue(ts) is "object" ? "object?" : JsValue(ts),
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => g.Element is null ? null : classInterface(g.Element),
                 _ => null,

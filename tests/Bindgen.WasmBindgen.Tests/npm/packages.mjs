@@ -25,6 +25,7 @@ const packages = {
   brotliwasm: require('./node_modules/brotli-wasm/pkg.node/brotli_wasm.js'),
   farmhash: require('./node_modules/farmhash-modern/bin/nodejs/farmhash_modern.js'),
   swc: require('./node_modules/@swc/wasm-typescript/wasm.js'),
+  ywasm: require('./node_modules/ywasm/ywasm.js'),
 };
 
 const results = [];

@@ -76,6 +76,12 @@ internal static class GlueExportReader
         {
             (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.Instance, -1, -1, constructorOf);
         }
+        else if (constructorOf is not null && transport == GlueTransport.ReturnArea
+            && Regex.Match(body, @"this\.(?:__wbg_ptr|ptr)\s*=\s*(?<v>r\d)(?:\s*>>>\s*0)?\s*;") is { Success: true } fallible && Slot(fallible.Groups["v"].Value, slots) >= 0)
+        {
+            // A constructor returning Result<Self, JsValue>: the pointer is a word of the return area.
+            (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.Instance, Slot(fallible.Groups["v"].Value, slots), -1, constructorOf);
+        }
         else if (Regex.Match(body, @"return\s+(?<class>\w+)\.__wrap\((?<v>[\w\[\]]+)\)\s*;") is { Success: true } wrap && !Regex.IsMatch(body, @"===\s*0\s*\?\s*(?:undefined|void 0)"))
         {
             int slot = transport == GlueTransport.Direct ? (wrap.Groups["v"].Value == "ret" ? 0 : -1) : Slot(wrap.Groups["v"].Value, slots);

@@ -23,6 +23,8 @@ internal static partial class GlueImportClassifier
         ("call2", Body($@"const ret = {V0}\.call\({V1}, {V2}, {V3}\); RETURN")),
         ("cb_drop", Body(@"const obj = (?:takeObject\(arg0\)|arg0)\.original; if \(obj\.cnt-- == 1\) \{ obj\.a = 0; return true; \} (?:const ret = false; return ret;|return false;)")),
         ("to_string", Body($@"const ret = {V0}\.toString\(\); RETURN")),
+        // getrandom's "js" backend: the global object's crypto, then crypto.getRandomValues(array).
+        ("get_random_values", Body($@"{V0}\.getRandomValues\({V1}\);")),
         ("function_new_cached", Body(@"var v0 = getCachedStringFromWasm0\(arg0, arg1\); const ret = new Function\(v0\); RETURN")),
     };
 
@@ -35,6 +37,12 @@ internal static partial class GlueImportClassifier
     /// <summary>js-sys's static accessors of the global object (<c>typeof globalThis === 'undefined' ? null : globalThis</c>).</summary>
     private static readonly Regex StaticGlobal = Body(@"const ret = typeof (?<name>global|globalThis|self|window) === 'undefined' \? null : \k<name>; return isLikeNone\(ret\) \? 0 : addHeapObject\(ret\);");
 
+    /// <summary>getrandom's probes of the global object (<c>x.crypto</c>, <c>x.process</c>...): the operation names the property.</summary>
+    private static readonly Regex GlobalProperty = Body($@"const ret = {V0}\.(?<name>crypto|msCrypto|process|versions|node); RETURN");
+
+    /// <summary>An instance of an exported class the module hands to JavaScript (a callback's argument): <c>X.__wrap(arg0)</c>.</summary>
+    private static readonly Regex Wrap = Body(@"const ret = (?<class>\w+)\.__wrap\(arg0\); RETURN");
+
     private static string ClassifyAsync(string normalized)
     {
         foreach ((string operation, Regex shape) in AsyncShapes)
@@ -43,6 +51,16 @@ internal static partial class GlueImportClassifier
             {
                 return operation;
             }
+        }
+
+        if (Wrap.Match(normalized) is { Success: true } wrap)
+        {
+            return "wrap:" + wrap.Groups["class"].Value;
+        }
+
+        if (GlobalProperty.Match(normalized) is { Success: true } property)
+        {
+            return "property:" + property.Groups["name"].Value;
         }
 
         if (ClosureWrapper.Match(normalized) is { Success: true } closure)

@@ -136,6 +136,12 @@ internal static class WasmBindgenMethodParser
             case SpecialType.System_Object: return WasmBindgenType.Js;
         }
 
+        if (!isResult && type.TypeKind == TypeKind.Delegate)
+        {
+            // A JavaScript function argument (&js_sys::Function, a callback): the delegate crosses as a function value.
+            return WasmBindgenType.Js;
+        }
+
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
             return array.ElementType.SpecialType == SpecialType.System_String ? (isResult ? WasmBindgenType.StringArray : null) : ArrayCode(array.ElementType);

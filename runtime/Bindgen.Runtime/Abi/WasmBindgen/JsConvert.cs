@@ -30,6 +30,7 @@ public static class JsConvert
         ulong u => u <= (ulong)MaxSafeInteger ? (double)u : new BigInteger(u),
         char c => c.ToString(),
         byte[] bytes => new JsUint8Array(bytes, 0, bytes.Length),
+        Delegate callback => Internals.JsCallbacks.FunctionOf(callback),
         IDictionary dictionary => ToObject(dictionary),
         IEnumerable<KeyValuePair<string, object?>> entries => Object(entries, ToJs),
         IEnumerable sequence => ToArray(sequence),

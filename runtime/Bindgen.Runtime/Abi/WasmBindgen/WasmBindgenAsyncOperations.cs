@@ -22,6 +22,12 @@ internal static class WasmBindgenAsyncOperations
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, GuestClosure.Create(g, parts, a[0].AsInt32(), a[1].AsInt32(), import));
             case "promise_new" when parts.Length == 2:
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, NewPromise(g, parts[1], a[0].AsInt32(), a[1].AsInt32(), import));
+            case "wrap" when parts.Length == 2:
+                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsClassInstance(parts[1], a[0].AsInt32()));
+            case "property" when parts.Length == 2:
+                // getrandom's probes: the global object has Web Crypto's crypto (as Node 19 and later), nothing else of these.
+                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g,
+                    parts[1] == "crypto" && ReferenceEquals(In(g, a[0], import), WasmBindgenObjectOperations.GlobalOf(g)) ? JsCrypto.Instance : JsOperators.Get(In(g, a[0], import), parts[1], import));
             case "static_global" when parts.Length == 2:
                 // Node defines global and globalThis (one object); self and window are undefined there, so null.
                 return parts[1] is "global" or "globalThis"
@@ -39,6 +45,7 @@ internal static class WasmBindgenAsyncOperations
             "call1" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Call(In(g, a[0], import), In(g, a[1], import), new[] { In(g, a[2], import) }, import)),
             "call2" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Call(In(g, a[0], import), In(g, a[1], import), new[] { In(g, a[2], import), In(g, a[3], import) }, import)),
             "cb_drop" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = GuestClosure.Drop(Take(g, a[0], import), import) ? 1 : 0,
+            "get_random_values" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => JsCrypto.GetRandomValues(In(g, a[0], import), In(g, a[1], import), import),
             "to_string" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsDisplay.ToJsString(In(g, a[0], import))),
             "function_new_cached" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) =>
             {
@@ -91,4 +98,50 @@ internal static class WasmBindgenAsyncOperations
 
         return promise;
     }
+}
+
+/// <summary>The global object's <c>crypto</c> (Web Crypto), for getrandom: <c>getRandomValues</c> fills a Uint8Array from the OS generator.</summary>
+internal sealed class JsCrypto
+{
+    public static JsCrypto Instance { get; } = new();
+
+    public static void GetRandomValues(object? crypto, object? array, string import)
+    {
+        if (crypto is not JsCrypto || array is not JsUint8Array bytes)
+        {
+            throw new JsException(import, new JsError($"{JsDisplay.ToJsString(crypto)}.getRandomValues({JsDisplay.ToJsString(array)}) is not supported") { Name = "TypeError" });
+        }
+
+        if (bytes.Length > 65536)
+        {
+            throw new JsException(import, new JsError($"The ArrayBufferView's byte length ({bytes.Length}) exceeds the number of bytes of entropy available via this API (65536)") { Name = "QuotaExceededError" });
+        }
+
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes.Span);
+    }
+
+    public override string ToString() => "[object Crypto]";
+}
+
+/// <summary>
+/// An instance of one of the module's exported classes that the module handed to JavaScript as a value (<c>X.__wrap(ptr)</c>,
+/// a callback's argument such as ywasm's transaction): opaque to C#, never freed by Bindgen (the glue leaves it to
+/// JavaScript's garbage collector, which Bindgen does not have).
+/// </summary>
+internal sealed class JsClassInstance
+{
+    internal JsClassInstance(string className, int pointer)
+    {
+        ClassName = className;
+        Pointer = pointer;
+    }
+
+    /// <summary>The exported class's name.</summary>
+    public string ClassName { get; }
+
+    /// <summary>The instance's pointer in the module's memory.</summary>
+    public int Pointer { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"[object {ClassName}]";
 }

@@ -53,7 +53,8 @@ internal static class WasmBindgenOperations
             "random_fill" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => RandomFill(g, a[0].AsInt32(), a[1].AsInt32(), import),
             "error_new_empty" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, new JsError(string.Empty)),
             "length" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Length(In(g, a[0], import), import),
-            "uint8array_new_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, CopyOf(In(g, a[0], import), import)),
+            // new Uint8Array(memory.buffer) is a view of the whole memory (getrandom copies through it), any other source a copy.
+            "uint8array_new_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, In(g, a[0], import) is JsGuestBuffer ? new JsUint8Array(g, 0, checked((int)g.MemoryLength)) : CopyOf(In(g, a[0], import), import)),
             "uint8array_new_with_length" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsUint8Array(a[0].AsInt32())),
             "uint8array_set" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => Set(In(g, a[0], import), In(g, a[1], import), a[2].AsInt32(), import),
             "subarray" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Bytes(In(g, a[0], import), import).Subarray(a[1].AsInt32(), a[2].AsInt32())),
