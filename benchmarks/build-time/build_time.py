@@ -106,6 +106,26 @@ def count_generated(folder):
     return total, method_lines, methods
 
 
+def time_builds(build, folders, rounds):
+    """Runs `build` in each folder `rounds` times, interleaved; returns the wall and CPU times of each, by name."""
+    # Wall time, and the CPU time (user + system) of every process the build ran: on a shared machine the wall time
+    # depends on what else runs, while the CPU time is close to the work the build itself does.
+    wall = {name: [] for name in folders}
+    cpu = {name: [] for name in folders}
+    for r in range(rounds):
+        # The order rotates every round, so that no project is always built first or last.
+        order = list(folders)[r % len(folders):] + list(folders)[:r % len(folders)]
+        for name in order:
+            before = os.times()
+            start = time.perf_counter()
+            run(build, cwd=folders[name])
+            wall[name].append(time.perf_counter() - start)
+            after = os.times()
+            cpu[name].append(after.children_user - before.children_user + after.children_system - before.children_system)
+        print(f"round {r + 1}: " + ", ".join(f"{n} {wall[n][-1]:.2f} s ({cpu[n][-1]:.2f} s CPU)" for n in folders), flush=True)
+    return wall, cpu
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5, help="timed builds of each project; 0 only counts the generated code")
@@ -155,21 +175,7 @@ def main():
     if options.rounds == 0:
         return
 
-    # Wall time, and the CPU time (user + system) of every process the build ran: on a shared machine the wall time
-    # depends on what else runs, while the CPU time is close to the work the build itself does.
-    wall = {name: [] for name in variants}
-    cpu = {name: [] for name in variants}
-    for r in range(options.rounds):
-        # The order rotates every round, so that no project is always built first or last.
-        order = list(variants)[r % len(variants):] + list(variants)[:r % len(variants)]
-        for name in order:
-            before = os.times()
-            start = time.perf_counter()
-            run(build, cwd=os.path.join(options.out, name))
-            wall[name].append(time.perf_counter() - start)
-            after = os.times()
-            cpu[name].append(after.children_user - before.children_user + after.children_system - before.children_system)
-        print(f"round {r + 1}: " + ", ".join(f"{n} {wall[n][-1]:.2f} s ({cpu[n][-1]:.2f} s CPU)" for n in variants), flush=True)
+    wall, cpu = time_builds(build, {name: os.path.join(options.out, name) for name in variants}, options.rounds)
 
     for label, times in (("wall", wall), ("CPU", cpu)):
         for name in variants:

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""What a <BindgenPackage> adds to a cold build: photon-node (the largest package the wasm-bindgen tests bind).
+
+Writes three console projects: "without" (the generator as an analyzer, no package), "photon" (the same with
+<BindgenPackage Include=".../@silvia-odwyer/photon-node" />) and "plain" (the package item, and the generator's output
+for it compiled as a plain source, without the generator). All reference the runtime and Wasmtime directly and import
+Bindgen.targets with the build task loaded the way the NuGet package loads it (in the build's own MSBuild process;
+pass --out-of-process for the task host the repository's own projects use). Times `dotnet build --no-restore
+--no-incremental --disable-build-servers` of each, interleaved, and prints medians of wall and CPU time and their
+differences: what the package adds, of it the generator's own run (photon - plain) and the rest (plain - without: the
+task, and compiling the package's interface and the generated binding). Then one build of the package project with
+`-p:ReportAnalyzer=true -clp:PerformanceSummary` prints the task's stopwatch and the compiler's generator report.
+
+    python3 benchmarks/build-time/package_time.py [--rounds 5] [--out /tmp/bindgen-package-time] [--out-of-process]
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import sys
+
+from build_time import run, time_builds
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+NPM = os.path.join(REPO, "tests/Bindgen.WasmBindgen.Tests/npm")
+PACKAGE = os.path.join(NPM, "node_modules/@silvia-odwyer/photon-node")
+
+PROGRAM = """namespace PackageTime;
+
+public static class Program
+{
+    public static int Main() => 0;
+}
+"""
+
+
+def project(generator, runtime, wasmtime, tasks, package, out_of_process):
+    item = f'    <BindgenPackage Include="{package}" Namespace="PackageTime.Photon" />\n' if package else ""
+    analyzer = f'    <Analyzer Include="{generator}" />\n' if generator else ""
+    return f"""<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+    <!-- photon's DOM imports are bound by no export (docs/wasm-bindgen.md). -->
+    <NoWarn>$(NoWarn);BG0022</NoWarn>
+    <BindgenTasksAssembly>{tasks}</BindgenTasksAssembly>
+    <BindgenTasksOutOfProcess>{'true' if out_of_process else 'false'}</BindgenTasksOutOfProcess>
+  </PropertyGroup>
+  <ItemGroup>
+    <Reference Include="{runtime}" />
+    <Reference Include="{wasmtime}" />
+{analyzer}{item}  </ItemGroup>
+  <Import Project="{os.path.join(REPO, 'runtime/Bindgen.Runtime/build/Bindgen.targets')}" />
+</Project>
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--out", default="/tmp/bindgen-package-time")
+    parser.add_argument("--out-of-process", action="store_true", help="load the task in MSBuild's task host, as the repository's projects do")
+    options = parser.parse_args()
+
+    if not os.path.isdir(PACKAGE):
+        run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=NPM)
+    print("building the runtime, the generator and the build task (Release)...", flush=True)
+    for csproj in ("runtime/Bindgen.Runtime/Bindgen.Runtime.csproj", "generator/Bindgen.Generator/Bindgen.Generator.csproj",
+                   "generator/Bindgen.Build.Tasks/Bindgen.Build.Tasks.csproj"):
+        run(["dotnet", "build", "-c", "Release", os.path.join(REPO, csproj)])
+    runtime = os.path.join(REPO, "runtime/Bindgen.Runtime/bin/Release/net8.0/Bindgen.Runtime.dll")
+    generator = os.path.join(REPO, "generator/Bindgen.Generator/bin/Release/netstandard2.0/Bindgen.Generator.dll")
+    tasks = os.path.join(REPO, "generator/Bindgen.Build.Tasks/bin/Release/netstandard2.0/Bindgen.Build.Tasks.dll")
+    packages = os.environ.get("NUGET_PACKAGES") or os.path.expanduser("~/.nuget/packages")
+    wasmtime = os.path.join(packages, "wasmtime/50.0.1/lib/net8.0/Wasmtime.Dotnet.dll")
+    for path in (runtime, generator, tasks, wasmtime):
+        if not os.path.exists(path):
+            sys.exit(f"missing: {path}")
+
+    # without: no package; photon: the package bound by the task and the generator; plain: the task, and the
+    # generator's output for photon compiled as a plain source without the generator (photon minus plain is the
+    # generator's own run, plain minus without the task's and the compiler's work on the package's code).
+    shutil.rmtree(options.out, ignore_errors=True)
+    variants = {"without": (generator, None), "photon": (generator, PACKAGE), "plain": (None, PACKAGE)}
+    for name, (analyzer, package) in variants.items():
+        folder = os.path.join(options.out, name)
+        os.makedirs(folder)
+        with open(os.path.join(folder, f"{name}.csproj"), "w", encoding="utf-8") as f:
+            f.write(project(analyzer, runtime, wasmtime, tasks, package, options.out_of_process))
+        with open(os.path.join(folder, "Program.cs"), "w", encoding="utf-8") as f:
+            f.write(PROGRAM)
+        run(["dotnet", "restore", folder])
+
+    build = ["dotnet", "build", "--no-restore", "--no-incremental", "--disable-build-servers", "-nologo", "-v:q"]
+    print("warming up (one build each)...", flush=True)
+    run(build, cwd=os.path.join(options.out, "photon"))
+    generated = os.path.join(options.out, "photon/obj/Debug/net10.0/generated/Bindgen.Generator/Bindgen.Generator.BindgenGenerator")
+    for name in os.listdir(generated):
+        shutil.copy(os.path.join(generated, name), os.path.join(options.out, "plain", name))
+    for name in ("without", "plain"):
+        run(build, cwd=os.path.join(options.out, name))
+
+    wall, cpu = time_builds(build, {name: os.path.join(options.out, name) for name in variants}, options.rounds)
+    for label, times in (("wall", wall), ("CPU", cpu)):
+        for name in variants:
+            print(f"{label:>4} {name:>8}: median {statistics.median(times[name]):.2f} s  ({', '.join(f'{t:.2f}' for t in times[name])})")
+        median = {name: statistics.median(times[name]) for name in variants}
+        print(f"{label:>4}: the package adds {median['photon'] - median['without']:.2f} s: the generator's own run "
+              f"{median['photon'] - median['plain']:.2f} s, the task and compiling the package's code {median['plain'] - median['without']:.2f} s (differences of medians)")
+
+    # One build taken apart: the task's stopwatch and MSBuild's summary, the compiler's report of the generators and
+    # analyzers (wall times within the compiler process; the compiler's own work is the rest of Csc).
+    report = run(build[:-1] + ["-v:d", "-clp:PerformanceSummary", "-p:ReportAnalyzer=true"], cwd=os.path.join(options.out, "photon"))
+    for line in report.splitlines():
+        if re.search(r"exports bound as|^\s*\d+ ms\s+(GenerateBindgenPackages|Csc)\s|Total (analyzer|generator) execution time|Bindgen\.Generator\.BindgenGenerator$", line):
+            print("  " + line.strip())
+
+
+if __name__ == "__main__":
+    main()
