@@ -10,11 +10,12 @@ namespace Bindgen.Build.Tasks.Components;
 internal sealed partial class ComponentFlattener
 {
     /// <summary>The core function of a fused adapter for <paramref name="func"/>, lowered with the caller's <paramref name="options"/>.</summary>
-    private CoreDefItem Adapt(CanonLower lower, FuncItem func, LiftedExport callee, CanonicalOptions options)
+    private CoreDefItem Adapt(CanonLower lower, FuncItem func, CanonicalOptions options)
     {
-        if (AdapterProblem(func.Type) is { } problem)
+        string? problem = func.Lift is null ? "Bindgen cannot trace it to a lift or a host import" : AdapterProblem(func.Type);
+        if (func.Lift is not { } callee || problem is not null)
         {
-            Report("adapter", lower.Offset, $"canon lower of the function '{func.Name ?? "?"}' that another component lifts: {problem}");
+            Report("adapter", lower.Offset, $"canon lower of the function '{func.Name ?? "?"}'{(func.Lift is null ? string.Empty : ", which another component lifts")}: {problem}");
             return new CoreDefItem(new CoreDef("builtin", -1, "adapter", -1));
         }
 

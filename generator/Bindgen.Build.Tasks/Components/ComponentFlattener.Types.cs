@@ -228,7 +228,7 @@ internal sealed partial class ComponentFlattener
         CanonicalOptions options = Options(lower.Options, scope, lower.Offset, "canon lower");
         if (func.Import is not { } import)
         {
-            return func.Lift is { } callee ? Adapt(lower, func, callee, options) : throw new ComponentFormatException($"canon lower at offset {lower.Offset} names a function that is neither imported nor lifted");
+            return Adapt(lower, func, options);
         }
 
         int number = Lowerings++;

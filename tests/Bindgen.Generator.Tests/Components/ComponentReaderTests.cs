@@ -190,6 +190,16 @@ public sealed class ComponentReaderTests
     }
 
     [Test]
+    public void A_resource_handle_passed_between_linked_components_is_a_diagnostic_naming_the_function()
+    {
+        ComponentInfo info = ComponentReader.Read(Guest("compose_handles.component.wasm"));
+        ComponentDiagnostic adapter = info.Diagnostics.Single(d => d.What == "adapter");
+        Assert.That(adapter.Message, Does.Contain("'make'").And.Contain("resource handle"));
+        Assert.That(adapter.Where, Does.Match(@"^offset \d+ in the nested component at offset \d+$"));
+        Assert.That(info.Plan.OfType<AdapterStep>(), Is.Empty);
+    }
+
+    [Test]
     public void An_exported_resource_is_described_with_its_destructor_handles_and_built_ins()
     {
         string[] lines = DescriptionLines("resources.component.wasm");

@@ -123,6 +123,16 @@ public sealed class ComposedComponentTests : GuestFixture
         }
     }
 
+    /// <summary>The composition Bindgen refuses at build time (a handle moving between components) is a valid one: Wasmtime runs it.</summary>
+    [Test]
+    public void The_composition_passing_a_handle_that_Bindgen_refuses_is_valid_for_Wasmtime()
+    {
+        using Component component = Component.FromBytes(Engine, System.IO.File.ReadAllBytes(GuestFiles.PathOf("compose_handles.component")));
+        using var linker = new ComponentLinker(Engine);
+        ComponentInstance instance = linker.Instantiate(NewStore(), component);
+        Assert.That(instance.GetFunction("run")!.Call()!.AsU32(), Is.EqualTo(1u), "the caller's first handle");
+    }
+
     private static string Describe(string text) => text.Length > 40 ? $"{text.Length} chars starting '{text.Substring(0, 10)}'" : $"'{text}'";
 
     /// <summary>The same component on Wasmtime.Components.</summary>
