@@ -44,6 +44,8 @@ public static class Interleaved
         scenarios.AddRange(components.Scenarios());
         using var resources = new ResourceScenarios();
         scenarios.AddRange(resources.Scenarios());
+        using var composed = new ComposedScenarios();
+        scenarios.AddRange(composed.Scenarios());
         // The WASI scenarios compile a 12 MB component: only when asked for by name, or with everything.
         using var wasi = only is null || only.Contains("wasi", StringComparison.Ordinal) ? new WasiScenarios() : null;
         scenarios.AddRange(wasi?.Scenarios() ?? Array.Empty<Scenario>());

@@ -86,6 +86,9 @@ cp "$out/wasi_app.component.wasm" "$out/wasi_app_host.component.wasm"
 node "$here/wasi/make-js-component.mjs" "$out/js_text.component.wasm"
 # Hand-written components (nested components, outer aliases, shared memory, what Bindgen refuses), assembled by
 # wasm-tools' own text parser from the same npm package.
+# The composed components' text is generated (a callee and a caller per string encoding; see the script).
+node "$here/component/make-compose-wat.mjs" "$here/component/wat/compose.wat"
+node "$here/component/make-compose-wat.mjs" "$here/component/wat/compose_pair.wat" latin1 utf16
 node "$here/component/make-wat-components.mjs" "$out" "$here"/component/wat/*.wat
 # A component whose WIT has doc comments (docs.wasm, written in WAT, wrapped as the others; its package-docs section
 # appended, see the script).

@@ -114,6 +114,9 @@ public sealed partial class ComponentDescription
                 case LowerStep lower:
                     Line("lower", Number(lower.Lowering), Escape(lower.Interface ?? "-"), Escape(lower.Function), Opt(lower.Options.Memory), Opt(lower.Options.Realloc), lower.Options.Encoding);
                     break;
+                case AdapterStep adapter:
+                    Adapter(adapter);
+                    break;
             }
         }
 

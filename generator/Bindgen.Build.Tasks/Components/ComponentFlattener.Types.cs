@@ -219,8 +219,7 @@ internal sealed partial class ComponentFlattener
         CanonicalOptions options = Options(lower.Options, scope, lower.Offset, "canon lower");
         if (func.Import is not { } import)
         {
-            Report("adapter", lower.Offset, "canon lower of a function lifted in the same file (a component linked to another) needs an adapter between the two, which is not supported yet (part 2)");
-            return new CoreDefItem(new CoreDef("builtin", -1, "adapter", -1));
+            return Adapt(lower, func, options);
         }
 
         int number = Lowerings++;
@@ -230,11 +229,6 @@ internal sealed partial class ComponentFlattener
 
     private CanonicalOptions Options(CanonOptions options, Scope scope, int offset, string what)
     {
-        if (options.Encoding != "utf8")
-        {
-            Report("string-encoding", offset, $"{what} uses string-encoding={options.Encoding}; Bindgen supports utf8 only (transcoding is part 2)");
-        }
-
         if (options.Async || options.Callback is not null)
         {
             Report("async", offset, $"{what} is async, which is not supported yet");

@@ -228,7 +228,7 @@ internal sealed partial class ComponentFlattener
             default:
                 Item item = scope.Get(Sort.Instance, alias.Instance, alias.Offset);
                 return item is InstanceItem instance
-                    ? instance.Find(alias.Name) ?? throw new ComponentFormatException($"instance {alias.Instance} has no export '{alias.Name}' (alias at offset {alias.Offset})")
+                    ? Named(instance.Find(alias.Name), alias.Name) ?? throw new ComponentFormatException($"instance {alias.Instance} has no export '{alias.Name}' (alias at offset {alias.Offset})")
                     : new PlaceholderItem("an export of an unsupported instance");
         }
     }
@@ -243,9 +243,11 @@ internal sealed partial class ComponentFlattener
         _ => null,
     };
 
+    private static Item? Named(Item? item, string name) => item is FuncItem func ? func with { Name = name } : item;
+
     private Item Argument(ImportDefinition import, IReadOnlyDictionary<string, Item> arguments) =>
         arguments.TryGetValue(import.Name, out Item? supplied)
-            ? supplied
+            ? Named(supplied, import.Name)!
             : throw new ComponentFormatException($"a nested component's import '{import.Name}' (offset {import.Offset}) is not supplied by its instantiation");
 
     private Item Export(ExportDefinition export, Scope scope)

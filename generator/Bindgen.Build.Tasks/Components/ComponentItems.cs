@@ -9,7 +9,11 @@ internal abstract record Item;
 internal sealed record TypeItem(object? Value) : Item;
 
 /// <summary>A component function: imported from the host, or lifted from a core function.</summary>
-internal sealed record FuncItem(WitFunction Type, ImportedFunction? Import, LiftedExport? Lift) : Item;
+internal sealed record FuncItem(WitFunction Type, ImportedFunction? Import, LiftedExport? Lift) : Item
+{
+    /// <summary>The name it was last imported or aliased under, for messages about it.</summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>A component instance: its exports by name, in order.</summary>
 internal sealed record InstanceItem(IReadOnlyList<(string Name, Item Item)> Exports) : Item

@@ -155,6 +155,18 @@ public sealed record InstantiateStep(int Instance, int Module, IReadOnlyList<(st
 /// <param name="Options">Memory, realloc and string encoding.</param>
 public sealed record LowerStep(int Lowering, string? Interface, string Function, WitFunction Type, CanonicalOptions Options) : PlanStep;
 
+/// <summary>
+/// A fused adapter (a composed component): the function another inner component lifts, lowered with the caller's
+/// options into core function number <paramref name="Lowering"/>.
+/// </summary>
+/// <param name="Lowering">The lowering's number (shared with <see cref="LowerStep"/>).</param>
+/// <param name="Function">The name the caller imports it under.</param>
+/// <param name="Type">The function's type.</param>
+/// <param name="Caller">The lowering's options: memory, realloc and string encoding of the caller.</param>
+/// <param name="Core">The callee's core function.</param>
+/// <param name="Callee">The lift's options: memory, realloc, post-return and string encoding of the callee.</param>
+public sealed record AdapterStep(int Lowering, string Function, WitFunction Type, CanonicalOptions Caller, CoreDef Core, CanonicalOptions Callee) : PlanStep;
+
 /// <summary>An exported function: the core function lifted, and its options.</summary>
 /// <param name="Interface">The exported interface, or null for a world-level function.</param>
 /// <param name="Name">The WIT name.</param>

@@ -21,7 +21,8 @@ public sealed class ComponentReaderFuzzTests
     {
         "canonical.component.wasm", "canonical_imports.component.wasm", "canonical_imports_growing.component.wasm",
         "nested.component.wasm", "unsupported.component.wasm", "shapes.component.wasm", "world.component.wasm",
-        "docs.component.wasm", "memories.component.wasm", "resources.component.wasm", "hostres.component.wasm",
+        "docs.component.wasm", "memories.component.wasm", "resources.component.wasm", "hostres.component.wasm", "compose_pair.component.wasm",
+        "compose_handles.component.wasm",
     };
 
     [Test]

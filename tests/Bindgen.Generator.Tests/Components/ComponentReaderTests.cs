@@ -161,13 +161,42 @@ public sealed class ComponentReaderTests
     }
 
     [Test]
-    public void Async_and_UTF16_are_diagnostics_that_name_what_and_where_and_an_imported_resource_is_not()
+    public void Async_is_a_diagnostic_that_names_what_and_where_and_an_imported_resource_and_a_UTF16_lift_are_not()
     {
         ComponentInfo info = ComponentReader.Read(Guest("unsupported.component.wasm"));
-        Assert.That(info.Diagnostics.Select(d => d.What), Is.EqualTo(new[] { "async", "string-encoding" }));
+        Assert.That(info.Diagnostics.Select(d => d.What), Is.EqualTo(new[] { "async" }));
         Assert.That(info.Diagnostics.Select(d => d.Where), Has.All.Match(@"^offset \d+ in the component$"));
-        Assert.That(info.Diagnostics[1].Message, Does.Contain("string-encoding=utf16"));
         Assert.That(DescriptionLines("unsupported.component.wasm"), Has.Some.EqualTo("interface\timport\thost\t-\thost\t-"), "the import that declares the resource 'r' is described: the generator binds imported resources");
+        Assert.That(info.ExportedFunctions.Single().Options.Encoding, Is.EqualTo("utf16"));
+    }
+
+    [Test]
+    public void A_lift_lowered_into_another_inner_component_is_an_adapter_step_with_both_sides_options()
+    {
+        ComponentInfo info = ComponentReader.Read(Guest("compose_pair.component.wasm"));
+        Assert.That(info.Diagnostics, Is.Empty);
+        AdapterStep[] adapters = info.Plan.OfType<AdapterStep>().ToArray();
+        Assert.That(adapters.Select(a => a.Function), Is.EqualTo(new[] { "echo", "units", "echo-list", "echo-person", "broken" }));
+        Assert.That(adapters.Select(a => (a.Caller.Encoding, a.Callee.Encoding)).Distinct(), Is.EqualTo(new[] { ("latin1+utf16", "utf16") }));
+        Assert.That(info.Plan.OfType<LowerStep>(), Is.Empty, "nothing is imported from the host");
+        // The callee's core instance exists before the adapter, the caller's main instance (which imports it) after.
+        int callee = adapters[0].Core.Instance;
+        int firstAdapter = info.Plan.IndexOf(adapters[0]);
+        Assert.That(info.Plan.Take(firstAdapter).OfType<InstantiateStep>().Select(s => s.Instance), Does.Contain(callee));
+        Assert.That(adapters[0].Caller.Memory!.Instance, Is.Not.EqualTo(callee), "the caller's memory is its own");
+        string[] lines = DescriptionLines("compose_pair.component.wasm");
+        Assert.That(lines, Has.Some.Match(@"^adapter\t0\techo\texport \d+ memory\texport \d+ cabi_realloc\tlatin1\+utf16\texport \d+ echo\texport \d+ memory\texport \d+ cabi_realloc\t-\tutf16\tstring\ts:string$"));
+        Assert.That(lines.Where(l => l.StartsWith("with\t", StringComparison.Ordinal) && l.EndsWith("\tlowered 3", StringComparison.Ordinal)), Has.Exactly(1).Items);
+    }
+
+    [Test]
+    public void A_resource_handle_passed_between_linked_components_is_a_diagnostic_naming_the_function()
+    {
+        ComponentInfo info = ComponentReader.Read(Guest("compose_handles.component.wasm"));
+        ComponentDiagnostic adapter = info.Diagnostics.Single(d => d.What == "adapter");
+        Assert.That(adapter.Message, Does.Contain("'make'").And.Contain("resource handle"));
+        Assert.That(adapter.Where, Does.Match(@"^offset \d+ in the nested component at offset \d+$"));
+        Assert.That(info.Plan.OfType<AdapterStep>(), Is.Empty);
     }
 
     [Test]

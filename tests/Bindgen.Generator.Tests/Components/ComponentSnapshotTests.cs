@@ -11,8 +11,9 @@ namespace Bindgen.Generator.Tests.Components;
 /// <summary>
 /// The generated code of components whose emission has its own paths, kept as snapshots (see Snapshot.cs to accept):
 /// memories.component.wasm (one canonical guest per memory and realloc of an interface's lifts, a lowering with an
-/// untyped callback, one spilled to memory), docs.component.wasm (WIT docs in the XML docs) and hostres.component.wasm
-/// (a resource the component imports: the host's interface, its handles lent and moved both ways).
+/// untyped callback, one spilled to memory), docs.component.wasm (WIT docs in the XML docs), hostres.component.wasm
+/// (a resource the component imports: the host's interface, its handles lent and moved both ways) and
+/// compose_pair.component.wasm (fused adapters from a latin1+utf16 caller to a utf16 callee).
 /// </summary>
 public sealed class ComponentSnapshotTests
 {
@@ -21,6 +22,7 @@ public sealed class ComponentSnapshotTests
     [TestCase("memories.component.wasm")]
     [TestCase("docs.component.wasm")]
     [TestCase("hostres.component.wasm")]
+    [TestCase("compose_pair.component.wasm")]
     public void The_generated_binding_matches_its_snapshot_and_compiles_warning_free(string file)
     {
         byte[] bytes = ComponentReaderTests.Guest(file);

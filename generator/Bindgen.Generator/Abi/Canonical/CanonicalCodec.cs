@@ -16,11 +16,12 @@ internal sealed class CanonicalCodec
 {
     private const string Lower = "global::Bindgen.Internals.CanonicalLower";
     private const string Lift = "global::Bindgen.Internals.CanonicalLift";
+    private const string Strings = "global::Bindgen.Internals.CanonicalStrings";
 
     /// <summary>The instance whose call runs: helpers are static, and a resource the host implements lives in its table.</summary>
     private const string Running = "global::Bindgen.Internals.ComponentInstance.Running";
 
-    private readonly Dictionary<WitType, int> _ids = new();
+    private readonly Dictionary<(WitType, string), int> _ids = new();
 
     /// <summary>The names of the view, plan, guest and operation the built expressions refer to (helpers use these defaults; a method sets its own).</summary>
     public string M { get; set; } = "__m";
@@ -39,7 +40,10 @@ internal sealed class CanonicalCodec
         G = g;
         Op = op;
     }
-    private readonly List<WitType> _pending = new();
+    private readonly List<(WitType Type, string Encoding)> _pending = new();
+
+    /// <summary>The <c>string-encoding</c> canonical option the built expressions use: <c>utf8</c>, <c>utf16</c> or <c>latin1+utf16</c>.</summary>
+    public string Encoding { get; set; } = "utf8";
 
     /// <summary>Whether a value of <paramref name="t"/> owns guest blocks (strings, lists) that the allocation pass makes.</summary>
     public static bool HasAllocations(WitType t) => t.Kind switch
@@ -146,26 +150,62 @@ internal sealed class CanonicalCodec
 
     public int Id(WitType t)
     {
-        if (!_ids.TryGetValue(t, out int id))
+        // Helpers of types that hold strings are made once per encoding; the others are the same in every encoding.
+        (WitType, string) key = (t, HoldsString(t) ? Encoding : "utf8");
+        if (!_ids.TryGetValue(key, out int id))
         {
             id = _ids.Count;
-            _ids.Add(t, id);
-            _pending.Add(t);
+            _ids.Add(key, id);
+            _pending.Add(key);
         }
 
         return id;
     }
 
+    /// <summary>Whether a value of <paramref name="t"/> holds a string anywhere in its tree.</summary>
+    public static bool HoldsString(WitType t) => t.Kind switch
+    {
+        WitKind.String => true,
+        WitKind.Record or WitKind.Variant => t.Members.Any(m => m.Type is not null && HoldsString(m.Type)),
+        WitKind.Tuple or WitKind.Option or WitKind.Result or WitKind.List => t.Elements.Any(HoldsString),
+        _ => false,
+    };
+
+    /// <summary>The measuring pass of string <c>__v</c> in <see cref="Encoding"/>: its length into <c>__n</c>, its block measured.</summary>
+    public string[] StringMeasure() => Encoding switch
+    {
+        "utf16" => new[] { $"int __n = {Strings}.Utf16Length(__v, __op);", $"__p.Measure(2, {Strings}.Utf16Size(__n, __op), __n);" },
+        "latin1+utf16" => new[] { $"int __n = {Strings}.Latin1Utf16Length(__v, __op);", $"__p.Measure(2, {Strings}.Latin1Utf16Size(__n), __n);" },
+        _ => new[] { $"int __n = {Lower}.Utf8Length(__v, __op);", "__p.Measure(1, __n, __n);" },
+    };
+
+    /// <summary>A statement that writes string <paramref name="v"/> into block <paramref name="b"/> of length <paramref name="n"/> in view <see cref="M"/>.</summary>
+    public string StringStore(string b, string n, string v) => Encoding switch
+    {
+        "utf16" => $"{Strings}.StoreUtf16({M}, {b}, {v});",
+        "latin1+utf16" => $"{Strings}.StoreLatin1Utf16({M}, {b}, {n}, {v});",
+        _ => $"{Lower}.Utf8({M}, {b}, {n}, {v});",
+    };
+
+    /// <summary>An expression that lifts the string at (<paramref name="pointer"/>, <paramref name="length"/>) from view <see cref="M"/>.</summary>
+    public string StringLoad(string pointer, string length) => Encoding switch
+    {
+        "utf16" => $"{Strings}.Utf16({M}, {pointer}, {length}, {Op})",
+        "latin1+utf16" => $"{Strings}.Latin1Utf16({M}, {pointer}, {length}, {Op})",
+        _ => $"{Lift}.Utf8({M}, {pointer}, {length}, {Op})",
+    };
+
     /// <summary>Emits the helpers of every type used so far, and of the types they use in turn.</summary>
     public void EmitHelpers(IndentedWriter w)
     {
         UseNames("__m", "__p", "__g", "__op");
+        string encoding = Encoding;
         for (int i = 0; i < _pending.Count; i++)
         {
-            WitType t = _pending[i];
-            int id = _ids[t];
+            (WitType t, Encoding) = _pending[i];
+            int id = _ids[_pending[i]];
             w.Line();
-            w.Line($"// {t.Wit}: size {CanonicalLayout.Size(t)}, alignment {CanonicalLayout.Alignment(t)}.");
+            w.Line($"// {t.Wit}: size {CanonicalLayout.Size(t)}, alignment {CanonicalLayout.Alignment(t)}{(Encoding == "utf8" ? string.Empty : ", strings " + Encoding)}.");
             switch (t.Kind)
             {
                 case WitKind.Enum:
@@ -197,6 +237,8 @@ internal sealed class CanonicalCodec
                     break;
             }
         }
+
+        Encoding = encoding;
     }
 
     public string Construct(WitType t, IReadOnlyList<string> values)

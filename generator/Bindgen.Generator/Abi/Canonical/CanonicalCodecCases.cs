@@ -17,8 +17,11 @@ internal static class CanonicalCodecCases
         switch (t.Kind)
         {
             case WitKind.String:
-                w.Line($"int __n = {Lower}.Utf8Length(__v, __op);");
-                w.Line("__p.Measure(1, __n, __n);");
+                foreach (string line in c.StringMeasure())
+                {
+                    w.Line(line);
+                }
+
                 break;
             case WitKind.List:
                 WitType e = t.Elements[0];
@@ -77,7 +80,7 @@ internal static class CanonicalCodecCases
         {
             case WitKind.String:
                 w.Line("int __b = __p.Next(out int __n);");
-                w.Line($"{Lower}.Utf8(__m, __b, __n, __v);");
+                w.Line(c.StringStore("__b", "__n", "__v"));
                 WritePointer(w);
                 break;
             case WitKind.List:
@@ -141,7 +144,7 @@ internal static class CanonicalCodecCases
         switch (t.Kind)
         {
             case WitKind.String:
-                w.Line($"return {Lift}.Utf8(__m, unchecked((int){Lift}.U32(__m, __a, __op)), unchecked((int){Lift}.U32(__m, __a + 4, __op)), __op);");
+                w.Line($"return {c.StringLoad($"unchecked((int){Lift}.U32(__m, __a, __op))", $"unchecked((int){Lift}.U32(__m, __a + 4, __op))")};");
                 break;
             case WitKind.List:
                 WitType e = t.Elements[0];

@@ -35,7 +35,7 @@ internal sealed class CanonicalFlatLifting
             case WitKind.String:
             {
                 string p = flat.Dequeue().Value, n = flat.Dequeue().Value;
-                return Local($"global::Bindgen.Internals.CanonicalLift.Utf8({_codec.M}, {p}, {n}, {_codec.Op})", t);
+                return Local(_codec.StringLoad(p, n), t);
             }
 
             case WitKind.List:

@@ -80,7 +80,7 @@ internal sealed class CanonicalFlatLowering
         _w.Line($"int {b} = {_codec.P}.Next(out int {count});");
         if (t.Kind == WitKind.String)
         {
-            _w.Line($"global::Bindgen.Internals.CanonicalLower.Utf8({_codec.M}, {b}, {count}, {v});");
+            _w.Line(_codec.StringStore(b, count, v));
             return b;
         }
 

@@ -156,7 +156,7 @@ internal static class ComponentBinding
             : null;
     }
 
-    private static MethodModel? Method(DescribedFunction function, ComponentTypes types, string interfaceFullName, bool isExport, int index, HashSet<string> declaredTypes, out string signature)
+    internal static MethodModel? Method(DescribedFunction function, ComponentTypes types, string interfaceFullName, bool isExport, int index, HashSet<string> declaredTypes, out string signature)
     {
         signature = string.Empty;
         var parameters = new List<ParameterModel>();

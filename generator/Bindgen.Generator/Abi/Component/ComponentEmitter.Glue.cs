@@ -16,13 +16,13 @@ internal static partial class ComponentEmitter
     /// instance its lift names, with its post-return function, and the memory and realloc its own lift names (one
     /// canonical guest per distinct pair, so functions of one interface may use the memories of different core instances).
     /// </summary>
-    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e, bool definesResources)
+    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e, bool definesResources, string? implements = null)
     {
         ModuleModel module = e.Module;
         var codec = new CanonicalCodec();
         List<(string? Memory, string? Realloc)> guests = GuestsOf(e);
         // Reachable from the classes of the resources it defines, which lift and lower their handles through it.
-        w.Open($"{(definesResources ? "internal" : "private")} sealed class {module.ClassName}");
+        w.Open($"{(definesResources ? "internal" : "private")} sealed class {module.ClassName}{(implements is null ? string.Empty : " : " + implements)}");
         if (definesResources)
         {
             w.Line($"internal readonly {Runtime} __component;");
@@ -88,6 +88,7 @@ internal static partial class ComponentEmitter
         for (int m = 0; m < module.Methods.Count; m++)
         {
             w.Line();
+            codec.Encoding = e.Lifts[m].Encoding;
             CanonicalStageDriver.EmitMethod(w, codec, module, module.Methods[m], "this." + GuestField(GuestIndex(guests, e.Lifts[m])));
         }
 
@@ -104,8 +105,11 @@ internal static partial class ComponentEmitter
     {
         string memory = step.Memory is null ? "-1, null" : $"{ExportOf(step.Memory).Instance}, {ExportOf(step.Memory).Name}";
         string realloc = step.Realloc is null ? "-1, null" : $"{ExportOf(step.Realloc).Instance}, {ExportOf(step.Realloc).Name}";
-        w.Line($"/// <summary>The host import <c>{CSharpText.DocText(step.Function ?? string.Empty)}</c> of <c>{CSharpText.DocText(step.Interface ?? "the world")}</c>, lowered for the guest.</summary>");
+        w.Line(step.Kind == "adapter"
+            ? $"/// <summary>The composed function <c>{CSharpText.DocText(step.Function ?? string.Empty)}</c>, lowered for the inner component that imports it.</summary>"
+            : $"/// <summary>The host import <c>{CSharpText.DocText(step.Function ?? string.Empty)}</c> of <c>{CSharpText.DocText(step.Interface ?? "the world")}</c>, lowered for the guest.</summary>");
         w.Open($"private static global::Wasmtime.Function __Lower{Number(step.Number)}({Runtime} __c, {owner.FullName} implementation)");
+        codec.Encoding = step.Encoding;
         string guest = $"__c.LoweringGuest({Number(step.Number)}, {memory}, {realloc}, {CSharpText.Literal(owner.TypeName)})";
         (bool onSelf, string? afterCall) = HostResourceLowering(w, method);
         CanonicalImportsEmitter.EmitCallback(w, codec, owner.Module, method, "return global::Wasmtime.Function.FromCallback(__c.Store, new {0}(({1}) =>", guest,

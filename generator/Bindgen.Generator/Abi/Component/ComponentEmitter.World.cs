@@ -9,7 +9,7 @@ namespace Bindgen.Generator.Abi.Component;
 /// <summary>The world class: Instantiate (the plan, step by step), one property per exported interface, world-level exports.</summary>
 internal static partial class ComponentEmitter
 {
-    private static void EmitWorld(IndentedWriter w, ComponentFile file, ComponentDocs docs, string worldClass, List<ComponentInterface> interfaces, ComponentTypes types, List<string> declarations)
+    private static void EmitWorld(IndentedWriter w, ComponentFile file, ComponentDocs docs, string worldClass, List<ComponentInterface> interfaces, ComponentTypes types, List<string> declarations, List<ComponentAdapter> adapters)
     {
         List<ComponentInterface> imports = interfaces.Where(i => !i.IsExport).ToList();
         List<ComponentInterface> exports = interfaces.Where(i => i.IsExport).ToList();
@@ -93,6 +93,8 @@ internal static partial class ComponentEmitter
             EmitLowering(w, codec, owner, method, step);
         }
 
+        EmitAdapters(w, file, adapters, codec);
+
         codec.EmitHelpers(w);
         w.Close();
     }
@@ -166,9 +168,9 @@ internal static partial class ComponentEmitter
             {
                 EmitWasiLowering(w, step);
             }
-            else if (step.Kind == "lower")
+            else if (step.Kind is "lower" or "adapter")
             {
-                string implementation = importParameters[step.Interface ?? "-"];
+                string implementation = step.Kind == "adapter" ? AdapterCallee(step) : importParameters[step.Interface ?? "-"];
                 w.Line($"global::Wasmtime.Function __lowered{Number(step.Number)} = __Lower{Number(step.Number)}(__c, {implementation});");
             }
             else if (file.Wasi is { Bypass: true } bypass)

@@ -35,6 +35,7 @@ internal static partial class ComponentEmitter
         var docs = new ComponentDocs(file);
         var types = new ComponentTypes(file, containers, docs);
         List<ComponentInterface> interfaces = ComponentBinding.Interfaces(file, types, ns, worldClass, out problem);
+        List<ComponentAdapter>? adapters = problem is null ? ComponentAdapter.All(file, types, prefix + worldClass, out problem) : null;
         problem ??= types.Problem ?? Check(file, interfaces, types);
         if (problem is not null)
         {
@@ -68,7 +69,7 @@ internal static partial class ComponentEmitter
         }
         else
         {
-            EmitWorld(w, file, docs, worldClass, interfaces, types, world);
+            EmitWorld(w, file, docs, worldClass, interfaces, types, world, adapters!);
         }
 
         return w.ToString();
@@ -101,7 +102,7 @@ internal static partial class ComponentEmitter
         }
 
         IEnumerable<string?> definitions = file.Plan.SelectMany(s => s.Imports.Concat(new[] { s.Memory, s.Realloc }))
-            .Concat(file.Lifts.SelectMany(l => new[] { l.Core, l.Memory, l.Realloc, l.PostReturn }));
+            .Concat(file.Lifts.Concat(file.Adapters.Select(a => a.Lift)).SelectMany(l => new[] { l.Core, l.Memory, l.Realloc, l.PostReturn }));
         string? odd = definitions.FirstOrDefault(d => d is not null && !d.StartsWith("export ", System.StringComparison.Ordinal) && !d.StartsWith("lowered ", System.StringComparison.Ordinal)
             && ResourceBuiltin(d, types) is null && WasiDrop(file, d) is null);
         return odd is null ? null : $"the plan uses the core definition '{odd}', which Bindgen cannot provide";

@@ -24,6 +24,9 @@ internal sealed record DescribedStep(string Kind, int Number, int Module, Equata
 /// <summary>How an exported function is lifted: the core function and the options' core definitions.</summary>
 internal sealed record DescribedLift(string? Interface, string Name, string Core, string? Memory, string? Realloc, string? PostReturn, string Encoding);
 
+/// <summary>A fused adapter of a composed component: core function <c>lowered Number</c> calls <see cref="Lift"/>, typed <see cref="Function"/>.</summary>
+internal sealed record DescribedAdapter(int Number, DescribedFunction Function, DescribedLift Lift);
+
 /// <summary>How a component that imports WASI runs: the preview-1 bypass (calling <c>_initialize</c> or not), Bindgen's WASI 0.2 host (<paramref name="Host"/>), or the fallback, with why.</summary>
 internal sealed record DescribedWasi(bool Bypass, bool Initialize, string? Reason, string? Component, EquatableArray<string> Imports, bool Host = false);
 
@@ -47,6 +50,9 @@ internal sealed record ComponentFile(
 {
     /// <summary>For a component that imports WASI: its tier (docs/components.md, "WASI"); null otherwise.</summary>
     public DescribedWasi? Wasi { get; init; }
+
+    /// <summary>The fused adapters of a composed component, by lowering number; each is also an <c>adapter</c> step of <see cref="Plan"/>.</summary>
+    public EquatableArray<DescribedAdapter> Adapters { get; init; } = EquatableArray<DescribedAdapter>.Empty;
 
     public const string Magic = "bindgen-component-description";
     public const string Version = "1";
@@ -80,6 +86,7 @@ internal sealed record ComponentFile(
         var lifts = new List<DescribedLift>();
         var withs = new Dictionary<int, List<string>>();
         var docs = new List<DescribedDoc>();
+        var adapters = new List<DescribedAdapter>();
         string? className = null, ns = null;
         DescribedWasi? wasi = null;
         var wasiImports = new List<string>();
@@ -98,14 +105,7 @@ internal sealed record ComponentFile(
                         interfaces.FindLast(x => x.Item1 == (f[1] == "export") && x.Item2 == U(f[2])).Item6.Add(f[3]);
                         break;
                     case "function":
-                        var parameters = new List<DescribedParameter>();
-                        for (int p = 5; p < f.Length; p++)
-                        {
-                            int colon = f[p].LastIndexOf(':');
-                            parameters.Add(new DescribedParameter(U(f[p].Substring(0, colon)), f[p].Substring(colon + 1)));
-                        }
-
-                        functions.Add(new DescribedFunction(f[1] == "export", Opt(f[2]), U(f[3]), f[4] == "-" ? null : f[4], parameters.ToEquatableArray()));
+                        functions.Add(new DescribedFunction(f[1] == "export", Opt(f[2]), U(f[3]), f[4] == "-" ? null : f[4], Parameters(f, 5)));
                         break;
                     case "instantiate":
                         int instance = Number(f[1]);
@@ -114,6 +114,11 @@ internal sealed record ComponentFile(
                         break;
                     case "with": withs[Number(f[1])].Add(f[5]); break;
                     case "lower": plan.Add(new DescribedStep("lower", Number(f[1]), -1, EquatableArray<string>.Empty, Opt(f[2]), U(f[3]), Opt(f[4]), Opt(f[5]), f[6])); break;
+                    case "adapter":
+                        DescribedAdapter adapter = Adapter(f);
+                        adapters.Add(adapter);
+                        plan.Add(new DescribedStep("adapter", adapter.Number, -1, EquatableArray<string>.Empty, null, adapter.Function.Name, Opt(f[3]), Opt(f[4]), f[5]));
+                        break;
                     case "lift": lifts.Add(new DescribedLift(Opt(f[1]), U(f[2]), f[3], Opt(f[4]), Opt(f[5]), Opt(f[6]), f[7])); break;
                     case "doc": docs.Add(new DescribedDoc(Opt(f[1]), Opt(f[2]), f[3], Opt(f[4]), Opt(f[5]), U(f[6]))); break;
                     case "class-name": className = U(f[1]); break;
@@ -149,7 +154,29 @@ internal sealed record ComponentFile(
             functions.ToEquatableArray(), plan.ToEquatableArray(), lifts.ToEquatableArray(), className, ns, docs.ToEquatableArray())
         {
             Wasi = wasi is null ? null : wasi with { Imports = wasiImports.ToEquatableArray() },
+            Adapters = adapters.ToEquatableArray(),
         };
+    }
+
+    /// <summary><c>adapter n function caller-memory caller-realloc caller-encoding core callee-memory callee-realloc callee-post-return callee-encoding result parameters...</c></summary>
+    private static DescribedAdapter Adapter(string[] f)
+    {
+        string name = U(f[2]);
+        var function = new DescribedFunction(true, null, name, f[11] == "-" ? null : f[11], Parameters(f, 12));
+        return new DescribedAdapter(Number(f[1]), function, new DescribedLift(null, name, f[6], Opt(f[7]), Opt(f[8]), Opt(f[9]), f[10]));
+    }
+
+    /// <summary>The <c>name:type</c> fields from <paramref name="from"/> on.</summary>
+    private static EquatableArray<DescribedParameter> Parameters(string[] f, int from)
+    {
+        var parameters = new List<DescribedParameter>();
+        for (int p = from; p < f.Length; p++)
+        {
+            int colon = f[p].LastIndexOf(':');
+            parameters.Add(new DescribedParameter(U(f[p].Substring(0, colon)), f[p].Substring(colon + 1)));
+        }
+
+        return parameters.ToEquatableArray();
     }
 
     private static string U(string value) => ModuleDescription.Unescape(value);

@@ -1,5 +1,5 @@
 ;; What Bindgen reports instead of binding: an imported resource (Bindgen binds the resources a component exports,
-;; not yet those it imports), a lift with the UTF-16 string encoding, and an async function type.
+;; not yet those it imports) and an async function type. (Its lift with the UTF-16 string encoding is bound.)
 (component
   (import "host" (instance (export "r" (type (sub resource)))))
   (core module $m
