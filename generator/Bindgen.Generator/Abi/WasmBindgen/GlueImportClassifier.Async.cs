@@ -10,21 +10,26 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// </summary>
 internal static partial class GlueImportClassifier
 {
-    private const string V2 = @"(?:getObject\(arg2\)|arg2)", V3 = @"(?:getObject\(arg3\)|arg3)";
+    private const string A2 = @"(?:getObject\(arg2\)|arg2)", A3 = @"(?:getObject\(arg3\)|arg3)";
 
     private static readonly (string Operation, Regex Body)[] AsyncShapes =
     {
         ("promise_resolve", Body($@"const ret = Promise\.resolve\({V0}\); RETURN")),
         ("promise_then", Body($@"const ret = {V0}\.then\({V1}\); RETURN")),
-        ("promise_then2", Body($@"const ret = {V0}\.then\({V1}, {V2}\); RETURN")),
+        ("promise_then2", Body($@"const ret = {V0}\.then\({V1}, {A2}\); RETURN")),
         ("queue_microtask", Body($@"queueMicrotask\({V0}\);")),
         ("queue_microtask_property", Body($@"const ret = {V0}\.queueMicrotask; RETURN")),
-        ("call1", Body($@"const ret = {V0}\.call\({V1}, {V2}\); RETURN")),
-        ("call2", Body($@"const ret = {V0}\.call\({V1}, {V2}, {V3}\); RETURN")),
+        ("call1", Body($@"const ret = {V0}\.call\({V1}, {A2}\); RETURN")),
+        ("call2", Body($@"const ret = {V0}\.call\({V1}, {A2}, {A3}\); RETURN")),
         ("cb_drop", Body(@"const obj = (?:takeObject\(arg0\)|arg0)\.original; if \(obj\.cnt-- == 1\) \{ obj\.a = 0; return true; \} (?:const ret = false; return ret;|return false;)")),
         ("to_string", Body($@"const ret = {V0}\.toString\(\); RETURN")),
         // getrandom's "js" backend: the global object's crypto, then crypto.getRandomValues(array).
         ("get_random_values", Body($@"{V0}\.getRandomValues\({V1}\);")),
+        // getrandom's Node branch, js-sys's Reflect.set and Array.from.
+        ("random_fill_sync", Body($@"{V0}\.randomFillSync\((?:takeObject\(arg1\)|arg1)\);")),
+        ("module_require", Body(@"const ret = module\.require; RETURN")),
+        ("reflect_set", Body($@"const ret = Reflect\.set\({V0}, {V1}, {A2}\); return ret;")),
+        ("array_from", Body($@"const ret = Array\.from\({V0}\); RETURN")),
         ("function_new_cached", Body(@"var v0 = getCachedStringFromWasm0\(arg0, arg1\); const ret = new Function\(v0\); RETURN")),
     };
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Bindgen.WasmBindgen;
 using Wasmtime;
 using static Bindgen.Internals.WasmBindgenOperations;
@@ -46,6 +47,11 @@ internal static class WasmBindgenAsyncOperations
             "call2" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Call(In(g, a[0], import), In(g, a[1], import), new[] { In(g, a[2], import), In(g, a[3], import) }, import)),
             "cb_drop" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = GuestClosure.Drop(Take(g, a[0], import), import) ? 1 : 0,
             "get_random_values" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => JsCrypto.GetRandomValues(In(g, a[0], import), In(g, a[1], import), import),
+            "random_fill_sync" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => System.Security.Cryptography.RandomNumberGenerator.Fill((Take(g, a[1], import) as JsUint8Array ?? throw new JsException(import, new JsError("randomFillSync of a value that is not a Uint8Array") { Name = "TypeError" })).Span),
+            // Bindgen has no module system: getrandom then takes the Web Crypto path, which the global object has.
+            "module_require" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, JsUndefined.Value),
+            "reflect_set" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = ReflectSet(In(g, a[0], import), In(g, a[1], import), In(g, a[2], import)) ? 1 : 0,
+            "array_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, ArrayFrom(In(g, a[0], import), import)),
             "to_string" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsDisplay.ToJsString(In(g, a[0], import))),
             "function_new_cached" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) =>
             {
@@ -55,6 +61,26 @@ internal static class WasmBindgenAsyncOperations
             _ => null,
         };
     }
+
+    /// <summary><c>Reflect.set(target, key, value)</c>: false where the target is not a plain object.</summary>
+    private static bool ReflectSet(object? target, object? key, object? value)
+    {
+        if (target is not JsObject o)
+        {
+            return false;
+        }
+
+        o[JsDisplay.ToJsString(key)] = value;
+        return true;
+    }
+
+    /// <summary><c>Array.from(x)</c> of an array or a Uint8Array (a copy as an array of numbers).</summary>
+    private static System.Collections.Generic.List<object?> ArrayFrom(object? source, string import) => source switch
+    {
+        System.Collections.Generic.List<object?> list => new System.Collections.Generic.List<object?>(list),
+        JsUint8Array bytes => bytes.Span.ToArray().Select(b => (object?)(double)b).ToList(),
+        _ => throw new JsException(import, new JsError($"Array.from of {JsDisplay.ToJsString(source)} is not supported") { Name = "TypeError" }),
+    };
 
     private static JsPromise PromiseOf(object? value, string import) =>
         value as JsPromise ?? throw new JsException(import, new JsError($"{JsDisplay.ToJsString(value)}.then is not a function") { Name = "TypeError" });
