@@ -26,7 +26,7 @@ internal static class ExportTypeMapper
 {
     private const int MaxTypedParameters = 16;
 
-    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface)
+    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface, ISet<string>? declaredTypes = null)
     {
         if (export.Problem is not null)
         {
@@ -81,9 +81,15 @@ internal static class ExportTypeMapper
             }
 
             int position = lowered.Count;
+            if ((g.Kind is GlueParameterKind.Object or GlueParameterKind.BorrowedObject || (g.Kind == GlueParameterKind.Number && At(wasmParameters, position) == "externref")) && JsBuiltins.IsHostObject(ts, declaredTypes ?? new HashSet<string>()))
+            {
+                return ExportTypes.Failed($"parameter '{g.Name}' is a {ts}, an object of the browser, which has no .NET form");
+            }
+
             string? type = g.Kind switch
             {
-                GlueParameterKind.Number => Number(At(wasmParameters, position), ts),
+                GlueParameterKind.Number when At(wasmParameters, position) == "externref" => DirectValue(ts),
+                GlueParameterKind.Number => Number(At(wasmParameters, position), g.Element == "bool" ? "boolean" : ts),
                 GlueParameterKind.String => "string",
                 GlueParameterKind.OptionalString => "string?",
                 GlueParameterKind.Bytes => "byte[]",
@@ -102,14 +108,13 @@ internal static class ExportTypeMapper
                 {
                     GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter '{g.Name}' is an instance of class '{g.Element}', which is not bound",
                     GlueParameterKind.Other => $"parameter '{g.Name}' ({ts ?? "?"}) is {(g.Text.StartsWith("an ", StringComparison.Ordinal) ? g.Text : $"lowered as '{Shorten(g.Text)}'")}, which Bindgen does not pass yet",
-                    _ when At(wasmParameters, position) == "externref" => $"parameter '{g.Name}' ({ts ?? "?"}) is a JavaScript object passed as an externref, which Bindgen does not pass yet",
                     _ => $"parameter '{g.Name}' ({ts ?? "?"}) crosses as a {At(wasmParameters, position) ?? "missing"} wasm value Bindgen does not map",
                 });
             }
 
             lowered.AddRange(g.Kind switch
             {
-                GlueParameterKind.Number => new[] { CrossesAs(type) },
+                GlueParameterKind.Number => new[] { At(wasmParameters, position) == "externref" ? "externref" : CrossesAs(type) },
                 GlueParameterKind.OptionalInt => new[] { "f64" },
                 GlueParameterKind.OptionalNumber => new[] { "i32", CrossesAs(type.TrimEnd('?')) },
                 GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array => new[] { "i32", "i32" },
@@ -169,7 +174,8 @@ internal static class ExportTypeMapper
             "F64" => "double[]",
             _ => null,
         },
-        GlueResultKind.StringArray => "string[]",
+        // getArrayJsValueFromWasm0 reads any JavaScript values; only strings (or an undeclared element) lift as string[].
+        GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : null,
         GlueResultKind.Object => JsValue(ts) is "object" ? "object?" : JsValue(ts),
         GlueResultKind.Instance => export.ResultElement is null ? null : classInterface(export.ResultElement),
         _ => null,
@@ -204,6 +210,12 @@ internal static class ExportTypeMapper
         "boolean" => "bool",
         _ => "object",
     };
+
+    /// <summary>
+    /// A JavaScript value passed as an externref (<c>any</c>, <c>&amp;JsValue</c>, <c>&amp;Uint8Array</c>): a string or bytes
+    /// where the declarations say so, else any value (a number or boolean too: the generator lowers only those as numbers).
+    /// </summary>
+    private static string DirectValue(string? ts) => JsValue(ts) is "string" or "byte[]" ? JsValue(ts) : "object?";
 
     private static string CrossesAs(string type) => type switch
     {

@@ -36,7 +36,7 @@ internal sealed record PackageBinding(
 /// </summary>
 internal static class PackageBinder
 {
-    public static PackageBinding Bind(string interfaceName, GlueModel glue, IReadOnlyDictionary<string, string> wasmFunctions, IReadOnlyDictionary<string, TsDeclaration> declarations)
+    public static PackageBinding Bind(string interfaceName, GlueModel glue, IReadOnlyDictionary<string, string> wasmFunctions, IReadOnlyDictionary<string, TsDeclaration> declarations, ISet<string>? declaredTypes = null)
     {
         var exports = new List<PackageExport>();
         GlueExport[] all = glue.Exports.AsSpan().ToArray();
@@ -168,7 +168,7 @@ internal static class PackageBinder
 
         ExportTypes Map(GlueExport export) =>
             ExportTypeMapper.Map(export, declarations.TryGetValue(export.JsName, out TsDeclaration? d) ? d : null,
-                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface);
+                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes);
 
         int LineOf(string key) => declarations.TryGetValue(key, out TsDeclaration? d) ? d.Line : 0;
 

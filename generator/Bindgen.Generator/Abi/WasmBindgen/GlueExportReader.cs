@@ -203,6 +203,13 @@ internal static class GlueExportReader
             return new GlueParameter(argument, GlueParameterKind.Number, argument);
         }
 
+        // Newer glue converts a boolean first: const val2 = +flag; ... wasm.f(val2).
+        Match unary = Regex.Match(body, @"(?:const|var|let)\s+" + Regex.Escape(argument) + @"\s*=\s*\+(?<name>\w+)\s*;");
+        if (unary.Success && Array.IndexOf(jsParameters, unary.Groups["name"].Value) >= 0)
+        {
+            return new GlueParameter(unary.Groups["name"].Value, GlueParameterKind.Number, unary.Value, "bool");
+        }
+
         // A JavaScript parameter lowered some other way (a JavaScript object, a class instance): known, not supported.
         string? other = jsParameters.FirstOrDefault(p => Regex.IsMatch(argument, @"(?<![\w.])" + Regex.Escape(p) + @"(?![\w])"));
         return other is null ? null : new GlueParameter(other, GlueParameterKind.Other, argument);

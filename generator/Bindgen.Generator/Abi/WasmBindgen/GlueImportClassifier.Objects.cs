@@ -62,6 +62,6 @@ internal static partial class GlueImportClassifier
         }
 
         Match global = Global.Match(normalized);
-        return global.Success ? "global_" + global.Groups["name"].Value : "unknown";
+        return global.Success ? "global_" + global.Groups["name"].Value : ClassifyValue(normalized);
     }
 }

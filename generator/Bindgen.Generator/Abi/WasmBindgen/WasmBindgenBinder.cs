@@ -80,14 +80,14 @@ internal static class WasmBindgenBinder
             return null;
         }
 
-        string? problem = export.Problem ?? Mismatch(signature, export);
+        string? problem = export.Problem ?? Mismatch(glue, signature, export);
         if (problem is not null)
         {
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName, problem));
             return null;
         }
 
-        LoweredSignature lowered = Lower(signature, export);
+        LoweredSignature lowered = Lower(glue, signature, export);
         if (!lowered.IsTyped)
         {
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName,
@@ -98,7 +98,7 @@ internal static class WasmBindgenBinder
         return method with { Lowered = lowered, Abi = signature with { Export = export } };
     }
 
-    private static string? Mismatch(WasmBindgenSignature signature, GlueExport export)
+    private static string? Mismatch(GlueModel glue, WasmBindgenSignature signature, GlueExport export)
     {
         GlueParameter[] glueParameters = export.Parameters.AsSpan().ToArray();
         if (signature.Parameters.Count > glueParameters.Length)
@@ -122,7 +122,7 @@ internal static class WasmBindgenBinder
             WasmBindgenType code = signature.Parameters[i];
             bool fits = g.Kind switch
             {
-                GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool,
+                GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool || DirectValue.Is(glue, g, code),
                 GlueParameterKind.String => code == WasmBindgenType.String,
                 GlueParameterKind.OptionalString => code is WasmBindgenType.String or WasmBindgenType.NullableString,
                 GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes => code == WasmBindgenType.Bytes,
@@ -170,7 +170,7 @@ internal static class WasmBindgenBinder
 
     private static string Declared(WasmBindgenType type, string? cls) => type == WasmBindgenType.Instance ? $"an instance of class '{cls}'" : type.Display();
 
-    private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
+    private static LoweredSignature Lower(GlueModel glue, WasmBindgenSignature signature, GlueExport export)
     {
         var parameters = new List<WasmType>();
         if (export.Transport == GlueTransport.ReturnArea)
@@ -188,7 +188,7 @@ internal static class WasmBindgenBinder
             switch (export.Parameters[i].Kind)
             {
                 case GlueParameterKind.Number:
-                    parameters.Add(signature.Parameters[i].CrossesAs());
+                    parameters.Add(DirectValue.Is(glue, export.Parameters[i], signature.Parameters[i]) ? WasmType.Externref : signature.Parameters[i].CrossesAs());
                     break;
                 case GlueParameterKind.OptionalNumber:
                     // The flag, then the value as the declared type crosses (an omitted one as the module's f64: Option<f64> is the common case).
@@ -229,7 +229,7 @@ internal static class WasmBindgenBinder
 
     private static string Describe(GlueParameterKind kind) => kind switch
     {
-        GlueParameterKind.Number => "a number or boolean",
+        GlueParameterKind.Number => "a number or boolean (a JavaScript value only in a reference-types build)",
         GlueParameterKind.String => "a string",
         GlueParameterKind.OptionalString => "an optional string",
         GlueParameterKind.Bytes => "a Uint8Array",

@@ -142,14 +142,12 @@ internal static class WasmBindgenMethodEmitter
                     (string element, int size) = code!.Value.Element();
                     Buffer($"{p}.Length", $"{L("g")}.Malloc(checked({len} * {size}), {size}, {L("op")})", $"{L("g")}.WriteArray<{element}>({ptr}, {p});");
                     break;
+                case GlueParameterKind.Number when declared && DirectValue.Is(module.WasmBindgen().Bound!, g, code!.Value):
+                    // An externref: the value itself, which the module keeps (owned) or lends back (borrowed) on its side.
+                    args.Add(DirectValue.ToJs(code.Value, p, s.ParameterShapes.Count > i ? s.ParameterShapes[i] : null));
+                    break;
                 case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
-                    string value = code switch
-                    {
-                        WasmBindgenType.Bytes => $"global::Bindgen.Internals.WasmBindgenGuest.Uint8Array({p})",
-                        WasmBindgenType.Js => $"global::Bindgen.WasmBindgen.JsConvert.ToJs({p})",
-                        WasmBindgenType.Structured => JsShapeEmitter.ToJs(s.ParameterShapes[i]!, p),
-                        _ => $"(object){p}",
-                    };
+                    string value = DirectValue.ToJs(code!.Value, p, s.ParameterShapes.Count > i ? s.ParameterShapes[i] : null);
                     if (g.Kind == GlueParameterKind.BorrowedObject)
                     {
                         // Lent right before the call (after every allocation), so nothing can fail between lending and the finally that gives it back.

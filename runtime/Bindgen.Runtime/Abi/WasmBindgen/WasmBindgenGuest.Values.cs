@@ -22,7 +22,7 @@ public sealed partial class WasmBindgenGuest
         object? value = TableElement(handle, operation);
         try
         {
-            _externrefDealloc!(handle);
+            (_externrefDealloc ?? throw new GuestProtocolException(operation, "the module returned a value and exports no __externref_table_dealloc"))(handle);
         }
         catch (WasmtimeException e)
         {
