@@ -128,6 +128,8 @@ internal static class ExportTypeMapper
         {
             return ExportTypes.Failed(export.Result == GlueResultKind.Instance
                 ? $"its result is an instance of class '{export.ResultElement}', which is not bound"
+                : export.Result == GlueResultKind.StringArray
+                ? $"its result ({declaration?.Result}) is an array of class instances the module wraps through an import, which Bindgen does not lift"
                 : $"its result ({declaration?.Result ?? "?"}) is lifted in a way Bindgen does not map");
         }
 
@@ -174,12 +176,16 @@ internal static class ExportTypeMapper
             "F64" => "double[]",
             _ => null,
         },
-        // getArrayJsValueFromWasm0 reads any JavaScript values; only strings (or an undeclared element) lift as string[].
-        GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : null,
+        // getArrayJsValueFromWasm0 reads any JavaScript values: strings (or an undeclared element) as string[], others as they are.
+        GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : InstanceArray(ts, classInterface) ? null : "object?[]",
         GlueResultKind.Object => JsValue(ts) is "object" ? "object?" : JsValue(ts),
         GlueResultKind.Instance => export.ResultElement is null ? null : classInterface(export.ResultElement),
         _ => null,
     };
+
+    /// <summary>An array of an exported class's instances (<c>BarcodeResult[]</c>).</summary>
+    private static bool InstanceArray(string ts, Func<string, string?> classInterface) =>
+        ts.EndsWith("[]", StringComparison.Ordinal) && classInterface(ts.Substring(0, ts.Length - 2)) is not null;
 
     /// <summary>A number: the wasm type decides, a <c>boolean</c> in the declarations makes an i32 a <c>bool</c>.</summary>
     private static string? Number(string? wasm, string? ts) => wasm switch

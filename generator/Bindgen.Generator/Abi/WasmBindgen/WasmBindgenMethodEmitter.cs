@@ -300,6 +300,11 @@ internal static class WasmBindgenMethodEmitter
                 (string element, int size) = result.Element();
                 w.Line($"return {L("g")}.TakeArray<{element}>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {size}, {L("op")});");
                 break;
+            case GlueResultKind.StringArray when result != WasmBindgenType.StringArray:
+                // Any JavaScript values (serde's objects): the array as a JavaScript array, converted as the declared type.
+                string values = $"{L("g")}.TakeValueArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")})";
+                w.Line(result == WasmBindgenType.Structured ? $"return {JsShapeEmitter.FromJs(method.WasmBindgen().ResultShape!, values, L("op"))};" : $"return {values};");
+                break;
             case GlueResultKind.StringArray:
                 w.Line($"return {L("g")}.TakeStringArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
                 break;
