@@ -30,7 +30,7 @@ public static class FromPackageCalls
     {
         using var engine = new Wasmtime.Engine();
         using var store = new Wasmtime.Store(engine);
-        string[] rows = FromPackage.RxingWasmPackage.Instantiate(engine, store).EncodeBarcode("hello", QrSize, QrSize, 11).Split('\n');
+        string[] rows = FromPackage.RxingWasmPackage.Instantiate(engine, store).EncodeBarcode("hello", QrSize, QrSize, FromPackage.IRxingWasm.BarcodeFormat.QrCode).Split('\n');
         var luma = new byte[QrSize * QrSize];
         for (int y = 0; y < QrSize; y++)
         {
@@ -113,6 +113,9 @@ public static class FromPackageCalls
         yield return new("toml", "edit", new JsonArray(Str("a = [1, 2]\n"), Str("a.[1]"), true));
         yield return new("toml", "stringify", new JsonArray(Str("not a table")));
         yield return new("rxing", "encode_barcode", new JsonArray(Str("hello"), 40, 40, 11));
+        yield return new("rxing", "encode_barcode", new JsonArray(Str("12345670"), 60, 20, 6));
+        yield return new("rxing", "DecodeHintDictionary.set_hint", new JsonArray(Make("rxing", "DecodeHintDictionary.constructor"), 3, Str("true")));
+        yield return new("rxing", "EncodeHintDictionary.get_hint", new JsonArray(Make("rxing", "EncodeHintDictionary.constructor"), 0));
         yield return new("rxing", "BarcodeResult.text", new JsonArray(Make("rxing", "decode_barcode", Bytes(QrLuma.Value), QrSize, QrSize, true, Undefined())));
     }
 
@@ -180,6 +183,7 @@ public static class FromPackageCalls
             : t == typeof(long) || t == typeof(ulong) ? new JsonObject { ["big"] = variant == 0 ? "1" : "2" }
             : t == typeof(float) || t == typeof(double) ? JsonValue.Create(variant == 0 ? 0.5 : 1.5)
             : t == typeof(bool) ? JsonValue.Create(variant == 0)
+            : t.IsEnum ? JsonValue.Create(Convert.ToInt32(Enum.GetValues(t).GetValue(variant == 0 ? 3 % Enum.GetValues(t).Length : Enum.GetValues(t).Length - 1), System.Globalization.CultureInfo.InvariantCulture))
             : t == typeof(object) ? new JsonObject { ["undef"] = true }
             : t == typeof(uint[]) ? new JsonObject { ["ta"] = "Uint32Array", ["v"] = variant == 0 ? new JsonArray(31373, 995) : new JsonArray() }
             : t.IsArray ? new JsonObject { ["ta"] = FromPackageTypedArray(t), ["v"] = new JsonArray(1, 2, 3) }

@@ -209,7 +209,8 @@ public sealed class FromPackageDriver
         }
 
         Type target = Nullable.GetUnderlyingType(type) ?? type;
-        return target == typeof(object) ? (node.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? node.GetValue<bool>() : node.GetValue<double>())
+        return target.IsEnum ? Enum.ToObject(target, node.GetValue<int>())
+            : target == typeof(object) ? (node.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? node.GetValue<bool>() : node.GetValue<double>())
             : target == typeof(bool) ? node.GetValue<bool>()
             : Convert.ChangeType(node.GetValue<double>(), target, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -285,6 +286,7 @@ public sealed class FromPackageDriver
         byte[] b => new JsonObject { ["b"] = Convert.ToBase64String(b) },
         long or ulong or BigInteger => new JsonObject { ["big"] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) },
         bool b => JsonValue.Create(b),
+        Enum e => JsonValue.Create(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
         int or uint or short or ushort => JsonValue.Create(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
         float f => JsonValue.Create((double)f),
         double d => JsonValue.Create(d),

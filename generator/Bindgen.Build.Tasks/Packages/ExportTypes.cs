@@ -26,7 +26,7 @@ internal static class ExportTypeMapper
 {
     private const int MaxTypedParameters = 16;
 
-    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface, ISet<string>? declaredTypes = null)
+    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface, ISet<string>? declaredTypes = null, IReadOnlyDictionary<string, TsEnum>? enums = null)
     {
         if (export.Problem is not null)
         {
@@ -89,7 +89,7 @@ internal static class ExportTypeMapper
             string? type = g.Kind switch
             {
                 GlueParameterKind.Number when At(wasmParameters, position) == "externref" => DirectValue(ts),
-                GlueParameterKind.Number => Number(At(wasmParameters, position), g.Element == "bool" ? "boolean" : ts),
+                GlueParameterKind.Number => EnumOr(Number(At(wasmParameters, position), g.Element == "bool" ? "boolean" : ts), ts, enums),
                 GlueParameterKind.String => "string",
                 GlueParameterKind.OptionalString => "string?",
                 GlueParameterKind.Bytes => "byte[]",
@@ -124,6 +124,11 @@ internal static class ExportTypeMapper
         }
 
         string? result = Result(export, wasmResults, declaration?.Result, classInterface);
+        if (export.Result is GlueResultKind.Number or GlueResultKind.Unsigned)
+        {
+            result = EnumOr(result == "uint" ? "int" : result, declaration?.Result, enums) is { } e && e != "int" ? e : result;
+        }
+
         if (result is null)
         {
             return ExportTypes.Failed(export.Result == GlueResultKind.Instance
@@ -138,6 +143,14 @@ internal static class ExportTypeMapper
         {
             int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
             results.AddRange(Enumerable.Repeat("i32", count));
+            if (export.Result == GlueResultKind.OptionalNumber)
+            {
+                results[export.ResultSlot] = CrossesAs(result.TrimEnd('?'));
+            }
+        }
+        else if (export.Transport == GlueTransport.Direct && export.Result == GlueResultKind.OptionalNumber)
+        {
+            results.Add(export.ResultElement == "sentinel32" ? "f64" : "i32");
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
@@ -180,8 +193,20 @@ internal static class ExportTypeMapper
         GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : InstanceArray(ts, classInterface) ? null : "object?[]",
         GlueResultKind.Object => JsValue(ts) is "object" ? "object?" : JsValue(ts),
         GlueResultKind.Instance => export.ResultElement is null ? null : classInterface(export.ResultElement),
+        // Option<u32>/Option<i32> (the glue cannot tell which) as double?, narrower integers as int?, a flag's value as the module gives it.
+        GlueResultKind.OptionalNumber => export.ResultElement switch
+        {
+            "sentinel32" => "double?",
+            "sentinel24" => "int?",
+            "bool24" => "bool?",
+            _ => Number(export.ResultSlot < wasmResults.Count ? wasmResults[export.ResultSlot] : null, null) is { } value ? value + "?" : null,
+        },
         _ => null,
     };
+
+    /// <summary>A TypeScript enum's C# enum (nested in the binding interface) where an <c>int</c> is declared as one.</summary>
+    private static string? EnumOr(string? type, string? ts, IReadOnlyDictionary<string, TsEnum>? enums) =>
+        type == "int" && ts is not null && enums is not null && enums.ContainsKey(ts) ? ts : type;
 
     /// <summary>An array of an exported class's instances (<c>BarcodeResult[]</c>).</summary>
     private static bool InstanceArray(string ts, Func<string, string?> classInterface) =>

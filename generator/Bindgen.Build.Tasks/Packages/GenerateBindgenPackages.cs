@@ -69,6 +69,7 @@ public sealed class GenerateBindgenPackages : Task
             Dictionary<string, string> functions;
             Dictionary<string, TsDeclaration> declarations;
             HashSet<string> declaredTypes;
+            Dictionary<string, TsEnum> enums;
             try
             {
                 glueText = File.ReadAllText(files.Glue);
@@ -77,6 +78,7 @@ public sealed class GenerateBindgenPackages : Task
                 string declarationText = files.Declarations is null ? string.Empty : File.ReadAllText(files.Declarations);
                 declarations = files.Declarations is null ? new Dictionary<string, TsDeclaration>() : TypeScriptDeclarations.Read(declarationText);
                 declaredTypes = JsBuiltins.DeclaredTypes(declarationText);
+                enums = TypeScriptEnums.Read(declarationText);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or WasmFormatException)
             {
@@ -106,7 +108,7 @@ public sealed class GenerateBindgenPackages : Task
                 continue;
             }
 
-            PackageBinding binding = PackageBinder.Bind(interfaceName, glue, functions, declarations, declaredTypes);
+            PackageBinding binding = PackageBinder.Bind(interfaceName, glue, functions, declarations, declaredTypes, enums);
             foreach (PackageExport skipped in binding.Exports.Where(e => e.Member is null))
             {
                 Log.LogMessage(subcategory: null, SkippedCode, helpKeyword: SkippedCode, files.Declarations ?? files.Glue, skipped.Line, 0, 0, 0, MessageImportance.High,

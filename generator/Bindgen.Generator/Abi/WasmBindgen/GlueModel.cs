@@ -76,6 +76,9 @@ internal enum GlueResultKind
     StringArray,
     Object,
 
+    /// <summary>An optional number (<see cref="GlueOptionalResult"/>: the form in <see cref="GlueExport.ResultElement"/>, the flag's slot in <see cref="GlueExport.LengthSlot"/>).</summary>
+    OptionalNumber,
+
     /// <summary><c>C.__wrap(ret)</c>, or a constructor's own pointer: a new instance of an exported class (class in <see cref="GlueExport.ResultElement"/>).</summary>
     Instance,
     Other,

@@ -161,6 +161,7 @@ internal static class WasmBindgenBinder
             GlueResultKind.StringArray => signature.Result is WasmBindgenType.StringArray or WasmBindgenType.Js || signature.ResultShape?.Kind == JsShapeKind.Sequence,
             GlueResultKind.Object => IsJsValue(signature.Result),
             GlueResultKind.Instance => signature.Result == WasmBindgenType.Instance && signature.ResultClass == export.ResultElement,
+            GlueResultKind.OptionalNumber => export.ResultElement == "bool24" ? signature.Result == WasmBindgenType.NullableBool : signature.Result.IsNullableNumber(),
             _ => false,
         };
         return resultFits ? null
@@ -214,6 +215,14 @@ internal static class WasmBindgenBinder
         {
             int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
             results.AddRange(Enumerable.Repeat(WasmType.I32, count));
+            if (export.Result == GlueResultKind.OptionalNumber)
+            {
+                results[export.ResultSlot] = signature.Result.CrossesAs(); // the value beside its flag, as the declared type crosses
+            }
+        }
+        else if (export.Transport == GlueTransport.Direct && export.Result == GlueResultKind.OptionalNumber)
+        {
+            results.Add(export.ResultElement == "sentinel32" ? WasmType.F64 : WasmType.I32);
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
@@ -257,6 +266,7 @@ internal static class WasmBindgenBinder
         GlueResultKind.StringArray => "an array of JavaScript values (declare string[], object, or a sequence such as object?[] or a list of records)",
         GlueResultKind.Object => "a JavaScript value",
         GlueResultKind.Instance => "a class instance",
+        GlueResultKind.OptionalNumber => "an optional number (declare a nullable number, or bool? for an optional boolean)",
         _ => "something Bindgen does not lift",
     };
 }

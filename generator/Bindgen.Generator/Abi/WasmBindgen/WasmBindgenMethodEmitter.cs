@@ -203,6 +203,7 @@ internal static class WasmBindgenMethodEmitter
                         WasmBindgenType.Bool => $"{p} ? 1 : 0",
                         WasmBindgenType.U32 => $"unchecked((int){p})",
                         WasmBindgenType.U64 => $"unchecked((long){p})",
+                        WasmBindgenType.I32 when method.Parameters[i].Type.FullName != "int" => $"(int){p}", // an enum
                         _ => p,
                     });
                     break;
@@ -319,6 +320,17 @@ internal static class WasmBindgenMethodEmitter
             case GlueResultKind.Instance:
                 w.Line($"return new {module.ClassName}.{export.ResultElement}({owner}, {(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))});");
                 break;
+            case GlueResultKind.OptionalNumber:
+                string some = GlueOptionalResult.Underlying(result);
+                string none = export.ResultElement switch
+                {
+                    "sentinel32" => $"{L("ret")} == 4294967297d",
+                    "flag" => $"{Slot(export.LengthSlot)} == 0",
+                    _ => $"{L("ret")} == 0xFFFFFF",
+                };
+                string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot) : L("ret");
+                w.Line($"return {none} ? null : {(some == "bool" ? $"{raw} != 0" : $"unchecked(({some}){raw})")};");
+                break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");
                 break;
@@ -327,6 +339,7 @@ internal static class WasmBindgenMethodEmitter
                 {
                     WasmBindgenType.U32 => $"return unchecked((uint){L("ret")});",
                     WasmBindgenType.U64 => $"return unchecked((ulong){L("ret")});",
+                    WasmBindgenType.I32 when method.ReturnType.FullName != "int" => $"return ({method.ReturnType.FullName}){L("ret")};", // an enum
                     _ => $"return {L("ret")};",
                 });
                 break;
