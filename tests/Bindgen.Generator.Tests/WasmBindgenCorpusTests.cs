@@ -47,6 +47,11 @@ public sealed class WasmBindgenCorpusTests
         "ywasm.js: __wbg_new_d02aec716aa1c8dc", "ywasm.js: __wbg_new_d1cc518eff6805bb", "ywasm.js: __wbg_set_e4cfc2763115ffc7",
         "ywasm.js: __wbg_now_ba25f0a487340763",
     };
+    /// Imports that wrap a class instance the module made (<c>BarcodeResult.__wrap(arg0)</c>, for a returned
+    /// <c>Vec&lt;BarcodeResult&gt;</c>): not implemented, the export returning such an array (rxing's decode_multi) is
+    /// not bound.
+    /// </summary>
+    private static readonly HashSet<string> InstancesFromImports = new(System.StringComparer.Ordinal) { "barcoderesult" };
 
     private static string Member(string import) =>
         import.StartsWith("__wbg_", System.StringComparison.Ordinal) ? import.Substring(6, import.LastIndexOf('_') - 6) : import;
@@ -68,7 +73,7 @@ public sealed class WasmBindgenCorpusTests
             foreach (GlueImport import in glue.Imports.AsSpan())
             {
                 imports++;
-                if (import.Operation == "unknown" && BrowserOnly.Contains(Member(import.Name)))
+                if (import.Operation == "unknown" && (BrowserOnly.Contains(Member(import.Name)) || InstancesFromImports.Contains(Member(import.Name))))
                 {
                     browser++;
                 }
@@ -80,7 +85,7 @@ public sealed class WasmBindgenCorpusTests
         }
 
         foreach (string u in unknown) TestContext.Out.WriteLine(u);
-        TestContext.Out.WriteLine($"{files} glue files, {imports} imports, {unknown.Count} unrecognised, {browser} browser-only left to the user");
+        TestContext.Out.WriteLine($"{files} glue files, {imports} imports, {unknown.Count} unrecognised, {browser} browser-only or instance-wrapping left to the user");
         Assert.That(files, Is.GreaterThanOrEqualTo(7), "the corpus is the pinned packages' glue");
         Assert.That(unknown, Is.Empty, "imports left unrecognised");
     }

@@ -23,6 +23,26 @@ public static class FromPackageCalls
     /// <summary>Brotli's stream for "hello".</summary>
     private static readonly byte[] HelloBrotli = { 0x0B, 0x02, 0x80, (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o', 0x03 };
 
+    private const int QrSize = 100;
+
+    /// <summary>A QR code of "hello" as 8-bit luma (black 0, white 255), drawn from rxing's own text rendering (one pixel per two characters).</summary>
+    private static readonly Lazy<byte[]> QrLuma = new(() =>
+    {
+        using var engine = new Wasmtime.Engine();
+        using var store = new Wasmtime.Store(engine);
+        string[] rows = FromPackage.RxingWasmPackage.Instantiate(engine, store).EncodeBarcode("hello", QrSize, QrSize, FromPackage.IRxingWasm.BarcodeFormat.QrCode).Split('\n');
+        var luma = new byte[QrSize * QrSize];
+        for (int y = 0; y < QrSize; y++)
+        {
+            for (int x = 0; x < QrSize; x++)
+            {
+                luma[(y * QrSize) + x] = y < rows.Length && 2 * x < rows[y].Length && rows[y][2 * x] == 'X' ? (byte)0 : (byte)255;
+            }
+        }
+
+        return luma;
+    });
+
     /// <summary>How to make an instance of a class, per package: the n-th instance argument of a call takes the n-th recipe (or the last).</summary>
     private static readonly Dictionary<string, Func<int, JsonNode>[]> Recipes = new()
     {
@@ -32,6 +52,9 @@ public static class FromPackageCalls
         ["tiktoken:Tiktoken"] = new Func<int, JsonNode>[] { v => Make("tiktoken", "get_encoding", Str(v == 0 ? "gpt2" : "cl100k_base"), Undefined()) },
         ["brotliwasm:DecompressStream"] = new Func<int, JsonNode>[] { _ => Make("brotliwasm", "DecompressStream.constructor") },
         ["brotliwasm:CompressStream"] = new Func<int, JsonNode>[] { v => Make("brotliwasm", "CompressStream.constructor", v == 0 ? 5 : new JsonObject { ["undef"] = true }) },
+        ["rxing:DecodeHintDictionary"] = new Func<int, JsonNode>[] { _ => Make("rxing", "DecodeHintDictionary.constructor") },
+        ["rxing:EncodeHintDictionary"] = new Func<int, JsonNode>[] { _ => Make("rxing", "EncodeHintDictionary.constructor") },
+        ["rxing:BarcodeResult"] = new Func<int, JsonNode>[] { v => Make("rxing", "decode_barcode", Bytes(QrLuma.Value), QrSize, QrSize, v == 0 ? (JsonNode)JsonValue.Create(true) : Undefined(), Undefined()) },
         ["brotliwasm:BrotliStreamResult"] = new Func<int, JsonNode>[] { v => Make("brotliwasm", "DecompressStream.decompress", Make("brotliwasm", "DecompressStream.constructor"), Bytes(HelloBrotli), v == 0 ? 100 : 2) },
     };
 
@@ -87,6 +110,23 @@ public static class FromPackageCalls
             yield return new("swc", fn, new JsonArray(Str("enum E { A = 1 }\nlet v: E = E.A;"), Undefined()));
             yield return new("swc", fn, new JsonArray(Str("let x: = ;"), Undefined()));
         }
+        // JavaScript values passed as externrefs (rollup's &Uint8Array lent, toml-edit-js's values owned), structured results.
+        yield return new("rollup", "xxhashBase16", new JsonArray(Bytes(text)));
+        yield return new("rollup", "xxhashBase36", new JsonArray(Bytes(Array.Empty<byte>())));
+        yield return new("rollup", "xxhashBase64Url", new JsonArray(Bytes(text)));
+        yield return new("rollup", "parse", new JsonArray(Str("export const a = 1 + f(`x${b}`);"), false, false, false));
+        yield return new("rollup", "parse", new JsonArray(Str("return <div/>;"), true, true, true));
+        yield return new("toml", "parse", new JsonArray(Str("title = \"TOML\"\n[owner]\nname = \"Tom\"\nlist = [1, 2.5, true, \"x\"]\n[[points]]\nx = 1\n")));
+        yield return new("toml", "stringify", new JsonArray(Ref(-1)));
+        yield return new("toml", "edit", new JsonArray(Str("a = 1\n[b]\nc = 2\n"), Str("b.c"), Str("three")));
+        yield return new("toml", "edit", new JsonArray(Str("a = 1\n"), Str("a"), 2.5));
+        yield return new("toml", "edit", new JsonArray(Str("a = [1, 2]\n"), Str("a.[1]"), true));
+        yield return new("toml", "stringify", new JsonArray(Str("not a table")));
+        yield return new("rxing", "encode_barcode", new JsonArray(Str("hello"), 40, 40, 11));
+        yield return new("rxing", "encode_barcode", new JsonArray(Str("12345670"), 60, 20, 6));
+        yield return new("rxing", "DecodeHintDictionary.set_hint", new JsonArray(Make("rxing", "DecodeHintDictionary.constructor"), 3, Str("true")));
+        yield return new("rxing", "EncodeHintDictionary.get_hint", new JsonArray(Make("rxing", "EncodeHintDictionary.constructor"), 0));
+        yield return new("rxing", "BarcodeResult.text", new JsonArray(Make("rxing", "decode_barcode", Bytes(QrLuma.Value), QrSize, QrSize, true, Undefined())));
     }
 
     /// <summary>Arguments for <paramref name="key"/> from the C# types of its member, or null when an instance it needs cannot be made.</summary>
@@ -153,6 +193,7 @@ public static class FromPackageCalls
             : t == typeof(long) || t == typeof(ulong) ? new JsonObject { ["big"] = variant == 0 ? "1" : "2" }
             : t == typeof(float) || t == typeof(double) ? JsonValue.Create(variant == 0 ? 0.5 : 1.5)
             : t == typeof(bool) ? JsonValue.Create(variant == 0)
+            : t.IsEnum ? JsonValue.Create(Convert.ToInt32(Enum.GetValues(t).GetValue(variant == 0 ? 3 % Enum.GetValues(t).Length : Enum.GetValues(t).Length - 1), System.Globalization.CultureInfo.InvariantCulture))
             : t == typeof(object) ? new JsonObject { ["undef"] = true }
             : t == typeof(uint[]) ? new JsonObject { ["ta"] = "Uint32Array", ["v"] = variant == 0 ? new JsonArray(31373, 995) : new JsonArray() }
             : t.IsArray ? new JsonObject { ["ta"] = FromPackageTypedArray(t), ["v"] = new JsonArray(1, 2, 3) }

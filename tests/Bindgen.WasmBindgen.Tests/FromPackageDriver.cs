@@ -37,6 +37,9 @@ public sealed record BoundPackage(string Key, string Npm, Type Interface, Type P
         new("brotliwasm", "brotli-wasm 3.0.1", typeof(FromPackage.IBrotliWasm), typeof(FromPackage.BrotliWasmPackage)),
         new("farmhash", "farmhash-modern 1.1.0", typeof(FromPackage.IFarmhashModern), typeof(FromPackage.FarmhashModernPackage)),
         new("swc", "@swc/wasm-typescript 1.16.2", typeof(FromPackage.ISwcWasmTypescript), typeof(FromPackage.SwcWasmTypescriptPackage)),
+        new("rollup", "@rollup/wasm-node 4.68.4", typeof(FromPackage.IBindingsWasm), typeof(FromPackage.BindingsWasmPackage)),
+        new("toml", "@rainbowatcher/toml-edit-js 0.6.5", typeof(FromPackage.ITomlEdit), typeof(FromPackage.TomlEditPackage)),
+        new("rxing", "rxing-wasm 0.5.7", typeof(FromPackage.IRxingWasm), typeof(FromPackage.RxingWasmPackage)),
     };
 }
 
@@ -227,7 +230,8 @@ public sealed class FromPackageDriver
         }
 
         Type target = Nullable.GetUnderlyingType(type) ?? type;
-        return target == typeof(object) ? node.GetValue<double>()
+        return target.IsEnum ? Enum.ToObject(target, node.GetValue<int>())
+            : target == typeof(object) ? (node.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? node.GetValue<bool>() : node.GetValue<double>())
             : target == typeof(bool) ? node.GetValue<bool>()
             : Convert.ChangeType(node.GetValue<double>(), target, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -303,12 +307,15 @@ public sealed class FromPackageDriver
         byte[] b => new JsonObject { ["b"] = Convert.ToBase64String(b) },
         long or ulong or BigInteger => new JsonObject { ["big"] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) },
         bool b => JsonValue.Create(b),
+        Enum e => JsonValue.Create(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
         int or uint or short or ushort => JsonValue.Create(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
         float f => JsonValue.Create((double)f),
         double d => JsonValue.Create(d),
         short[] or ushort[] or int[] or uint[] or float[] or double[] => new JsonObject { ["ta"] = TypedArrayName(value.GetType()), ["v"] = new JsonArray(((IEnumerable)value).Cast<object>().Select(x => JsonValue.Create(Convert.ToDouble(x, System.Globalization.CultureInfo.InvariantCulture))).ToArray<JsonNode?>()) },
         long[] or ulong[] => new JsonObject { ["ta"] = TypedArrayName(value.GetType()), ["v"] = new JsonArray(((IEnumerable)value).Cast<object>().Select(x => (JsonNode?)JsonValue.Create(Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture))).ToArray()) },
         JsObject o => new JsonObject { ["obj"] = new JsonObject(o.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Encode(package, p.Value)))) },
+        JsMap map => new JsonObject { ["map"] = new JsonArray(map.Entries.Select(e => (JsonNode)new JsonArray(Encode(package, e.Key), Encode(package, e.Value))).ToArray()) },
+        JsDate date => new JsonObject { ["date"] = date.Time },
         IDisposable instance => ReadBack(package, instance),
         IEnumerable list => new JsonArray(list.Cast<object?>().Select(x => Encode(package, x)).ToArray()),
         _ => JsonValue.Create(value.ToString()),

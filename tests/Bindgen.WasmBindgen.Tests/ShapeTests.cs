@@ -31,6 +31,14 @@ public interface IShapes
     double Stamp();
 
     object? SetOutOfRange();
+
+    uint? OptU32(int x);
+
+    int? OptU8(int x);
+
+    double? OptF64(double x);
+
+    long? OptI64(long x);
 }
 
 /// <summary>The one import of shapes.wat Bindgen does not implement (BG0022), supplied by the user.</summary>
@@ -93,6 +101,20 @@ public sealed class ShapeTests
 
         Assert.That(_shapes.EchoOptional(text), Is.EqualTo(expected));
         Assert.That(LiveBlocks, Is.Zero, "the argument was freed by the guest and the result by the binding");
+    }
+
+    [Test]
+    public void OptionalNumbersAsResultsInTheGluesThreeForms()
+    {
+        // The expected values are what the glue's wrappers return in JavaScript for the same module (undefined is null).
+        Assert.That(_shapes.OptU32(0), Is.Null);
+        Assert.That(_shapes.OptU32(7), Is.EqualTo(4294967289u));
+        Assert.That(_shapes.OptU8(0), Is.Null);
+        Assert.That(_shapes.OptU8(100), Is.EqualTo(44));
+        Assert.That(_shapes.OptF64(0), Is.Null);
+        Assert.That(_shapes.OptF64(-10), Is.EqualTo(-2.5));
+        Assert.That(_shapes.OptI64(0), Is.Null);
+        Assert.That(_shapes.OptI64(5), Is.EqualTo(-15000000000L));
     }
 
     [Test]

@@ -26,7 +26,7 @@ internal static class ExportTypeMapper
 {
     private const int MaxTypedParameters = 16;
 
-    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface)
+    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface, ISet<string>? declaredTypes = null, IReadOnlyDictionary<string, TsEnum>? enums = null)
     {
         if (export.Problem is not null)
         {
@@ -81,9 +81,15 @@ internal static class ExportTypeMapper
             }
 
             int position = lowered.Count;
+            if ((g.Kind is GlueParameterKind.Object or GlueParameterKind.BorrowedObject || (g.Kind == GlueParameterKind.Number && At(wasmParameters, position) == "externref")) && JsBuiltins.IsHostObject(ts, declaredTypes ?? new HashSet<string>()))
+            {
+                return ExportTypes.Failed($"parameter '{g.Name}' is a {ts}, an object of the browser, which has no .NET form");
+            }
+
             string? type = g.Kind switch
             {
-                GlueParameterKind.Number => Number(At(wasmParameters, position), ts),
+                GlueParameterKind.Number when At(wasmParameters, position) == "externref" => DirectValue(ts),
+                GlueParameterKind.Number => EnumOr(Number(At(wasmParameters, position), g.Element == "bool" ? "boolean" : ts), ts, enums),
                 GlueParameterKind.String => "string",
                 GlueParameterKind.OptionalString => "string?",
                 GlueParameterKind.Bytes => "byte[]",
@@ -104,14 +110,13 @@ internal static class ExportTypeMapper
                 {
                     GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter '{g.Name}' is an instance of class '{g.Element}', which is not bound",
                     GlueParameterKind.Other => $"parameter '{g.Name}' ({ts ?? "?"}) is {(g.Text.StartsWith("an ", StringComparison.Ordinal) ? g.Text : $"lowered as '{Shorten(g.Text)}'")}, which Bindgen does not pass yet",
-                    _ when At(wasmParameters, position) == "externref" => $"parameter '{g.Name}' ({ts ?? "?"}) is a JavaScript object passed as an externref, which Bindgen does not pass yet",
                     _ => $"parameter '{g.Name}' ({ts ?? "?"}) crosses as a {At(wasmParameters, position) ?? "missing"} wasm value Bindgen does not map",
                 });
             }
 
             lowered.AddRange(g.Kind switch
             {
-                GlueParameterKind.Number => new[] { CrossesAs(type) },
+                GlueParameterKind.Number => new[] { At(wasmParameters, position) == "externref" ? "externref" : CrossesAs(type) },
                 GlueParameterKind.OptionalInt => new[] { "f64" },
                 GlueParameterKind.OptionalNumber => new[] { "i32", CrossesAs(type.TrimEnd('?')) },
                 GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array => new[] { "i32", "i32" },
@@ -121,10 +126,17 @@ internal static class ExportTypeMapper
         }
 
         string? result = Result(export, wasmResults, declaration?.Result, classInterface);
+        if (export.Result is GlueResultKind.Number or GlueResultKind.Unsigned)
+        {
+            result = EnumOr(result == "uint" ? "int" : result, declaration?.Result, enums) is { } e && e != "int" ? e : result;
+        }
+
         if (result is null)
         {
             return ExportTypes.Failed(export.Result == GlueResultKind.Instance
                 ? $"its result is an instance of class '{export.ResultElement}', which is not bound"
+                : export.Result == GlueResultKind.StringArray
+                ? $"its result ({declaration?.Result}) is an array of class instances the module wraps through an import, which Bindgen does not lift"
                 : $"its result ({declaration?.Result ?? "?"}) is lifted in a way Bindgen does not map");
         }
 
@@ -133,6 +145,14 @@ internal static class ExportTypeMapper
         {
             int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
             results.AddRange(Enumerable.Repeat("i32", count));
+            if (export.Result == GlueResultKind.OptionalNumber)
+            {
+                results[export.ResultSlot] = CrossesAs(result.TrimEnd('?'));
+            }
+        }
+        else if (export.Transport == GlueTransport.Direct && export.Result == GlueResultKind.OptionalNumber)
+        {
+            results.Add(export.ResultElement == "sentinel32" ? "f64" : "i32");
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
@@ -171,14 +191,31 @@ internal static class ExportTypeMapper
             "F64" => "double[]",
             _ => null,
         },
-        GlueResultKind.StringArray => "string[]",
+        // getArrayJsValueFromWasm0 reads any JavaScript values: strings (or an undeclared element) as string[], others as they are.
+        GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : InstanceArray(ts, classInterface) ? null : "object?[]",
         // An async export's Promise<T> (wasm-bindgen-futures) is a Task of T's value.
         GlueResultKind.Object when ts is not null && ts.StartsWith("Promise<", StringComparison.Ordinal) && ts.EndsWith(">", StringComparison.Ordinal)
             => $"global::System.Threading.Tasks.Task<{(JsValue(ts.Substring(8, ts.Length - 9).Trim()) is "object" ? "object?" : JsValue(ts.Substring(8, ts.Length - 9).Trim()))}>",
         GlueResultKind.Object => JsValue(ts) is "object" ? "object?" : JsValue(ts),
         GlueResultKind.Instance => export.ResultElement is null ? null : classInterface(export.ResultElement),
+        // Option<u32>/Option<i32> (the glue cannot tell which) as double?, narrower integers as int?, a flag's value as the module gives it.
+        GlueResultKind.OptionalNumber => export.ResultElement switch
+        {
+            "sentinel32" => "double?",
+            "sentinel24" => "int?",
+            "bool24" => "bool?",
+            _ => Number(export.ResultSlot < wasmResults.Count ? wasmResults[export.ResultSlot] : null, null) is { } value ? value + "?" : null,
+        },
         _ => null,
     };
+
+    /// <summary>A TypeScript enum's C# enum (nested in the binding interface) where an <c>int</c> is declared as one.</summary>
+    private static string? EnumOr(string? type, string? ts, IReadOnlyDictionary<string, TsEnum>? enums) =>
+        type == "int" && ts is not null && enums is not null && enums.ContainsKey(ts) ? ts : type;
+
+    /// <summary>An array of an exported class's instances (<c>BarcodeResult[]</c>).</summary>
+    private static bool InstanceArray(string ts, Func<string, string?> classInterface) =>
+        ts.EndsWith("[]", StringComparison.Ordinal) && classInterface(ts.Substring(0, ts.Length - 2)) is not null;
 
     /// <summary>A number: the wasm type decides, a <c>boolean</c> in the declarations makes an i32 a <c>bool</c>.</summary>
     private static string? Number(string? wasm, string? ts) => wasm switch
@@ -209,6 +246,12 @@ internal static class ExportTypeMapper
         "boolean" => "bool",
         _ => "object",
     };
+
+    /// <summary>
+    /// A JavaScript value passed as an externref (<c>any</c>, <c>&amp;JsValue</c>, <c>&amp;Uint8Array</c>): a string or bytes
+    /// where the declarations say so, else any value (a number or boolean too: the generator lowers only those as numbers).
+    /// </summary>
+    private static string DirectValue(string? ts) => JsValue(ts) is "string" or "byte[]" ? JsValue(ts) : "object?";
 
     private static string CrossesAs(string type) => type switch
     {

@@ -69,12 +69,17 @@ public sealed class GenerateBindgenPackages : Task
             string glueText, wasmFile = Path.GetFileName(files.Wasm);
             Dictionary<string, string> functions;
             Dictionary<string, TsDeclaration> declarations;
+            HashSet<string> declaredTypes;
+            Dictionary<string, TsEnum> enums;
             try
             {
                 glueText = File.ReadAllText(files.Glue);
                 WasmModuleInfo info = WasmReader.Read(File.ReadAllBytes(files.Wasm));
                 functions = info.Exports.Where(e => e.Kind == "function").GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.First().Detail, StringComparer.Ordinal);
-                declarations = files.Declarations is null ? new Dictionary<string, TsDeclaration>() : TypeScriptDeclarations.Read(File.ReadAllText(files.Declarations));
+                string declarationText = files.Declarations is null ? string.Empty : File.ReadAllText(files.Declarations);
+                declarations = files.Declarations is null ? new Dictionary<string, TsDeclaration>() : TypeScriptDeclarations.Read(declarationText);
+                declaredTypes = JsBuiltins.DeclaredTypes(declarationText);
+                enums = TypeScriptEnums.Read(declarationText);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or WasmFormatException)
             {
@@ -104,7 +109,7 @@ public sealed class GenerateBindgenPackages : Task
                 continue;
             }
 
-            PackageBinding binding = PackageBinder.Bind(interfaceName, glue, functions, declarations);
+            PackageBinding binding = PackageBinder.Bind(interfaceName, glue, functions, declarations, declaredTypes, enums);
             foreach (PackageExport skipped in binding.Exports.Where(e => e.Member is null))
             {
                 Log.LogMessage(subcategory: null, SkippedCode, helpKeyword: SkippedCode, files.Declarations ?? files.Glue, skipped.Line, 0, 0, 0, MessageImportance.High,

@@ -27,7 +27,8 @@ internal sealed record PackageBinding(
     string InterfaceName,
     List<PackageMember> Functions,
     List<(string Class, string Interface, List<PackageMember> Members)> Classes,
-    List<PackageExport> Exports);
+    List<PackageExport> Exports,
+    IReadOnlyList<TsEnum>? Enums = null);
 
 /// <summary>
 /// Decides the binding of a package: every export wrapper of the glue (free functions, and the constructor, statics,
@@ -36,8 +37,11 @@ internal sealed record PackageBinding(
 /// </summary>
 internal static class PackageBinder
 {
-    public static PackageBinding Bind(string interfaceName, GlueModel glue, IReadOnlyDictionary<string, string> wasmFunctions, IReadOnlyDictionary<string, TsDeclaration> declarations)
+    public static PackageBinding Bind(string interfaceName, GlueModel glue, IReadOnlyDictionary<string, string> wasmFunctions, IReadOnlyDictionary<string, TsDeclaration> declarations, ISet<string>? declaredTypes = null, IReadOnlyDictionary<string, TsEnum>? allEnums = null)
     {
+        // The .d.ts's numeric enums become C# enums nested in the interface, unless a member or class takes the name.
+        var taken = new HashSet<string>(glue.Exports.AsSpan().ToArray().Select(e => DotNetNames.Pascal(e.JsName.Split('.')[0])).Concat(glue.Classes.AsSpan().ToArray().Select(c => "I" + DotNetNames.Pascal(c.Name))), StringComparer.Ordinal);
+        var enums = (allEnums ?? new Dictionary<string, TsEnum>()).Where(e => !taken.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var exports = new List<PackageExport>();
         GlueExport[] all = glue.Exports.AsSpan().ToArray();
         var bindable = glue.Classes.AsSpan().ToArray().Where(c => c.Free is not null).Select(c => c.Name).ToList();
@@ -164,11 +168,11 @@ internal static class PackageBinder
             }
         }
 
-        return new PackageBinding(interfaceName, functions, classes, exports);
+        return new PackageBinding(interfaceName, functions, classes, exports, enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToList());
 
         ExportTypes Map(GlueExport export) =>
             ExportTypeMapper.Map(export, declarations.TryGetValue(export.JsName, out TsDeclaration? d) ? d : null,
-                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface);
+                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes, enums);
 
         int LineOf(string key) => declarations.TryGetValue(key, out TsDeclaration? d) ? d.Line : 0;
 

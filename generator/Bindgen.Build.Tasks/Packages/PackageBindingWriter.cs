@@ -34,6 +34,21 @@ internal static class PackageBindingWriter
             Member(w, member, "    ");
         }
 
+        foreach (TsEnum e in binding.Enums ?? System.Array.Empty<TsEnum>())
+        {
+            w.AppendLine($"    /// <summary>The package's TypeScript enum <c>{Xml(e.Name)}</c>: the numbers its exports take and return.</summary>");
+            w.AppendLine($"    public enum {e.Name}");
+            w.AppendLine("    {");
+            foreach ((string member, long value) in e.Members)
+            {
+                w.AppendLine($"        /// <summary><c>{Xml(e.Name)}.{Xml(member)}</c>.</summary>");
+                w.AppendLine($"        {DotNetNames.Pascal(member)} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
+            }
+
+            w.AppendLine("    }");
+            w.AppendLine();
+        }
+
         foreach ((string cls, string iface, List<PackageMember> members) in binding.Classes)
         {
             w.AppendLine($"    /// <summary>The package's class <c>{Xml(cls)}</c>: <c>Dispose</c> frees the instance, as its <c>free()</c> does.</summary>");

@@ -83,7 +83,8 @@ internal static class PackageLocator
     private static bool DefinesWrappers(string file)
     {
         string text = File.ReadAllText(file);
-        return text.Contains("wasm.") && (text.Contains("__wbindgen") || text.Contains("__wbg_"));
+        // A call (wasm.f(...)), not a mention: a bundler's loader names "./x_bg.wasm" and "./x.d.ts" without calling anything.
+        return System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<![\w.])wasm\.\w+\(") && (text.Contains("__wbindgen") || text.Contains("__wbg_"));
     }
 
     private static string Relative(string root, string file) =>

@@ -43,6 +43,7 @@ internal sealed record LoweredSignature(EquatableArray<WasmType> Parameters, Equ
         WasmType.I32 => "i32",
         WasmType.I64 => "i64",
         WasmType.F32 => "f32",
+        WasmType.Externref => "externref",
         _ => "f64",
     };
 
@@ -51,6 +52,7 @@ internal sealed record LoweredSignature(EquatableArray<WasmType> Parameters, Equ
         WasmType.I32 => "int",
         WasmType.I64 => "long",
         WasmType.F32 => "float",
+        WasmType.Externref => "object",
         _ => "double",
     };
 }

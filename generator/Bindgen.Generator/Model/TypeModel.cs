@@ -52,6 +52,9 @@ internal enum WasmType
     I64,
     F32,
     F64,
+
+    /// <summary>A host reference (wasm-bindgen's JavaScript values in a reference-types build).</summary>
+    Externref,
 }
 
 /// <summary>A type as the emitter needs it: its shape, its scalar or element kind, and its fully qualified C# spelling.</summary>

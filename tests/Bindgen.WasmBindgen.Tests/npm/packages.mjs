@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 const here = (path) => new URL(path, import.meta.url);
 const oxipng = await import(here('./node_modules/@jsquash/oxipng/codec/pkg/squoosh_oxipng.js'));
 oxipng.initSync(readFileSync(here('./node_modules/@jsquash/oxipng/codec/pkg/squoosh_oxipng_bg.wasm')));
+const tomlEdit = await import(here('./node_modules/@rainbowatcher/toml-edit-js/index.js'));
+tomlEdit.initSync({ module: readFileSync(here('./node_modules/@rainbowatcher/toml-edit-js/index_bg.wasm')) });
 const packages = {
   snappy: require('./node_modules/snappy-wasm/cjs/snappy.js'),
   oxipng,
@@ -26,6 +28,9 @@ const packages = {
   farmhash: require('./node_modules/farmhash-modern/bin/nodejs/farmhash_modern.js'),
   swc: require('./node_modules/@swc/wasm-typescript/wasm.js'),
   ywasm: require('./node_modules/ywasm/ywasm.js'),
+  rollup: require('./node_modules/@rollup/wasm-node/dist/wasm-node/bindings_wasm.js'),
+  toml: tomlEdit,
+  rxing: await import(here('./node_modules/rxing-wasm/node-esm.js')),
 };
 
 const results = [];
@@ -64,6 +69,8 @@ function encode(v) {
   const ta = typed.find((t) => v instanceof globalThis[t]);
   if (ta) return { ta, v: Array.from(v, (x) => typeof x === 'bigint' ? x.toString() : x) };
   if (Array.isArray(v)) return v.map(encode);
+  if (v instanceof Map) return { map: Array.from(v, ([k, x]) => [encode(k), encode(x)]) };
+  if (v instanceof Date) return { date: v.getTime() };
   if (isInstance(v)) return readBack(v);
   if (typeof v === 'object') return { obj: Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, encode(x)])) };
   return v;

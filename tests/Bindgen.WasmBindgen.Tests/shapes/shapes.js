@@ -147,6 +147,42 @@ export function stamp() {
 /**
 * @returns {any}
 */
+/**
+ * @param {number} x
+ * @returns {number | undefined}
+ */
+export function opt_u32(x) {
+    const ret = wasm.opt_u32(x);
+    return ret === 0x100000001 ? undefined : ret;
+}
+
+/**
+ * @param {number} x
+ * @returns {number | undefined}
+ */
+export function opt_u8(x) {
+    const ret = wasm.opt_u8(x);
+    return ret === 0xFFFFFF ? undefined : ret;
+}
+
+/**
+ * @param {number} x
+ * @returns {number | undefined}
+ */
+export function opt_f64(x) {
+    const ret = wasm.opt_f64(x);
+    return ret[0] === 0 ? undefined : ret[1];
+}
+
+/**
+ * @param {bigint} x
+ * @returns {bigint | undefined}
+ */
+export function opt_i64(x) {
+    const ret = wasm.opt_i64(x);
+    return ret[0] === 0 ? undefined : ret[1];
+}
+
 export function set_out_of_range() {
     const ret = wasm.set_out_of_range();
     return takeObject(ret);

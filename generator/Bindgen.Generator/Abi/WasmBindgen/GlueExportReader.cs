@@ -88,6 +88,10 @@ internal static class GlueExportReader
             (result, resultSlot, lengthSlot, resultElement) = slot < 0 ? (GlueResultKind.Other, -1, -1, null) : (GlueResultKind.Instance, transport == GlueTransport.Direct ? -1 : slot, -1, wrap.Groups["class"].Value);
             problem ??= slot < 0 ? "its wrapper returns a class instance from a place Bindgen does not read" : null;
         }
+        else if (result != GlueResultKind.Array && GlueOptionalResult.Read(body, transport, slots) is { } optional)
+        {
+            (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.OptionalNumber, optional.Value, optional.Flag, optional.Element);
+        }
         else if (result != GlueResultKind.Array)
         {
             (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
@@ -207,6 +211,13 @@ internal static class GlueExportReader
         if (Array.IndexOf(jsParameters, argument) >= 0)
         {
             return new GlueParameter(argument, GlueParameterKind.Number, argument);
+        }
+
+        // Newer glue converts a boolean first: const val2 = +flag; ... wasm.f(val2).
+        Match unary = Regex.Match(body, @"(?:const|var|let)\s+" + Regex.Escape(argument) + @"\s*=\s*\+(?<name>\w+)\s*;");
+        if (unary.Success && Array.IndexOf(jsParameters, unary.Groups["name"].Value) >= 0)
+        {
+            return new GlueParameter(unary.Groups["name"].Value, GlueParameterKind.Number, unary.Value, "bool");
         }
 
         // A JavaScript parameter lowered some other way (a JavaScript object, a class instance): known, not supported.

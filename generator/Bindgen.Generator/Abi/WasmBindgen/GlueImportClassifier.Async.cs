@@ -78,6 +78,6 @@ internal static partial class GlueImportClassifier
             return "promise_new:" + executor.Groups["adapter"].Value;
         }
 
-        return StaticGlobal.Match(normalized) is { Success: true } global ? "static_global:" + global.Groups["name"].Value : "unknown";
+        return StaticGlobal.Match(normalized) is { Success: true } global ? "static_global:" + global.Groups["name"].Value : ClassifyValue(normalized);
     }
 }

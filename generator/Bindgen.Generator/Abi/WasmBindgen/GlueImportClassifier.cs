@@ -63,6 +63,11 @@ internal static partial class GlueImportClassifier
     public static string Classify(string name, string body)
     {
         string normalized = Normalize(body);
+        if (ClassifyFixedExternrefTable(normalized) is { } fixedTable)
+        {
+            return fixedTable;
+        }
+
         foreach ((string operation, Regex shape) in Shapes)
         {
             if (shape.IsMatch(normalized))
@@ -86,7 +91,7 @@ internal static partial class GlueImportClassifier
     internal static Regex Body(string pattern) => new(
         "^" + pattern
             .Replace("RETURN", @"return (?:addHeapObject\(ret\)|ret);")
-            .Replace("STRING_OUT", @"(?:const|var) ptr(?<n>\d) = passStringToWasm0\(ret, wasm\.\w+, wasm\.\w+\); (?:const|var) len\k<n> = WASM_VECTOR_LEN; (?:getInt32Memory0\(\)\[arg0 / 4 \+ 1\] = len\k<n>; getInt32Memory0\(\)\[arg0 / 4 \+ 0\] = ptr\k<n>;|getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 1, len\k<n>, true\); getDataViewMemory0\(\)\.setInt32\(arg0 \+ 4 \* 0, ptr\k<n>, true\);)")
+            .Replace("STRING_OUT", @"(?:const|var) ptr(?<n>\d) = passStringToWasm0\(ret, wasm\.\w+, wasm\.\w+\); (?:const|var) len\k<n> = WASM_VECTOR_LEN; (?:getInt32Memory0\(\)\[arg0 / 4 \+ 1\] = len\k<n>; getInt32Memory0\(\)\[arg0 / 4 \+ 0\] = ptr\k<n>;|getDataViewMemory0\(\)\.setInt32\((?<a>arg0|\(arg0 >>> 0\)) \+ 4 \* 1, len\k<n>, true\); getDataViewMemory0\(\)\.setInt32\(\k<a> \+ 4 \* 0, ptr\k<n>, true\);)")
             + "$",
         RegexOptions.CultureInvariant);
 }

@@ -76,6 +76,9 @@ internal enum GlueResultKind
     StringArray,
     Object,
 
+    /// <summary>An optional number (<see cref="GlueOptionalResult"/>: the form in <see cref="GlueExport.ResultElement"/>, the flag's slot in <see cref="GlueExport.LengthSlot"/>).</summary>
+    OptionalNumber,
+
     /// <summary><c>C.__wrap(ret)</c>, or a constructor's own pointer: a new instance of an exported class (class in <see cref="GlueExport.ResultElement"/>).</summary>
     Instance,
     Other,
@@ -93,7 +96,7 @@ internal enum GlueTransport
 /// <param name="Name">The JavaScript parameter's name.</param>
 /// <param name="Kind">How it is lowered.</param>
 /// <param name="Text">The wasm argument expression, for messages.</param>
-/// <param name="Element">For <see cref="GlueParameterKind.Array"/>: the helper's element (<c>16</c>, <c>32</c>, <c>64</c>, <c>F32</c>, <c>F64</c>); for <see cref="GlueParameterKind.OptionalInt"/>, <c>u32</c> or <c>i32</c>.</param>
+/// <param name="Element">For <see cref="GlueParameterKind.Array"/>: the helper's element (<c>16</c>, <c>32</c>, <c>64</c>, <c>F32</c>, <c>F64</c>); for <see cref="GlueParameterKind.OptionalInt"/>, <c>u32</c> or <c>i32</c>; for <see cref="GlueParameterKind.Number"/>, <c>bool</c> when the glue converts it with <c>+x</c>.</param>
 internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string Text, string? Element = null);
 
 /// <summary>

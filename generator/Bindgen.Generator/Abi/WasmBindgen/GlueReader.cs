@@ -121,7 +121,7 @@ internal static class GlueReader
     private static HashSet<string> ExportedNames(string text)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in Regex.Matches(text, @"(?:module\.exports\.|exports\.)([A-Za-z_$][\w$]*)\s*=|export\s+function\s+([A-Za-z_$][\w$]*)\b"))
+        foreach (Match m in Regex.Matches(text, @"(?:module\.exports\.|exports\.)([A-Za-z_$][\w$]*)\s*=|export\s+(?:function|class)\s+([A-Za-z_$][\w$]*)\b"))
         {
             names.Add(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
         }

@@ -80,14 +80,14 @@ internal static class WasmBindgenBinder
             return null;
         }
 
-        string? problem = export.Problem ?? Mismatch(signature, export);
+        string? problem = export.Problem ?? Mismatch(glue, signature, export);
         if (problem is not null)
         {
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName, problem));
             return null;
         }
 
-        LoweredSignature lowered = Lower(signature, export);
+        LoweredSignature lowered = Lower(glue, signature, export);
         if (!lowered.IsTyped)
         {
             diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueExportMismatch, method.Location, method.Name, export.JsName,
@@ -98,7 +98,7 @@ internal static class WasmBindgenBinder
         return method with { Lowered = lowered, Abi = signature with { Export = export } };
     }
 
-    private static string? Mismatch(WasmBindgenSignature signature, GlueExport export)
+    private static string? Mismatch(GlueModel glue, WasmBindgenSignature signature, GlueExport export)
     {
         GlueParameter[] glueParameters = export.Parameters.AsSpan().ToArray();
         if (signature.Parameters.Count > glueParameters.Length)
@@ -122,7 +122,7 @@ internal static class WasmBindgenBinder
             WasmBindgenType code = signature.Parameters[i];
             bool fits = g.Kind switch
             {
-                GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool,
+                GlueParameterKind.Number => code.IsNumber() || code == WasmBindgenType.Bool || DirectValue.Is(glue, g, code),
                 GlueParameterKind.String => code == WasmBindgenType.String,
                 GlueParameterKind.OptionalString => code is WasmBindgenType.String or WasmBindgenType.NullableString,
                 GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes => code == WasmBindgenType.Bytes,
@@ -163,9 +163,10 @@ internal static class WasmBindgenBinder
             GlueResultKind.OptionalString => signature.Result == WasmBindgenType.NullableString,
             GlueResultKind.Bytes => signature.Result == WasmBindgenType.Bytes,
             GlueResultKind.Array => ArrayElement.TypeOfResult(export.ResultElement!) == signature.Result,
-            GlueResultKind.StringArray => signature.Result == WasmBindgenType.StringArray,
+            GlueResultKind.StringArray => signature.Result is WasmBindgenType.StringArray or WasmBindgenType.Js || signature.ResultShape?.Kind == JsShapeKind.Sequence,
             GlueResultKind.Object => IsJsValue(signature.Result),
             GlueResultKind.Instance => signature.Result == WasmBindgenType.Instance && signature.ResultClass == export.ResultElement,
+            GlueResultKind.OptionalNumber => export.ResultElement == "bool24" ? signature.Result == WasmBindgenType.NullableBool : signature.Result.IsNullableNumber(),
             _ => false,
         };
         return resultFits ? null
@@ -175,7 +176,7 @@ internal static class WasmBindgenBinder
 
     private static string Declared(WasmBindgenType type, string? cls) => type == WasmBindgenType.Instance ? $"an instance of class '{cls}'" : type.Display();
 
-    private static LoweredSignature Lower(WasmBindgenSignature signature, GlueExport export)
+    private static LoweredSignature Lower(GlueModel glue, WasmBindgenSignature signature, GlueExport export)
     {
         var parameters = new List<WasmType>();
         if (export.Transport == GlueTransport.ReturnArea)
@@ -193,7 +194,7 @@ internal static class WasmBindgenBinder
             switch (export.Parameters[i].Kind)
             {
                 case GlueParameterKind.Number:
-                    parameters.Add(signature.Parameters[i].CrossesAs());
+                    parameters.Add(DirectValue.Is(glue, export.Parameters[i], signature.Parameters[i]) ? WasmType.Externref : signature.Parameters[i].CrossesAs());
                     break;
                 case GlueParameterKind.OptionalNumber:
                     // The flag, then the value as the declared type crosses (an omitted one as the module's f64: Option<f64> is the common case).
@@ -219,6 +220,14 @@ internal static class WasmBindgenBinder
         {
             int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
             results.AddRange(Enumerable.Repeat(WasmType.I32, count));
+            if (export.Result == GlueResultKind.OptionalNumber)
+            {
+                results[export.ResultSlot] = signature.Result.CrossesAs(); // the value beside its flag, as the declared type crosses
+            }
+        }
+        else if (export.Transport == GlueTransport.Direct && export.Result == GlueResultKind.OptionalNumber)
+        {
+            results.Add(export.ResultElement == "sentinel32" ? WasmType.F64 : WasmType.I32);
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
@@ -234,7 +243,7 @@ internal static class WasmBindgenBinder
 
     private static string Describe(GlueParameterKind kind) => kind switch
     {
-        GlueParameterKind.Number => "a number or boolean",
+        GlueParameterKind.Number => "a number or boolean (a JavaScript value only in a reference-types build)",
         GlueParameterKind.String => "a string",
         GlueParameterKind.OptionalString => "an optional string",
         GlueParameterKind.Bytes => "a Uint8Array",
@@ -259,9 +268,10 @@ internal static class WasmBindgenBinder
         GlueResultKind.OptionalString => "a string or undefined",
         GlueResultKind.Bytes => "a Uint8Array",
         GlueResultKind.Array => "a typed array",
-        GlueResultKind.StringArray => "an array of strings",
+        GlueResultKind.StringArray => "an array of JavaScript values (declare string[], object, or a sequence such as object?[] or a list of records)",
         GlueResultKind.Object => "a JavaScript value",
         GlueResultKind.Instance => "a class instance",
+        GlueResultKind.OptionalNumber => "an optional number (declare a nullable number, or bool? for an optional boolean)",
         _ => "something Bindgen does not lift",
     };
 }

@@ -142,14 +142,12 @@ internal static class WasmBindgenMethodEmitter
                     (string element, int size) = code!.Value.Element();
                     Buffer($"{p}.Length", $"{L("g")}.Malloc(checked({len} * {size}), {size}, {L("op")})", $"{L("g")}.WriteArray<{element}>({ptr}, {p});");
                     break;
+                case GlueParameterKind.Number when declared && DirectValue.Is(module.WasmBindgen().Bound!, g, code!.Value):
+                    // An externref: the value itself, which the module keeps (owned) or lends back (borrowed) on its side.
+                    args.Add(DirectValue.ToJs(code.Value, p, s.ParameterShapes.Count > i ? s.ParameterShapes[i] : null));
+                    break;
                 case GlueParameterKind.Object or GlueParameterKind.BorrowedObject:
-                    string value = code switch
-                    {
-                        WasmBindgenType.Bytes => $"global::Bindgen.Internals.WasmBindgenGuest.Uint8Array({p})",
-                        WasmBindgenType.Js => $"global::Bindgen.WasmBindgen.JsConvert.ToJs({p})",
-                        WasmBindgenType.Structured => JsShapeEmitter.ToJs(s.ParameterShapes[i]!, p),
-                        _ => $"(object){p}",
-                    };
+                    string value = DirectValue.ToJs(code!.Value, p, s.ParameterShapes.Count > i ? s.ParameterShapes[i] : null);
                     if (g.Kind == GlueParameterKind.BorrowedObject)
                     {
                         // Lent right before the call (after every allocation), so nothing can fail between lending and the finally that gives it back.
@@ -205,6 +203,7 @@ internal static class WasmBindgenMethodEmitter
                         WasmBindgenType.Bool => $"{p} ? 1 : 0",
                         WasmBindgenType.U32 => $"unchecked((int){p})",
                         WasmBindgenType.U64 => $"unchecked((long){p})",
+                        WasmBindgenType.I32 when method.Parameters[i].Type.FullName != "int" => $"(int){p}", // an enum
                         _ => p,
                     });
                     break;
@@ -302,6 +301,11 @@ internal static class WasmBindgenMethodEmitter
                 (string element, int size) = result.Element();
                 w.Line($"return {L("g")}.TakeArray<{element}>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {size}, {L("op")});");
                 break;
+            case GlueResultKind.StringArray when result != WasmBindgenType.StringArray:
+                // Any JavaScript values (serde's objects): the array as a JavaScript array, converted as the declared type.
+                string values = $"{L("g")}.TakeValueArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")})";
+                w.Line(result == WasmBindgenType.Structured ? $"return {JsShapeEmitter.FromJs(method.WasmBindgen().ResultShape!, values, L("op"))};" : $"return {values};");
+                break;
             case GlueResultKind.StringArray:
                 w.Line($"return {L("g")}.TakeStringArray({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, {L("op")});");
                 break;
@@ -322,6 +326,17 @@ internal static class WasmBindgenMethodEmitter
             case GlueResultKind.Instance:
                 w.Line($"return new {module.ClassName}.{export.ResultElement}({owner}, {(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))});");
                 break;
+            case GlueResultKind.OptionalNumber:
+                string some = GlueOptionalResult.Underlying(result);
+                string none = export.ResultElement switch
+                {
+                    "sentinel32" => $"{L("ret")} == 4294967297d",
+                    "flag" => $"{Slot(export.LengthSlot)} == 0",
+                    _ => $"{L("ret")} == 0xFFFFFF",
+                };
+                string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot) : L("ret");
+                w.Line($"return {none} ? null : {(some == "bool" ? $"{raw} != 0" : $"unchecked(({some}){raw})")};");
+                break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");
                 break;
@@ -330,6 +345,7 @@ internal static class WasmBindgenMethodEmitter
                 {
                     WasmBindgenType.U32 => $"return unchecked((uint){L("ret")});",
                     WasmBindgenType.U64 => $"return unchecked((ulong){L("ret")});",
+                    WasmBindgenType.I32 when method.ReturnType.FullName != "int" => $"return ({method.ReturnType.FullName}){L("ret")};", // an enum
                     _ => $"return {L("ret")};",
                 });
                 break;

@@ -110,7 +110,7 @@ internal static class WasmBindgenMethodParser
 
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return isResult ? null : nullable.TypeArguments[0].SpecialType switch
+            return nullable.TypeArguments[0].SpecialType switch
             {
                 SpecialType.System_Boolean => WasmBindgenType.NullableBool,
                 SpecialType.System_UInt32 => WasmBindgenType.NullableU32,
@@ -121,6 +121,12 @@ internal static class WasmBindgenMethodParser
                 SpecialType.System_Double => WasmBindgenType.NullableF64,
                 _ => null,
             };
+        }
+
+        // A TypeScript enum's C# enum over int: the number it is (the emitter casts).
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType.SpecialType: SpecialType.System_Int32 })
+        {
+            return WasmBindgenType.I32;
         }
 
         switch (type.SpecialType)

@@ -24,7 +24,8 @@ public static class JsConvert
     public static object? ToJs(object? value) => value switch
     {
         null or JsUndefined or string or bool or double or BigInteger or JsObject or JsUint8Array or JsError or List<object?> => value,
-        JsGuestMemory or JsGuestBuffer or JsFunction or JsSymbol => value,
+        JsGuestMemory or JsGuestBuffer or JsFunction or JsSymbol or JsMap or JsDate => value,
+        DateTimeOffset instant => JsDate.From(instant),
         int or uint or short or ushort or byte or sbyte or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         long l => Math.Abs((double)l) <= MaxSafeInteger ? (double)l : new BigInteger(l),
         ulong u => u <= (ulong)MaxSafeInteger ? (double)u : new BigInteger(u),

@@ -234,6 +234,8 @@ internal static class JsOperators
         "Uint8Array" => value is JsUint8Array,
         "ArrayBuffer" => value is JsGuestBuffer,
         "Error" => value is JsError,
+        "Map" => value is JsMap,
+        "Date" => value is JsDate,
         "Function" => value is JsFunction,
         "WebAssembly.Memory" or "Memory" => value is JsGuestMemory,
         _ => false,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Wasmtime;
 
 namespace Bindgen.Internals;
@@ -22,7 +23,7 @@ public sealed partial class WasmBindgenGuest
         object? value = TableElement(handle, operation);
         try
         {
-            _externrefDealloc!(handle);
+            (_externrefDealloc ?? throw new GuestProtocolException(operation, "the module returned a value and exports no __externref_table_dealloc"))(handle);
         }
         catch (WasmtimeException e)
         {
@@ -47,6 +48,26 @@ public sealed partial class WasmBindgenGuest
     /// <exception cref="GuestProtocolException">An element is not a string.</exception>
     public string[] TakeStringArray(int address, int count, string operation)
     {
+        List<object?> values = TakeValueArray(address, count, operation);
+        var strings = new string[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            strings[i] = values[i] as string
+                ?? throw new GuestProtocolException(operation, $"element {i} of the returned array is {JsDisplay.ToJsString(values[i])}, not a string");
+        }
+
+        return strings;
+    }
+
+    /// <summary>
+    /// Copies a <c>Vec</c> of JavaScript values the module returned (<c>getArrayJsValueFromWasm0</c>: serde's objects,
+    /// js-sys values) as a JavaScript array, releases the values and frees the array.
+    /// </summary>
+    /// <param name="address">The array of handles or table indices.</param>
+    /// <param name="count">Its length.</param>
+    /// <param name="operation">The call, for errors.</param>
+    public List<object?> TakeValueArray(int address, int count, string operation)
+    {
         int[] slots = ReadSlots(address, count, operation);
         var values = new object?[slots.Length];
         for (int i = 0; i < slots.Length; i++)
@@ -67,14 +88,7 @@ public sealed partial class WasmBindgenGuest
         }
 
         Free(address, count * 4, 4, operation);
-        var strings = new string[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            strings[i] = values[i] as string
-                ?? throw new GuestProtocolException(operation, $"element {i} of the returned array is {JsDisplay.ToJsString(values[i])}, not a string");
-        }
-
-        return strings;
+        return new List<object?>(values);
     }
 
     /// <summary>

@@ -108,7 +108,11 @@ public sealed partial class WasmBindgenGuest
                 throw new MissingExportException(Binding, table, "table");
             }
 
-            _externrefDealloc = exports.Function("__externref_table_dealloc", "(i32) -> ()", static f => f.WrapAction<int>());
+            // A module that never hands a value back (it only takes externref arguments) exports no dealloc.
+            if (exports.Instance.GetFunction("__externref_table_dealloc") is not null)
+            {
+                _externrefDealloc = exports.Function("__externref_table_dealloc", "(i32) -> ()", static f => f.WrapAction<int>());
+            }
             if (exports.Instance.GetFunction("__externref_table_alloc") is not null)
             {
                 _externrefAlloc = exports.Function("__externref_table_alloc", "() -> i32", static f => f.WrapFunc<int>());

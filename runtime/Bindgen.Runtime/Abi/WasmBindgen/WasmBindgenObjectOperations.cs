@@ -60,7 +60,7 @@ internal static class WasmBindgenObjectOperations
             "json_parse" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsJson.Parse(g.ReadString(a[0].AsInt32(), a[1].AsInt32(), import), import)),
             "is_falsy" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Truthy(In(g, a[0], import)) ? 0 : 1,
             "typeof" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsOperators.TypeOf(In(g, a[0], import))),
-            _ => WasmBindgenAsyncOperations.Create(operation, g, import),
+            _ => WasmBindgenAsyncOperations.Create(operation, g, import) ?? WasmBindgenValueOperations.Create(operation, g, import),
         };
     }
 

@@ -63,6 +63,8 @@ internal static class WasmBindgenOperations
             "buffer" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, In(g, a[0], import) is JsGuestMemory m ? new JsGuestBuffer(m.Guest) : throw new JsException(import, new JsError("buffer of a value that is not a WebAssembly.Memory"))),
             "uint8array_view" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, View(g, In(g, a[0], import), a[1].AsInt32(), a[2].AsInt32(), import)),
             "json_stringify" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsJson.Stringify(In(g, a[0], import), import)),
+            _ when operation.StartsWith("init_externref_table_at_", StringComparison.Ordinal) => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> _) =>
+                InitExternrefTableAt(g, uint.Parse(operation.Substring("init_externref_table_at_".Length), System.Globalization.CultureInfo.InvariantCulture), import),
             _ => WasmBindgenObjectOperations.Create(operation, g, import),
         };
     }
@@ -103,6 +105,7 @@ internal static class WasmBindgenOperations
         JsUint8Array array => array.Length,
         string s => s.Length,
         List<object?> list => list.Count,
+        null or JsUndefined => throw new JsException(import, new JsError($"Cannot read properties of {JsDisplay.ToJsString(value)} (reading 'length')") { Name = "TypeError" }),
         _ => throw new JsException(import, new JsError($"{JsDisplay.ToJsString(value)} has no length")),
     };
 
@@ -186,6 +189,22 @@ internal static class WasmBindgenOperations
         table.SetElement(offset + 1, null);
         table.SetElement(offset + 2, true);
         table.SetElement(offset + 3, false);
+    }
+
+    /// <summary>Newer glue's set-up: the four well-known values at the slots the module reserved (undefined, null, true, false).</summary>
+    private static void InitExternrefTableAt(WasmBindgenGuest g, uint at, string import)
+    {
+        Table table = g.Externrefs ?? throw new GuestProtocolException(import, "the module has no externref table to initialize");
+        if (at + 4 > table.GetSize())
+        {
+            throw new GuestProtocolException(import, $"the glue fills externref-table slots {at} to {at + 3}, past the table's {table.GetSize()} slots");
+        }
+
+        table.SetElement(0, JsUndefined.Value);
+        table.SetElement(at, JsUndefined.Value);
+        table.SetElement(at + 1, null);
+        table.SetElement(at + 2, true);
+        table.SetElement(at + 3, false);
     }
 
     private static void ConsoleErrorOwned(WasmBindgenGuest g, int address, int length, string import)
