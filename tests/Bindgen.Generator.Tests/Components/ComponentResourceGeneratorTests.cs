@@ -27,14 +27,38 @@ public sealed class ComponentResourceGeneratorTests
         var methods = counter.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public && m.MethodKind == MethodKind.Ordinary).ToList();
         Assert.That(methods.Select(m => (m.Name, m.IsStatic, m.Parameters.Length)), Is.EquivalentTo(new[] { ("Add", false, 1), ("Get", false, 0), ("Merge", false, 1), ("Make", true, 2) }));
         INamedTypeSymbol counters = result.Output.GetTypeByMetadataName("Demo.Components.ICounters")!;
-        Assert.That(counters.GetMembers().Select(m => m.Name), Is.EquivalentTo(new[] { "Live", "Dropped", "Consume", "Peek", "PlainAdd", "Forge", "DoubleDrop" }));
+        Assert.That(counters.GetMembers().Select(m => m.Name), Is.EquivalentTo(new[] { "Live", "Dropped", "Consume", "Peek", "PlainAdd", "Forge", "DoubleDrop", "ConsumeAll", "PeekAll", "MakeMany", "PeekMaybe", "OpenLabelled", "MakeLabelled", "Labelled" }));
+        string Signature(string name) => counters.GetMembers(name).OfType<IMethodSymbol>().Single().ToDisplayString();
+        Assert.That(new[] { Signature("ConsumeAll"), Signature("MakeMany"), Signature("PeekMaybe") }, Is.EqualTo(new[]
+        {
+            "Demo.Components.ICounters.ConsumeAll(Demo.Components.Resources.Counter[])",
+            "Demo.Components.ICounters.MakeMany(uint, uint)",
+            "Demo.Components.ICounters.PeekMaybe(Demo.Components.Resources.Counter?)",
+        }));
+        Assert.That(counters.GetMembers("MakeMany").OfType<IMethodSymbol>().Single().ReturnType.ToDisplayString(), Is.EqualTo("Demo.Components.Resources.Counter[]"));
         Assert.That(counters.GetMembers("Consume").OfType<IMethodSymbol>().Single().Parameters.Single().Type, Is.EqualTo(counter).Using<ITypeSymbol>(SymbolEqualityComparer.Default.Equals));
     }
 
     private const string Resource = "type\t#0\tresource\tdefined\t-\ntype\t#1\tnamed\tx:y/z\tcounter\t#0\ntype\t#2\town\t#1\n";
 
-    [TestCase("type\t#3\tlist\t#2\n", "z", "v:#3", "the resource handle counter inside a list is not supported yet")]
-    [TestCase("type\t#3\toption\t#2\n", "z", "v:#3", "inside an option is not supported yet")]
+    [TestCase("type\t#3\ttuple\t#2\tu32\n", "#3", "v:#3")]
+    [TestCase("type\t#3\tresult\t#2\tstring\n", "#3", "v:#3")]
+    [TestCase("type\t#3\tborrow\t#1\ntype\t#4\tresult\t#3\t_\n", "u32", "v:#4")]
+    [TestCase("type\t#3\toption\t#2\ntype\t#4\tlist\t#3\n", "#4", "v:#4")]
+    public void Handles_of_the_exported_resource_inside_tuples_results_and_nested_types_bind_and_compile(string types, string result, string parameter)
+    {
+        string text = "bindgen-component-description\t1\nfile\tok.component.wasm\n" + Resource + types
+            + "interface\texport\tx:y/z\tx:y\tz\t-\ninterface-type\texport\tx:y/z\t#1\n"
+            + $"function\texport\tx:y/z\tf\t{result}\t{parameter}\n"
+            + "instantiate\t0\t0\nlift\tx:y/z\tf\texport 0 f\t-\t-\t-\tutf8\n";
+        GenerationResult generated = GeneratorHarness.Run([new InMemoryAdditionalText("/obj/bindgen/ok.component.wasm.bindgen-component", text)], "class Empty { }");
+        Assert.That(generated.Diagnostics, Is.Empty, string.Join("\n", generated.Diagnostics));
+        Assert.That(generated.Sources, Is.Not.Empty);
+        Assert.That(generated.CompileProblems, Is.Empty, string.Join("\n", generated.CompileProblems));
+    }
+
+    [TestCase("type\t#3\tlist\t#2\n", "w", "v:#3", "which 'x:y/z' defines; Bindgen binds handles in the interface that defines the resource only yet")]
+    [TestCase("type\t#3\toption\t#2\n", "w", "v:#3", "which 'x:y/z' defines; Bindgen binds handles in the interface that defines the resource only yet")]
     [TestCase("", "w", "v:#2", "which 'x:y/z' defines; Bindgen binds handles in the interface that defines the resource only yet")]
     public void A_handle_the_binding_cannot_pass_yet_is_BG0030_at_the_description(string types, string functionInterface, string parameter, string message)
     {

@@ -113,6 +113,9 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
         /// <summary>For the glue: an owning handle the component returned, taken out of its table.</summary>
         internal static Tally __Own(__AppCore core, int handle, string operation) => new Tally(core, core.__component.LiftOwn(2, handle, operation));
 
+        /// <summary>For the glue's static helpers: an owning handle inside a list, option, record or the like, lifted in the running instance.</summary>
+        internal static Tally __Lift(int handle, string operation) => __Own((__AppCore)global::Bindgen.Internals.ComponentInstance.Running.ResourceOwner(2), handle, operation);
+
         private static __AppCore __CoreOf(global::Demo.Components.IApp owner)
         {
             if (owner is __AppGate __gate) return __gate.Core;
@@ -410,6 +413,7 @@ public sealed partial class Hostres : global::Demo.Components.IHostresExports
             _guest1 = __c.Guest(__c.Exports(1, Binding).Memory("memory"), null);
             _guest2 = __c.Guest(__c.Exports(1, Binding).Memory("memory"), __c.Exports(1, Binding).CheckedFunction("cabi_realloc", "(i32, i32, i32, i32) -> i32"));
             __component = __c;
+            __c.SetResourceOwner(2, this);
             _storeGate = __c.Exports(1, Binding).StoreGate;
             _f0 = __c.Exports(1, Binding).Func<int, int>("local:hostres/app@1.0.0#[constructor]tally", "(i32) -> i32");
             _post__f0 = null;

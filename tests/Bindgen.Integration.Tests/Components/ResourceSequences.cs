@@ -48,6 +48,24 @@ internal static class ResourceSequences
                     case "plain": value = counters.PlainAdd(N(1)); break;
                     case "live": value = counters.Live(); break;
                     case "dropped": value = counters.Dropped(); break;
+                    case "consume-all": value = counters.ConsumeAll(s[1].Split(',').Select(v => vars[v]).ToArray()); break;
+                    case "peek-all": value = counters.PeekAll(s[1].Split(',').Select(v => vars[v]).ToArray()); break;
+                    case "peek-maybe": value = unchecked((uint)(counters.PeekMaybe(s[1] == "-" ? null : V(1)) + 1)); break;
+                    case "open-labelled": value = counters.OpenLabelled(new ICounters.Labelled(N(1), V(2))); break;
+                    case "make-labelled":
+                        ICounters.Labelled made = counters.MakeLabelled(N(2), N(3));
+                        vars[s[1]] = made.C;
+                        value = made.Label;
+                        break;
+                    case "make-many":
+                        ResourcesDemo.Counter[] many = counters.MakeMany(N(2), N(3));
+                        for (int i = 0; i < many.Length; i++)
+                        {
+                            vars[s[1] + i] = many[i];
+                        }
+
+                        value = (uint)many.Length;
+                        break;
                     default: throw new ArgumentException("unknown step " + step);
                 }
 

@@ -26,6 +26,9 @@ public sealed class ResourceTests : GuestFixture
         new[] { "new a 1", "new b 2", "new c 3", "merge a a", "merge b c", "dispose b", "live", "get c", "dispose c", "dispose a", "live", "dropped", "plain 4", "plain 5" },
         // The guest drops an owned handle twice: the second resource.drop traps, and the instance is unusable.
         new[] { "new a 1", "double-drop a", "live", "get a" },
+        // Handles inside lists (owned and lent), an option of a borrow and a record: moved in, lent, and made by the guest.
+        new[] { "new a 1", "new b 2", "make-many m 3 10", "live", "peek-all a,m1,a", "consume-all a,m0,b", "live", "dropped", "get a", "get m1", "peek-maybe m2", "peek-maybe -", "consume-all m1", "consume-all m2", "live", "dropped" },
+        new[] { "make-labelled l 7 40", "get l", "live", "open-labelled 3 l", "get l", "new c 5", "open-labelled 9 c", "live", "dropped", "make-many e 0 1", "peek-maybe c" },
     };
 
     public ResourceTests(EngineSetting setting)

@@ -1,7 +1,8 @@
 // The reference host for resources: jco's own transpiled JavaScript of a component, run in Node. Reads
 // {"component": path, "sequences": [[step, ...], ...]} on stdin; runs each sequence on a fresh instance and prints
 // one outcome per step (JSON). Steps: new|make <var> <n>, add <var> <n>, get|peek|consume|dispose|double-drop <var>,
-// merge <var> <var>, forge <var>, plain <n>, live, dropped. Outcomes: "ok", "ok <value>", "disposed" (a use of a
+// merge <var> <var>, forge <var>, plain <n>, live, dropped, consume-all|peek-all <var,var,...>, peek-maybe <var|->
+// (the value + 1; 0 for none), open-labelled <label> <var>, make-labelled <var> <label> <n>, make-many <prefix> <n> <start>. Outcomes: "ok", "ok <value>", "disposed" (a use of a
 // dropped or moved resource, refused before the guest runs), "trap" (the guest or a handle trapped), "poisoned".
 import { readFileSync } from 'node:fs';
 import { transpiled, step as runStep } from './jco-reference.mjs';
@@ -39,6 +40,12 @@ for (const sequence of input.sequences) {
         case 'plain': value = counters.plainAdd(Number(a)); break;
         case 'live': value = counters.live(); break;
         case 'dropped': value = counters.dropped(); break;
+        case 'consume-all': value = counters.consumeAll(a.split(',').map((v) => vars.get(v))); break;
+        case 'peek-all': value = counters.peekAll(a.split(',').map((v) => vars.get(v))); break;
+        case 'peek-maybe': value = Number(counters.peekMaybe(a === '-' ? undefined : vars.get(a))) + 1; break;
+        case 'open-labelled': value = counters.openLabelled({ label: Number(a), c: vars.get(b) }); break;
+        case 'make-labelled': { const made = counters.makeLabelled(Number(b), Number(step.split(' ')[3])); vars.set(a, made.c); value = made.label; break; }
+        case 'make-many': { const list = counters.makeMany(Number(b), Number(step.split(' ')[3])); list.forEach((x, i) => vars.set(a + i, x)); value = list.length; break; }
         default: throw new Error('unknown step ' + step);
       }
 

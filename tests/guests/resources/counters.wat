@@ -1,11 +1,13 @@
 ;; The core module of resources.component.wasm (counters.wit): counters live in 8-byte slots of linear memory
-;; (value, next free slot); a counter's representation is its slot number. The resource built-ins are the
+;; (value, next free slot; the first page); a counter's representation is its slot number. Results that go through
+;; memory are written from 65536, and lists the host passes are allocated from 80000 by a bump allocator. The resource built-ins are the
 ;; component's, imported as wit-component names them.
 (module
   (import "[export]local:resources/counters@1.0.0" "[resource-new]counter" (func $resource_new (param i32) (result i32)))
   (import "[export]local:resources/counters@1.0.0" "[resource-rep]counter" (func $resource_rep (param i32) (result i32)))
   (import "[export]local:resources/counters@1.0.0" "[resource-drop]counter" (func $resource_drop (param i32)))
-  (memory 1)
+  (memory (export "memory") 2)
+  (global $heap (mut i32) (i32.const 80000))
   (global $free (mut i32) (i32.const 0))
   (global $fresh (mut i32) (i32.const 1))
   (global $live (mut i32) (i32.const 0))
@@ -78,4 +80,72 @@
 
   (func (export "local:resources/counters@1.0.0#double-drop") (param $handle i32)
     (call $resource_drop (local.get $handle))
-    (call $resource_drop (local.get $handle))))
+    (call $resource_drop (local.get $handle)))
+
+  ;; A bump allocator past the slots and the result areas: nothing is freed (the memory grows as needed).
+  (func (export "cabi_realloc") (param $old i32) (param $old_size i32) (param $align i32) (param $size i32) (result i32)
+    (local $at i32)
+    (local.set $at (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1))) (i32.sub (i32.const 0) (local.get $align))))
+    (global.set $heap (i32.add (local.get $at) (local.get $size)))
+    (if (i32.gt_u (global.get $heap) (i32.mul (memory.size) (i32.const 65536)))
+      (then (if (i32.eq (memory.grow (i32.add (i32.shr_u (i32.sub (global.get $heap) (i32.mul (memory.size) (i32.const 65536))) (i32.const 16)) (i32.const 1))) (i32.const -1)) (then unreachable))))
+    (local.get $at))
+
+  ;; Owning handles: each one's value, then its drop (the destructor runs).
+  (func (export "local:resources/counters@1.0.0#consume-all") (param $ptr i32) (param $len i32) (result i32)
+    (local $i i32)
+    (local $h i32)
+    (local $total i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $h (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $total (i32.add (local.get $total) (call $value (call $resource_rep (local.get $h)))))
+        (call $resource_drop (local.get $h))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $total))
+
+  ;; Borrows of the component's own resource arrive as representations.
+  (func (export "local:resources/counters@1.0.0#peek-all") (param $ptr i32) (param $len i32) (result i32)
+    (local $i i32)
+    (local $total i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $total (i32.add (local.get $total) (call $value (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $total))
+
+  ;; list<counter> at 65536: (pointer, length), the handles from 65544 (at most 1000).
+  (func (export "local:resources/counters@1.0.0#make-many") (param $n i32) (param $start i32) (result i32)
+    (local $i i32)
+    (if (i32.gt_u (local.get $n) (i32.const 1000)) (then unreachable))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store (i32.add (i32.const 65544) (i32.shl (local.get $i) (i32.const 2)))
+          (call $resource_new (call $alloc (i32.add (local.get $start) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.store (i32.const 65536) (i32.const 65544))
+    (i32.store (i32.const 65540) (local.get $n))
+    (i32.const 65536))
+
+  (func (export "local:resources/counters@1.0.0#peek-maybe") (param $some i32) (param $rep i32) (result i64)
+    (if (result i64) (local.get $some)
+      (then (i64.extend_i32_u (call $value (local.get $rep))))
+      (else (i64.const -1))))
+
+  (func (export "local:resources/counters@1.0.0#open-labelled") (param $label i32) (param $h i32) (result i32)
+    (local $result i32)
+    (local.set $result (i32.add (i32.mul (local.get $label) (i32.const 1000)) (call $value (call $resource_rep (local.get $h)))))
+    (call $resource_drop (local.get $h))
+    (local.get $result))
+
+  ;; labelled at 70000: label (u32), handle (u32 at +4).
+  (func (export "local:resources/counters@1.0.0#make-labelled") (param $label i32) (param $start i32) (result i32)
+    (i32.store (i32.const 70000) (local.get $label))
+    (i32.store (i32.const 70004) (call $resource_new (call $alloc (local.get $start))))
+    (i32.const 70000)))

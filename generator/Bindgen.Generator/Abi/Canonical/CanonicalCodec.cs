@@ -19,7 +19,7 @@ internal sealed class CanonicalCodec
     private const string Strings = "global::Bindgen.Internals.CanonicalStrings";
 
     /// <summary>The instance whose call runs: helpers are static, and a resource the host implements lives in its table.</summary>
-    private const string Running = "global::Bindgen.Internals.ComponentInstance.Running";
+    internal const string Running = "global::Bindgen.Internals.ComponentInstance.Running";
 
     private readonly Dictionary<(WitType, string), int> _ids = new();
 
@@ -69,6 +69,14 @@ internal sealed class CanonicalCodec
             _ => false,
         };
 
+    /// <summary>
+    /// Whether a value of <paramref name="t"/> holds a borrowed handle of a resource the component defines: only ever an
+    /// argument of the component's exports (the guest never lends the host its own resources), so it is never lifted.
+    /// </summary>
+    private static bool HoldsGuestBorrow(WitType t) =>
+        t.Kind == WitKind.Borrow ? t.HostResource < 0
+        : t.Elements.Any(HoldsGuestBorrow) || t.Members.Any(m => m.Type is not null && HoldsGuestBorrow(m.Type));
+
     /// <summary>The measuring pass for value <paramref name="v"/>: its blocks and its checks (nothing for a type with neither).</summary>
     public string? Plan(WitType t, string v) => HasAllocations(t) || HoldsRefusableNull(t) ? $"__Plan{Id(t)}({P}, {v}, {Op});" : null;
 
@@ -92,6 +100,8 @@ internal sealed class CanonicalCodec
         WitKind.Flags => WriteDiscriminant(t, $"__ToFlags{Id(t)}({v})", a, CanonicalLayout.Size(t)),
         WitKind.Own or WitKind.Borrow when t.HostResource >= 0 =>
             $"{Lower}.U32({M}, {a}, unchecked((uint){Running}.LowerHost{(t.Kind == WitKind.Own ? "Own" : "Borrow")}({t.HostResource}, {v}, {Op}, \"value\")));",
+        WitKind.Own or WitKind.Borrow =>
+            $"{Lower}.U32({M}, {a}, unchecked((uint)global::Bindgen.ComponentResource.{(t.Kind == WitKind.Own ? "Move" : "Borrow")}({v}, {Running}, {Op}, \"value\")));",
         _ => $"__Store{Id(t)}({M}, {P}, {v}, {a}, {Op});",
     };
 
@@ -115,6 +125,7 @@ internal sealed class CanonicalCodec
         WitKind.Flags => $"__FromFlags{Id(t)}({ReadUnsigned(CanonicalLayout.Size(t), a)})",
         WitKind.Own or WitKind.Borrow when t.HostResource >= 0 =>
             $"{Running}.LiftHost{(t.Kind == WitKind.Own ? "Own" : "Borrow")}<{t.ClrType}>({t.HostResource}, unchecked((int){Lift}.U32({M}, {a}, {Op})), {Op})",
+        WitKind.Own => $"{t.ClrType}.__Lift(unchecked((int){Lift}.U32({M}, {a}, {Op})), {Op})",
         _ => $"__Load{Id(t)}({M}, {a}, {Op})",
     };
 
@@ -224,7 +235,7 @@ internal sealed class CanonicalCodec
                     }
 
                     EmitStore(w, t, id);
-                    if (!t.IsSpan)
+                    if (!t.IsSpan && !HoldsGuestBorrow(t))
                     {
                         EmitLoad(w, t, id);
                     }

@@ -16,6 +16,10 @@ internal static class CanonicalCodecCases
         NullCheck(w, t);
         switch (t.Kind)
         {
+            case WitKind.Own or WitKind.Borrow when t.HostResource < 0:
+                // A resource the component defines: every object of the argument is checked before any handle is made.
+                w.Line($"global::Bindgen.ComponentResource.Check(__v, {CanonicalCodec.Running}, __op, own: {(t.Kind == WitKind.Own ? "true" : "false")});");
+                break;
             case WitKind.String:
                 foreach (string line in c.StringMeasure())
                 {

@@ -126,7 +126,7 @@ internal static class ComponentBinding
     /// </summary>
     private static string? HandleProblem(DescribedFunction function, List<WitType> parameters, WitType? result, ComponentTypes types)
     {
-        IEnumerable<WitType> handles = parameters.Concat(result is null ? Enumerable.Empty<WitType>() : new[] { result }).Where(t => t.Kind is WitKind.Own or WitKind.Borrow);
+        IEnumerable<WitType> handles = parameters.Concat(result is null ? Enumerable.Empty<WitType>() : new[] { result }).SelectMany(HandlesIn);
         foreach (WitType handle in handles)
         {
             ComponentResourceType resource = types.Resources.Values.First(r => r.FullName == handle.ClrType);
@@ -155,6 +155,12 @@ internal static class ComponentBinding
             ? $"the function '{function.Name}' passes resource handles among more than {CanonicalAbi.MaxFlatParams} flat parameters, which Bindgen does not support yet"
             : null;
     }
+
+    /// <summary>The handles a value of <paramref name="t"/> holds anywhere in its tree (itself, when it is one).</summary>
+    private static IEnumerable<WitType> HandlesIn(WitType t) =>
+        t.Kind is WitKind.Own or WitKind.Borrow
+            ? new[] { t }
+            : t.Elements.SelectMany(HandlesIn).Concat(t.Members.Where(m => m.Type is not null).SelectMany(m => HandlesIn(m.Type!)));
 
     internal static MethodModel? Method(DescribedFunction function, ComponentTypes types, string interfaceFullName, bool isExport, int index, HashSet<string> declaredTypes, out string signature)
     {

@@ -16,7 +16,7 @@ internal static partial class ComponentEmitter
     /// instance its lift names, with its post-return function, and the memory and realloc its own lift names (one
     /// canonical guest per distinct pair, so functions of one interface may use the memories of different core instances).
     /// </summary>
-    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e, bool definesResources, string? implements = null)
+    private static void EmitCore(IndentedWriter w, ComponentFile file, ComponentInterface e, bool definesResources, string? implements = null, IEnumerable<int>? resources = null)
     {
         ModuleModel module = e.Module;
         var codec = new CanonicalCodec();
@@ -58,6 +58,10 @@ internal static partial class ComponentEmitter
         if (definesResources)
         {
             w.Line("__component = __c;");
+            foreach (int resource in resources ?? Enumerable.Empty<int>())
+            {
+                w.Line($"__c.SetResourceOwner({Number(resource)}, this);");
+            }
         }
 
         if (module.Methods.Count > 0)

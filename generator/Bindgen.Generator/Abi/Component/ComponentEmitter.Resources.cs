@@ -19,6 +19,9 @@ internal static partial class ComponentEmitter
     /// <summary>Whether an interface defines resources, so its glue is reachable from their classes.</summary>
     private static bool DefinesResources(ComponentInterface i, ComponentTypes types) => types.Resources.Values.Any(r => !r.Imported && r.Owner == (i.Wit ?? "-"));
 
+    private static IEnumerable<int> ResourcesDefinedBy(ComponentInterface i, ComponentTypes types) =>
+        types.Resources.Values.Distinct().Where(r => !r.Imported && r.Owner == (i.Wit ?? "-")).OrderBy(r => r.Index).Select(r => r.Index);
+
     private static void EmitResources(IndentedWriter w, string worldClass, List<ComponentInterface> exports, ComponentTypes types)
     {
         foreach (ComponentResourceType resource in types.Resources.Values.Distinct().Where(r => !r.Imported).OrderBy(r => r.Index))
@@ -48,6 +51,9 @@ internal static partial class ComponentEmitter
         w.Line();
         w.Line($"/// <summary>For the glue: an owning handle the component returned, taken out of its table.</summary>");
         w.Line($"internal static {name} __Own({core} core, int handle, string operation) => new {name}(core, core.__component.LiftOwn({index}, handle, operation));");
+        w.Line();
+        w.Line($"/// <summary>For the glue's static helpers: an owning handle inside a list, option, record or the like, lifted in the running instance.</summary>");
+        w.Line($"internal static {name} __Lift(int handle, string operation) => __Own(({core})global::Bindgen.Internals.ComponentInstance.Running.ResourceOwner({index}), handle, operation);");
         w.Line();
         w.Open($"private static {core} __CoreOf({owner.FullName} owner)");
         w.Line($"if (owner is {Gate(owner)} __gate) return __gate.Core;");

@@ -78,7 +78,7 @@ internal static partial class ComponentEmitter
 
         foreach (ComponentInterface e in exports)
         {
-            EmitCore(w, file, e, DefinesResources(e, types) || UsesHostResources(e));
+            EmitCore(w, file, e, DefinesResources(e, types) || UsesHostResources(e), resources: ResourcesDefinedBy(e, types));
             if (e.Wit is not null)
             {
                 EmitGate(w, e, DefinesResources(e, types));

@@ -144,7 +144,7 @@ internal sealed class ComponentTypes
         int index = Resources.Values.Distinct().Count();
         var resource = new ComponentResourceType(index, named.Name, named.Owner, name, _world + "." + name, type.Fields[1] == "-" ? null : type.Fields[1], imported);
         Resources[type.Id] = resource;
-        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty, IsValueType: !imported, HostResource: imported ? index : -1), named.Name);
+        return new ComponentType(new WitType(WitKind.Own, resource.FullName, EquatableArray<WitType>.Empty, EquatableArray<WitMember>.Empty, IsValueType: false, HostResource: imported ? index : -1), named.Name);
     }
 
     /// <summary>A resource the world imports has no named type: its name and owner are those of the imported functions whose handles name it.</summary>
@@ -176,21 +176,15 @@ internal sealed class ComponentTypes
             : new ComponentType(resource.Wit with { Kind = WitKind.Borrow }, $"borrow<{resource.WitText}>");
     }
 
-    /// <summary>Handles of resources the component defines are bound as parameters and results; inside another type they are not yet (the host's own resources are).</summary>
-    private ComponentType? NoHandle(ComponentType? element, string where) =>
-        element is { Wit.Kind: WitKind.Own or WitKind.Borrow, Wit.HostResource: < 0 }
-            ? Fail($"the resource handle {element.WitText} inside {where} is not supported yet (Bindgen binds handles as parameters and results)")
-            : element;
-
     private ComponentType? Wrap(EquatableArray<string> f, System.Func<ComponentType, WitType> make, string kind)
     {
-        ComponentType? element = f.Count == 1 ? NoHandle(Get(f[0]), "a " + kind) : Fail($"a {kind} needs one element type");
+        ComponentType? element = f.Count == 1 ? Get(f[0]) : Fail($"a {kind} needs one element type");
         return element is null ? null : new ComponentType(make(element), $"{kind}<{element.WitText}>");
     }
 
     private ComponentType? Option(EquatableArray<string> f)
     {
-        ComponentType? inner = f.Count == 1 ? NoHandle(Get(f[0]), "an option") : null;
+        ComponentType? inner = f.Count == 1 ? Get(f[0]) : null;
         if (inner is null)
         {
             return Fail("an option needs one type");
@@ -204,8 +198,8 @@ internal sealed class ComponentTypes
     private ComponentType? Result(EquatableArray<string> f)
     {
         ComponentType unit = new(WitType.Primitive(WitKind.Unit, "global::Bindgen.Unit"), "_");
-        ComponentType? ok = f.Count == 2 ? (f[0] == "_" ? unit : NoHandle(Get(f[0]), "a result")) : null;
-        ComponentType? error = f.Count == 2 ? (f[1] == "_" ? unit : NoHandle(Get(f[1]), "a result")) : null;
+        ComponentType? ok = f.Count == 2 ? (f[0] == "_" ? unit : Get(f[0])) : null;
+        ComponentType? error = f.Count == 2 ? (f[1] == "_" ? unit : Get(f[1])) : null;
         if (ok is null || error is null)
         {
             return Fail("a result needs an ok and an error type");
@@ -225,7 +219,7 @@ internal sealed class ComponentTypes
         var elements = new List<ComponentType>();
         foreach (string reference in f)
         {
-            if (NoHandle(Get(reference), "a tuple") is not { } element)
+            if (Get(reference) is not { } element)
             {
                 return null;
             }
@@ -271,7 +265,7 @@ internal sealed class ComponentTypes
                 foreach (string field in labels)
                 {
                     int colon = field.LastIndexOf(':');
-                    if (colon < 0 || NoHandle(Get(field.Substring(colon + 1)), "a record") is not { } fieldType)
+                    if (colon < 0 || Get(field.Substring(colon + 1)) is not { } fieldType)
                     {
                         return Fail($"field '{field}' of record '{named.Name}' has no type");
                     }
@@ -309,7 +303,7 @@ internal sealed class ComponentTypes
                         continue;
                     }
 
-                    if (NoHandle(Get(label.Substring(colon + 1)), "a variant") is not { } payload)
+                    if (Get(label.Substring(colon + 1)) is not { } payload)
                     {
                         return null;
                     }

@@ -145,6 +145,7 @@ public sealed partial class ComponentInstance
     {
         _running = null;
         ExitThread();
+        ForgetPlannedMoves();
         if (_callBorrows.Count > 0)
         {
             ReleaseCallBorrows();

@@ -92,6 +92,24 @@ public abstract class ComponentResource : IDisposable
         };
     }
 
+    /// <summary>
+    /// For generated code: the measuring pass of a handle inside a list, option, record or other compound argument:
+    /// refuses a null, disposed, moved or foreign object, and (with <paramref name="own"/>) one the same call moves
+    /// twice, before any handle of the argument is made.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> belongs to another component instance, or the call moves it twice.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="value"/> was disposed or moved.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void Check(ComponentResource value, ComponentInstance component, string operation, bool own)
+    {
+        Borrow(value, component, operation, "value");
+        if (own)
+        {
+            component.PlanMove(value, operation, value._name);
+        }
+    }
+
     /// <summary>For generated code: moves the resource into a call that takes ownership (<c>own&lt;T&gt;</c>); the guest gets a new owning handle, and the object is unusable.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> belongs to another component instance.</exception>
