@@ -35,12 +35,16 @@ public sealed partial class WasiHost
     {
         if (!_calls.TryGetValue(lowering, out WasiCall? call))
         {
-            call = new WasiCall(() => _component.LoweringGuest(lowering, memoryInstance, memoryName, reallocInstance, reallocName, interfaceName), operation);
+            call = NewCall(lowering, interfaceName, operation, memoryInstance, memoryName, reallocInstance, reallocName);
             _calls.Add(lowering, call);
         }
 
         return call;
     }
+
+    /// <summary>Kept apart from <see cref="CallOf"/>, which runs on every call: the closure here would otherwise be allocated on each.</summary>
+    private WasiCall NewCall(int lowering, string interfaceName, string operation, int memoryInstance, string? memoryName, int reallocInstance, string? reallocName) =>
+        new(() => _component.LoweringGuest(lowering, memoryInstance, memoryName, reallocInstance, reallocName, interfaceName), operation);
 
     private static WasiHost HostOf(Caller caller, string operation) =>
         StoreHosts.TryGetValue(caller.Store, out WasiHost? host)
