@@ -8,6 +8,12 @@ public sealed partial class ComponentInstance
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Engine, Linker> Preview1Linkers = new();
 
+    /// <summary>The engine the store was created with (the WASI host defines its functions once per engine).</summary>
+    internal Engine Engine => _engine;
+
+    /// <summary>The instance's WASI 0.2 host, when it runs on one (for tests of its handle table).</summary>
+    internal WasiHost? WasiHost { get; set; }
+
     /// <summary>
     /// Instantiates core module <paramref name="module"/> as core instance <paramref name="instance"/> with its
     /// <c>wasi_snapshot_preview1</c> imports from Wasmtime's WASI, configured by <paramref name="wasi"/> (set on the

@@ -31,7 +31,12 @@ public sealed partial class WasiHost
         _preopens = WasiPreopenDirectory.From(_options.Preopens);
         _stdout = OutputOf(_options.InheritStandardStreams ? Console.OpenStandardOutput() : _options.StandardOutput);
         _stderr = OutputOf(_options.InheritStandardStreams ? Console.OpenStandardError() : _options.StandardError);
+        _ownsStore = Claim(component.Store, this);
+        component.WasiHost = this;
     }
+
+    /// <summary>The live handles in the host's table and the slots it has grown to (for leak tests).</summary>
+    internal (int Live, int Slots) Handles => (_table.Live, _table.Slots);
 
     /// <summary>Every function this host implements, as <c>interface#function</c> with the interface unversioned (<c>wasi:io/streams#[method]output-stream.write</c>).</summary>
     public static IReadOnlyCollection<string> Implemented => Functions.Keys;
@@ -54,7 +59,12 @@ public sealed partial class WasiHost
         }
 
         string operation = interfaceName + "#" + function;
-        var call = new WasiCall(() => _component.LoweringGuest(lowering, memoryInstance, memoryName, reallocInstance, reallocName, interfaceName), operation);
+        if (_ownsStore)
+        {
+            return SharedLowering(f, lowering, interfaceName, operation, memoryInstance, memoryName, reallocInstance, reallocName);
+        }
+
+        WasiCall call = CallOf(lowering, interfaceName, operation, memoryInstance, memoryName, reallocInstance, reallocName);
         WasiHandler handler = f.Handler;
         return Function.FromCallback(_component.Store, (Caller _, ReadOnlySpan<ValueBox> arguments, Span<ValueBox> results) => handler(this, call, arguments, results), f.Parameters, f.Results);
     }
@@ -70,6 +80,11 @@ public sealed partial class WasiHost
         }
 
         string operation = interfaceName + "#[resource-drop]" + resource;
+        if (_ownsStore)
+        {
+            return SharedDrop(kind, operation);
+        }
+
         return Function.FromCallback(_component.Store, (Caller _, ReadOnlySpan<ValueBox> arguments, Span<ValueBox> _) => _table.Drop(arguments[0].AsInt32(), kind, operation), I, None);
     }
 

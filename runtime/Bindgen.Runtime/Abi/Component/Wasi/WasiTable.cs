@@ -26,6 +26,12 @@ internal sealed class WasiTable
     private readonly List<(WasiKind Kind, object? Value)> _slots = new() { default };
     private readonly Stack<int> _free = new();
 
+    /// <summary>How many handles are live.</summary>
+    public int Live => _slots.Count - 1 - _free.Count;
+
+    /// <summary>How many slots the table has grown to (live and free).</summary>
+    public int Slots => _slots.Count - 1;
+
     /// <summary>Adds a resource; returns its handle.</summary>
     public int Add(WasiKind kind, object value)
     {
