@@ -30,9 +30,15 @@ public sealed class WasiHostJsTests : GuestFixture
     [OneTimeSetUp]
     public void Compile() => _component = Component.FromBytes(Engine, System.IO.File.ReadAllBytes(GuestFiles.PathOf("js_text.component")));
 
-    private (Js.JsText Bindgen, WasiSetup BindgenIo, WasiReference Reference, WasiSetup ReferenceIo) Both()
+    private (Js.JsText Bindgen, WasiSetup BindgenIo, WasiReference Reference, WasiSetup ReferenceIo) Both(string? preopen = null)
     {
         WasiSetup mine = new(), theirs = new();
+        if (preopen is not null)
+        {
+            mine.Preopens.Add((preopen, "/data"));
+            theirs.Preopens.Add((preopen, "/data"));
+        }
+
         Js.JsText js = Js.JsText.Instantiate(Engine, NewStore(), mine.Options());
         return (js, mine, new WasiReference(Engine, NewStore(), _component, theirs.Configuration(), Text), theirs);
     }
@@ -78,6 +84,50 @@ public sealed class WasiHostJsTests : GuestFixture
         {
             Assert.Throws<ArgumentNullException>(() => js.Text.WriteStdout(null!));
             Assert.That(js.Text.Add(1, 2), Is.EqualTo(3u));
+        }
+    }
+
+    [TestCase("note.txt")]
+    [TestCase("sub/inner.txt")]
+    [TestCase("sub/../note.txt")]
+    [TestCase("missing.txt")]
+    [TestCase("../etc/passwd")]
+    [TestCase("sub/../../etc/passwd")]
+    [TestCase("/etc/passwd")]
+    [TestCase("out/passwd")]
+    [TestCase("up/passwd")]
+    [TestCase("sub")]
+    public void ReadFile_OfThePreopen_IsSandboxedLikeTheReference(string path)
+    {
+        string root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bindgen-js-files-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(root, "sub"));
+        System.IO.File.WriteAllText(System.IO.Path.Combine(root, "note.txt"), "Grüße aus der Datei\n");
+        System.IO.File.WriteAllText(System.IO.Path.Combine(root, "sub", "inner.txt"), "inner 🙂");
+        System.IO.File.CreateSymbolicLink(System.IO.Path.Combine(root, "out"), "/etc");
+        System.IO.File.CreateSymbolicLink(System.IO.Path.Combine(root, "up"), "..");
+        try
+        {
+            var (js, _, reference, _) = Both(root);
+            using (reference)
+            {
+                CV r = reference.Call("read-file", CV.String(path))!;
+                Result<string, string> mine = js.Text.ReadFile(path);
+                Assert.That(mine.IsOk, Is.EqualTo(r.IsOk), $"{path}: {mine} vs {r}");
+                Assert.That(mine.IsOk ? mine.Value : mine.Error, Is.EqualTo(r.Payload!.AsString()), path);
+                if (path == "note.txt")
+                {
+                    Assert.That(mine.Value, Is.EqualTo("Grüße aus der Datei\n"));
+                }
+
+                if (path.Contains("etc", StringComparison.Ordinal))
+                {
+                    Assert.That(mine.IsOk, Is.False, "nothing outside the preopen is read");
+                }
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(root, recursive: true);
         }
     }
 }

@@ -1,5 +1,8 @@
 // The JavaScript WASI guest: formatting, the clocks, the random source and
-// stdout, all through the WASI 0.2 imports that componentize-js wires up.
+// stdout, all through the WASI 0.2 imports that componentize-js wires up, and
+// a file of the preopened directory through wasi:filesystem itself.
+import { getDirectories } from 'wasi:filesystem/preopens@0.2.12';
+
 export const text = {
   greet(name, count) {
     const line = `Hello, ${name}! (${count.toString().padStart(3, '0')}, ${(count / 3).toFixed(2)})`;
@@ -20,5 +23,16 @@ export const text = {
   },
   add(a, b) {
     return (a + b) >>> 0;
+  },
+  readFile(path) {
+    try {
+      const [dir] = getDirectories()[0];
+      const file = dir.openAt({ symlinkFollow: false }, path, {}, { read: true });
+      const [bytes] = file.read(file.stat().size, 0n);
+      return new TextDecoder().decode(bytes);
+    } catch (e) {
+      // A thrown value is the result's error: WASI's error code, or the message of anything else.
+      throw String(e.payload ?? e.message ?? e);
+    }
   },
 };
