@@ -40,7 +40,8 @@ public static class WasiHostTier
             "[method]descriptor.read", "[method]descriptor.write", "[method]descriptor.read-directory",
             "[method]directory-entry-stream.read-directory-entry", "[method]descriptor.create-directory-at", "[method]descriptor.remove-directory-at",
             "[method]descriptor.unlink-file-at", "[method]descriptor.readlink-at", "[method]descriptor.stat", "[method]descriptor.stat-at",
-            "[method]descriptor.metadata-hash", "[method]descriptor.metadata-hash-at", "[method]descriptor.open-at", "[method]descriptor.rename-at")));
+            "[method]descriptor.metadata-hash", "[method]descriptor.metadata-hash-at", "[method]descriptor.open-at", "[method]descriptor.rename-at",
+            "[method]descriptor.set-times", "[method]descriptor.set-times-at", "[method]descriptor.symlink-at", "[method]descriptor.link-at")));
 
     /// <summary>The resources the host mints, as <c>interface#resource</c> (interface unversioned).</summary>
     public static readonly IReadOnlyCollection<string> Resources = new HashSet<string>

@@ -30,13 +30,14 @@ public sealed class WasiHostJsTests : GuestFixture
     [OneTimeSetUp]
     public void Compile() => _component = Component.FromBytes(Engine, System.IO.File.ReadAllBytes(GuestFiles.PathOf("js_text.component")));
 
-    private (Js.JsText Bindgen, WasiSetup BindgenIo, WasiReference Reference, WasiSetup ReferenceIo) Both(string? preopen = null)
+    private (Js.JsText Bindgen, WasiSetup BindgenIo, WasiReference Reference, WasiSetup ReferenceIo) Both(string? preopen = null, string? referencePreopen = null)
     {
         WasiSetup mine = new(), theirs = new();
         if (preopen is not null)
         {
-            mine.Preopens.Add((preopen, "/data"));
-            theirs.Preopens.Add((preopen, "/data"));
+            // A second folder for the reference means both may change their own; one folder is shared read-only.
+            (referencePreopen is null ? mine.Preopens : mine.WritablePreopens).Add((preopen, "/data"));
+            (referencePreopen is null ? theirs.Preopens : theirs.WritablePreopens).Add((referencePreopen ?? preopen, "/data"));
         }
 
         Js.JsText js = Js.JsText.Instantiate(Engine, NewStore(), mine.Options());
@@ -99,12 +100,7 @@ public sealed class WasiHostJsTests : GuestFixture
     [TestCase("sub")]
     public void ReadFile_OfThePreopen_IsSandboxedLikeTheReference(string path)
     {
-        string root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bindgen-js-files-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(root, "sub"));
-        System.IO.File.WriteAllText(System.IO.Path.Combine(root, "note.txt"), "Grüße aus der Datei\n");
-        System.IO.File.WriteAllText(System.IO.Path.Combine(root, "sub", "inner.txt"), "inner 🙂");
-        System.IO.File.CreateSymbolicLink(System.IO.Path.Combine(root, "out"), "/etc");
-        System.IO.File.CreateSymbolicLink(System.IO.Path.Combine(root, "up"), "..");
+        string root = Folder();
         try
         {
             var (js, _, reference, _) = Both(root);
@@ -129,5 +125,79 @@ public sealed class WasiHostJsTests : GuestFixture
         {
             System.IO.Directory.Delete(root, recursive: true);
         }
+    }
+
+    [TestCase("note.txt", "ln", true)]
+    [TestCase("note.txt", "hard", false)]
+    [TestCase("sub/inner.txt", "sub/ln", true)]
+    [TestCase("/etc/passwd", "abs", true)]
+    [TestCase("../outside.txt", "esc", true)]
+    [TestCase("../outside.txt", "esc", false)]
+    [TestCase("note.txt", "../escaped", true)]
+    [TestCase("note.txt", "sub", true)]
+    [TestCase("note.txt", "sub", false)]
+    [TestCase("missing.txt", "hard", false)]
+    [TestCase("sub", "hard", false)]
+    public void Links_MadeByTheGuest_StayInsideThePreopen_AsInTheReference(string from, string to, bool symbolic)
+    {
+        string mineRoot = Folder(), theirsRoot = Folder();
+        try
+        {
+            var (js, _, reference, _) = Both(mineRoot, theirsRoot);
+            using (reference)
+            {
+                CV r = reference.Call("link-and-read", CV.String(from), CV.String(to), CV.Bool(symbolic))!;
+                Result<string, string> mine = js.Text.LinkAndRead(from, to, symbolic);
+                Assert.That(mine.IsOk, Is.EqualTo(r.IsOk), $"{from} -> {to}: {mine} vs {r}");
+                Assert.That(mine.IsOk ? mine.Value : mine.Error, Is.EqualTo(r.Payload!.AsString()));
+                Assert.That(System.IO.File.Exists(System.IO.Path.Combine(mineRoot, "..", "escaped")), Is.False);
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(mineRoot, recursive: true);
+            System.IO.Directory.Delete(theirsRoot, recursive: true);
+        }
+    }
+
+    [TestCase("note.txt", 1_000_000_000UL)]
+    [TestCase("sub", 86_400UL)]
+    [TestCase("missing.txt", 5UL)]
+    [TestCase("../note.txt", 5UL)]
+    public void SetTimes_ChangesTheModificationTime_AsInTheReference(string path, ulong seconds)
+    {
+        string mineRoot = Folder(), theirsRoot = Folder();
+        try
+        {
+            var (js, _, reference, _) = Both(mineRoot, theirsRoot);
+            using (reference)
+            {
+                CV r = reference.Call("set-mtime", CV.String(path), CV.U64(seconds))!;
+                Result<ulong, string> mine = js.Text.SetMtime(path, seconds);
+                Assert.That(mine.IsOk, Is.EqualTo(r.IsOk), $"{path}: {mine} vs {r}");
+                Assert.That(mine.IsOk ? mine.Value.ToString(CultureInfo.InvariantCulture) : mine.Error, Is.EqualTo(r.IsOk ? r.Payload!.AsU64().ToString(CultureInfo.InvariantCulture) : r.Payload!.AsString()));
+                if (path == "note.txt")
+                {
+                    Assert.That(System.IO.File.GetLastWriteTimeUtc(System.IO.Path.Combine(mineRoot, path)), Is.EqualTo(DateTime.UnixEpoch.AddSeconds(seconds)));
+                }
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(mineRoot, recursive: true);
+            System.IO.Directory.Delete(theirsRoot, recursive: true);
+        }
+    }
+
+    /// <summary>A new preopen folder: two files, a subfolder, and links out of it (to /etc and to its parent).</summary>
+    private static string Folder()
+    {
+        string root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bindgen-js-files-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(root, "sub"));
+        System.IO.File.WriteAllText(System.IO.Path.Combine(root, "note.txt"), "Grüße aus der Datei\n");
+        System.IO.File.WriteAllText(System.IO.Path.Combine(root, "sub", "inner.txt"), "inner 🙂");
+        System.IO.File.CreateSymbolicLink(System.IO.Path.Combine(root, "out"), "/etc");
+        System.IO.File.CreateSymbolicLink(System.IO.Path.Combine(root, "up"), "..");
+        return root;
     }
 }

@@ -35,4 +35,25 @@ export const text = {
       throw String(e.payload ?? e.message ?? e);
     }
   },
+  linkAndRead(from, to, symbolic) {
+    try {
+      const [dir] = getDirectories()[0];
+      if (symbolic) dir.symlinkAt(from, to);
+      else dir.linkAt({}, from, dir, to);
+      const file = dir.openAt({ symlinkFollow: true }, to, {}, { read: true });
+      const [bytes] = file.read(file.stat().size, 0n);
+      return new TextDecoder().decode(bytes);
+    } catch (e) {
+      throw String(e.payload ?? e.message ?? e);
+    }
+  },
+  setMtime(path, seconds) {
+    try {
+      const [dir] = getDirectories()[0];
+      dir.setTimesAt({}, path, { tag: 'no-change' }, { tag: 'timestamp', val: { seconds, nanoseconds: 0 } });
+      return dir.statAt({}, path).dataModificationTimestamp.seconds;
+    } catch (e) {
+      throw String(e.payload ?? e.message ?? e);
+    }
+  },
 };

@@ -138,5 +138,6 @@ public sealed partial class WasiHost
         AddIo();
         AddClocksAndRandom();
         AddFilesystem();
+        AddTimesAndLinks();
     }
 }
