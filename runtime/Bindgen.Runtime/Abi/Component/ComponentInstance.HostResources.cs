@@ -78,21 +78,8 @@ public sealed partial class ComponentInstance
     /// <exception cref="ComponentHandleException">The handle does not exist, is of another type, is a borrow or is lent to a call.</exception>
     public T LiftHostOwn<T>(int type, int handle, string operation)
         where T : class
-    {
-        ComponentHandleTable.Entry entry = Lookup(type, handle, operation);
-        if (!entry.Own)
-        {
-            throw Refused(operation, handle, "it is a borrowed handle, not an owning one");
-        }
-
-        if (entry.Lends != 0)
-        {
-            throw Refused(operation, handle, $"it is lent to {entry.Lends} call(s) that have not returned");
-        }
-
-        _handles.Remove(handle);
-        return (T)_hostObjects.Remove(entry.Rep);
-    }
+        // The guest-side checks and removal are those of any owning handle; the representation names the host's object.
+        => (T)_hostObjects.Remove(LiftOwn(type, handle, operation));
 
     /// <summary>
     /// Lifts a <c>borrow</c> of a host resource, an import's argument: the object, lent until the import returns
