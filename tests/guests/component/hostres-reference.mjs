@@ -9,7 +9,7 @@
 // Outcomes: "ok", "ok <value>", "disposed" (a use of a dropped or moved resource, refused before the guest runs),
 // "trap" (the guest or a handle trapped), "poisoned".
 import { readFileSync } from 'node:fs';
-import { transpiled, step as runStep } from './jco-reference.mjs';
+import { transpiled, outcomesOf } from './jco-reference.mjs';
 
 const input = JSON.parse(readFileSync(0, 'utf8'));
 const { instantiate, getCoreModule, dispose } = await transpiled(input.component);
@@ -40,55 +40,45 @@ for (const sequence of input.sequences) {
   const app = exports.app ?? exports['local:hostres/app@1.0.0'];
   const { Tally } = app;
   const vars = new Map();
-  let poisoned = false;
-  const outcomes = [];
-  for (const step of sequence) {
-    const [op, a, b] = step.split(' ');
-    if (poisoned) {
-      outcomes.push('poisoned');
-      continue;
+  const outcomes = outcomesOf(sequence, (op, a, b, words) => {
+    let value;
+    switch (op) {
+      case 'blob': vars.set(a, new Blob(Number(b))); break;
+      case 'value': value = vars.get(a).v; break;
+      case 'tally': vars.set(a, new Tally(Number(b))); break;
+      case 'tmake': vars.set(a, Tally.make(Number(b))); break;
+      case 'total': value = vars.get(a).total(); break;
+      case 'feed': value = vars.get(a).feed(vars.get(b)); break;
+      case 'eat': value = vars.get(a).eat(vars.get(b)); break;
+      case 'tdispose': vars.get(a)[Symbol.dispose](); break;
+      case 'cycle': value = app.cycle(Number(a)); break;
+      case 'peek': value = app.peek(vars.get(a)); break;
+      case 'leak': value = app.leakBorrow(vars.get(a)); break;
+      case 'keep': app.keep(vars.get(a)); break;
+      case 'give-back': vars.set(a, app.giveBack()); break;
+      case 'drop-kept': app.dropKept(); break;
+      case 'merge-kept': value = app.mergeKept(vars.get(a)); break;
+      case 'donate': value = app.donate(vars.get(a)); break;
+      case 'fresh': vars.set(a, app.fresh(Number(b))); break;
+      case 'self-take': value = app.selfTake(); break;
+      case 'wrong-type': value = app.wrongType(); break;
+      case 'use-dropped': value = app.useDropped(); break;
+      case 'live': value = app.live(); break;
+      case 'ticket': vars.set(a, new Ticket(Number(b))); break;
+      case 'ticket-round': value = exports.ticketRound(Number(a)); break;
+      case 'ticket-number': value = exports.ticketNumber(vars.get(a)); break;
+      case 'keep-maybe': value = Number(app.keepMaybe(a === '-' ? undefined : vars.get(a))); break;
+      case 'kept-maybe': { const kept = app.keptMaybe(); vars.set(a, kept); value = kept === undefined ? 0 : 1; break; }
+      case 'lent-value': value = app.lentValue({ b: vars.get(a), n: Number(b) }); break;
+      case 'sum': value = app.sum(a.split(',').map((v) => vars.get(v))); break;
+      case 'spawn': { const list = app.spawn(Number(b)); list.forEach((x, i) => vars.set(a + i, x)); value = list.length; break; }
+      case 'made': value = made; break;
+      case 'disposed': value = disposed; break;
+      default: throw new Error('unknown step ' + words.join(' '));
     }
 
-    poisoned = runStep(outcomes, () => {
-      let value;
-      switch (op) {
-        case 'blob': vars.set(a, new Blob(Number(b))); break;
-        case 'value': value = vars.get(a).v; break;
-        case 'tally': vars.set(a, new Tally(Number(b))); break;
-        case 'tmake': vars.set(a, Tally.make(Number(b))); break;
-        case 'total': value = vars.get(a).total(); break;
-        case 'feed': value = vars.get(a).feed(vars.get(b)); break;
-        case 'eat': value = vars.get(a).eat(vars.get(b)); break;
-        case 'tdispose': vars.get(a)[Symbol.dispose](); break;
-        case 'cycle': value = app.cycle(Number(a)); break;
-        case 'peek': value = app.peek(vars.get(a)); break;
-        case 'leak': value = app.leakBorrow(vars.get(a)); break;
-        case 'keep': app.keep(vars.get(a)); break;
-        case 'give-back': vars.set(a, app.giveBack()); break;
-        case 'drop-kept': app.dropKept(); break;
-        case 'merge-kept': value = app.mergeKept(vars.get(a)); break;
-        case 'donate': value = app.donate(vars.get(a)); break;
-        case 'fresh': vars.set(a, app.fresh(Number(b))); break;
-        case 'self-take': value = app.selfTake(); break;
-        case 'wrong-type': value = app.wrongType(); break;
-        case 'use-dropped': value = app.useDropped(); break;
-        case 'live': value = app.live(); break;
-        case 'ticket': vars.set(a, new Ticket(Number(b))); break;
-        case 'ticket-round': value = exports.ticketRound(Number(a)); break;
-        case 'ticket-number': value = exports.ticketNumber(vars.get(a)); break;
-        case 'keep-maybe': value = Number(app.keepMaybe(a === '-' ? undefined : vars.get(a))); break;
-        case 'kept-maybe': { const kept = app.keptMaybe(); vars.set(a, kept); value = kept === undefined ? 0 : 1; break; }
-        case 'lent-value': value = app.lentValue({ b: vars.get(a), n: Number(b) }); break;
-        case 'sum': value = app.sum(a.split(',').map((v) => vars.get(v))); break;
-        case 'spawn': { const list = app.spawn(Number(b)); list.forEach((x, i) => vars.set(a + i, x)); value = list.length; break; }
-        case 'made': value = made; break;
-        case 'disposed': value = disposed; break;
-        default: throw new Error('unknown step ' + step);
-      }
-
-      return value;
-    });
-  }
+    return value;
+  });
 
   results.push(outcomes);
 }

@@ -24,7 +24,7 @@ export async function transpiled(path) {
  * Runs one step and pushes its outcome: "ok" or "ok <value>"; "disposed" for jco's refusal of a dropped or moved
  * resource before the guest runs; "trap" and its explanation for anything else. Returns whether the step trapped.
  */
-export function step(outcomes, run) {
+function step(outcomes, run) {
   try {
     const value = run();
     outcomes.push(value === undefined ? 'ok' : `ok ${value}`);
@@ -39,4 +39,24 @@ export function step(outcomes, run) {
     outcomes.push(`(${e.constructor.name}: ${e.message})`);
     return true;
   }
+}
+
+/**
+ * Runs a sequence of steps ("op a b ...") and returns their outcomes: after a step traps, the instance is poisoned and
+ * every later step's outcome is "poisoned". `run(op, a, b, words)` performs one step and returns its value.
+ */
+export function outcomesOf(sequence, run) {
+  const outcomes = [];
+  let poisoned = false;
+  for (const text of sequence) {
+    if (poisoned) {
+      outcomes.push('poisoned');
+      continue;
+    }
+
+    const words = text.split(' ');
+    poisoned = step(outcomes, () => run(words[0], words[1], words[2], words));
+  }
+
+  return outcomes;
 }
