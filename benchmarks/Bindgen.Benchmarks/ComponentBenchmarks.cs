@@ -14,39 +14,21 @@ namespace Bindgen.Benchmarks;
 /// hand-declared <c>[WasmModule(Abi = WasmAbi.Canonical)]</c> binding of the same core module (the baseline: what the
 /// generated world class adds on top is the re-entrance and poison gate). Interleaved mode only.
 /// </summary>
-public sealed class ComponentScenarios : IDisposable
+public sealed class ComponentScenarios() : ComponentScenarioBase("component")
 {
     private const string Text = "local:demo/text@1.0.0";
-    private readonly Engine _engine = new();
-    private readonly List<IDisposable> _owned = new();
 
     public IEnumerable<Interleaved.Scenario> Scenarios()
     {
-        Store Store()
-        {
-            var store = new Store(_engine);
-            _owned.Add(store);
-            return store;
-        }
-
-        Component Load(string file)
-        {
-            var component = Component.FromBytes(_engine, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "components", file)));
-            _owned.Add(component);
-            return component;
-        }
-
-        var linker = new ComponentLinker(_engine);
-        _owned.Add(linker);
-        ComponentInstance text = linker.Instantiate(Store(), Load("canonical.component.wasm"));
-        ComponentInstance nested = linker.Instantiate(Store(), Load("nested.component.wasm"));
+        var linker = Own(new ComponentLinker(Engine));
+        ComponentInstance text = linker.Instantiate(NewStore(), LoadComponent("canonical.component.wasm"));
+        ComponentInstance nested = linker.Instantiate(NewStore(), LoadComponent("nested.component.wasm"));
         ComponentFunction echoString = text.GetFunction(Text, "echo-string")!, echoBytes = text.GetFunction(Text, "echo-bytes")!;
         ComponentFunction add = nested.GetFunction("local:nested/math@0.1.0", "add")!;
-        var module = Module.FromBytes(_engine, "canonical", Resource("canonical.wasm"));
-        _owned.Add(module);
-        CanonicalBench declared = CanonicalBench.Instantiate(Store(), module, GuestMemoryOptions.Unchecked);
-        Components.Text.Canonical generated = Components.Text.Canonical.Instantiate(_engine, Store(), GuestMemoryOptions.Unchecked);
-        Components.Nested.Nested math = Components.Nested.Nested.Instantiate(_engine, Store(), GuestMemoryOptions.Unchecked);
+        var module = Own(Module.FromBytes(Engine, "canonical", Resource("canonical.wasm")));
+        CanonicalBench declared = CanonicalBench.Instantiate(NewStore(), module, GuestMemoryOptions.Unchecked);
+        Components.Text.Canonical generated = Components.Text.Canonical.Instantiate(Engine, NewStore(), GuestMemoryOptions.Unchecked);
+        Components.Nested.Nested math = Components.Nested.Nested.Instantiate(Engine, NewStore(), GuestMemoryOptions.Unchecked);
 
         string s16 = new('ü', 16);
         byte[] kib4 = Enumerable.Range(0, 4096).Select(i => (byte)(i * 7)).ToArray();
@@ -63,24 +45,6 @@ public sealed class ComponentScenarios : IDisposable
         yield return new Interleaved.Scenario("component echo-bytes 4 KiB",
             [new Interleaved.Variant("Declared canonical", () => declared.EchoBytes(kib4)), new Interleaved.Variant("Generated", () => generated.Text.EchoBytes(kib4)),
              new Interleaved.Variant("Components", () => echoBytes.Call(CV.List(kib4.Select(CV.U8).ToArray()))!.AsList().Select(v => v.AsU8()).ToArray())]);
-    }
-
-    public void Dispose()
-    {
-        foreach (IDisposable owned in Enumerable.Reverse(_owned))
-        {
-            owned.Dispose();
-        }
-
-        _engine.Dispose();
-    }
-
-    private static void Check(bool same, string what)
-    {
-        if (!same)
-        {
-            throw new InvalidOperationException($"component {what}: the paths disagree");
-        }
     }
 
     private static byte[] Resource(string name)

@@ -14,26 +14,15 @@ namespace Bindgen.Benchmarks;
 /// Wasmtime.Components' (the baseline) on the same component; and the same call straight into the UTF-16 callee.
 /// Short strings only: the guests' bump allocators never free. Interleaved mode only.
 /// </summary>
-public sealed class ComposedScenarios : IDisposable
+public sealed class ComposedScenarios() : ComponentScenarioBase("composed")
 {
-    private readonly Engine _engine = new();
-    private readonly List<IDisposable> _owned = new();
 
     public IEnumerable<Interleaved.Scenario> Scenarios()
     {
-        Store Store()
-        {
-            var store = new Store(_engine);
-            _owned.Add(store);
-            return store;
-        }
-
-        var component = Component.FromBytes(_engine, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "components", "compose.component.wasm")));
-        _owned.Add(component);
-        var linker = new ComponentLinker(_engine);
-        _owned.Add(linker);
-        ComponentInstance reference = linker.Instantiate(Store(), component);
-        Components.Compose.Composed generated = Components.Compose.Composed.Instantiate(_engine, Store(), GuestMemoryOptions.Unchecked);
+        Component component = LoadComponent("compose.component.wasm");
+        var linker = Own(new ComponentLinker(Engine));
+        ComponentInstance reference = linker.Instantiate(NewStore(), component);
+        Components.Compose.Composed generated = Components.Compose.Composed.Instantiate(Engine, NewStore(), GuestMemoryOptions.Unchecked);
         ComponentFunction composed = reference.GetFunction("local:compose/utf8-to-utf16@0.1.0", "echo")!;
         ComponentFunction direct = reference.GetFunction("local:compose/text-utf16@0.1.0", "echo")!;
         foreach (string text in new[] { "sixteen ascii ch", "sechzehn Zeichen ü Ω 😀" })
@@ -44,24 +33,6 @@ public sealed class ComposedScenarios : IDisposable
                 [new Interleaved.Variant("Components", () => composed.Call(CV.String(text))), new Interleaved.Variant("Generated", () => generated.Utf8ToUtf16.Echo(text))]);
             yield return new Interleaved.Scenario($"composed direct utf16 echo, {label}",
                 [new Interleaved.Variant("Components", () => direct.Call(CV.String(text))), new Interleaved.Variant("Generated", () => generated.TextUtf16.Echo(text))]);
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (IDisposable owned in Enumerable.Reverse(_owned))
-        {
-            owned.Dispose();
-        }
-
-        _engine.Dispose();
-    }
-
-    private static void Check(bool same, string what)
-    {
-        if (!same)
-        {
-            throw new InvalidOperationException($"composed {what}: the paths disagree");
         }
     }
 }

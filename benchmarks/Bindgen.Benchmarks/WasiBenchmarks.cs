@@ -16,34 +16,20 @@ namespace Bindgen.Benchmarks;
 /// host. One call, a 4 KiB stdout write, and an
 /// instantiation (a new store each time). Interleaved mode only.
 /// </summary>
-public sealed class WasiScenarios : IDisposable
+public sealed class WasiScenarios() : ComponentScenarioBase("wasi")
 {
     private const string App = "local:wasi-demo/app@1.0.0";
     private const string Text = "local:js-demo/text@1.0.0";
-    private readonly Engine _engine = new();
-    private readonly List<IDisposable> _owned = new();
 
     public IEnumerable<Interleaved.Scenario> Scenarios()
     {
-        Store Store(bool owned = true)
-        {
-            var store = new Store(_engine);
-            if (owned)
-            {
-                _owned.Add(store);
-            }
-
-            return store;
-        }
+        Store Store(bool owned = true) => owned ? NewStore() : new Store(Engine);
 
         static WasiConfiguration Quiet() => new WasiConfiguration().WithStandardOutputCallback(_ => { }).WithStandardErrorCallback(_ => { });
         var wasi = new WasiOptions { StandardOutput = Stream.Null, StandardError = Stream.Null };
-        var app = Component.FromBytes(_engine, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "components", "wasi_app.component.wasm")));
-        _owned.Add(app);
-        var js = Component.FromBytes(_engine, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "components", "js_text.component.wasm")));
-        _owned.Add(js);
-        var linker = new ComponentLinker(_engine);
-        _owned.Add(linker);
+        Component app = LoadComponent("wasi_app.component.wasm");
+        Component js = LoadComponent("js_text.component.wasm");
+        var linker = Own(new ComponentLinker(Engine));
         linker.AddWasiPreview2();
         Wasmtime.Components.ComponentInstance Reference(Component component, Store store)
         {
@@ -51,11 +37,11 @@ public sealed class WasiScenarios : IDisposable
             return linker.Instantiate(store, component);
         }
 
-        Components.Wasi.WasiApp bypass = Components.Wasi.WasiApp.Instantiate(_engine, Store(), wasi, GuestMemoryOptions.Unchecked);
+        Components.Wasi.WasiApp bypass = Components.Wasi.WasiApp.Instantiate(Engine, Store(), wasi, GuestMemoryOptions.Unchecked);
         Wasmtime.Components.ComponentInstance appReference = Reference(app, Store());
         ComponentFunction add = appReference.GetFunction(App, "add")!, write = appReference.GetFunction(App, "write-stdout")!;
-        Components.Js.JsText fallback = Components.Js.JsText.Instantiate(_engine, Store(), wasi);
-        Components.WasiHost.WasiAppOnHost onHost = Components.WasiHost.WasiAppOnHost.Instantiate(_engine, Store(), wasi, GuestMemoryOptions.Unchecked);
+        Components.Js.JsText fallback = Components.Js.JsText.Instantiate(Engine, Store(), wasi);
+        Components.WasiHost.WasiAppOnHost onHost = Components.WasiHost.WasiAppOnHost.Instantiate(Engine, Store(), wasi, GuestMemoryOptions.Unchecked);
         Wasmtime.Components.ComponentInstance jsReference = Reference(js, Store());
         ComponentFunction jsAdd = jsReference.GetFunction(Text, "add")!, jsWrite = jsReference.GetFunction(Text, "write-stdout")!;
 
@@ -72,7 +58,7 @@ public sealed class WasiScenarios : IDisposable
             [new Interleaved.Variant("Components+WASI", () => write.Call(CV.List(kib4.Select(CV.U8).ToArray()))), new Interleaved.Variant("Bypass", () => bypass.App.WriteStdout(kib4))]);
         yield return new Interleaved.Scenario("wasi bypass instantiate",
             [new Interleaved.Variant("Components+WASI", () => { using Store s = Store(owned: false); Reference(app, s); }),
-             new Interleaved.Variant("Bypass", () => { using Store s = Store(owned: false); Components.Wasi.WasiApp.Instantiate(_engine, s, wasi, GuestMemoryOptions.Unchecked); })]);
+             new Interleaved.Variant("Bypass", () => { using Store s = Store(owned: false); Components.Wasi.WasiApp.Instantiate(Engine, s, wasi, GuestMemoryOptions.Unchecked); })]);
         yield return new Interleaved.Scenario("wasi host stdout write 4 KiB (C, adapter included)",
             [new Interleaved.Variant("Components+WASI", () => write.Call(CV.List(kib4.Select(CV.U8).ToArray()))), new Interleaved.Variant("WasiHost", () => onHost.App.WriteStdout(kib4))]);
         yield return new Interleaved.Scenario("wasi host add(u32, u32) (JS)",
@@ -81,24 +67,6 @@ public sealed class WasiScenarios : IDisposable
             [new Interleaved.Variant("Components+WASI", () => jsWrite.Call(CV.String(text4k))), new Interleaved.Variant("WasiHost", () => fallback.Text.WriteStdout(text4k))]);
         yield return new Interleaved.Scenario("wasi host instantiate (JS)",
             [new Interleaved.Variant("Components+WASI", () => { using Store s = Store(owned: false); Reference(js, s); }),
-             new Interleaved.Variant("WasiHost", () => { using Store s = Store(owned: false); Components.Js.JsText.Instantiate(_engine, s, wasi); })]);
-    }
-
-    public void Dispose()
-    {
-        foreach (IDisposable owned in Enumerable.Reverse(_owned))
-        {
-            owned.Dispose();
-        }
-
-        _engine.Dispose();
-    }
-
-    private static void Check(bool same, string what)
-    {
-        if (!same)
-        {
-            throw new InvalidOperationException($"wasi {what}: the paths disagree");
-        }
+             new Interleaved.Variant("WasiHost", () => { using Store s = Store(owned: false); Components.Js.JsText.Instantiate(Engine, s, wasi); })]);
     }
 }
