@@ -109,4 +109,25 @@ public sealed class PackageBindingTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Test]
+    public void A_package_of_which_nothing_is_bound_is_explained()
+    {
+        // A bundled glue (esbuild's class expressions, exports renamed to a hand-written subclass), as @resvg/resvg-wasm ships.
+        const string bundled = """
+            var Resvg = class {
+              free() { const ptr = this.__destroy_into_raw(); wasm.__wbg_resvg_free(ptr); }
+              get width() { const ret = wasm.resvg_width(this.__wbg_ptr); return ret; }
+            };
+            var Resvg2 = class extends Resvg { constructor(svg, options) { super(svg, JSON.stringify(options)); } };
+            export { Resvg2 as Resvg };
+            """;
+        const string plain = "module.exports.f = function() { wasm.f(); };\n";
+        var functions = new System.Collections.Generic.Dictionary<string, string> { ["f"] = "() -> ()", ["resvg_width"] = "(i32) -> f32" };
+        var declarations = new System.Collections.Generic.Dictionary<string, TsDeclaration>();
+        PackageBinding Bind(string glue) => PackageBinder.Bind("ILib", tasks::Bindgen.Generator.Abi.WasmBindgen.GlueReader.Read("index.js", glue), functions, declarations);
+
+        Assert.That(EmptyBinding.Explain(Bind(bundled), "index.js"), Does.Contain("glue 'index.js' exports no function or class that calls the module").And.Contain("bundler"));
+        Assert.That(EmptyBinding.Explain(Bind(plain), "index.js"), Is.Null, "a package with a bound export");
+    }
 }

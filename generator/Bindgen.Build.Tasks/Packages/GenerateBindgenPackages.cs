@@ -14,12 +14,13 @@ namespace Bindgen.Build.Tasks;
 /// Binds each <c>BindgenPackage</c> item (a wasm-bindgen package folder, or its glue) without hand-written C#: reads
 /// its glue (as the generator reads it), its module's function types and its <c>.d.ts</c>, and writes a C# interface
 /// the generator then binds. An export that cannot be bound yet is left out and reported as BG9008 (a message, at its
-/// line in the <c>.d.ts</c>); a package whose files cannot be found or read is error BG9009.
+/// line in the <c>.d.ts</c>); a package whose files cannot be found or read is error BG9009; one of which nothing is bound, warning BG9010.
 /// </summary>
 public sealed class GenerateBindgenPackages : Task
 {
     private const string SkippedCode = "BG9008";
     private const string ErrorCode = "BG9009";
+    private const string EmptyCode = "BG9010";
 
     /// <summary>The project's <c>BindgenPackage</c> items; metadata <c>Namespace</c>, <c>InterfaceName</c>, <c>Accessibility</c> (public or internal).</summary>
     [Required]
@@ -114,6 +115,12 @@ public sealed class GenerateBindgenPackages : Task
             {
                 Log.LogMessage(subcategory: null, SkippedCode, helpKeyword: SkippedCode, files.Declarations ?? files.Glue, skipped.Line, 0, 0, 0, MessageImportance.High,
                     $"BindgenPackage '{package.ItemSpec}': '{skipped.Key}' is not bound: {skipped.Reason}.");
+            }
+
+            if (EmptyBinding.Explain(binding, Path.GetFileName(files.Glue)) is { } empty)
+            {
+                Log.LogWarning(subcategory: null, EmptyCode, helpKeyword: EmptyCode, helpLink: "https://github.com/bindgen-dotnet/bindgen/blob/main/docs/diagnostics/BG9010.md", files.Glue, 0, 0, 0, 0,
+                    $"BindgenPackage '{package.ItemSpec}': {empty}.");
             }
 
             string ns = package.GetMetadata("Namespace") is { Length: > 0 } n ? n : DefaultNamespace;
