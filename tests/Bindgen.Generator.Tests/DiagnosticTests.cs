@@ -134,6 +134,22 @@ public sealed class DiagnosticTests
         Assert.That(d.GetMessage(), Does.Contain("'Plus'").And.Contain("'add'").And.Contain("'Add'"));
     }
 
+    [Test]
+    public void BG0002_overloads_binding_one_export_are_refused_outside_wasm_bindgen()
+    {
+        // Only wasm-bindgen's trailing optional arguments make two overloads one wasm signature.
+        Diagnostic d = Single("""
+            using Bindgen;
+            [WasmModule]
+            public interface IBad
+            {
+                int Add(int a, int b);
+                int Add(int a);
+            }
+            """, "BG0002", "Add");
+        Assert.That(d.GetMessage(), Does.Contain("'add'"));
+    }
+
     [TestCase("\"\"", "empty")]
     [TestCase("\"   \"", "empty")]
     [TestCase("\" padded\"", "white space")]

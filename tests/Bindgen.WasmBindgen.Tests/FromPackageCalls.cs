@@ -136,7 +136,7 @@ public static class FromPackageCalls
         string[] parts = member.Split('.');
         if (parts.Length == 1)
         {
-            types = package.Interface.GetMethod(member)!.GetParameters().Select(p => p.ParameterType).ToArray();
+            types = FromPackageDriver.Overload(package.Interface, member).GetParameters().Select(p => p.ParameterType).ToArray();
         }
         else
         {
@@ -144,7 +144,7 @@ public static class FromPackageCalls
             PropertyInfo? property = cls.GetProperty(parts[1]);
             types = property is not null
                 ? (key.Contains(".set ") ? new[] { cls, property.PropertyType } : new[] { cls })
-                : cls.GetMethod(parts[1])!.GetParameters().Select(p => p.ParameterType).Prepend(cls).ToArray();
+                : FromPackageDriver.Overload(cls, parts[1]).GetParameters().Select(p => p.ParameterType).Prepend(cls).ToArray();
         }
 
         var args = new JsonArray();
@@ -225,7 +225,7 @@ public static class FromPackageCalls
                     string name = key.Substring(cls.Key.Length + 1);
                     string[] parts = package.Bound[key].Split('.');
                     Type? type = parts.Length == 2 ? package.Interface.GetNestedType(parts[0]) : null;
-                    bool zeroArgument = name.StartsWith("get_", StringComparison.Ordinal) && type?.GetMethod(parts[1])?.GetParameters().Length == 0;
+                    bool zeroArgument = name.StartsWith("get_", StringComparison.Ordinal) && (type is null ? null : FromPackageDriver.Overload(type, parts[1]))?.GetParameters().Length == 0;
                     if (name.StartsWith("get ", StringComparison.Ordinal) || zeroArgument)
                     {
                         members.Add(name);

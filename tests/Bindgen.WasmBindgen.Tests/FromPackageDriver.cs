@@ -132,6 +132,13 @@ public sealed class FromPackageDriver
         }
     }
 
+    /// <summary>
+    /// The method <paramref name="name"/> of <paramref name="type"/>; of its overloads, the one without the optional
+    /// JavaScript objects, which passes undefined for them as the Node side's call omits them.
+    /// </summary>
+    internal static MethodInfo Overload(Type type, string name) =>
+        type.GetMethods().Where(m => m.Name == name).OrderBy(m => m.GetParameters().Length).First();
+
     /// <summary>The C# member bound to a glue name: a method of the binding or of a class interface, or a property accessor.</summary>
     private (MemberInfo Member, bool OnInstance) Resolve(string package, string function)
     {
@@ -139,12 +146,12 @@ public sealed class FromPackageDriver
         string member = p.Bound.TryGetValue(function, out string? m) ? m : throw new ArgumentException($"{package}: '{function}' is not bound");
         if (!member.Contains('.'))
         {
-            return (p.Interface.GetMethod(member)!, false);
+            return (Overload(p.Interface, member), false);
         }
 
         string[] parts = member.Split('.');
         Type type = p.Interface.GetNestedType(parts[0])!;
-        return function.Contains(".get ") || function.Contains(".set ") ? (type.GetProperty(parts[1])!, true) : (type.GetMethod(parts[1])!, true);
+        return function.Contains(".get ") || function.Contains(".set ") ? (type.GetProperty(parts[1])!, true) : (Overload(type, parts[1]), true);
     }
 
     private object?[] Decode(string package, string function, JsonArray args)

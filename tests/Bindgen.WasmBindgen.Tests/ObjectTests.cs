@@ -107,6 +107,43 @@ public sealed class ObjectTests
         Assert.That(expected.Distinct().Count(), Is.GreaterThan(calls.Length / 2), "configs change the results");
     }
 
+    /// <summary>
+    /// The binding a <c>&lt;BindgenPackage&gt;</c> generates passes sql_fmt's optional config through its overload taking
+    /// it (and undefined through the one without it): the same results and errors as Node, every config.
+    /// </summary>
+    [Test]
+    public void The_package_binding_passes_an_options_object_through_its_overload()
+    {
+        (JsonObject[] calls, string[] expected) = Reference.Value;
+        using Engine engine = Engines.Create(_setting);
+        FromPackage.SqlFmt sql = FromPackage.SqlFmtPackage.Instantiate(engine, new Store(engine));
+        int compared = 0;
+        for (int i = 0; i < calls.Length; i++)
+        {
+            if ((string)calls[i]["pkg"]! != "sql")
+            {
+                continue;
+            }
+
+            JsonArray args = calls[i]["args"]!.AsArray();
+            string actual;
+            try
+            {
+                actual = "ok: " + JsonValue.Create(sql.Format((string)args[0]!, Dotnet(args[1])))!.ToJsonString();
+            }
+            catch (JsException e)
+            {
+                actual = "error: " + e.Message;
+            }
+
+            Assert.That(actual, Is.EqualTo(expected[i]), calls[i].ToJsonString());
+            compared++;
+        }
+
+        Assert.That(compared, Is.EqualTo(SqlConfigs().Count()));
+        Assert.That("ok: " + JsonValue.Create(sql.Format(Query))!.ToJsonString(), Is.EqualTo(expected[0]), "the overload without the config passes undefined");
+    }
+
     /// <summary>Every valid config passed as a record gives what the same config as a dictionary gives, in both hosts.</summary>
     [Test]
     public void A_record_config_is_the_object_with_its_mapped_names()

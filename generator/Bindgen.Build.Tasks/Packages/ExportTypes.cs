@@ -6,7 +6,7 @@ using Bindgen.Generator.Abi.WasmBindgen;
 namespace Bindgen.Build.Tasks.Packages;
 
 /// <summary>One export's C# signature as the binder maps it, or the reason it has none.</summary>
-/// <param name="Parameters">(name in the glue, C# type) of each parameter declared; trailing optional objects are left out.</param>
+/// <param name="Parameters">(name in the glue, C# type) of each parameter declared; trailing optional objects are left out unless asked for.</param>
 /// <param name="Result">The C# result type.</param>
 /// <param name="Omitted">The glue's parameters left out (optional JavaScript objects, passed as undefined).</param>
 /// <param name="Problem">Why the export cannot be bound, or null.</param>
@@ -26,7 +26,7 @@ internal static class ExportTypeMapper
 {
     private const int MaxTypedParameters = 16;
 
-    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface, ISet<string>? declaredTypes = null, IReadOnlyDictionary<string, TsEnum>? enums = null)
+    public static ExportTypes Map(GlueExport export, TsDeclaration? declaration, string? wasmSignature, Func<string, string?> classInterface, ISet<string>? declaredTypes = null, IReadOnlyDictionary<string, TsEnum>? enums = null, bool passOptionalObjects = false)
     {
         if (export.Problem is not null)
         {
@@ -57,7 +57,7 @@ internal static class ExportTypeMapper
         {
             GlueParameter g = glue[i];
             string? ts = declaration is not null && i < declaration.Parameters.Count ? declaration.Parameters[i].Type : null;
-            if (g.Kind == GlueParameterKind.OptionalObject)
+            if (g.Kind == GlueParameterKind.OptionalObject && !passOptionalObjects)
             {
                 if (glue.Skip(i).Any(p => p.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes)))
                 {
@@ -101,6 +101,8 @@ internal static class ExportTypeMapper
                 // A JavaScript function (&js_sys::Function): a delegate given the call's arguments, its result returned.
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject when ts == "Function" => "global::System.Func<object?[], object?>",
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => JsValue(ts) is "object" ? "object?" : JsValue(ts),
+                // An options object serde reads: a dictionary, a record or an anonymous object, walked as a JavaScript object; null passes undefined.
+                GlueParameterKind.OptionalObject => "object?",
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => g.Element is null ? null : classInterface(g.Element),
                 _ => null,
             };

@@ -60,7 +60,7 @@ internal static class PackageBinder
                 continue;
             }
 
-            ExportTypes types = Map(export);
+            (ExportTypes types, ExportTypes? full) = MapWithOptions(export);
             if (types.Problem is not null)
             {
                 exports.Add(new PackageExport(export.JsName, null, types.Problem, LineOf(export.JsName)));
@@ -74,7 +74,7 @@ internal static class PackageBinder
                 _ => DotNetNames.Pascal(export.JsName),
             };
             string name = functionScope.Take(baseName);
-            functions.Add(new PackageMember(new[] { export.JsName }, name, export.JsName, types, false, false, Declared(export.JsName)));
+            functions.AddRange(Overloads(name, export, types, full));
             exports.Add(new PackageExport(export.JsName, name, null, LineOf(export.JsName)));
         }
 
@@ -88,7 +88,7 @@ internal static class PackageBinder
             GlueExport[] own = all.Where(e => e.TakesSelf && e.JsName.StartsWith(cls + ".", StringComparison.Ordinal)).ToArray();
             foreach (GlueExport export in own.Where(e => e.Member == GlueMemberKind.Method))
             {
-                ExportTypes types = Map(export);
+                (ExportTypes types, ExportTypes? full) = MapWithOptions(export);
                 if (types.Problem is not null)
                 {
                     exports.Add(new PackageExport(export.JsName, null, types.Problem, LineOf(export.JsName)));
@@ -96,7 +96,7 @@ internal static class PackageBinder
                 }
 
                 string name = scope.Take(DotNetNames.Pascal(export.JsName.Substring(cls.Length + 1)));
-                members.Add(new PackageMember(new[] { export.JsName }, name, export.JsName, types, false, false, Declared(export.JsName)));
+                members.AddRange(Overloads(name, export, types, full));
                 exports.Add(new PackageExport(export.JsName, ClassName(cls) + "." + name, null, LineOf(export.JsName)));
             }
 
@@ -173,6 +173,31 @@ internal static class PackageBinder
         ExportTypes Map(GlueExport export) =>
             ExportTypeMapper.Map(export, declarations.TryGetValue(export.JsName, out TsDeclaration? d) ? d : null,
                 wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes, enums);
+
+        // Optional JavaScript objects (options a serde reads): an overload without them passes undefined, as a JavaScript
+        // call that omits them; one with them takes each as object? (a dictionary, a record, an anonymous object). When a
+        // required parameter follows one, only the overload with them exists.
+        (ExportTypes Types, ExportTypes? Full) MapWithOptions(GlueExport export)
+        {
+            ExportTypes types = Map(export);
+            if (types.Problem is null && types.Omitted.Count == 0)
+            {
+                return (types, null);
+            }
+
+            ExportTypes full = ExportTypeMapper.Map(export, declarations.TryGetValue(export.JsName, out TsDeclaration? d) ? d : null,
+                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes, enums, passOptionalObjects: true);
+            return types.Problem is null ? (types, full.Problem is null ? full : null) : full.Problem is null ? (full, null) : (types, null);
+        }
+
+        IEnumerable<PackageMember> Overloads(string name, GlueExport export, ExportTypes types, ExportTypes? full)
+        {
+            yield return new PackageMember(new[] { export.JsName }, name, export.JsName, types, false, false, Declared(export.JsName));
+            if (full is not null)
+            {
+                yield return new PackageMember(new[] { export.JsName }, name, export.JsName, full, false, false, Declared(export.JsName));
+            }
+        }
 
         int LineOf(string key) => declarations.TryGetValue(key, out TsDeclaration? d) ? d.Line : 0;
 

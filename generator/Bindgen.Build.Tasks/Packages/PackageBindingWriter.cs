@@ -123,7 +123,7 @@ internal static class PackageBindingWriter
 
         if (member.Types.Omitted.Count > 0)
         {
-            w.AppendLine($"{indent}/// <remarks>Passes <c>undefined</c> for {string.Join(", ", member.Types.Omitted.Select(o => $"<c>{Xml(o)}</c>"))} (an optional JavaScript object Bindgen does not pass yet).</remarks>");
+            w.AppendLine($"{indent}/// <remarks>Passes <c>undefined</c> for {string.Join(", ", member.Types.Omitted.Select(o => $"<c>{Xml(o)}</c>"))} (optional JavaScript objects: the overload taking them passes them).</remarks>");
         }
 
         w.AppendLine($"{indent}[global::Bindgen.WasmExport({Literal(member.Export)})]");

@@ -23,6 +23,12 @@ internal interface IAbiBackend
     ModuleAbi ParseModule(BindingInfo binding, INamedTypeSymbol type, AttributeData? attribute, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics);
 
     /// <summary>Whether interfaces nested in the binding interface are this ABI's to parse (in <see cref="ParseModule"/>) instead of unsupported members.</summary>
+    /// <summary>
+    /// Whether overloads of one method may bind the same export: true where the module's function takes the same wasm
+    /// parameters whichever overload calls it (wasm-bindgen's trailing optional arguments, passed as none when left out).
+    /// </summary>
+    bool OverloadsShareAnExport { get; }
+
     bool BindsNestedInterfaces { get; }
 
     /// <summary>One abstract method of the interface under this ABI, or null when it cannot be bound (a diagnostic says why).</summary>

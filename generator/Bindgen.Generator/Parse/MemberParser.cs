@@ -94,7 +94,7 @@ internal sealed class MemberParser
             var method = (IMethodSymbol)member;
             int errorsBefore = _diagnostics.Count;
             MethodModel? model = _backend.ParseMethod(this, method, memberLocation);
-            if (model is not null && exportOwners.TryGetValue(model.ExportName, out string? owner))
+            if (model is not null && exportOwners.TryGetValue(model.ExportName, out string? owner) && !(owner == method.Name && _backend.OverloadsShareAnExport && _binding.Kind == BindingKind.Exports))
             {
                 _diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicateExportName, ExportNameLocation(method) ?? memberLocation, method.Name, _binding.Noun, model.ExportName, owner));
                 model = null;
@@ -118,7 +118,7 @@ internal sealed class MemberParser
                 model = model with { ImplementExplicitly = true };
             }
 
-            exportOwners.Add(model.ExportName, method.Name);
+            exportOwners[model.ExportName] = method.Name;
             parsed.Add((method, model));
         }
 

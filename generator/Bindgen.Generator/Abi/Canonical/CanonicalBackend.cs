@@ -26,6 +26,9 @@ internal sealed class CanonicalBackend : IAbiBackend
     /// <summary>No: a nested interface is reported as a member that cannot be bound.</summary>
     public bool BindsNestedInterfaces => false;
 
+    /// <summary>No: two signatures for one wasm function cannot both be right.</summary>
+    public bool OverloadsShareAnExport => false;
+
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         CanonicalMethodParser.Parse(parser, method, methodLocation);
 

@@ -31,6 +31,11 @@ internal sealed class ComponentBackend : IAbiBackend
 
     /// <summary>No: a component binding is generated from its description, not from nested interfaces.</summary>
     public bool BindsNestedInterfaces => false;
+
+
+    /// <summary>No: two signatures for one wasm function cannot both be right.</summary>
+
+    public bool OverloadsShareAnExport => false;
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) => null;
 
     public bool ChecksDescription => false;

@@ -31,6 +31,9 @@ internal sealed class WasmBindgenBackend : IAbiBackend
     /// <summary>Yes: a nested interface declares an exported class (<see cref="WasmBindgenClassParser"/>).</summary>
     public bool BindsNestedInterfaces => true;
 
+    /// <summary>Yes: an overload without trailing optional arguments passes none for each, as JavaScript passes undefined.</summary>
+    public bool OverloadsShareAnExport => true;
+
     public MethodModel? ParseMethod(MemberParser parser, IMethodSymbol method, LocationInfo? methodLocation) =>
         WasmBindgenMethodParser.Parse(parser, method, methodLocation);
 
