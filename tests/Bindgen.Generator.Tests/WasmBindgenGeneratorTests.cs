@@ -284,6 +284,21 @@ public sealed class WasmBindgenGeneratorTests
         Assert.That((import.Operation, import.CatchesErrors), Is.EqualTo(("uint8array_set", true)));
     }
 
+    [Test]
+    public void A_class_toJSON_that_calls_the_module_is_an_export_and_an_inspectable_one_is_not()
+    {
+        const string Glue = """
+            class Doc {
+                free() { const ptr = this.__destroy_into_raw(); wasm.__wbg_doc_free(ptr, 0); }
+                toJSON() { const ret = wasm.doc_toJSON(this.__wbg_ptr); return takeObject(ret); }
+                toString() { return JSON.stringify(this); }
+            }
+            module.exports.Doc = Doc;
+            """;
+        string[] exports = Abi.WasmBindgen.GlueReader.Read("doc.js", Glue).Exports.AsSpan().ToArray().Select(e => e.JsName).ToArray();
+        Assert.That(exports, Is.EquivalentTo(new[] { "Doc.toJSON" }));
+    }
+
     [TestCase("")]
     [TestCase("module.exports.f = function(a) { const ret = wasm.f(")]
     [TestCase("export function g(x) { const retptr = wasm.__wbindgen_add_to_stack_pointer(-16); wasm.g(retptr, x); var r9 = getInt32Memory0()[retptr / 4 + 9]; } }}}")]

@@ -18,8 +18,11 @@ internal static class GlueClassReader
         @"^[ \t]*(?<static>static\s+)?(?:(?<accessor>get|set)\s+)?(?<name>[A-Za-z_$][\w$]*)\s*\((?<params>[^)]*)\)\s*\{",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    /// <summary>Glue plumbing every class has, not exports of the module.</summary>
-    private static readonly HashSet<string> Plumbing = new(StringComparer.Ordinal) { "__wrap", "__destroy_into_raw", "__unwrap", "free", "toJSON", "toString", "__getClassname" };
+    /// <summary>
+    /// Glue plumbing every class has, not exports of the module. An inspectable class's <c>toJSON</c>/<c>toString</c>
+    /// call no export and are skipped as such; a package's own <c>#[wasm_bindgen(js_name = toJSON)]</c> is an export.
+    /// </summary>
+    private static readonly HashSet<string> Plumbing = new(StringComparer.Ordinal) { "__wrap", "__destroy_into_raw", "__unwrap", "free", "__getClassname" };
 
     public static IEnumerable<(GlueClass Class, List<GlueExport> Members)> Read(string text, HashSet<string> exported, HashSet<string> helpers)
     {
