@@ -79,8 +79,7 @@ internal static class TypeScriptEnums
             var members = new List<(string, long)>();
             for (int i = 0; i < e.Value.Count; i++)
             {
-                string name = DotNetNames.Pascal(e.Value[i]);
-                members.Add((scope.Take(name.Length == 0 ? "Empty" : name), i));
+                members.Add((scope.Take(e.Value[i].Length == 0 ? "Empty" : DotNetNames.Pascal(e.Value[i])), i));
             }
 
             enums[e.Key] = new TsEnum(e.Key, members, e.Value);
