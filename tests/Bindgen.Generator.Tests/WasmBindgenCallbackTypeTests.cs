@@ -3,6 +3,8 @@ extern alias tasks;
 using System.Collections.Generic;
 using System.Linq;
 using Bindgen.Generator.Abi.WasmBindgen;
+using Bindgen.TestSupport;
+using Microsoft.CodeAnalysis;
 using NUnit.Framework;
 using tasks::Bindgen.Build.Tasks.Packages;
 
@@ -82,5 +84,41 @@ public sealed class WasmBindgenCallbackTypeTests
             };
             """;
         Assert.That(GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo("map_entries"));
+    }
+
+    private const string ModeGlue = """
+        const __wbindgen_enum_Mode = ["fast", "slow-ish", "exact"];
+        module.exports.next_mode = function(mode) {
+            const ret = wasm.next_mode((__wbindgen_enum_Mode.indexOf(mode) + 1 || 4) - 1);
+            return __wbindgen_enum_Mode[ret];
+        };
+        module.exports.pick = function(mode, x) {
+            const ret = wasm.pick((__wbindgen_enum_Mode.indexOf(mode) + 1 || 4) - 1, x);
+            return ret;
+        };
+        """;
+
+    [TestCase("public enum Mode { Fast, SlowIsh, Exact }", new string[0])]
+    [TestCase("public enum Mode { Exact, Fast, SlowIsh }", new[] { "parameter 1 is a C# enum with members Exact, Fast, SlowIsh, and the glue's string enum 'Mode' is \"fast\", \"slow-ish\", \"exact\"" })]
+    [TestCase("public enum Mode { Fast, SlowIsh }", new[] { "parameter 1 is a C# enum with members Fast, SlowIsh," })]
+    [TestCase("public enum Mode { Fast = 1, SlowIsh, Exact }", new[] { "parameter 1 is a C# enum with members Fast=1, SlowIsh=2, Exact=3," })]
+    [TestCase("public enum Mode { Fast = -1, SlowIsh, Exact }", new[] { "members Fast=-1, SlowIsh=0, Exact=1," })]
+    public void A_hand_written_enum_must_be_the_string_enums_strings_in_order(string declaration, string[] messages)
+    {
+        GenerationResult result = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/pkg/modes.js", ModeGlue) }, "using System; using Bindgen;\n" + declaration + """
+
+            [WasmModule(Abi = WasmAbi.WasmBindgen, Glue = "modes.js")]
+            public interface IModes
+            {
+                Mode NextMode(Mode mode);
+                double Pick(Mode mode, double x);
+            }
+            """);
+        Diagnostic[] mismatches = result.Diagnostics.Where(d => d.Id == "BG0024").ToArray();
+        Assert.That(mismatches.Length, Is.EqualTo(messages.Length == 0 ? 0 : 2), string.Join("\n", result.Diagnostics));
+        foreach (string message in messages)
+        {
+            Assert.That(mismatches.Select(d => d.GetMessage()), Has.All.Contains(message));
+        }
     }
 }

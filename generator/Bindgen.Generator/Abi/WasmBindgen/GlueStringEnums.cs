@@ -1,7 +1,11 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using Bindgen.Generator.Model;
 
 namespace Bindgen.Generator.Abi.WasmBindgen;
+
+/// <summary>A string enum of the glue: its name and its strings, in index order.</summary>
+internal sealed record GlueStringEnum(string Name, EquatableArray<string> Strings);
 
 /// <summary>
 /// A string enum of the glue (<c>#[wasm_bindgen] pub enum Mode { Fast = "fast", ... }</c>; in the <c>.d.ts</c>

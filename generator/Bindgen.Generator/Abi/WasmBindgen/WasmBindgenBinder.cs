@@ -149,6 +149,16 @@ internal static class WasmBindgenBinder
             }
         }
 
+        if (signature.Enums.Count > 0 && Enumerable.Range(0, signature.Parameters.Count).Select(i => StringEnumCheck.Mismatch(glue, glueParameters[i].Element, signature.Enums[i], $"parameter {i + 1}")).FirstOrDefault(m => m is not null) is { } enumMismatch)
+        {
+            return enumMismatch;
+        }
+
+        if (export.Result == GlueResultKind.Number && signature.Enums.Count > signature.Parameters.Count && StringEnumCheck.Mismatch(glue, export.ResultElement, signature.Enums[signature.Parameters.Count], "the result") is { } resultEnumMismatch)
+        {
+            return resultEnumMismatch;
+        }
+
         if (signature.AsyncResult is not null)
         {
             return WasmBindgenAsync.ResultMismatch(signature, export);
