@@ -81,6 +81,20 @@ public sealed class WbshapesTests
     }
 
     [Test]
+    public void AnAsyncDelegatesValueAndACanceledTaskBecomeTheModulesPromise()
+    {
+        using Engine engine = Engines.Create(_setting);
+        using var store = new Store(engine);
+        Wbshapes w = WbshapesPackage.Instantiate(engine, store);
+#pragma warning disable CS1998 // an async lambda that awaits nothing completes synchronously: its task is the state machine's
+        Assert.That(w.Forward(async () => 3.5).Result, Is.EqualTo(3.5));
+#pragma warning restore CS1998
+        Task<double> canceled = w.Forward(() => Task.FromCanceled<double>(new System.Threading.CancellationToken(canceled: true)));
+        Assert.That(canceled.IsFaulted, Is.True);
+        Assert.That(canceled.Exception!.InnerException, Is.TypeOf<JsException>().With.Message.EqualTo(new TaskCanceledException().Message));
+    }
+
+    [Test]
     public void AMapFromADictionaryConvertsItsValuesAndAMissingKeyIsUndefined()
     {
         using Engine engine = Engines.Create(_setting);
