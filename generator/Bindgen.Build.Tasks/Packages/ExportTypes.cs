@@ -99,7 +99,9 @@ internal static class ExportTypeMapper
                 GlueParameterKind.OptionalInt => g.Element == "u32" ? "uint?" : g.Element == "i32" ? "int?" : null,
                 GlueParameterKind.OptionalNumber => Number(At(wasmParameters, position + 1), null) is { } value && value != "bool" ? value + "?" : null,
                 // A JavaScript function (&js_sys::Function): a delegate given the call's arguments, its result returned.
-                GlueParameterKind.Object or GlueParameterKind.BorrowedObject when ts == "Function" => "global::System.Func<object?[], object?>",
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject when CallbackTypes.IsFunction(ts) => ts == "Function" ? CallbackTypes.Untyped : CallbackTypes.Delegate(ts!),
+                // A js_sys::Map (Map<K, V>): the module calls Map's own methods on it, so a plain object will not do.
+                GlueParameterKind.Object or GlueParameterKind.BorrowedObject when ts is not null && ts.StartsWith("Map<", StringComparison.Ordinal) => "global::Bindgen.WasmBindgen.JsMap",
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => JsValue(ts) is "object" ? "object?" : JsValue(ts),
                 // An options object serde reads: a dictionary, a record or an anonymous object, walked as a JavaScript object; null passes undefined.
                 GlueParameterKind.OptionalObject => "object?",

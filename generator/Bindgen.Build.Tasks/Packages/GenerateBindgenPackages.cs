@@ -88,6 +88,7 @@ public sealed class GenerateBindgenPackages : Task
                 continue;
             }
 
+            TypeScriptEnums.AddStringEnums(enums, glueText);
             GlueModel glue = GlueReader.Read(Path.GetFileName(files.Glue), glueText);
             if (glue.Problem is not null)
             {

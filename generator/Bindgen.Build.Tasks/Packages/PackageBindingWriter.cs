@@ -36,12 +36,14 @@ internal static class PackageBindingWriter
 
         foreach (TsEnum e in binding.Enums ?? System.Array.Empty<TsEnum>())
         {
-            w.AppendLine($"    /// <summary>The package's TypeScript enum <c>{Xml(e.Name)}</c>: the numbers its exports take and return.</summary>");
+            w.AppendLine(e.Strings is null
+                ? $"    /// <summary>The package's TypeScript enum <c>{Xml(e.Name)}</c>: the numbers its exports take and return.</summary>"
+                : $"    /// <summary>The package's string enum <c>{Xml(e.Name)}</c>: each member stands for its string, which the glue passes as the member's index.</summary>");
             w.AppendLine($"    public enum {e.Name}");
             w.AppendLine("    {");
             foreach ((string member, long value) in e.Members)
             {
-                w.AppendLine($"        /// <summary><c>{Xml(e.Name)}.{Xml(member)}</c>.</summary>");
+                w.AppendLine(e.Strings is null ? $"        /// <summary><c>{Xml(e.Name)}.{Xml(member)}</c>.</summary>" : $"        /// <summary><c>\"{Xml(e.Strings[(int)value])}\"</c>.</summary>");
                 w.AppendLine($"        {DotNetNames.Pascal(member)} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
             }
 

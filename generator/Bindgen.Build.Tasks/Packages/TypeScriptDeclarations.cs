@@ -155,7 +155,7 @@ internal static class TypeScriptDeclarations
             {
                 depth++;
             }
-            else if (c is ')' or '>' or '}' or ']')
+            else if ((c is ')' or '}' or ']') || (c == '>' && !Arrow(code, i)))
             {
                 if (depth == 0)
                 {
@@ -191,7 +191,7 @@ internal static class TypeScriptDeclarations
         return -1;
     }
 
-    private static IEnumerable<string> SplitTopLevel(string text)
+    internal static IEnumerable<string> SplitTopLevel(string text)
     {
         int depth = 0, start = 0;
         for (int i = 0; i < text.Length; i++)
@@ -201,7 +201,7 @@ internal static class TypeScriptDeclarations
             {
                 depth++;
             }
-            else if (c is ')' or '>' or '}' or ']')
+            else if ((c is ')' or '}' or ']') || (c == '>' && !Arrow(text, i)))
             {
                 depth--;
             }
@@ -217,6 +217,9 @@ internal static class TypeScriptDeclarations
             yield return text.Substring(start);
         }
     }
+
+    /// <summary>Whether the <c>&gt;</c> at <paramref name="i"/> ends a function type's arrow (<c>=&gt;</c>), not a type argument list.</summary>
+    private static bool Arrow(string text, int i) => i > 0 && text[i - 1] == '=';
 
     /// <summary>The text with comments blanked out (line breaks kept, so line numbers stay right).</summary>
     private static string StripComments(string text) =>

@@ -8,7 +8,8 @@ namespace Bindgen.Build.Tasks.Packages;
 /// <summary>A numeric TypeScript <c>enum</c> of the <c>.d.ts</c> (a <c>#[wasm_bindgen] enum</c> of the crate) and its members.</summary>
 /// <param name="Name">The enum's name, as TypeScript and C# give it.</param>
 /// <param name="Members">Each member's name and value.</param>
-internal sealed record TsEnum(string Name, IReadOnlyList<(string Member, long Value)> Members);
+/// <param name="Strings">For a string enum (<c>type Mode = "fast" | "slow"</c>), each member's string, in member order; else null.</param>
+internal sealed record TsEnum(string Name, IReadOnlyList<(string Member, long Value)> Members, IReadOnlyList<string>? Strings = null);
 
 /// <summary>
 /// Reads the numeric enums of a <c>.d.ts</c> (<c>export enum Shape { Square, Circle = 3 }</c>): a member without a
@@ -59,6 +60,30 @@ internal static class TypeScriptEnums
         }
 
         return enums;
+    }
+
+    /// <summary>
+    /// Adds the glue's string enums (<c>const __wbindgen_enum_Mode = ["fast", "slow"]</c>): members named after their
+    /// strings in .NET case, valued by index (the number the glue passes), unless the .d.ts has a numeric enum of the name.
+    /// </summary>
+    public static void AddStringEnums(Dictionary<string, TsEnum> enums, string glue)
+    {
+        foreach (KeyValuePair<string, List<string>> e in Bindgen.Generator.Abi.WasmBindgen.GlueStringEnums.Read(glue))
+        {
+            if (enums.ContainsKey(e.Key) || e.Value.Count == 0)
+            {
+                continue;
+            }
+
+            var scope = new DotNetNames.Scope(DotNetNames.Reserved);
+            var members = new List<(string, long)>();
+            for (int i = 0; i < e.Value.Count; i++)
+            {
+                members.Add((scope.Take(e.Value[i].Length == 0 ? "Empty" : DotNetNames.Pascal(e.Value[i])), i));
+            }
+
+            enums[e.Key] = new TsEnum(e.Key, members, e.Value);
+        }
     }
 
     private static long Parse(string text)

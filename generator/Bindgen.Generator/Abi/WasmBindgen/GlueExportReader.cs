@@ -97,10 +97,10 @@ internal static class GlueExportReader
             (result, resultSlot, lengthSlot) = Result(body, assigned, transport, slots, ref problem);
         }
 
-        // A u64 result: the glue reads the i64 as unsigned (BigInt.asUintN), so only ulong gives the same value.
-        if (result == GlueResultKind.Number && Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;"))
+        // A u64 result: the glue reads the i64 as unsigned (BigInt.asUintN), so only ulong gives the same value; a string enum's index names its enum.
+        if (result == GlueResultKind.Number)
         {
-            resultElement = "u64";
+            resultElement = Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;") ? "u64" : GlueStringEnums.Result(body) is { } e ? GlueStringEnums.ElementPrefix + e : resultElement;
         }
 
         int errorSlot = -1, flagSlot = -1;
@@ -211,6 +211,11 @@ internal static class GlueExportReader
         if (Array.IndexOf(jsParameters, argument) >= 0)
         {
             return new GlueParameter(argument, GlueParameterKind.Number, argument);
+        }
+
+        if (GlueStringEnums.Argument(argument) is { } e && Array.IndexOf(jsParameters, e.Parameter) >= 0)
+        {
+            return new GlueParameter(e.Parameter, GlueParameterKind.Number, argument, GlueStringEnums.ElementPrefix + e.Enum);
         }
 
         // Newer glue converts a boolean first: const val2 = +flag; ... wasm.f(val2).
@@ -336,6 +341,7 @@ internal static class GlueExportReader
             : Regex.IsMatch(body, @"return\s+ret\s*>>>\s*0\s*;") ? (GlueResultKind.Unsigned, -1, -1)
             : Regex.IsMatch(body, @"return\s+ret\s*;") ? (GlueResultKind.Number, -1, -1)
             : Regex.IsMatch(body, @"return\s+BigInt\.asUintN\(64,\s*ret\)\s*;") ? (GlueResultKind.Number, -1, -1)
+            : GlueStringEnums.Result(body) is not null ? (GlueResultKind.Number, -1, -1)
             : Regex.IsMatch(body, @"return\s") ? Other(ref problem)
             : (GlueResultKind.Void, -1, -1);
     }

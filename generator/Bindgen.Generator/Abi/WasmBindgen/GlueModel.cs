@@ -145,4 +145,5 @@ internal sealed record GlueModel(
     string? Start,
     string? Problem = null,
     EquatableArray<GlueClass> Classes = default,
-    string? ExceptionStore = null) : AbiInput(FileName);
+    string? ExceptionStore = null,
+    EquatableArray<GlueStringEnum> StringEnums = default) : AbiInput(FileName);

@@ -104,7 +104,8 @@ internal static class GlueReader
             start,
             Classes: classes.ToEquatableArray(),
             // handleError's catch hands the exception to the module: __wbindgen_exn_store, or a numbered export in newer glue.
-            ExceptionStore: Match(text, @"catch \(e\) \{\s*(?:const idx = addToExternrefTable0\(e\);\s*)?wasm\.(\w+)\((?:addHeapObject\(e\)|idx)\);"));
+            ExceptionStore: Match(text, @"catch \(e\) \{\s*(?:const idx = addToExternrefTable0\(e\);\s*)?wasm\.(\w+)\((?:addHeapObject\(e\)|idx)\);"),
+            StringEnums: GlueStringEnums.Read(text).Select(e => new GlueStringEnum(e.Key, e.Value.ToEquatableArray())).ToEquatableArray());
     }
 
     /// <summary>

@@ -143,9 +143,20 @@ internal static class WasmBindgenBinder
                     GlueParameterKind.Other when g.Text.StartsWith("an optional instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}, which Bindgen does not support",
                     GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter {i + 1} is declared {Declared(code, signature.ParameterClasses[i])}, and the glue takes '{g.Name}' as an instance of class '{g.Element}' (declare the nested interface I{g.Element})",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{GlueExportReader.Excerpt(g.Text)}', which Bindgen does not support",
+                    GlueParameterKind.Number when g.Element?.StartsWith(GlueStringEnums.ElementPrefix, StringComparison.Ordinal) == true => $"parameter {i + 1} is declared {code.Display()}, and the glue passes '{g.Name}' as the index of a string of its string enum '{g.Element.Substring(GlueStringEnums.ElementPrefix.Length)}' (declare a C# enum whose members are its strings in the glue's order)",
                     _ => $"parameter {i + 1} is declared {code.Display()}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
                 };
             }
+        }
+
+        if (signature.Enums.Count > 0 && Enumerable.Range(0, signature.Parameters.Count).Select(i => StringEnumCheck.Mismatch(glue, glueParameters[i].Element, signature.Enums[i], $"parameter {i + 1}")).FirstOrDefault(m => m is not null) is { } enumMismatch)
+        {
+            return enumMismatch;
+        }
+
+        if (export.Result == GlueResultKind.Number && signature.Enums.Count > signature.Parameters.Count && StringEnumCheck.Mismatch(glue, export.ResultElement, signature.Enums[signature.Parameters.Count], "the result") is { } resultEnumMismatch)
+        {
+            return resultEnumMismatch;
         }
 
         if (signature.AsyncResult is not null)

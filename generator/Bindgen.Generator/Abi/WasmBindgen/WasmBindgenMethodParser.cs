@@ -26,6 +26,7 @@ internal static class WasmBindgenMethodParser
         var parameters = new List<ParameterModel>();
         var types = new List<WasmBindgenType>();
         var classes = new List<string>();
+        var enums = new List<EquatableArray<string>>();
         var shapes = new List<JsShape?>();
         var records = new List<JsRecordType>();
         foreach (IParameterSymbol parameter in method.Parameters)
@@ -44,6 +45,7 @@ internal static class WasmBindgenMethodParser
             types.Add(code.Value);
             shapes.Add(shape);
             classes.Add(ClassOf(parameter.Type) ?? string.Empty);
+            enums.Add(StringEnumCheck.MembersOf(parameter.Type));
             parameters.Add(new ParameterModel(CSharpText.Identifier(parameter.Name), new TypeModel(TypeShape.Scalar, ScalarKind.None, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes)))));
         }
 
@@ -81,7 +83,8 @@ internal static class WasmBindgenMethodParser
         return new MethodModel(method.Name, exportName, parameters.ToEquatableArray(), returnType, FieldName: string.Empty,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), explicitly, lowered,
             new WasmBindgenSignature(types.ToEquatableArray(), result.Value, nameGiven, NameMapping.ToSnakeCase(method.Name), ParameterClasses: classes.ToEquatableArray(), ResultClass: ClassOf(method.ReturnType),
-                ParameterShapes: shapes.ToEquatableArray(), ResultShape: resultShape, Records: records.ToEquatableArray(), AsyncResult: asyncResult), Location: parser.ExportNameLocation(method) ?? methodLocation);
+                ParameterShapes: shapes.ToEquatableArray(), ResultShape: resultShape, Records: records.ToEquatableArray(), AsyncResult: asyncResult,
+                Enums: enums.Append(StringEnumCheck.MembersOf(method.ReturnType)).ToEquatableArray()), Location: parser.ExportNameLocation(method) ?? methodLocation);
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ internal sealed record WasmBindgenClass(string Name, string InterfaceFullName, E
 /// <param name="ResultShape">The JavaScript shape of a <see cref="WasmBindgenType.Structured"/> result.</param>
 /// <param name="Records">The record types those shapes reach (their mappings are emitted once per binding).</param>
 /// <param name="AsyncResult">For an async export declared <c>Task&lt;T&gt;</c>: T as C# spells it (<see cref="Result"/> is T's type); else null.</param>
+/// <param name="Enums">Per parameter, then the result: a C# enum's member names in value order (checked against a string enum of the glue), else empty.</param>
 internal sealed record WasmBindgenSignature(
     EquatableArray<WasmBindgenType> Parameters,
     WasmBindgenType Result,
@@ -54,7 +55,8 @@ internal sealed record WasmBindgenSignature(
     EquatableArray<JsShape?> ParameterShapes = default,
     JsShape? ResultShape = null,
     EquatableArray<JsRecordType> Records = default,
-    string? AsyncResult = null) : MethodAbi;
+    string? AsyncResult = null,
+    EquatableArray<EquatableArray<string>> Enums = default) : MethodAbi;
 
 /// <summary>Typed access to the wasm-bindgen parts of the model.</summary>
 internal static class WasmBindgenModelAccess

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using System.Threading.Tasks;
 using Bindgen.WasmBindgen;
 
 namespace Bindgen.Internals;
@@ -10,7 +11,8 @@ namespace Bindgen.Internals;
 /// (<c>f.call(this, ...)</c>). A delegate whose one parameter is <c>object?[]</c> receives every argument as JavaScript
 /// passed it; any other receives each argument converted to its parameter's type (<c>object</c>: the value as it is;
 /// <c>string</c>, <c>double</c>, <c>bool</c>, <c>byte[]</c>, <c>int</c>...), a missing one as JavaScript's
-/// <c>undefined</c>. Its result is converted back as an argument is (<c>void</c>: <c>undefined</c>). An exception it
+/// <c>undefined</c>. Its result is converted back as an argument is (<c>void</c>: <c>undefined</c>; a <see cref="Task"/>:
+/// a promise, see <see cref="JsCallbackTask"/>). An exception it
 /// throws is thrown in the module as a JavaScript <c>Error</c> with its message (a <see cref="JsException"/> as its value).
 /// </summary>
 internal static class JsCallbacks
@@ -43,7 +45,8 @@ internal static class JsCallbacks
                 throw;
             }
 
-            return returns ? JsConvert.ToJs(result) : JsUndefined.Value;
+            return result is Task task && typeof(Task).IsAssignableFrom(invoke.ReturnType) ? JsCallbackTask.Of(task, callback.Method.Name)
+                : returns ? JsConvert.ToJs(result) : JsUndefined.Value;
         });
     }
 

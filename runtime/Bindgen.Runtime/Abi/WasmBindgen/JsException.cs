@@ -64,6 +64,13 @@ public sealed class JsPromisePendingException : BindgenException
         Operation = operation;
     }
 
+    /// <summary>Creates the exception with its own message (a C# callback's task still running).</summary>
+    internal JsPromisePendingException(string operation, string message)
+        : base(message)
+    {
+        Operation = operation;
+    }
+
     /// <summary>The async export that was called.</summary>
     public string Operation { get; }
 }

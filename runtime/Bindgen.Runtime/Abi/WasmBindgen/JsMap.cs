@@ -13,6 +13,23 @@ public sealed class JsMap : IEnumerable<KeyValuePair<object?, object?>>
 {
     private readonly List<KeyValuePair<object?, object?>> _entries = new();
 
+    /// <summary>
+    /// A map of <paramref name="entries"/>, in their order, each value converted as an argument is (<see cref="JsConvert.ToJs"/>):
+    /// what a module taking a <c>js_sys::Map</c> (or a serde map) is given for a C# dictionary.
+    /// </summary>
+    /// <typeparam name="TValue">The values' type.</typeparam>
+    /// <param name="entries">The entries (a dictionary).</param>
+    public static JsMap From<TValue>(IEnumerable<KeyValuePair<string, TValue>> entries)
+    {
+        var map = new JsMap();
+        foreach (KeyValuePair<string, TValue> entry in entries ?? throw new ArgumentNullException(nameof(entries)))
+        {
+            map.Set(entry.Key, JsConvert.ToJs(entry.Value));
+        }
+
+        return map;
+    }
+
     /// <summary>The number of entries (<c>size</c>).</summary>
     public int Count => _entries.Count;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using Bindgen.WasmBindgen;
 
@@ -281,6 +282,12 @@ internal static class JsOperators
     /// <summary><c>f.call(thisArg)</c>: a TypeError when <paramref name="function"/> is not a function.</summary>
     public static object? Call(object? function, object? thisArg, string import) =>
         function is JsFunction f ? f.Call(thisArg) : throw new JsException(import, new JsError($"{JsDisplay.ToJsString(function)}.call is not a function") { Name = "TypeError" });
+
+    /// <summary><c>map.entries()</c>: an iterator over <c>[key, value]</c> arrays, in insertion order.</summary>
+    public static object MapEntries(object? map, string import) =>
+        map is JsMap m
+            ? new JsIterator(m.Entries.Select(e => (object?)new List<object?> { e.Key, e.Value }).ToList())
+            : throw new JsException(import, new JsError($"{JsDisplay.ToJsString(map)}.entries is not a function") { Name = "TypeError" });
 
     /// <summary><c>iterator.next()</c>.</summary>
     public static object? CallNext(object? iterator, string import) => Call(NextProperty(iterator, import), iterator, import);

@@ -77,8 +77,12 @@ internal static class WasmBindgenOperations
         g.Heap is { } heap ? heap.Take(box.AsInt32(), import) : box.As<object>();
 
     /// <summary>A JavaScript value result: a new heap handle, or the value itself in an externref build.</summary>
-    internal static ValueBox Out(WasmBindgenGuest g, object? value) =>
-        g.Heap is { } heap ? heap.Add(value) : ValueBox.AsBox(value);
+    internal static ValueBox Out(WasmBindgenGuest g, object? value)
+    {
+        // A C# callback's Task becomes a promise of this instance as it reaches the module.
+        value = value is JsCallbackTask task ? task.ToPromise(g.Microtasks) : value;
+        return g.Heap is { } heap ? heap.Add(value) : ValueBox.AsBox(value);
+    }
 
     private static void SetProperty(object? target, object? key, object? value, string import)
     {
