@@ -173,6 +173,8 @@ internal static class ExportTypeMapper
     private static string? Result(GlueExport export, List<string> wasmResults, string? ts, Func<string, string?> classInterface) => export.Result switch
     {
         GlueResultKind.Void => "void",
+        GlueResultKind.Number or GlueResultKind.Unsigned when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true => GlueOptionalResult.AreaType(export.ResultElement),
+        GlueResultKind.OptionalNumber when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true => GlueOptionalResult.AreaType(export.ResultElement) + "?",
         GlueResultKind.Number => export.ResultElement == "u64" ? "ulong" : Number(wasmResults.Count == 1 ? wasmResults[0] : null, ts),
         GlueResultKind.Bool => "bool",
         GlueResultKind.Unsigned => "uint",

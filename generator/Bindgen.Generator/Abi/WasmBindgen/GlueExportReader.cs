@@ -88,6 +88,10 @@ internal static class GlueExportReader
             (result, resultSlot, lengthSlot, resultElement) = slot < 0 ? (GlueResultKind.Other, -1, -1, null) : (GlueResultKind.Instance, transport == GlueTransport.Direct ? -1 : slot, -1, wrap.Groups["class"].Value);
             problem ??= slot < 0 ? "its wrapper returns a class instance from a place Bindgen does not read" : null;
         }
+        else if (result != GlueResultKind.Array && transport == GlueTransport.ReturnArea && GlueOptionalResult.ReadFromReturnArea(body) is { } number)
+        {
+            (result, resultSlot, lengthSlot, resultElement) = (number.Kind, number.Value, number.Flag, number.Element);
+        }
         else if (result != GlueResultKind.Array && GlueOptionalResult.Read(body, transport, slots) is { } optional)
         {
             (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.OptionalNumber, optional.Value, optional.Flag, optional.Element);

@@ -156,6 +156,9 @@ internal static class WasmBindgenBinder
         bool resultFits = export.Result switch
         {
             GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
+            GlueResultKind.Number or GlueResultKind.Unsigned or GlueResultKind.Bool or GlueResultKind.OptionalNumber when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true
+                => GlueOptionalResult.AreaFits(export.ResultElement, signature.Result) && (export.Result == GlueResultKind.OptionalNumber) == signature.Result.IsNullableNumber()
+                && (export.Result == GlueResultKind.Bool) == (signature.Result == WasmBindgenType.Bool),
             GlueResultKind.Number => signature.Result.IsNumber() && (export.ResultElement != "u64" || signature.Result == WasmBindgenType.U64),
             GlueResultKind.Bool => signature.Result == WasmBindgenType.Bool,
             GlueResultKind.Unsigned => signature.Result is WasmBindgenType.U32 or WasmBindgenType.I32,

@@ -332,10 +332,17 @@ internal static class WasmBindgenMethodEmitter
                 {
                     "sentinel32" => $"{L("ret")} == 4294967297d",
                     "flag" => $"{Slot(export.LengthSlot)} == 0",
+                    _ when export.Transport == GlueTransport.ReturnArea => $"{Slot(export.LengthSlot)} == 0",
                     _ => $"{L("ret")} == 0xFFFFFF",
                 };
-                string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot) : L("ret");
+                string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot)
+                    : export.Transport == GlueTransport.ReturnArea ? GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot, L("words")) : L("ret");
                 w.Line($"return {none} ? null : {(some == "bool" ? $"{raw} != 0" : $"unchecked(({some}){raw})")};");
+                break;
+            case GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Number when export.Transport == GlueTransport.ReturnArea:
+                // A number the wrapper reads from the return area (Result<u32, E>, Result<f64, E>...): its words, as the glue reads them.
+                string read = GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot, L("words"));
+                w.Line(export.Result == GlueResultKind.Bool ? $"return {read} != 0;" : $"return unchecked(({method.ReturnType.FullName}){read});");
                 break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");
