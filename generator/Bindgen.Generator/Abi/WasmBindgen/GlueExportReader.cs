@@ -185,6 +185,13 @@ internal static class GlueExportReader
             return new GlueParameter(optionalBool.Groups[1].Value, GlueParameterKind.OptionalBool, argument);
         }
 
+        // Option<u8>, Option<i16>... : an i32 whose none is 0xFFFFFF, out of any 8- or 16-bit value's range.
+        Match optionalSmall = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0xFFFFFF\s*:\s*\1$");
+        if (optionalSmall.Success)
+        {
+            return new GlueParameter(optionalSmall.Groups[1].Value, GlueParameterKind.OptionalInt, argument, "24");
+        }
+
         Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0$");
         if (optionalInt.Success)
         {

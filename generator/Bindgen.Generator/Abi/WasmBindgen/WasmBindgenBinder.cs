@@ -205,8 +205,8 @@ internal static class WasmBindgenBinder
                     parameters.Add(i < signature.Parameters.Count ? signature.Parameters[i].CrossesAs() : WasmType.F64);
                     break;
                 case GlueParameterKind.OptionalInt:
-                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
-                    parameters.Add(WasmType.F64);
+                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64; an 8- or 16-bit one as an i32.
+                    parameters.Add(export.Parameters[i].Element == "24" ? WasmType.I32 : WasmType.F64);
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array:
                     parameters.Add(WasmType.I32);

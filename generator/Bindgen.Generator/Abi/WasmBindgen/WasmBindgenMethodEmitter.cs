@@ -192,6 +192,10 @@ internal static class WasmBindgenMethodEmitter
                     args.Add(!declared ? "0" : number.IsNullableNumber() ? $"{p}.HasValue ? 1 : 0" : "1");
                     args.Add(!declared ? zero : present);
                     break;
+                case GlueParameterKind.OptionalInt when g.Element == "24":
+                    // An i32: None is 0xFFFFFF, out of any 8- or 16-bit value's range (isLikeNone(x) ? 0xFFFFFF : x).
+                    args.Add(!declared ? "0xFFFFFF" : code is WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 ? $"{p} is null ? 0xFFFFFF : unchecked((int){p}.Value)" : $"unchecked((int){p})");
+                    break;
                 case GlueParameterKind.OptionalInt:
                     // An f64: None is 2^32 + 1, out of any 32-bit value's range; a value is itself, as the glue's (x) >>> 0 or (x) >> 0 makes it.
                     string some = g.Element == "u32" ? "(double)(uint)" : "(double)(int)";
