@@ -185,17 +185,11 @@ internal static class GlueExportReader
             return new GlueParameter(optionalBool.Groups[1].Value, GlueParameterKind.OptionalBool, argument);
         }
 
-        // Option<u8>, Option<i16>... : an i32 whose none is 0xFFFFFF, out of any 8- or 16-bit value's range.
-        Match optionalSmall = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0xFFFFFF\s*:\s*\1$");
-        if (optionalSmall.Success)
-        {
-            return new GlueParameter(optionalSmall.Groups[1].Value, GlueParameterKind.OptionalInt, argument, "24");
-        }
-
-        Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0$");
+        // Option<u32>/Option<i32> as an f64 whose none is 2^32 + 1; Option<u8>, Option<i16>... as an i32 whose none is 0xFFFFFF.
+        Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*(?:0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0|0xFFFFFF\s*:\s*\1)$");
         if (optionalInt.Success)
         {
-            return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
+            return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, !optionalInt.Groups[2].Success ? "24" : optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
         }
 
         // Option<f64>, Option<u32>... since 0.2.9x: a flag, then the value (0 for none).
