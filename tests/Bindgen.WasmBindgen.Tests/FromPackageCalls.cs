@@ -16,7 +16,7 @@ public sealed record FromPackageCall(string Package, string Function, JsonArray 
 /// then calls that feed one result into another (compress, then decompress). An export whose instance no bound
 /// constructor or factory can make is not called, and the report says so.
 /// </summary>
-public static class FromPackageCalls
+public static partial class FromPackageCalls
 {
     private const string Text = "SELECT name FROM users WHERE id = 1; 我们中出了一个叛徒 hello wörld";
 
@@ -66,7 +66,7 @@ public static class FromPackageCalls
             {
                 for (int variant = 0; variant < 2; variant++)
                 {
-                    JsonArray? args = Arguments(package, key, member, variant);
+                    JsonArray? args = YwasmArguments.TryGetValue(package.Key + ":" + key, out Func<int, JsonArray>? given) ? given(variant) : Arguments(package, key, member, variant);
                     if (args is not null)
                     {
                         yield return new FromPackageCall(package.Key, key, args);
@@ -75,7 +75,7 @@ public static class FromPackageCalls
             }
         }
 
-        foreach (FromPackageCall call in Chained())
+        foreach (FromPackageCall call in Chained().Concat(YwasmChained()))
         {
             yield return call;
         }
@@ -167,8 +167,8 @@ public static class FromPackageCalls
     {
         if (typeof(IDisposable).IsAssignableFrom(type))
         {
-            string cls = package.Bound.First(e => e.Value.StartsWith(type.Name + ".", StringComparison.Ordinal)).Key.Split('.')[0];
-            if (!Recipes.TryGetValue(package.Key + ":" + cls, out Func<int, JsonNode>[]? recipes))
+            string cls = ClassOf(package, type);
+            if (!Recipes.TryGetValue(package.Key + ":" + cls, out Func<int, JsonNode>[]? recipes) && !YwasmRecipes.TryGetValue(package.Key + ":" + cls, out recipes))
             {
                 return new JsonObject { ["none"] = true };
             }
@@ -178,6 +178,12 @@ public static class FromPackageCalls
             JsonNode recipe = recipes[Math.Min(n, recipes.Length - 1)](variant);
             // A recipe whose constructor or factory is not bound makes no instance here: the call is not made.
             return Makers(recipe).All(package.Bound.ContainsKey) ? recipe : new JsonObject { ["none"] = true };
+        }
+
+        if (typeof(Delegate).IsAssignableFrom(type))
+        {
+            // A JavaScript function (an observer): one that returns undefined, in both hosts.
+            return new JsonObject { ["callback"] = true };
         }
 
         Type t = Nullable.GetUnderlyingType(type) ?? type;
@@ -242,6 +248,7 @@ public static class FromPackageCalls
     /// <summary>The functions a recipe calls, nested recipes included.</summary>
     private static IEnumerable<string> Makers(JsonNode? node) => node is JsonObject { } o && o["make"] is JsonObject make
         ? make["args"]!.AsArray().SelectMany(Makers).Prepend(make["fn"]!.GetValue<string>())
+            .Concat(make["then"]?.AsArray().OfType<JsonObject>().SelectMany(step => step["args"]!.AsArray().SelectMany(Makers).Prepend(step["fn"]!.GetValue<string>())) ?? Enumerable.Empty<string>())
         : Enumerable.Empty<string>();
 
     private static JsonObject Make(string package, string function, params JsonNode?[] args) =>

@@ -40,6 +40,7 @@ public sealed record BoundPackage(string Key, string Npm, Type Interface, Type P
         new("rollup", "@rollup/wasm-node 4.68.4", typeof(FromPackage.IBindingsWasm), typeof(FromPackage.BindingsWasmPackage)),
         new("toml", "@rainbowatcher/toml-edit-js 0.6.5", typeof(FromPackage.ITomlEdit), typeof(FromPackage.TomlEditPackage)),
         new("rxing", "rxing-wasm 0.5.7", typeof(FromPackage.IRxingWasm), typeof(FromPackage.RxingWasmPackage)),
+        new("ywasm", "ywasm 0.18.3", typeof(FromPackage.IYwasm), typeof(FromPackage.YwasmPackage)),
     };
 }
 
@@ -196,7 +197,26 @@ public sealed class FromPackageDriver
                 string function = make["fn"]!.GetValue<string>();
                 var instance = (IDisposable)Invoke(package, function, Decode(package, function, make["args"]!.AsArray()))!;
                 _made.Add(instance);
+                foreach (JsonObject step in make["then"]?.AsArray().OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
+                {
+                    // Calls made on the new instance before it is used (text inserted, a key set), as packages.mjs makes them.
+                    string fn = step["fn"]!.GetValue<string>();
+                    object?[] rest = Decode(package, fn, new JsonArray(step["args"]!.AsArray().Select(a => a?.DeepClone()).Prepend(null).ToArray()));
+                    rest[0] = instance;
+                    Invoke(package, fn, rest);
+                }
+
                 return instance;
+            }
+
+            if (o["callback"] is not null)
+            {
+                return new Func<object?[], object?>(_ => JsUndefined.Value);
+            }
+
+            if (o["obj"] is JsonObject properties)
+            {
+                return properties.ToDictionary(p => p.Key, p => Decode(typeof(object), p.Value));
             }
 
             if (o["s"] is { } s)
@@ -279,7 +299,7 @@ public sealed class FromPackageDriver
     {
         Type iface = instance.GetType().GetInterfaces().First(i => i != typeof(IDisposable) && i.DeclaringType is not null);
         BoundPackage p = _bindings[package].Package;
-        string cls = p.Bound.First(e => e.Value.StartsWith(iface.Name + ".", StringComparison.Ordinal)).Key.Split('.')[0];
+        string cls = FromPackageCalls.ClassOf(p, iface);
         var get = new JsonObject();
         var zero = new JsonObject();
         foreach (JsonNode? entry in _readBack[package + ":" + cls]?.AsArray() ?? new JsonArray())

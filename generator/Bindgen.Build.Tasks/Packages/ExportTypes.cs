@@ -71,7 +71,7 @@ internal static class ExportTypeMapper
                     lowered.AddRange(rest.Kind switch
                     {
                         GlueParameterKind.OptionalString or GlueParameterKind.OptionalBytes => new[] { "i32", "i32" },
-                        GlueParameterKind.OptionalInt => new[] { "f64" },
+                        GlueParameterKind.OptionalInt => new[] { rest.Element == "24" ? "i32" : "f64" },
                         GlueParameterKind.OptionalNumber => new[] { "i32", "f64" },
                         _ => new[] { "i32" },
                     });
@@ -96,7 +96,7 @@ internal static class ExportTypeMapper
                 GlueParameterKind.OptionalBytes => "byte[]?",
                 GlueParameterKind.Array => ParameterArray(g.Element, ts),
                 GlueParameterKind.OptionalBool => "bool?",
-                GlueParameterKind.OptionalInt => g.Element == "u32" ? "uint?" : g.Element == "i32" ? "int?" : null,
+                GlueParameterKind.OptionalInt => g.Element == "u32" ? "uint?" : g.Element is "i32" or "24" ? "int?" : null,
                 GlueParameterKind.OptionalNumber => Number(At(wasmParameters, position + 1), null) is { } value && value != "bool" ? value + "?" : null,
                 // A JavaScript function (&js_sys::Function): a delegate given the call's arguments, its result returned.
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject when CallbackTypes.IsFunction(ts) => ts == "Function" ? CallbackTypes.Untyped : CallbackTypes.Delegate(ts!),
@@ -121,7 +121,7 @@ internal static class ExportTypeMapper
             lowered.AddRange(g.Kind switch
             {
                 GlueParameterKind.Number => new[] { At(wasmParameters, position) == "externref" ? "externref" : CrossesAs(type) },
-                GlueParameterKind.OptionalInt => new[] { "f64" },
+                GlueParameterKind.OptionalInt => new[] { g.Element == "24" ? "i32" : "f64" },
                 GlueParameterKind.OptionalNumber => new[] { "i32", CrossesAs(type.TrimEnd('?')) },
                 GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array => new[] { "i32", "i32" },
                 _ => new[] { "i32" },
@@ -177,6 +177,8 @@ internal static class ExportTypeMapper
     private static string? Result(GlueExport export, List<string> wasmResults, string? ts, Func<string, string?> classInterface) => export.Result switch
     {
         GlueResultKind.Void => "void",
+        GlueResultKind.Number or GlueResultKind.Unsigned when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true => GlueOptionalResult.AreaType(export.ResultElement),
+        GlueResultKind.OptionalNumber when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true => GlueOptionalResult.AreaType(export.ResultElement) + "?",
         GlueResultKind.Number => export.ResultElement == "u64" ? "ulong" : Number(wasmResults.Count == 1 ? wasmResults[0] : null, ts),
         GlueResultKind.Bool => "bool",
         GlueResultKind.Unsigned => "uint",

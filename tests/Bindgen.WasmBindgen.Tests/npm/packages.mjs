@@ -2,8 +2,9 @@
 // Input (stdin): { readBack, calls }, calls a JSON array of { pkg, fn, args }. fn is a free function or Class.member: Class.constructor, a static
 // method, a method called on the first argument, "Class.get p" (a getter of the first argument) or "Class.set p".
 // Arguments: numbers, { s } strings, { b: base64 } bytes, { big } BigInts, { ta: 'Uint32Array', v: [...] } typed
-// arrays, { undef: true } undefined, null, { ref: i } the result of call i, { make: { pkg, fn, args } } an instance
-// made for the call by another call (freed after it).
+// arrays, { undef: true } undefined, null, { ref: i } the result of call i, { make: { pkg, fn, args, then } } an instance
+// made for the call by another call (freed after it; then: calls made on it first, each { fn, args }), { obj: { k: v } } a
+// plain object, { callback: true } a function that returns undefined.
 // Output: per call { ok: { result, after } } (an async export's result: { promise: value }, a rejection as { error }) (after: each instance argument still alive, read back), { error } or
 // { trap }. An instance reads back as { cls, get: { getter: value }, zero: { get_x: value } } (its getters, and its
 // zero-argument methods named get_*, as the input's readBack lists them per package:Class), typed arrays as { ta, v }, BigInts as { big }, undefined as null.
@@ -47,9 +48,12 @@ function decode(v) {
   if ('undef' in v) return undefined;
   if ('ref' in v) return values[v.ref];
   if ('ta' in v) return new globalThis[v.ta](v.ta.startsWith('Big') ? v.v.map(BigInt) : v.v);
+  if ('callback' in v) return () => undefined;
+  if ('obj' in v) return Object.fromEntries(Object.entries(v.obj).map(([k, x]) => [k, decode(x)]));
   if ('make' in v) {
     const instance = invoke(v.make.pkg, v.make.fn, v.make.args.map(decode));
     made.push(instance);
+    for (const step of v.make.then ?? []) invoke(v.make.pkg, step.fn, [instance, ...step.args.map(decode)]);
     return instance;
   }
   throw new Error('unknown argument ' + JSON.stringify(v));

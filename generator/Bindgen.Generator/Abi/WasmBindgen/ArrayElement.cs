@@ -33,6 +33,7 @@ internal static class ArrayElement
     {
         "u32" => type is WasmBindgenType.U32 or WasmBindgenType.NullableU32,
         "i32" => type is WasmBindgenType.I32 or WasmBindgenType.NullableI32,
+        "24" => type is WasmBindgenType.I32 or WasmBindgenType.NullableI32 or WasmBindgenType.U32 or WasmBindgenType.NullableU32,
         _ => false,
     };
 }

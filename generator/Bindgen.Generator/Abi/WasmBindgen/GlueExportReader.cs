@@ -88,6 +88,10 @@ internal static class GlueExportReader
             (result, resultSlot, lengthSlot, resultElement) = slot < 0 ? (GlueResultKind.Other, -1, -1, null) : (GlueResultKind.Instance, transport == GlueTransport.Direct ? -1 : slot, -1, wrap.Groups["class"].Value);
             problem ??= slot < 0 ? "its wrapper returns a class instance from a place Bindgen does not read" : null;
         }
+        else if (result != GlueResultKind.Array && transport == GlueTransport.ReturnArea && GlueOptionalResult.ReadFromReturnArea(body) is { } number)
+        {
+            (result, resultSlot, lengthSlot, resultElement) = (number.Kind, number.Value, number.Flag, number.Element);
+        }
         else if (result != GlueResultKind.Array && GlueOptionalResult.Read(body, transport, slots) is { } optional)
         {
             (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.OptionalNumber, optional.Value, optional.Flag, optional.Element);
@@ -181,10 +185,11 @@ internal static class GlueExportReader
             return new GlueParameter(optionalBool.Groups[1].Value, GlueParameterKind.OptionalBool, argument);
         }
 
-        Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0$");
+        // Option<u32>/Option<i32> as an f64 whose none is 2^32 + 1; Option<u8>, Option<i16>... as an i32 whose none is 0xFFFFFF.
+        Match optionalInt = Regex.Match(argument, @"^isLikeNone\((\w+)\)\s*\?\s*(?:0x100000001\s*:\s*\(\1\)\s*(>>>?)\s*0|0xFFFFFF\s*:\s*\1)$");
         if (optionalInt.Success)
         {
-            return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
+            return new GlueParameter(optionalInt.Groups[1].Value, GlueParameterKind.OptionalInt, argument, !optionalInt.Groups[2].Success ? "24" : optionalInt.Groups[2].Value == ">>>" ? "u32" : "i32");
         }
 
         // Option<f64>, Option<u32>... since 0.2.9x: a flag, then the value (0 for none).

@@ -33,6 +33,75 @@ internal static class GlueOptionalResult
         return null;
     }
 
+    /// <summary>
+    /// A number a wrapper reads from its return area, the <c>Result&lt;u32, E&gt;</c> and <c>Option&lt;f64&gt;</c> forms of every
+    /// wasm-bindgen since the shadow stack: <c>var r2 = getDataViewMemory0().getFloat64(retptr + 8 * 1, true);</c> (0.2.9x) or
+    /// <c>var r2 = getFloat64Memory0()[retptr / 8 + 1];</c> (before), then <c>return r0 === 0 ? undefined : r2;</c> for an
+    /// optional one, <c>return r0 &gt;&gt;&gt; 0;</c>, <c>return r0 !== 0;</c> or <c>return r0;</c> for a plain one. The element
+    /// names the value's type as the glue reads it (<c>area-i32</c>, <c>area-u32</c>, <c>area-f32</c>, <c>area-f64</c>,
+    /// <c>area-i64</c>, <c>area-u64</c>), the value's slot is its first 32-bit word, the flag's slot is -1 for a plain number.
+    /// </summary>
+    public static (GlueResultKind Kind, int Value, int Flag, string Element)? ReadFromReturnArea(string body)
+    {
+        var words = new Dictionary<string, (int Word, string Type)>(System.StringComparer.Ordinal);
+        foreach (Match m in Regex.Matches(body, @"var (?<v>r\d+) = (?:get(?<t>Int32|Float32|Float64|BigInt64)Memory0\(\)\[retptr / (?<size>4|8) \+ (?<i>\d+)\]|getDataViewMemory0\(\)\.get(?<t>Int32|Float32|Float64|BigInt64)\(retptr \+ (?<size>4|8) \* (?<i>\d+), true\));"))
+        {
+            int index = int.Parse(m.Groups["i"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int word = m.Groups["size"].Value == "8" ? 2 * index : index;
+            words[m.Groups["v"].Value] = (word, m.Groups["t"].Value switch { "Int32" => "i32", "Float32" => "f32", "Float64" => "f64", _ => "i64" });
+        }
+
+        const string Value = @"(?<unsigned>BigInt\.asUintN\(64,\s*)?(?<v>r\d+)\)?(?<u32>\s*>>>\s*0)?";
+        Match optional = Regex.Match(body, @"return\s+(?<flag>r\d+)\s*===\s*0\s*\?\s*(?:undefined|void 0)\s*:\s*" + Value + @"\s*;");
+        Match plain = Regex.Match(body, @"return\s+" + Value + @"(?<bool>\s*!==\s*0)?\s*;");
+        Match found = optional.Success ? optional : plain;
+        if (!found.Success || !words.TryGetValue(found.Groups["v"].Value, out (int Word, string Type) value)
+            || (optional.Success && !(words.TryGetValue(optional.Groups["flag"].Value, out (int Word, string Type) flag) && flag.Type == "i32")))
+        {
+            return null;
+        }
+
+        string type = found.Groups["unsigned"].Success && value.Type == "i64" ? "u64" : found.Groups["u32"].Success && value.Type == "i32" ? "u32" : value.Type;
+        GlueResultKind kind = optional.Success ? GlueResultKind.OptionalNumber
+            : plain.Groups["bool"].Success && type == "i32" ? GlueResultKind.Bool
+            : type == "u32" ? GlueResultKind.Unsigned
+            : GlueResultKind.Number;
+        return (kind, value.Word, optional.Success ? words[optional.Groups["flag"].Value].Word : -1, "area-" + type);
+    }
+
+    /// <summary>The C# expression of a number read from the return area's words (<paramref name="words"/>.R0..R3), as the glue reads it.</summary>
+    public static string AreaValue(string element, int word, string words) => element switch
+    {
+        "area-u32" => $"unchecked((uint){words}.R{word})",
+        "area-f32" => $"global::System.BitConverter.Int32BitsToSingle({words}.R{word})",
+        "area-f64" => $"global::System.BitConverter.Int64BitsToDouble(((long){words}.R{word + 1} << 32) | (uint){words}.R{word})",
+        "area-i64" => $"(((long){words}.R{word + 1} << 32) | (uint){words}.R{word})",
+        "area-u64" => $"unchecked((ulong)(((long){words}.R{word + 1} << 32) | (uint){words}.R{word}))",
+        _ => $"{words}.R{word}",
+    };
+
+    /// <summary>Whether a declared number type holds every value of a return-area number: a float is not an integer, 64 bits fit only 64.</summary>
+    public static bool AreaFits(string element, WasmBindgenType type) => element switch
+    {
+        "area-f64" => type is WasmBindgenType.F64 or WasmBindgenType.NullableF64,
+        "area-f32" => type is WasmBindgenType.F32 or WasmBindgenType.F64 or WasmBindgenType.NullableF32 or WasmBindgenType.NullableF64,
+        "area-i64" => type is WasmBindgenType.I64 or WasmBindgenType.NullableI64,
+        "area-u64" => type is WasmBindgenType.U64 or WasmBindgenType.NullableU64,
+        _ => type is WasmBindgenType.I32 or WasmBindgenType.U32 or WasmBindgenType.I64 or WasmBindgenType.F64 or WasmBindgenType.Bool
+            or WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 or WasmBindgenType.NullableI64 or WasmBindgenType.NullableF64,
+    };
+
+    /// <summary>The C# type a package binding declares for a return-area number (nullable for an optional one).</summary>
+    public static string AreaType(string element) => element switch
+    {
+        "area-u32" => "uint",
+        "area-f32" => "float",
+        "area-f64" => "double",
+        "area-i64" => "long",
+        "area-u64" => "ulong",
+        _ => "int",
+    };
+
     /// <summary>The C# type of the value of a nullable number type (<c>uint</c> for <c>uint?</c>).</summary>
     public static string Underlying(WasmBindgenType type) => type switch
     {

@@ -167,6 +167,9 @@ internal static class WasmBindgenBinder
         bool resultFits = export.Result switch
         {
             GlueResultKind.Void => signature.Result == WasmBindgenType.Void,
+            GlueResultKind.Number or GlueResultKind.Unsigned or GlueResultKind.Bool or GlueResultKind.OptionalNumber when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true
+                => GlueOptionalResult.AreaFits(export.ResultElement, signature.Result) && (export.Result == GlueResultKind.OptionalNumber) == signature.Result.IsNullableNumber()
+                && (export.Result == GlueResultKind.Bool) == (signature.Result == WasmBindgenType.Bool),
             GlueResultKind.Number => signature.Result.IsNumber() && (export.ResultElement != "u64" || signature.Result == WasmBindgenType.U64),
             GlueResultKind.Bool => signature.Result == WasmBindgenType.Bool,
             GlueResultKind.Unsigned => signature.Result is WasmBindgenType.U32 or WasmBindgenType.I32,
@@ -213,8 +216,8 @@ internal static class WasmBindgenBinder
                     parameters.Add(i < signature.Parameters.Count ? signature.Parameters[i].CrossesAs() : WasmType.F64);
                     break;
                 case GlueParameterKind.OptionalInt:
-                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64.
-                    parameters.Add(WasmType.F64);
+                    // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64; an 8- or 16-bit one as an i32.
+                    parameters.Add(export.Parameters[i].Element == "24" ? WasmType.I32 : WasmType.F64);
                     break;
                 case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array:
                     parameters.Add(WasmType.I32);

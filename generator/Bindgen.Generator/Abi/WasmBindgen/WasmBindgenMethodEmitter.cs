@@ -192,6 +192,10 @@ internal static class WasmBindgenMethodEmitter
                     args.Add(!declared ? "0" : number.IsNullableNumber() ? $"{p}.HasValue ? 1 : 0" : "1");
                     args.Add(!declared ? zero : present);
                     break;
+                case GlueParameterKind.OptionalInt when g.Element == "24":
+                    // An i32: None is 0xFFFFFF, out of any 8- or 16-bit value's range (isLikeNone(x) ? 0xFFFFFF : x).
+                    args.Add(!declared ? "0xFFFFFF" : code is WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 ? $"{p} is null ? 0xFFFFFF : unchecked((int){p}.Value)" : $"unchecked((int){p})");
+                    break;
                 case GlueParameterKind.OptionalInt:
                     // An f64: None is 2^32 + 1, out of any 32-bit value's range; a value is itself, as the glue's (x) >>> 0 or (x) >> 0 makes it.
                     string some = g.Element == "u32" ? "(double)(uint)" : "(double)(int)";
@@ -332,10 +336,17 @@ internal static class WasmBindgenMethodEmitter
                 {
                     "sentinel32" => $"{L("ret")} == 4294967297d",
                     "flag" => $"{Slot(export.LengthSlot)} == 0",
+                    _ when export.Transport == GlueTransport.ReturnArea => $"{Slot(export.LengthSlot)} == 0",
                     _ => $"{L("ret")} == 0xFFFFFF",
                 };
-                string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot) : L("ret");
+                string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot)
+                    : export.Transport == GlueTransport.ReturnArea ? GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot, L("words")) : L("ret");
                 w.Line($"return {none} ? null : {(some == "bool" ? $"{raw} != 0" : $"unchecked(({some}){raw})")};");
+                break;
+            case GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Number when export.Transport == GlueTransport.ReturnArea:
+                // A number the wrapper reads from the return area (Result<u32, E>, Result<f64, E>...): its words, as the glue reads them.
+                string read = GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot, L("words"));
+                w.Line(export.Result == GlueResultKind.Bool ? $"return {read} != 0;" : $"return unchecked(({method.ReturnType.FullName}){read});");
                 break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");
