@@ -10,8 +10,12 @@ pass --out-of-process for the task host the repository's own projects use). Time
 differences: what the package adds, of it the generator's own run (photon - plain) and the rest (plain - without: the
 task, and compiling the package's interface and the generated binding). Then one build of the package project with
 `-p:ReportAnalyzer=true -clp:PerformanceSummary` prints the task's stopwatch and the compiler's generator report.
+With --baseline (a source tree of another commit, e.g. `git archive <commit> | tar -x -C /tmp/base`), two more projects
+are built in the same rounds with that tree's runtime, generator, task and Bindgen.targets: "before-without" and
+"before-photon", so the package's cost before and after a change comes from one interleaved run.
 
     python3 benchmarks/build-time/package_time.py [--rounds 5] [--out /tmp/bindgen-package-time] [--out-of-process]
+        [--baseline /tmp/base]
 """
 
 import argparse
@@ -36,7 +40,7 @@ public static class Program
 """
 
 
-def project(generator, runtime, wasmtime, tasks, package, out_of_process):
+def project(generator, runtime, wasmtime, tasks, package, out_of_process, targets):
     item = f'    <BindgenPackage Include="{package}" Namespace="PackageTime.Photon" />\n' if package else ""
     analyzer = f'    <Analyzer Include="{generator}" />\n' if generator else ""
     return f"""<Project Sdk="Microsoft.NET.Sdk">
@@ -55,9 +59,25 @@ def project(generator, runtime, wasmtime, tasks, package, out_of_process):
     <Reference Include="{runtime}" />
     <Reference Include="{wasmtime}" />
 {analyzer}{item}  </ItemGroup>
-  <Import Project="{os.path.join(REPO, 'runtime/Bindgen.Runtime/build/Bindgen.targets')}" />
+  <Import Project="{targets}" />
 </Project>
 """
+
+
+def outputs(tree):
+    """Builds the runtime, the generator and the build task of a source tree (Release); returns their paths and its Bindgen.targets."""
+    print(f"building the runtime, the generator and the build task of {tree} (Release)...", flush=True)
+    for csproj in ("runtime/Bindgen.Runtime/Bindgen.Runtime.csproj", "generator/Bindgen.Generator/Bindgen.Generator.csproj",
+                   "generator/Bindgen.Build.Tasks/Bindgen.Build.Tasks.csproj"):
+        run(["dotnet", "build", "-c", "Release", os.path.join(tree, csproj)])
+    paths = (os.path.join(tree, "runtime/Bindgen.Runtime/bin/Release/net8.0/Bindgen.Runtime.dll"),
+             os.path.join(tree, "generator/Bindgen.Generator/bin/Release/netstandard2.0/Bindgen.Generator.dll"),
+             os.path.join(tree, "generator/Bindgen.Build.Tasks/bin/Release/netstandard2.0/Bindgen.Build.Tasks.dll"),
+             os.path.join(tree, "runtime/Bindgen.Runtime/build/Bindgen.targets"))
+    for path in paths:
+        if not os.path.exists(path):
+            sys.exit(f"missing: {path}")
+    return paths
 
 
 def main():
@@ -65,33 +85,33 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default="/tmp/bindgen-package-time")
     parser.add_argument("--out-of-process", action="store_true", help="load the task in MSBuild's task host, as the repository's projects do")
+    parser.add_argument("--baseline", help="a source tree of another commit: adds before-without and before-photon, built with its Release outputs")
     options = parser.parse_args()
 
     if not os.path.isdir(PACKAGE):
         run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=NPM)
-    print("building the runtime, the generator and the build task (Release)...", flush=True)
-    for csproj in ("runtime/Bindgen.Runtime/Bindgen.Runtime.csproj", "generator/Bindgen.Generator/Bindgen.Generator.csproj",
-                   "generator/Bindgen.Build.Tasks/Bindgen.Build.Tasks.csproj"):
-        run(["dotnet", "build", "-c", "Release", os.path.join(REPO, csproj)])
-    runtime = os.path.join(REPO, "runtime/Bindgen.Runtime/bin/Release/net8.0/Bindgen.Runtime.dll")
-    generator = os.path.join(REPO, "generator/Bindgen.Generator/bin/Release/netstandard2.0/Bindgen.Generator.dll")
-    tasks = os.path.join(REPO, "generator/Bindgen.Build.Tasks/bin/Release/netstandard2.0/Bindgen.Build.Tasks.dll")
     packages = os.environ.get("NUGET_PACKAGES") or os.path.expanduser("~/.nuget/packages")
     wasmtime = os.path.join(packages, "wasmtime/50.0.1/lib/net8.0/Wasmtime.Dotnet.dll")
-    for path in (runtime, generator, tasks, wasmtime):
-        if not os.path.exists(path):
-            sys.exit(f"missing: {path}")
+    if not os.path.exists(wasmtime):
+        sys.exit(f"missing: {wasmtime}")
+    runtime, generator, tasks, targets = outputs(REPO)
+    if options.baseline:
+        before = outputs(os.path.abspath(options.baseline))
 
     # without: no package; photon: the package bound by the task and the generator; plain: the task, and the
     # generator's output for photon compiled as a plain source without the generator (photon minus plain is the
     # generator's own run, plain minus without the task's and the compiler's work on the package's code).
     shutil.rmtree(options.out, ignore_errors=True)
-    variants = {"without": (generator, None), "photon": (generator, PACKAGE), "plain": (None, PACKAGE)}
-    for name, (analyzer, package) in variants.items():
+    current = (runtime, tasks, targets)
+    variants = {"without": (generator, None, current), "photon": (generator, PACKAGE, current), "plain": (None, PACKAGE, current)}
+    if options.baseline:
+        variants["before-without"] = (before[1], None, (before[0], before[2], before[3]))
+        variants["before-photon"] = (before[1], PACKAGE, (before[0], before[2], before[3]))
+    for name, (analyzer, package, (runtime_dll, tasks_dll, targets_file)) in variants.items():
         folder = os.path.join(options.out, name)
         os.makedirs(folder)
         with open(os.path.join(folder, f"{name}.csproj"), "w", encoding="utf-8") as f:
-            f.write(project(analyzer, runtime, wasmtime, tasks, package, options.out_of_process))
+            f.write(project(analyzer, runtime_dll, wasmtime, tasks_dll, package, options.out_of_process, targets_file))
         with open(os.path.join(folder, "Program.cs"), "w", encoding="utf-8") as f:
             f.write(PROGRAM)
         run(["dotnet", "restore", folder])
@@ -102,8 +122,9 @@ def main():
     generated = os.path.join(options.out, "photon/obj/Debug/net10.0/generated/Bindgen.Generator/Bindgen.Generator.BindgenGenerator")
     for name in os.listdir(generated):
         shutil.copy(os.path.join(generated, name), os.path.join(options.out, "plain", name))
-    for name in ("without", "plain"):
-        run(build, cwd=os.path.join(options.out, name))
+    for name in variants:
+        if name not in ("photon",):
+            run(build, cwd=os.path.join(options.out, name))
 
     wall, cpu = time_builds(build, {name: os.path.join(options.out, name) for name in variants}, options.rounds)
     for label, times in (("wall", wall), ("CPU", cpu)):
@@ -112,6 +133,8 @@ def main():
         median = {name: statistics.median(times[name]) for name in variants}
         print(f"{label:>4}: the package adds {median['photon'] - median['without']:.2f} s: the generator's own run "
               f"{median['photon'] - median['plain']:.2f} s, the task and compiling the package's code {median['plain'] - median['without']:.2f} s (differences of medians)")
+        if options.baseline:
+            print(f"{label:>4}: before (the baseline) the package added {median['before-photon'] - median['before-without']:.2f} s")
 
     # One build taken apart: the task's stopwatch and MSBuild's summary, the compiler's report of the generators and
     # analyzers (wall times within the compiler process; the compiler's own work is the rest of Csc).

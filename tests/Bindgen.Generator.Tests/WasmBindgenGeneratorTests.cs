@@ -230,8 +230,8 @@ public sealed class WasmBindgenGeneratorTests
         Assert.That(source, Does.Contain("_free_Counter = __exports.Action<int, int>(\"__wbg_counter_free\", \"(i32, i32) -> ()\");"));
         Assert.That(source, Does.Contain("(\"__wbg_get_counter_value\", \"(i32) -> i32\")"));
         Assert.That(source, Does.Contain("(\"counter_describe\", \"(i32, i32, i32) -> (i32, i32)\")"));
-        Assert.That(source, Does.Contain("Counter.Of(counter, this, __op, \"counter\").Move(__op);"), "use_counter takes the instance");
-        Assert.That(source, Does.Contain("Counter.Of(other, this._binding, __op, \"other\").Pointer(__op);"), "add lends it");
+        Assert.That(source, Does.Contain("Counter.Of(counter, this, __op, \"counter\").Move(__op)"), "use_counter takes the instance");
+        Assert.That(source, Does.Contain("Counter.Of(other, this._binding, __op, \"other\").Pointer(__op)"), "add lends it");
     }
 
     [TestCase("public interface ICountr : IDisposable { }", "BG0023", "ICountr", "'class Countr', which 'demo.js' does not export; did you mean 'ICounter'?")]

@@ -95,132 +95,60 @@ public sealed partial class Numbers : global::Demo.Web.INumbers
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
+        const string __op = "INumbers.Add (glue function 'add')";
         global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Add", "add");
         try
         {
-            const string __op = "INumbers.Add (glue function 'add')";
-            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-            // (1) Allocate every argument; each call may grow and move memory.
-            // (3) Call.
-            int __ret;
-            try
-            {
-                __ret = this._export_Add(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __e)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-            }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            return __ret;
+            return this._export_Add(a, b);
         }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        catch (global::Wasmtime.WasmtimeException __e) { throw global::Bindgen.Internals.StoreCalls.Fail(__entered, __op, __e); }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed)) { throw; }
+        finally { __entered.Leave(); }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint MaxU32(uint a, uint b)
     {
+        const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
         global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "MaxU32", "maxU32");
         try
         {
-            const string __op = "INumbers.MaxU32 (glue function 'max_u32')";
-            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-            // (1) Allocate every argument; each call may grow and move memory.
-            // (3) Call.
-            int __ret;
-            try
-            {
-                __ret = this._export_MaxU32(unchecked((int)a), unchecked((int)b));
-            }
-            catch (global::Wasmtime.WasmtimeException __e)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-            }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            return unchecked((uint)__ret);
+            return unchecked((uint)this._export_MaxU32(unchecked((int)a), unchecked((int)b)));
         }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        catch (global::Wasmtime.WasmtimeException __e) { throw global::Bindgen.Internals.StoreCalls.Fail(__entered, __op, __e); }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed)) { throw; }
+        finally { __entered.Leave(); }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public bool IsEven(int value)
     {
+        const string __op = "INumbers.IsEven (glue function 'is_even')";
         global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "IsEven", "isEven");
         try
         {
-            const string __op = "INumbers.IsEven (glue function 'is_even')";
-            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-            // (1) Allocate every argument; each call may grow and move memory.
-            // (3) Call.
-            int __ret;
-            try
-            {
-                __ret = this._export_IsEven(value);
-            }
-            catch (global::Wasmtime.WasmtimeException __e)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-            }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            return __ret != 0;
+            return this._export_IsEven(value) != 0;
         }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        catch (global::Wasmtime.WasmtimeException __e) { throw global::Bindgen.Internals.StoreCalls.Fail(__entered, __op, __e); }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed)) { throw; }
+        finally { __entered.Leave(); }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public double Scale(double x, double factor)
     {
+        const string __op = "INumbers.Scale (glue function 'scale')";
         global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Scale", "scale");
         try
         {
-            const string __op = "INumbers.Scale (glue function 'scale')";
-            global::Bindgen.Internals.WasmBindgenGuest __g = this._guest;
-            // (1) Allocate every argument; each call may grow and move memory.
-            // (3) Call.
-            double __ret;
-            try
-            {
-                __ret = this._export_Scale(x, factor);
-            }
-            catch (global::Wasmtime.WasmtimeException __e)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__op, __e);
-            }
-            // (4) Lift: read the result words, throw a returned error, copy the result out and free it.
-            return __ret;
+            return this._export_Scale(x, factor);
         }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        catch (global::Wasmtime.WasmtimeException __e) { throw global::Bindgen.Internals.StoreCalls.Fail(__entered, __op, __e); }
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed)) { throw; }
+        finally { __entered.Leave(); }
     }
 
     /// <inheritdoc/>

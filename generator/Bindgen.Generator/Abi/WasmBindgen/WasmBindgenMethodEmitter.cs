@@ -22,6 +22,11 @@ internal static class WasmBindgenMethodEmitter
     /// <param name="declaration">The member's declaration, or null for a method's own.</param>
     public static void Emit(IndentedWriter w, ModuleModel module, MethodModel method, string owner = "this", string? declaration = null)
     {
+        if (WasmBindgenCompactEmitter.TryEmit(w, module, method, owner, declaration))
+        {
+            return;
+        }
+
         WasmBindgenSignature s = method.WasmBindgen();
         GlueExport export = s.Export!;
         string L(string name) => method.Local(name);
@@ -202,14 +207,7 @@ internal static class WasmBindgenMethodEmitter
                     args.Add(!declared ? "4294967297d" : code is WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32 ? $"{p} is null ? 4294967297d : {some}{p}.Value" : $"{some}{p}");
                     break;
                 default:
-                    args.Add(code switch
-                    {
-                        WasmBindgenType.Bool => $"{p} ? 1 : 0",
-                        WasmBindgenType.U32 => $"unchecked((int){p})",
-                        WasmBindgenType.U64 => $"unchecked((long){p})",
-                        WasmBindgenType.I32 when method.Parameters[i].Type.FullName != "int" => $"(int){p}", // an enum
-                        _ => p,
-                    });
+                    args.Add(WasmBindgenCompactEmitter.NumberArgument(code, p, method.Parameters[i].Type.FullName));
                     break;
             }
         }
@@ -352,13 +350,7 @@ internal static class WasmBindgenMethodEmitter
                 w.Line($"return {L("ret")} != 0;");
                 break;
             case GlueResultKind.Unsigned or GlueResultKind.Number:
-                w.Line(result switch
-                {
-                    WasmBindgenType.U32 => $"return unchecked((uint){L("ret")});",
-                    WasmBindgenType.U64 => $"return unchecked((ulong){L("ret")});",
-                    WasmBindgenType.I32 when method.ReturnType.FullName != "int" => $"return ({method.ReturnType.FullName}){L("ret")};", // an enum
-                    _ => $"return {L("ret")};",
-                });
+                w.Line($"return {WasmBindgenCompactEmitter.NumberResult(result, method.ReturnType.FullName, L("ret"))};");
                 break;
         }
     }
