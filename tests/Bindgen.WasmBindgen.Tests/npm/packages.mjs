@@ -111,7 +111,7 @@ function invoke(pkg, fn, args) {
     args[0][member.substring(4)] = args[1];
     return undefined;
   }
-  if (typeof lib[cls][member] === 'function') return lib[cls][member](...args);
+  if (Object.prototype.hasOwnProperty.call(lib[cls], member) && typeof lib[cls][member] === 'function') return lib[cls][member](...args);
   return args[0][member](...args.slice(1));
 }
 
