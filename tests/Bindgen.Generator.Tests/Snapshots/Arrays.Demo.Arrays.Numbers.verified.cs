@@ -112,49 +112,105 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public double Mean(global::System.ReadOnlySpan<double> values)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<double>(this._memory, this._storeGate, values, true, 0, "INumbers", "Mean", "mean", "INumbers.Mean (export 'mean')");
-        double __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Mean", "mean");
         try
         {
-            __returned = this._export_Mean(__call.Address, __call.Count);
+            const string __operation = "INumbers.Mean (export 'mean')";
+            int __values_count = values.Length;
+            int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 8, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
+            double __returned;
+            try
+            {
+                int __values_address = __values_length == 0 ? 0 : __block.Address;
+                this._memory.Write<double>(__values_address, values, __operation);
+                __returned = this._export_Mean(__values_address, __values_count);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void Scale(global::System.Span<float> values, int factor)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<float>(this._memory, this._storeGate, values, true, 0, "INumbers", "Scale", "scale", "INumbers.Scale (export 'scale')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Scale", "scale");
         try
         {
-            this._export_Scale(__call.Address, __call.Count, factor);
+            const string __operation = "INumbers.Scale (export 'scale')";
+            int __values_count = values.Length;
+            int __values_length = global::Bindgen.GuestMemory.ByteLength(__values_count, 4, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__values_length, __operation);
+            try
+            {
+                int __values_address = __values_length == 0 ? 0 : __block.Address;
+                this._memory.Write<float>(__values_address, values, __operation);
+                this._export_Scale(__values_address, __values_count, factor);
+                this._memory.ReadInto<float>(__values_address, values, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        __call.CopyBack(values);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public long[] Make(int count, int seed)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Result(this._memory, this._storeGate, global::Bindgen.Internals.CExportCall.ReturnArea, "INumbers", "Make", "make", "INumbers.Make (export 'make')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Make", "make");
         try
         {
-            this._export_Make(count, seed, __call.Head);
+            const string __operation = "INumbers.Make (export 'make')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            long[] __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_Make(count, seed, __block.Address);
+                __owned = this._memory.ReadArrayReturnArea(__block, 8, __operation);
+                __returned = this._memory.ReadArray<long>(__owned.Address, __owned.Length / 8, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.ArrayResult<long>();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>

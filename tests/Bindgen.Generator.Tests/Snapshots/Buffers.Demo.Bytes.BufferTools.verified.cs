@@ -106,64 +106,142 @@ public sealed partial class BufferTools : global::Demo.Bytes.IBufferTools
     [global::Bindgen.MayGrowMemory]
     public int SumBytes(global::System.ReadOnlySpan<byte> data)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<byte>(this._memory, this._storeGate, data, true, 0, "IBufferTools", "SumBytes", "sum_bytes", "IBufferTools.SumBytes (export 'sum_bytes')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "SumBytes", "sum_bytes");
         try
         {
-            __returned = this._export_SumBytes(__call.Address, __call.Count);
+            const string __operation = "IBufferTools.SumBytes (export 'sum_bytes')";
+            int __data_length = data.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
+            int __returned;
+            try
+            {
+                int __data_address = __data_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__data_address, data, __operation);
+                __returned = this._export_SumBytes(__data_address, __data_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public byte[] Reverse(byte[] data)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.ElementArray<byte>(this._memory, this._storeGate, data, "data", global::Bindgen.Internals.CExportCall.ReturnArea, "IBufferTools", "Reverse", "reverse", "IBufferTools.Reverse (export 'reverse')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "Reverse", "reverse");
         try
         {
-            this._export_Reverse(__call.Address, __call.Count, __call.Head);
+            const string __operation = "IBufferTools.Reverse (export 'reverse')";
+            if (data is null) throw new global::System.ArgumentNullException("data");
+            int __data_length = data.Length;
+            long __data_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__data_offset + __data_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            byte[] __returned;
+            try
+            {
+                int __data_address = __data_length == 0 ? 0 : unchecked(__block.Address + (int)__data_offset);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.Write(__data_address, data, __operation);
+                this._export_Reverse(__data_address, __data_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadBytes(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.BytesResult();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public byte[] MakeBytes(int length, int seed)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Result(this._memory, this._storeGate, global::Bindgen.Internals.CExportCall.ReturnArea, "IBufferTools", "MakeBytes", "make_bytes", "IBufferTools.MakeBytes (export 'make_bytes')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "MakeBytes", "make_bytes");
         try
         {
-            this._export_MakeBytes(length, seed, __call.Head);
+            const string __operation = "IBufferTools.MakeBytes (export 'make_bytes')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            byte[] __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_MakeBytes(length, seed, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadBytes(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.BytesResult();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void XorFill(global::System.Span<byte> buffer, int value)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<byte>(this._memory, this._storeGate, buffer, true, 0, "IBufferTools", "XorFill", "xor_fill", "IBufferTools.XorFill (export 'xor_fill')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IBufferTools", "XorFill", "xor_fill");
         try
         {
-            this._export_XorFill(__call.Address, __call.Count, value);
+            const string __operation = "IBufferTools.XorFill (export 'xor_fill')";
+            int __buffer_length = buffer.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__buffer_length, __operation);
+            try
+            {
+                int __buffer_address = __buffer_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__buffer_address, buffer, __operation);
+                this._export_XorFill(__buffer_address, __buffer_length, value);
+                this._memory.ReadInto(__buffer_address, buffer, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        __call.CopyBack(buffer);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 }

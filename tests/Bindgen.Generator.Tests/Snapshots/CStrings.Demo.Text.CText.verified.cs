@@ -296,16 +296,33 @@ public sealed partial class CText : global::Demo.Text.ICText
     [global::Bindgen.MayGrowMemory]
     public int Fill(global::System.Span<byte> output, int seed)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<byte>(this._memory, this._storeGate, output, false, 0, "ICText", "Fill", "fill", "ICText.Fill (export 'fill')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICText", "Fill", "fill");
         try
         {
-            __returned = this._export_Fill(__call.Address, __call.Count, seed);
+            const string __operation = "ICText.Fill (export 'fill')";
+            int __output_length = output.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__output_length, __operation);
+            int __returned;
+            try
+            {
+                int __output_address = __output_length == 0 ? 0 : __block.Address;
+                __returned = this._export_Fill(__output_address, __output_length, seed);
+                this._memory.ReadInto(__output_address, output, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.CopyBack(__returned, output);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 }

@@ -118,49 +118,101 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public double PointNorm2(in global::Demo.Geometry.Point p)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Value<global::Demo.Geometry.Point>(this._memory, this._storeGate, p, true, 0, "IGeometry", "PointNorm2", "point_norm2", "IGeometry.PointNorm2 (export 'point_norm2')");
-        double __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "PointNorm2", "point_norm2");
         try
         {
-            __returned = this._export_PointNorm2(__call.Address);
+            const string __operation = "IGeometry.PointNorm2 (export 'point_norm2')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
+            double __returned;
+            try
+            {
+                int __p_address = __block.Address;
+                this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
+                __returned = this._export_PointNorm2(__p_address);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Point PointScale(global::Demo.Geometry.Point p, double k)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Value<global::Demo.Geometry.Point>(this._memory, this._storeGate, p, true, 24, "IGeometry", "PointScale", "point_scale", "IGeometry.PointScale (export 'point_scale')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "PointScale", "point_scale");
         try
         {
-            this._export_PointScale(__call.Head, __call.Address, k);
+            const string __operation = "IGeometry.PointScale (export 'point_scale')";
+            long __p_offset = global::Bindgen.GuestMemory.AlignUp((long)24, 16);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__p_offset + 24, __operation);
+            global::Demo.Geometry.Point __returned;
+            try
+            {
+                int __p_address = unchecked(__block.Address + (int)__p_offset);
+                this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
+                this._export_PointScale(__block.Address, __p_address, k);
+                __returned = this._memory.ReadValue<global::Demo.Geometry.Point>(__block.Address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.ValueResult<global::Demo.Geometry.Point>();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public void PointTranslate(ref global::Demo.Geometry.Point p, int dx, double dy)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Value<global::Demo.Geometry.Point>(this._memory, this._storeGate, p, true, 0, "IGeometry", "PointTranslate", "point_translate", "IGeometry.PointTranslate (export 'point_translate')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "PointTranslate", "point_translate");
         try
         {
-            this._export_PointTranslate(__call.Address, dx, dy);
+            const string __operation = "IGeometry.PointTranslate (export 'point_translate')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)24, __operation);
+            try
+            {
+                int __p_address = __block.Address;
+                this._memory.WriteValue<global::Demo.Geometry.Point>(__p_address, p, __operation);
+                this._export_PointTranslate(__p_address, dx, dy);
+                p = this._memory.ReadValue<global::Demo.Geometry.Point>(__p_address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        __call.ReadBack(out p);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
@@ -196,17 +248,33 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public int Divmod(int a, int b, out int rem)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Value<int>(this._memory, this._storeGate, default, false, 0, "IGeometry", "Divmod", "divmod", "IGeometry.Divmod (export 'divmod')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Divmod", "divmod");
         try
         {
-            __returned = this._export_Divmod(a, b, __call.Address);
+            const string __operation = "IGeometry.Divmod (export 'divmod')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)4, __operation);
+            int __returned;
+            try
+            {
+                int __rem_address = __block.Address;
+                __returned = this._export_Divmod(a, b, __rem_address);
+                rem = this._memory.ReadValue<int>(__rem_address, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.ReadBack(__returned, out rem);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
@@ -251,32 +319,70 @@ public sealed partial class Geometry : global::Demo.Geometry.IGeometry
     [global::Bindgen.MayGrowMemory]
     public void Shift(global::System.Span<global::Demo.Geometry.Point> points, int dx)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<global::Demo.Geometry.Point>(this._memory, this._storeGate, points, true, 0, "IGeometry", "Shift", "shift", "IGeometry.Shift (export 'shift')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Shift", "shift");
         try
         {
-            this._export_Shift(__call.Address, __call.Count, dx);
+            const string __operation = "IGeometry.Shift (export 'shift')";
+            int __points_count = points.Length;
+            int __points_length = global::Bindgen.GuestMemory.ByteLength(__points_count, 24, __operation);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__points_length, __operation);
+            try
+            {
+                int __points_address = __points_length == 0 ? 0 : __block.Address;
+                this._memory.Write<global::Demo.Geometry.Point>(__points_address, points, __operation);
+                this._export_Shift(__points_address, __points_count, dx);
+                this._memory.ReadInto<global::Demo.Geometry.Point>(__points_address, points, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            this._memory.Release(default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        __call.CopyBack(points);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Geometry.Point[] Make(int count)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Result(this._memory, this._storeGate, global::Bindgen.Internals.CExportCall.ReturnArea, "IGeometry", "Make", "make", "IGeometry.Make (export 'make')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IGeometry", "Make", "make");
         try
         {
-            this._export_Make(count, __call.Head);
+            const string __operation = "IGeometry.Make (export 'make')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            global::Demo.Geometry.Point[] __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_Make(count, __block.Address);
+                __owned = this._memory.ReadArrayReturnArea(__block, 24, __operation);
+                __returned = this._memory.ReadArray<global::Demo.Geometry.Point>(__owned.Address, __owned.Length / 24, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.ArrayResult<global::Demo.Geometry.Point>();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>

@@ -106,51 +106,105 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public int ParseHTTPHeader(string header)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Utf8(this._memory, this._storeGate, header, "header", 0, "IHttpTools", "ParseHTTPHeader", "parse_http_header", "IHttpTools.ParseHTTPHeader (export 'parse_http_header')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "ParseHTTPHeader", "parse_http_header");
         try
         {
-            __returned = this._export_ParseHTTPHeader(__call.Address, __call.Count);
+            const string __operation = "IHttpTools.ParseHTTPHeader (export 'parse_http_header')";
+            if (header is null) throw new global::System.ArgumentNullException("header");
+            int __header_length = global::Bindgen.GuestMemory.Utf8ByteCount(header);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__header_length, __operation);
+            int __returned;
+            try
+            {
+                int __header_address = __header_length == 0 ? 0 : __block.Address;
+                this._memory.WriteUtf8(__header_address, __header_length, header, __operation);
+                __returned = this._export_ParseHTTPHeader(__header_address, __header_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Hash(string @event)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Utf8(this._memory, this._storeGate, @event, "event", 0, "IHttpTools", "Hash", "compute-hash", "IHttpTools.Hash (export 'compute-hash')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "Hash", "compute-hash");
         try
         {
-            __returned = this._export_Hash(__call.Address, __call.Count);
+            const string __operation = "IHttpTools.Hash (export 'compute-hash')";
+            if (@event is null) throw new global::System.ArgumentNullException("event");
+            int __event_length = global::Bindgen.GuestMemory.Utf8ByteCount(@event);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__event_length, __operation);
+            int __returned;
+            try
+            {
+                int __event_address = __event_length == 0 ? 0 : __block.Address;
+                this._memory.WriteUtf8(__event_address, __event_length, @event, __operation);
+                __returned = this._export_Hash(__event_address, __event_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Count(byte[] @object)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.ElementArray<byte>(this._memory, this._storeGate, @object, "object", 0, "IHttpTools", "Count", "ÜberCount", "IHttpTools.Count (export 'ÜberCount')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "Count", "ÜberCount");
         try
         {
-            __returned = this._export_Count(__call.Address, __call.Count);
+            const string __operation = "IHttpTools.Count (export 'ÜberCount')";
+            if (@object is null) throw new global::System.ArgumentNullException("object");
+            int __object_length = @object.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__object_length, __operation);
+            int __returned;
+            try
+            {
+                int __object_address = __object_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__object_address, @object, __operation);
+                __returned = this._export_Count(__object_address, __object_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>

@@ -102,31 +102,79 @@ public sealed partial class Describer : global::Demo.Mixed.IDescriber
     [global::Bindgen.MayGrowMemory]
     public string Describe(int n, long big, bool flag, string text)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Utf8(this._memory, this._storeGate, text, "text", global::Bindgen.Internals.CExportCall.ReturnArea, "IDescriber", "Describe", "describe", "IDescriber.Describe (export 'describe')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDescriber", "Describe", "describe");
         try
         {
-            this._export_Describe(n, big, (flag ? 1 : 0), __call.Address, __call.Count, __call.Head);
+            const string __operation = "IDescriber.Describe (export 'describe')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            long __text_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__text_offset + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + (int)__text_offset);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_Describe(n, big, (flag ? 1 : 0), __text_address, __text_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Utf8Result();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public string Repeat(string text, int count)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Utf8(this._memory, this._storeGate, text, "text", global::Bindgen.Internals.CExportCall.ReturnArea, "IDescriber", "Repeat", "repeat", "IDescriber.Repeat (export 'repeat')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDescriber", "Repeat", "repeat");
         try
         {
-            this._export_Repeat(__call.Address, __call.Count, count, __call.Head);
+            const string __operation = "IDescriber.Repeat (export 'repeat')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            long __text_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__text_offset + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + (int)__text_offset);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_Repeat(__text_address, __text_length, count, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Utf8Result();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 }

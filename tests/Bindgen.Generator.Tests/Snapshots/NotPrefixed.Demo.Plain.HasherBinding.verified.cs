@@ -100,16 +100,33 @@ public sealed partial class HasherBinding : global::Demo.Plain.Hasher
     [global::Bindgen.MayGrowMemory]
     public int Fnv1a(global::System.ReadOnlySpan<byte> data)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Buffer<byte>(this._memory, this._storeGate, data, true, 0, "Hasher", "Fnv1a", "fnv1a", "Hasher.Fnv1a (export 'fnv1a')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("Hasher", "Fnv1a", "fnv1a");
         try
         {
-            __returned = this._export_Fnv1a(__call.Address, __call.Count);
+            const string __operation = "Hasher.Fnv1a (export 'fnv1a')";
+            int __data_length = data.Length;
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__data_length, __operation);
+            int __returned;
+            try
+            {
+                int __data_address = __data_length == 0 ? 0 : __block.Address;
+                this._memory.Write(__data_address, data, __operation);
+                __returned = this._export_Fnv1a(__data_address, __data_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 }

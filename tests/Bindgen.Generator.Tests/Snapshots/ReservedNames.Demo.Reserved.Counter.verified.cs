@@ -162,16 +162,35 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     string global::Demo.Reserved.ICounter.ToString(int value)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Result(this._memory, this._storeGate, global::Bindgen.Internals.CExportCall.ReturnArea, "ICounter", "ToString", "to_string", "ICounter.ToString (export 'to_string')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "ToString", "to_string");
         try
         {
-            this._export_ToString(value, __call.Head);
+            const string __operation = "ICounter.ToString (export 'to_string')";
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)global::Bindgen.GuestMemory.ReturnAreaSize, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._export_ToString(value, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Utf8Result();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>

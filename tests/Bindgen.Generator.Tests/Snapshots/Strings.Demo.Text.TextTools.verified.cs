@@ -104,33 +104,75 @@ public sealed partial class TextTools : global::Demo.Text.ITextTools
     [global::Bindgen.MayGrowMemory]
     public string Upper(string text)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Utf8(this._memory, this._storeGate, text, "text", global::Bindgen.Internals.CExportCall.ReturnArea, "ITextTools", "Upper", "to_upper", "ITextTools.Upper (export 'to_upper')");
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ITextTools", "Upper", "to_upper");
         try
         {
-            this._export_Upper(__call.Address, __call.Count, __call.Head);
+            const string __operation = "ITextTools.Upper (export 'to_upper')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            long __text_offset = global::Bindgen.GuestMemory.AlignUp((long)global::Bindgen.GuestMemory.ReturnAreaSize, 16);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock(__text_offset + __text_length, __operation);
+            global::Bindgen.GuestRange __owned = default;
+            string __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : unchecked(__block.Address + (int)__text_offset);
+                this._memory.PrepareReturnArea(__block.Address, __operation);
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                this._export_Upper(__text_address, __text_length, __block.Address);
+                __owned = this._memory.ReadReturnArea(__block, __operation);
+                __returned = this._memory.ReadUtf8(__owned, __operation);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, __owned, __block, __operation);
+            }
+            return this._memory.Release(__returned, __owned, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Utf8Result();
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int Utf8CodePoints(string text)
     {
-        global::Bindgen.Internals.CExportCall __call = global::Bindgen.Internals.CExportCall.Utf8(this._memory, this._storeGate, text, "text", 0, "ITextTools", "Utf8CodePoints", "utf8_code_points", "ITextTools.Utf8CodePoints (export 'utf8_code_points')");
-        int __returned;
+        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ITextTools", "Utf8CodePoints", "utf8_code_points");
         try
         {
-            __returned = this._export_Utf8CodePoints(__call.Address, __call.Count);
+            const string __operation = "ITextTools.Utf8CodePoints (export 'utf8_code_points')";
+            if (text is null) throw new global::System.ArgumentNullException("text");
+            int __text_length = global::Bindgen.GuestMemory.Utf8ByteCount(text);
+            // The call's one guest allocation, checked whole, returns before any view is taken; each view below is fresh.
+            global::Bindgen.GuestRange __block = this._memory.AllocateCallBlock((long)__text_length, __operation);
+            int __returned;
+            try
+            {
+                int __text_address = __text_length == 0 ? 0 : __block.Address;
+                this._memory.WriteUtf8(__text_address, __text_length, text, __operation);
+                __returned = this._export_Utf8CodePoints(__text_address, __text_length);
+            }
+            catch (global::System.Exception __failure)
+            {
+                throw this._memory.CallFailed(__failure, default, __block, __operation);
+            }
+            return this._memory.Release(__returned, default, __block, __operation);
         }
-        catch (global::System.Exception __failure)
+        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
         {
-            throw __call.Failed(__failure);
+            throw;
         }
-        return __call.Done(__returned);
+        finally
+        {
+            __entered.Leave();
+        }
     }
 
     /// <inheritdoc/>

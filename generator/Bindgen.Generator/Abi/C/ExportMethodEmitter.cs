@@ -33,12 +33,6 @@ internal static class ExportMethodEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
-        if (WholeCallEmitter.TryEmit(w, module, method))
-        {
-            w.Close();
-            return;
-        }
-
         StoreGateText.Enter(w, module, method);
         w.Line($"const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
         StageDriver.EmitExportBody(w, method);
