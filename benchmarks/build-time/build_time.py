@@ -9,7 +9,7 @@ time and of the CPU time the build's processes used. Both
 reference the repository's runtime and the Wasmtime package from the local NuGet folder directly, so nothing is
 restored from a feed. It also counts the generated code: lines in all, and lines inside the export methods.
 
-    python3 benchmarks/build-time/build_time.py [--rounds 5] [--out /tmp/bindgen-build-time] [--baseline DIR]
+    python3 benchmarks/build-time/build_time.py [--rounds 5] [--out /tmp/bindgen-build-time] [--baseline DIR [--baseline DIR2]]
 """
 
 import argparse
@@ -130,8 +130,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5, help="timed builds of each project; 0 only counts the generated code")
     parser.add_argument("--out", default="/tmp/bindgen-build-time")
-    parser.add_argument("--baseline", help="a folder holding another build's Bindgen.Generator.dll and Bindgen.Runtime.dll "
-                        "(for example an earlier commit's Release outputs): adds a third project built with them")
+    parser.add_argument("--baseline", action="append", default=[],
+                        help="a folder holding another build's Bindgen.Generator.dll and Bindgen.Runtime.dll "
+                        "(for example an earlier commit's Release outputs): adds a project built with them; may be repeated "
+                        "(the projects are named baseline, baseline2, ...)")
     options = parser.parse_args()
 
     print("building the runtime and the generator (Release)...", flush=True)
@@ -147,8 +149,10 @@ def main():
 
     shutil.rmtree(options.out, ignore_errors=True)
     variants = {"without": (None, runtime), "with": (generator, runtime)}
-    if options.baseline:
-        variants["baseline"] = (os.path.join(options.baseline, "Bindgen.Generator.dll"), os.path.join(options.baseline, "Bindgen.Runtime.dll"))
+    for index, folder in enumerate(options.baseline):
+        name = "baseline" if index == 0 else f"baseline{index + 1}"
+        print(f"{name}: {folder}", flush=True)
+        variants[name] = (os.path.join(folder, "Bindgen.Generator.dll"), os.path.join(folder, "Bindgen.Runtime.dll"))
     for name, (analyzer, library) in variants.items():
         folder = os.path.join(options.out, name)
         os.makedirs(folder)
@@ -179,7 +183,7 @@ def main():
 
     for label, times in (("wall", wall), ("CPU", cpu)):
         for name in variants:
-            print(f"{label:>4} {name:>8}: median {statistics.median(times[name]):.2f} s  ({', '.join(f'{t:.2f}' for t in times[name])})")
+            print(f"{label:>4} {name:>9}: median {statistics.median(times[name]):.2f} s  ({', '.join(f'{t:.2f}' for t in times[name])})")
         for name in variants:
             if name != "without":
                 added = statistics.median(times[name]) - statistics.median(times["without"])
