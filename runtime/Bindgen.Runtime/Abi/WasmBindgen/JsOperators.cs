@@ -33,12 +33,17 @@ internal sealed class JsFunction
     public override string ToString() => $"function {Name}() {{ [native code] }}";
 }
 
-/// <summary>A JavaScript symbol (only <c>Symbol.iterator</c> crosses to a module).</summary>
+/// <summary>A JavaScript symbol: <c>Symbol.iterator</c>, or one of the global registry (<c>Symbol.for(key)</c>).</summary>
 internal sealed class JsSymbol
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsSymbol> Registry = new(StringComparer.Ordinal);
+
     private JsSymbol(string description) => Description = description;
 
     public static JsSymbol Iterator { get; } = new("Symbol.iterator");
+
+    /// <summary><c>Symbol.for(key)</c>: the same symbol for the same key, in every instance (one registry, as one realm has).</summary>
+    public static JsSymbol For(string key) => Registry.GetOrAdd(key, k => new JsSymbol(k));
 
     public string Description { get; }
 
@@ -132,6 +137,11 @@ internal static class JsOperators
     /// <summary><c>target[key]</c>: a property read, <c>undefined</c> when absent; a TypeError on null and undefined.</summary>
     public static object? Get(object? target, object? key, string import)
     {
+        if (target is not null && JsOwnProperties.Find(target, key) is { } own)
+        {
+            return own.Value;
+        }
+
         if (key is JsSymbol symbol)
         {
             return symbol == JsSymbol.Iterator && target is List<object?> or string or JsUint8Array ? Values : JsUndefined.Value;
@@ -169,6 +179,11 @@ internal static class JsOperators
         if (TypeOf(target) != "object" || target is null)
         {
             throw new JsException(import, new JsError($"Cannot use 'in' operator to search for '{JsDisplay.ToJsString(key)}' in {JsDisplay.ToJsString(target)}") { Name = "TypeError" });
+        }
+
+        if (JsOwnProperties.Find(target, key) is not null)
+        {
+            return true;
         }
 
         string name = JsDisplay.ToJsString(key);

@@ -82,6 +82,11 @@ internal static class WasmBindgenOperations
 
     private static void SetProperty(object? target, object? key, object? value, string import)
     {
+        if (JsObjectFunctions.AssignSpecial(target, key, value, import))
+        {
+            return;
+        }
+
         switch (target)
         {
             case JsObject o:
@@ -152,6 +157,7 @@ internal static class WasmBindgenOperations
             throw new JsException(import, new JsError("push is not a function"));
         }
 
+        JsObjectFunctions.CheckExtensible(list, list.Count, import);
         list.Add(value);
         return (double)list.Count;
     }
