@@ -77,6 +77,21 @@ const d2 = am.create({ actor: 'bbbb' });
 step('put', () => d2.put('_root', 'from2', 'b'));
 step('commit', () => d2.commit('other', T + 2));
 step('merge', () => d1.merge(d2));
+// Patches applied to a materialized copy (Reflect.set, Reflect.deleteProperty, Object.assign on the copy), frozen or not.
+let snapshot;
+step('toJS', () => (snapshot = d2.toJS()));
+step('updateDiffCursor', () => d2.updateDiffCursor());
+step('put', () => d2.put('_root', 'added', 'yes'));
+step('putObject', () => d2.putObject('_root', 'nested', { a: [1, 2] }));
+step('delete', () => d2.delete('_root', 'from2'));
+step('applyPatches', () => d2.applyPatches(snapshot));
+step('enableFreeze', () => d2.enableFreeze(true));
+step('updateDiffCursor', () => d2.updateDiffCursor());
+step('toJS', () => (snapshot = d2.toJS()));
+step('put', () => d2.put('_root', 'later', 2.25));
+step('applyPatches', () => d2.applyPatches(snapshot));
+// The frozen snapshot itself is unchanged: the patches went to a copy.
+step('applyPatches', () => snapshot);
 step('toJS', () => d1.toJS());
 step('getChanges', () => d1.getChanges([]).length);
 step('decodeChange', () => am.decodeChange(d1.getChanges([])[0]));

@@ -155,7 +155,7 @@ internal static class JsOperators
             case JsObject o:
                 return o[name];
             case List<object?> list:
-                return name == "length" ? (double)list.Count : Index(name) is int i && i < list.Count ? list[i] : JsUndefined.Value;
+                return name == "length" ? (double)list.Count : Index(name) is int i && i < list.Count ? list[i] : (object?)JsArrayMethods.Find(name) ?? JsUndefined.Value;
             case string s:
                 return name == "length" ? (double)s.Length : Index(name) is int c && c < s.Length ? s[c].ToString() : JsUndefined.Value;
             case JsUint8Array array:
