@@ -55,6 +55,8 @@ public static partial class FromPackageCalls
         ["rxing:DecodeHintDictionary"] = new Func<int, JsonNode>[] { _ => Make("rxing", "DecodeHintDictionary.constructor") },
         ["rxing:EncodeHintDictionary"] = new Func<int, JsonNode>[] { _ => Make("rxing", "EncodeHintDictionary.constructor") },
         ["rxing:BarcodeResult"] = new Func<int, JsonNode>[] { v => Make("rxing", "decode_barcode", Bytes(QrLuma.Value), QrSize, QrSize, v == 0 ? (JsonNode)JsonValue.Create(true) : Undefined(), Undefined()) },
+        ["automerge:Automerge"] = new Func<int, JsonNode>[] { v => Make("automerge", "Automerge.new", Str(v == 0 ? "aaaa" : "bbbb"), 1) },
+        ["automerge:SyncState"] = new Func<int, JsonNode>[] { _ => Make("automerge", "initSyncState") },
         ["brotliwasm:BrotliStreamResult"] = new Func<int, JsonNode>[] { v => Make("brotliwasm", "DecompressStream.decompress", Make("brotliwasm", "DecompressStream.constructor"), Bytes(HelloBrotli), v == 0 ? 100 : 2) },
     };
 

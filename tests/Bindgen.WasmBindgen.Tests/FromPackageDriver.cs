@@ -41,6 +41,7 @@ public sealed record BoundPackage(string Key, string Npm, Type Interface, Type P
         new("toml", "@rainbowatcher/toml-edit-js 0.6.5", typeof(FromPackage.ITomlEdit), typeof(FromPackage.TomlEditPackage)),
         new("rxing", "rxing-wasm 0.5.7", typeof(FromPackage.IRxingWasm), typeof(FromPackage.RxingWasmPackage)),
         new("ywasm", "ywasm 0.18.3", typeof(FromPackage.IYwasm), typeof(FromPackage.YwasmPackage)),
+        new("automerge", "@automerge/automerge-wasm 0.17.0", typeof(FromPackage.IAutomergeWasm), typeof(FromPackage.AutomergeWasmPackage)),
     };
 }
 
@@ -332,6 +333,7 @@ public sealed class FromPackageDriver
         null or JsUndefined => null,
         string s => new JsonObject { ["s"] = s },
         byte[] b => new JsonObject { ["b"] = Convert.ToBase64String(b) },
+        JsUint8Array a => new JsonObject { ["b"] = Convert.ToBase64String(a.Span.ToArray()) },
         long or ulong or BigInteger => new JsonObject { ["big"] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) },
         bool b => JsonValue.Create(b),
         Enum e => JsonValue.Create(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),

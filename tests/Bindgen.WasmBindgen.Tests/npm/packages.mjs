@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
+// A package's own logging (automerge's dump) goes to stderr: stdout carries the results.
+console.log = console.info = console.debug = (...a) => console.error(...a);
 const here = (path) => new URL(path, import.meta.url);
 const oxipng = await import(here('./node_modules/@jsquash/oxipng/codec/pkg/squoosh_oxipng.js'));
 oxipng.initSync(readFileSync(here('./node_modules/@jsquash/oxipng/codec/pkg/squoosh_oxipng_bg.wasm')));
@@ -32,6 +34,7 @@ const packages = {
   rollup: require('./node_modules/@rollup/wasm-node/dist/wasm-node/bindings_wasm.js'),
   toml: tomlEdit,
   rxing: await import(here('./node_modules/rxing-wasm/node-esm.js')),
+  automerge: require('./node_modules/@automerge/automerge-wasm/nodejs/automerge_wasm.cjs'),
 };
 
 const results = [];

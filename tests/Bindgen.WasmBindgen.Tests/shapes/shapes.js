@@ -241,7 +241,7 @@ function __wbg_get_imports() {
         return addHeapObject(ret);
     };
     imports.wbg.__wbg_now_c9 = function() {
-        const ret = Date.now();
+        const ret = performance.now();
         return ret;
     };
     imports.wbg.__wbg_set_e10 = function() { return handleError(function (arg0, arg1, arg2) {

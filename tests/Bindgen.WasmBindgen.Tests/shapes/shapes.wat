@@ -146,7 +146,7 @@
     (local.set $sub (call $subarray (local.get $array) (i32.const 1) (local.get $n)))
     (call $drop_ref (local.get $array))
     (local.get $sub))
-;; An import whose JavaScript (Date.now()) Bindgen does not implement: the user supplies it.
+;; An import whose JavaScript (performance.now()) Bindgen does not implement: the user supplies it.
   (func (export "stamp") (result f64)
     (call $now))
 ;; A 4-byte array set into a 2-byte one through an import wrapped in handleError: the RangeError comes back

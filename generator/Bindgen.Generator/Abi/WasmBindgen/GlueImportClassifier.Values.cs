@@ -38,6 +38,6 @@ internal static partial class GlueImportClassifier
         }
 
         Match utc = UtcGetter.Match(normalized);
-        return utc.Success ? "date_get_utc_" + utc.Groups["part"].Value : "unknown";
+        return utc.Success ? "date_get_utc_" + utc.Groups["part"].Value : ClassifyJsSys(normalized);
     }
 }

@@ -34,12 +34,17 @@ internal sealed class JsFunction
     public override string ToString() => $"function {Name}() {{ [native code] }}";
 }
 
-/// <summary>A JavaScript symbol (only <c>Symbol.iterator</c> crosses to a module).</summary>
+/// <summary>A JavaScript symbol: <c>Symbol.iterator</c>, or one of the global registry (<c>Symbol.for(key)</c>).</summary>
 internal sealed class JsSymbol
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsSymbol> Registry = new(StringComparer.Ordinal);
+
     private JsSymbol(string description) => Description = description;
 
     public static JsSymbol Iterator { get; } = new("Symbol.iterator");
+
+    /// <summary><c>Symbol.for(key)</c>: the same symbol for the same key, in every instance (one registry, as one realm has).</summary>
+    public static JsSymbol For(string key) => Registry.GetOrAdd(key, k => new JsSymbol(k));
 
     public string Description { get; }
 
@@ -133,6 +138,11 @@ internal static class JsOperators
     /// <summary><c>target[key]</c>: a property read, <c>undefined</c> when absent; a TypeError on null and undefined.</summary>
     public static object? Get(object? target, object? key, string import)
     {
+        if (target is not null && JsOwnProperties.Find(target, key) is { } own)
+        {
+            return own.Value;
+        }
+
         if (key is JsSymbol symbol)
         {
             return symbol == JsSymbol.Iterator && target is List<object?> or string or JsUint8Array ? Values : JsUndefined.Value;
@@ -146,7 +156,7 @@ internal static class JsOperators
             case JsObject o:
                 return o[name];
             case List<object?> list:
-                return name == "length" ? (double)list.Count : Index(name) is int i && i < list.Count ? list[i] : JsUndefined.Value;
+                return name == "length" ? (double)list.Count : Index(name) is int i && i < list.Count ? list[i] : (object?)JsArrayMethods.Find(name) ?? JsUndefined.Value;
             case string s:
                 return name == "length" ? (double)s.Length : Index(name) is int c && c < s.Length ? s[c].ToString() : JsUndefined.Value;
             case JsUint8Array array:
@@ -170,6 +180,11 @@ internal static class JsOperators
         if (TypeOf(target) != "object" || target is null)
         {
             throw new JsException(import, new JsError($"Cannot use 'in' operator to search for '{JsDisplay.ToJsString(key)}' in {JsDisplay.ToJsString(target)}") { Name = "TypeError" });
+        }
+
+        if (JsOwnProperties.Find(target, key) is not null)
+        {
+            return true;
         }
 
         string name = JsDisplay.ToJsString(key);

@@ -98,6 +98,9 @@ public sealed class JsObject
         }
     }
 
+    /// <summary>Removes a property (<c>delete object[key]</c>); false when there was none.</summary>
+    internal bool Remove(string key) => _properties.RemoveAll(p => p.Key == key) > 0;
+
     /// <summary>Whether the object has a property of that name (<c>key in object</c>).</summary>
     /// <param name="key">The property's name.</param>
     public bool Has(string key)

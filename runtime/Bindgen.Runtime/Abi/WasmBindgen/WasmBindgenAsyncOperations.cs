@@ -62,15 +62,20 @@ internal static class WasmBindgenAsyncOperations
         };
     }
 
-    /// <summary><c>Reflect.set(target, key, value)</c>: false where the target is not a plain object.</summary>
+    /// <summary><c>Reflect.set(target, key, value)</c>: false where the target is not an object, frozen, or the property read-only.</summary>
     private static bool ReflectSet(object? target, object? key, object? value)
     {
-        if (target is not JsObject o)
+        if (target is not (JsObject or System.Collections.Generic.List<object?>))
         {
             return false;
         }
 
-        o[JsDisplay.ToJsString(key)] = value;
+        if (JsObjectFunctions.TrySet(target, key, value) is { } done)
+        {
+            return done;
+        }
+
+        JsObjectFunctions.Write(target, key, value, "Reflect.set");
         return true;
     }
 

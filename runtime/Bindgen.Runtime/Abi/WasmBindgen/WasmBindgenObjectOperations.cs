@@ -106,6 +106,11 @@ internal static class WasmBindgenObjectOperations
             throw new JsException(import, new JsError($"Cannot set index {index} of {JsDisplay.ToJsString(target)}") { Name = "TypeError" });
         }
 
+        if (JsObjectFunctions.AssignSpecial(list, (double)index, value, import))
+        {
+            return;
+        }
+
         while (list.Count <= (int)index)
         {
             list.Add(JsUndefined.Value);

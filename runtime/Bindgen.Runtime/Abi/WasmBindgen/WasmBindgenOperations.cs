@@ -86,6 +86,11 @@ internal static class WasmBindgenOperations
 
     private static void SetProperty(object? target, object? key, object? value, string import)
     {
+        if (JsObjectFunctions.AssignSpecial(target, key, value, import))
+        {
+            return;
+        }
+
         switch (target)
         {
             case JsObject o:
@@ -156,6 +161,7 @@ internal static class WasmBindgenOperations
             throw new JsException(import, new JsError("push is not a function"));
         }
 
+        JsObjectFunctions.CheckExtensible(list, list.Count, import);
         list.Add(value);
         return (double)list.Count;
     }

@@ -32,7 +32,7 @@ internal static class WasmBindgenValueOperations
             "object_from_entries" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, FromEntries(In(g, a[0], import), import)),
             "console_warn_value" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> _) => Console.Error.WriteLine(JsDisplay.ToJsString(In(g, a[0], import))),
             "array_new_with_length" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, ArrayOfLength((uint)a[0].AsInt32())),
-            _ => null,
+            _ => WasmBindgenJsSysOperations.Create(operation, g, import),
         };
     }
 
