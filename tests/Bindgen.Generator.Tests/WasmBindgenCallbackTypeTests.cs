@@ -83,7 +83,7 @@ public sealed class WasmBindgenCallbackTypeTests
                 return addHeapObject(ret);
             };
             """;
-        Assert.That(GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo("map_entries"));
+        Assert.That(GlueReader.Read("probe.js", Glue).Imports.AsSpan().ToArray().Single().Operation, Is.EqualTo("entries_iterator"));
     }
 
     private const string ModeGlue = """

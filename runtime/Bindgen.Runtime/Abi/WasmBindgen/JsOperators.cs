@@ -298,11 +298,13 @@ internal static class JsOperators
     public static object? Call(object? function, object? thisArg, string import) =>
         function is JsFunction f ? f.Call(thisArg) : throw new JsException(import, new JsError($"{JsDisplay.ToJsString(function)}.call is not a function") { Name = "TypeError" });
 
-    /// <summary><c>map.entries()</c>: an iterator over <c>[key, value]</c> arrays, in insertion order.</summary>
-    public static object MapEntries(object? map, string import) =>
-        map is JsMap m
-            ? new JsIterator(m.Entries.Select(e => (object?)new List<object?> { e.Key, e.Value }).ToList())
-            : throw new JsException(import, new JsError($"{JsDisplay.ToJsString(map)}.entries is not a function") { Name = "TypeError" });
+    /// <summary><c>x.entries()</c> of a <c>Map</c> (in insertion order) or an array (index, item): an iterator over <c>[key, value]</c> arrays.</summary>
+    public static object EntriesIterator(object? target, string import) => target switch
+    {
+        JsMap m => new JsIterator(m.Entries.Select(e => (object?)new List<object?> { e.Key, e.Value }).ToList()),
+        List<object?> list => new JsIterator(list.Select((item, i) => (object?)new List<object?> { (double)i, item }).ToList()),
+        _ => throw new JsException(import, new JsError($"{JsDisplay.ToJsString(target)}.entries is not a function") { Name = "TypeError" }),
+    };
 
     /// <summary><c>iterator.next()</c>.</summary>
     public static object? CallNext(object? iterator, string import) => Call(NextProperty(iterator, import), iterator, import);

@@ -57,7 +57,7 @@ internal static class WasmBindgenJsSysOperations
             "array_concat" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Concat(In(g, a[0], import), In(g, a[1], import), import)),
             "array_slice" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, Slice(In(g, a[0], import), (uint)a[1].AsInt32(), (uint)a[2].AsInt32(), import)),
             "array_unshift" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Unshift(In(g, a[0], import), In(g, a[1], import), import),
-            "entries_iterator" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, EntriesIterator(In(g, a[0], import), import)),
+            "entries_iterator" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsOperators.EntriesIterator(In(g, a[0], import), import)),
             "date_new_from" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsObjectFunctions.NewDate(In(g, a[0], import), import)),
             "range_error_new" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsError(g.ReadString(a[0].AsInt32(), a[1].AsInt32(), import)) { Name = "RangeError" }),
             "date_now" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = (double)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
@@ -198,42 +198,5 @@ internal static class WasmBindgenJsSysOperations
         JsObjectFunctions.CheckExtensible(list, list.Count, import);
         list.Insert(0, value);
         return list.Count;
-    }
-
-    /// <summary><c>x.entries()</c> of an array or a <c>Map</c>: an iterator of <c>[key, value]</c> arrays (an object whose <c>next</c> steps it).</summary>
-    private static JsObject EntriesIterator(object? target, string import)
-    {
-        IEnumerator<object?> items = target switch
-        {
-            List<object?> list => ArrayEntries(list),
-            JsMap map => MapEntries(map),
-            _ => throw new JsException(import, new JsError($"{JsDisplay.ToJsString(target)}.entries is not a function") { Name = "TypeError" }),
-        };
-        var iterator = new JsObject();
-        iterator["next"] = new JsFunction("next", _ =>
-        {
-            var step = new JsObject();
-            bool more = items.MoveNext();
-            step["value"] = more ? items.Current : JsUndefined.Value;
-            step["done"] = !more;
-            return step;
-        });
-        return iterator;
-    }
-
-    private static IEnumerator<object?> ArrayEntries(List<object?> list)
-    {
-        for (int i = 0; i < list.Count; i++)
-        {
-            yield return new List<object?> { (double)i, list[i] };
-        }
-    }
-
-    private static IEnumerator<object?> MapEntries(JsMap map)
-    {
-        foreach (KeyValuePair<object?, object?> entry in map)
-        {
-            yield return new List<object?> { entry.Key, entry.Value };
-        }
     }
 }

@@ -25,7 +25,6 @@ internal static class WasmBindgenValueOperations
         {
             "map_new" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, new JsMap()),
             "map_set" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, MapOf(In(g, a[0], import), "set", import).Set(In(g, a[1], import), In(g, a[2], import))),
-            "map_entries" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, JsOperators.MapEntries(In(g, a[0], import), import)),
             "map_get" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, MapOf(In(g, a[0], import), "get", import).Get(In(g, a[1], import))),
             "date_new" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, JsDate.Now()),
             "date_get_time" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = DateOf(In(g, a[0], import), import).Time,
