@@ -99,7 +99,7 @@ public sealed class EmscriptenGeneratorTests
         Assert.That(result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info), Is.Empty, string.Join("\n", result.Diagnostics));
         Assert.That(result.CompileProblems, Is.Empty);
         string text = result.Sources.Single().SourceText.ToString();
-        Assert.That(text, Does.Contain("__exports.Func<int, int>(\"f\", \"(i32) -> i32\")"));
+        Assert.That(text, Does.Contain("__exports.CallFunc<int, int>(\"f\", \"(i32) -> i32\", \"IsError\")"));
         Assert.That(text, Does.Contain("new global::Bindgen.CConvention(Memory: \"d\", Malloc: \"h\", Free: \"i\")"));
         Assert.That(text, Does.Contain("__exports.Complete(\"e\");"), "the constructors run once per instance");
         Assert.That(text, Does.Contain("\"a\", \"c\", \"emscripten_resize_heap\",").And.Contain("WasmInstances.Instantiate(store, module, Binding, EmscriptenImportNames)"));

@@ -11,8 +11,7 @@ namespace Bindgen;
 /// </summary>
 /// <remarks>
 /// A re-exported import cannot be told from the module's own functions of the same type through Wasmtime's
-/// description of the module, so that one route is the user's to know (docs/host-imports.md); checked mode reports
-/// it with <see cref="ForeignCallerException"/>.
+/// description of the module: <see cref="ImportReexports"/> asks the instance once it exists.
 /// </remarks>
 internal static class ImportEscape
 {

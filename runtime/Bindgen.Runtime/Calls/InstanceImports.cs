@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Wasmtime;
 
 namespace Bindgen;
@@ -16,9 +17,9 @@ namespace Bindgen;
 /// linker given to the constructor. Calls made while the module is being instantiated (its start function) ask the
 /// caller, as a shared registration does. A module that could hand an import on to another instance through a table,
 /// a reference-typed global or a reference value it shares (seen in its imports' and exports' types) is not bound:
-/// its imports ask their caller on every call, as a shared registration does (<see cref="IsBound"/> is then false). A
-/// module that re-exports an import needs the shared-linker form; checked mode
-/// (<see cref="GuestMemoryOptions.CheckViews"/>) reports it with <see cref="ForeignCallerException"/>.
+/// its imports ask their caller on every call, as a shared registration does (<see cref="IsBound"/> is then false);
+/// so is a module that exports a function it imports from these registrations (a re-export, which another instance
+/// could import and call).
 /// </remarks>
 public sealed class InstanceImports : IDisposable
 {
@@ -49,8 +50,9 @@ public sealed class InstanceImports : IDisposable
     /// <summary>
     /// Whether the imports use the instance's memory without asking Wasmtime which instance calls: true once
     /// <see cref="Instantiate"/> created the instance, unless the module imports or exports a table, a
-    /// reference-typed global, or a function or tag with reference-typed values (through which it could hand an import
-    /// to another instance); such a module's imports ask their caller on every call, as on a shared linker.
+    /// reference-typed global, or a function or tag with reference-typed values, or exports a function it imports from
+    /// these registrations (through which it could hand an import to another instance); such a module's imports ask
+    /// their caller on every call, as on a shared linker.
     /// </summary>
     public bool IsBound { get; private set; }
 
@@ -73,6 +75,8 @@ public sealed class InstanceImports : IDisposable
             throw new InvalidOperationException("These imports are bound to the instance already created with them; create an InstanceImports per instantiation.");
         }
 
+        // The functions the registrations define here, before any is taken over from the shared linker.
+        List<FunctionImport> own = module.Imports.OfType<FunctionImport>().Where(i => WasmInstances.Lookup(Linker, Store, i) is not null).ToList();
         if (_shared is not null)
         {
             foreach (Import import in module.Imports)
@@ -85,7 +89,7 @@ public sealed class InstanceImports : IDisposable
         }
 
         _instance = WasmInstances.Instantiate(Linker, Store, module, module.Name ?? "module");
-        if (ImportEscape.RouteOf(module) is null)
+        if (ImportEscape.RouteOf(module) is null && ImportReexports.Find(Linker, Store, module, _instance, own) is null)
         {
             foreach (CallerMemoryCache memories in _memories)
             {

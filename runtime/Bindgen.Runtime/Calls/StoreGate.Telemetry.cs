@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Wasmtime;
 
 namespace Bindgen.Internals;
@@ -25,6 +26,20 @@ public sealed partial class StoreGate
     {
         Holder holder = Enter(binding);
         return BindgenTelemetry.CallsObserved ? Observe(holder, binding, function, export) : new StoreCall(holder);
+    }
+
+    /// <summary>
+    /// The common case of <see cref="Call"/> alone, for a caller that takes <see cref="Call"/> otherwise: the holder's
+    /// own thread, nobody listening. Returns the holder, counted in, or null having changed nothing. It reads no names,
+    /// so a caller inlining it loads them only on its slow path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal unsafe Holder? EnterUnobserved()
+    {
+        Holder holder = Volatile.Read(ref _holder);
+        byte mark;
+        nuint stack = (nuint)(&mark);
+        return stack >= holder.StackLow && stack <= holder.StackHigh && !BindgenTelemetry.CallsObserved && CountIn(holder) ? holder : null;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -202,7 +202,7 @@ internal static unsafe partial class DirectExportCalls
         }
 
         /// <summary>A number as the C API's raw value: 32-bit values zero-extended, as Wasmtime writes them.</summary>
-        private static RawValue Raw<T>(T value)
+        internal static RawValue Raw<T>(T value)
         {
             ulong bits = typeof(T) == typeof(int) ? unchecked((uint)Unsafe.As<T, int>(ref value))
                 : typeof(T) == typeof(long) ? unchecked((ulong)Unsafe.As<T, long>(ref value))
@@ -211,7 +211,7 @@ internal static unsafe partial class DirectExportCalls
             return new RawValue { Low = bits };
         }
 
-        private static TR Value<TR>(RawValue raw)
+        internal static TR Value<TR>(RawValue raw)
         {
             ulong bits = raw.Low;
             if (typeof(TR) == typeof(int))
@@ -239,7 +239,7 @@ internal static unsafe partial class DirectExportCalls
 
     /// <summary>The C API's <c>wasmtime_func_t</c>: a store id and a private word.</summary>
     [StructLayout(LayoutKind.Sequential)]
-    private struct FuncHandle
+    internal struct FuncHandle
     {
         public ulong Store;
         public IntPtr Private;
@@ -247,7 +247,7 @@ internal static unsafe partial class DirectExportCalls
 
     /// <summary>The C API's <c>wasmtime_val_raw_t</c>: 16 bytes, numbers in the low 8.</summary>
     [StructLayout(LayoutKind.Sequential, Size = 16)]
-    private struct RawValue
+    internal struct RawValue
     {
         public ulong Low;
         public ulong High;

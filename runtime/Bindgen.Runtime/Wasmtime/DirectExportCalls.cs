@@ -27,7 +27,7 @@ internal static unsafe partial class DirectExportCalls
     private static bool Replaceable(Function function, object? typed) =>
         Available && typed is not null && ReferenceEquals(WasmtimeLayout.FunctionWrapper(function), typed);
 
-    private static bool IsNumber<T>() => typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(float) || typeof(T) == typeof(double);
+    internal static bool IsNumber<T>() => typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(float) || typeof(T) == typeof(double);
 
     /// <summary>A delegate calling <paramref name="function"/> directly, or <paramref name="typed"/> (see the class remarks).</summary>
     [return: NotNullIfNotNull(nameof(typed))]

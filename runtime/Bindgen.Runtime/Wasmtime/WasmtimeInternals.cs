@@ -44,6 +44,12 @@ internal static class WasmtimeInternals
         /// <summary>The store, to keep alive across native calls that use its context.</summary>
         internal Store Store { get; }
 
+        /// <summary>The store's handle, closed once the store is disposed (for a caller that checks it itself).</summary>
+        internal SafeHandle SafeHandle => _handle;
+
+        /// <summary>The context pointer, unchecked: valid while <see cref="SafeHandle"/> is open.</summary>
+        internal IntPtr Context => _context;
+
         /// <summary>The context pointer.</summary>
         /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
         internal IntPtr Handle => _handle.IsClosed ? throw new ObjectDisposedException(typeof(Store).FullName) : _context;

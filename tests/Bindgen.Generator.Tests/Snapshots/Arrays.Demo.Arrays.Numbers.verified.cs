@@ -22,9 +22,9 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     private readonly global::System.Action<int, int, int> _export_Scale;
     private readonly global::System.Action<int, int, int> _export_Make;
     private readonly global::System.Func<int, int, int, int, int, int, int, int, double> _export_Mixed;
-    private readonly global::System.Func<int, int> _export_Negate;
-    private readonly global::System.Func<int, int> _export_Upper;
-    private readonly global::System.Func<int, int> _export_Next;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int> _export_Negate;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int> _export_Upper;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int> _export_Next;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -64,9 +64,9 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
         _export_Scale = __exports.Action<int, int, int>("scale", "(i32, i32, i32) -> ()");
         _export_Make = __exports.Action<int, int, int>("make", "(i32, i32, i32) -> ()");
         _export_Mixed = __exports.Func<int, int, int, int, int, int, int, int, double>("mixed", "(i32, i32, i32, i32, i32, i32, i32, i32) -> f64");
-        _export_Negate = __exports.Func<int, int>("negate", "(i32) -> i32");
-        _export_Upper = __exports.Func<int, int>("upper", "(i32) -> i32");
-        _export_Next = __exports.Func<int, int>("next", "(i32) -> i32");
+        _export_Negate = __exports.CallFunc<int, int>("negate", "(i32) -> i32", "Negate");
+        _export_Upper = __exports.CallFunc<int, int>("upper", "(i32) -> i32", "Upper");
+        _export_Next = __exports.CallFunc<int, int>("next", "(i32) -> i32", "Next");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -269,80 +269,20 @@ public sealed partial class Numbers : global::Demo.Arrays.INumbers
     [global::Bindgen.MayGrowMemory]
     public short Negate(short value)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Negate", "negate");
-        try
-        {
-            const string __operation = "INumbers.Negate (export 'negate')";
-            try
-            {
-                return unchecked((short)this._export_Negate(value));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((short)this._export_Negate.Invoke(value));
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public char Upper(char c)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Upper", "upper");
-        try
-        {
-            const string __operation = "INumbers.Upper (export 'upper')";
-            try
-            {
-                return unchecked((char)this._export_Upper(c));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((char)this._export_Upper.Invoke(c));
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public byte Next(byte value)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("INumbers", "Next", "next");
-        try
-        {
-            const string __operation = "INumbers.Next (export 'next')";
-            try
-            {
-                return unchecked((byte)this._export_Next(value));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((byte)this._export_Next.Invoke(value));
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     private readonly global::System.Func<int, int, int> _export_Spin;
     private readonly global::System.Action<int, int, int> _export_Echo;
     private readonly global::System.Action _export_Tick;
-    private readonly global::System.Func<int, int, int> _export_Add;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int, int> _export_Add;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once, and sets its store up for cancellable calls.
@@ -46,7 +46,7 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
         _export_Spin = __exports.Func<int, int, int>("spin", "(i32, i32) -> i32");
         _export_Echo = __exports.Action<int, int, int>("echo", "(i32, i32, i32) -> ()");
         _export_Tick = __exports.Action("tick", "() -> ()");
-        _export_Add = __exports.Func<int, int, int>("add", "(i32, i32) -> i32");
+        _export_Add = __exports.CallFunc<int, int, int>("add", "(i32, i32) -> i32", "Add");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -247,26 +247,6 @@ public sealed partial class Worker : global::Demo.Bounded.IWorker
     [global::Bindgen.MayGrowMemory]
     public int Add(int a, int b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IWorker", "Add", "add");
-        try
-        {
-            const string __operation = "IWorker.Add (export 'add')";
-            try
-            {
-                return this._export_Add(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_Add.Invoke(a, b);
     }
 }

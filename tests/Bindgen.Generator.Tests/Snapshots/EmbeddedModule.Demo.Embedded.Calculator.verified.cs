@@ -17,7 +17,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
 {
     private const string Binding = "ICalculator";
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
-    private readonly global::System.Func<int, int, int> _export_AddI32;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int, int> _export_AddI32;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -52,7 +52,7 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _storeGate = __exports.StoreGate;
-        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
+        _export_AddI32 = __exports.CallFunc<int, int, int>("add_i32", "(i32, i32) -> i32", "AddI32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -120,26 +120,6 @@ public sealed partial class Calculator : global::Demo.Embedded.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "AddI32", "add_i32");
-        try
-        {
-            const string __operation = "ICalculator.AddI32 (export 'add_i32')";
-            try
-            {
-                return this._export_AddI32(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_AddI32.Invoke(a, b);
     }
 }

@@ -17,9 +17,9 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
 {
     private const string Binding = "IPalette";
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
-    private readonly global::System.Func<int, int> _export_NextColor;
-    private readonly global::System.Func<long, long> _export_FlipHighBit;
-    private readonly global::System.Func<int, long, int> _export_Clamp;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int> _export_NextColor;
+    private readonly global::Bindgen.Internals.ExportFunc<long, long> _export_FlipHighBit;
+    private readonly global::Bindgen.Internals.ExportFunc<int, long, int> _export_Clamp;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -54,9 +54,9 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _storeGate = __exports.StoreGate;
-        _export_NextColor = __exports.Func<int, int>("next_color", "(i32) -> i32");
-        _export_FlipHighBit = __exports.Func<long, long>("flip_high_bit", "(i64) -> i64");
-        _export_Clamp = __exports.Func<int, long, int>("clamp", "(i32, i64) -> i32");
+        _export_NextColor = __exports.CallFunc<int, int>("next_color", "(i32) -> i32", "NextColor");
+        _export_FlipHighBit = __exports.CallFunc<long, long>("flip_high_bit", "(i64) -> i64", "FlipHighBit");
+        _export_Clamp = __exports.CallFunc<int, long, int>("clamp", "(i32, i64) -> i32", "Clamp");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -102,80 +102,20 @@ public sealed partial class Palette : global::Demo.Palette.IPalette
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Color NextColor(global::Demo.Palette.Color color)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IPalette", "NextColor", "next_color");
-        try
-        {
-            const string __operation = "IPalette.NextColor (export 'next_color')";
-            try
-            {
-                return unchecked((global::Demo.Palette.Color)this._export_NextColor(unchecked((int)color)));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((global::Demo.Palette.Color)this._export_NextColor.Invoke(unchecked((int)color)));
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Flags FlipHighBit(global::Demo.Palette.Flags flags)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IPalette", "FlipHighBit", "flip_high_bit");
-        try
-        {
-            const string __operation = "IPalette.FlipHighBit (export 'flip_high_bit')";
-            try
-            {
-                return unchecked((global::Demo.Palette.Flags)this._export_FlipHighBit(unchecked((long)flags)));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((global::Demo.Palette.Flags)this._export_FlipHighBit.Invoke(unchecked((long)flags)));
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public global::Demo.Palette.Level Clamp(global::Demo.Palette.Level level, global::Demo.Palette.Big big)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IPalette", "Clamp", "clamp");
-        try
-        {
-            const string __operation = "IPalette.Clamp (export 'clamp')";
-            try
-            {
-                return unchecked((global::Demo.Palette.Level)this._export_Clamp(unchecked((int)level), unchecked((long)big)));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((global::Demo.Palette.Level)this._export_Clamp.Invoke(unchecked((int)level), unchecked((long)big)));
     }
 }

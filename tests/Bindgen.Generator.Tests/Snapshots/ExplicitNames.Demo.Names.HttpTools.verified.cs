@@ -21,7 +21,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     private readonly global::System.Func<int, int, int> _export_ParseHTTPHeader;
     private readonly global::System.Func<int, int, int> _export_Hash;
     private readonly global::System.Func<int, int, int> _export_Count;
-    private readonly global::System.Action _export_ToUtf8;
+    private readonly global::Bindgen.Internals.ExportAction _export_ToUtf8;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -60,7 +60,7 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
         _export_ParseHTTPHeader = __exports.Func<int, int, int>("parse_http_header", "(i32, i32) -> i32");
         _export_Hash = __exports.Func<int, int, int>("compute-hash", "(i32, i32) -> i32");
         _export_Count = __exports.Func<int, int, int>("ÜberCount", "(i32, i32) -> i32");
-        _export_ToUtf8 = __exports.Action("to_utf8", "() -> ()");
+        _export_ToUtf8 = __exports.CallAction("to_utf8", "() -> ()", "ToUtf8");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -211,26 +211,6 @@ public sealed partial class HttpTools : global::Demo.Names.IHttpTools
     [global::Bindgen.MayGrowMemory]
     public void ToUtf8()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IHttpTools", "ToUtf8", "to_utf8");
-        try
-        {
-            const string __operation = "IHttpTools.ToUtf8 (export 'to_utf8')";
-            try
-            {
-                this._export_ToUtf8();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        this._export_ToUtf8.Invoke();
     }
 }

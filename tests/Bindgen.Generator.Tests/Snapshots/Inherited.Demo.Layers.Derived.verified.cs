@@ -19,7 +19,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
     private readonly global::System.Action<int, int, int> _export_ToUpper;
-    private readonly global::System.Func<int, int, int> _export_AddI32;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int, int> _export_AddI32;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -56,7 +56,7 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
         _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
         _export_ToUpper = __exports.Action<int, int, int>("to_upper", "(i32, i32, i32) -> ()");
-        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
+        _export_AddI32 = __exports.CallFunc<int, int, int>("add_i32", "(i32, i32) -> i32", "AddI32");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -142,26 +142,6 @@ public sealed partial class Derived : global::Demo.Layers.IDerived
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IDerived", "AddI32", "add_i32");
-        try
-        {
-            const string __operation = "IDerived.AddI32 (export 'add_i32')";
-            try
-            {
-                return this._export_AddI32(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_AddI32.Invoke(a, b);
     }
 }

@@ -15,8 +15,8 @@ internal sealed partial class Counter : global::ICounter
 {
     private const string Binding = "ICounter";
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
-    private readonly global::System.Action _export_Bump;
-    private readonly global::System.Func<int> _export_BumpCount;
+    private readonly global::Bindgen.Internals.ExportAction _export_Bump;
+    private readonly global::Bindgen.Internals.ExportFunc<int> _export_BumpCount;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -51,8 +51,8 @@ internal sealed partial class Counter : global::ICounter
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _storeGate = __exports.StoreGate;
-        _export_Bump = __exports.Action("bump", "() -> ()");
-        _export_BumpCount = __exports.Func<int>("bump_count", "() -> i32");
+        _export_Bump = __exports.CallAction("bump", "() -> ()", "Bump");
+        _export_BumpCount = __exports.CallFunc<int>("bump_count", "() -> i32", "BumpCount");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -98,53 +98,13 @@ internal sealed partial class Counter : global::ICounter
     [global::Bindgen.MayGrowMemory]
     public void Bump()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Bump", "bump");
-        try
-        {
-            const string __operation = "ICounter.Bump (export 'bump')";
-            try
-            {
-                this._export_Bump();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        this._export_Bump.Invoke();
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public int BumpCount()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "BumpCount", "bump_count");
-        try
-        {
-            const string __operation = "ICounter.BumpCount (export 'bump_count')";
-            try
-            {
-                return this._export_BumpCount();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_BumpCount.Invoke();
     }
 }

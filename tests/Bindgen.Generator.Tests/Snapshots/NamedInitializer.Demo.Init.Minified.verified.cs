@@ -17,7 +17,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
 {
     private const string Binding = "IMinified";
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
-    private readonly global::System.Func<int> _export_Answer;
+    private readonly global::Bindgen.Internals.ExportFunc<int> _export_Answer;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -52,7 +52,7 @@ public sealed partial class Minified : global::Demo.Init.IMinified
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _storeGate = __exports.StoreGate;
-        _export_Answer = __exports.Func<int>("answer", "() -> i32");
+        _export_Answer = __exports.CallFunc<int>("answer", "() -> i32", "Answer");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete("__wasm_call_ctors");
     }
@@ -98,26 +98,6 @@ public sealed partial class Minified : global::Demo.Init.IMinified
     [global::Bindgen.MayGrowMemory]
     public int Answer()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("IMinified", "Answer", "answer");
-        try
-        {
-            const string __operation = "IMinified.Answer (export 'answer')";
-            try
-            {
-                return this._export_Answer();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_Answer.Invoke();
     }
 }

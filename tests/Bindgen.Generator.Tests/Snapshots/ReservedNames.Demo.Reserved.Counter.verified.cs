@@ -18,11 +18,11 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     private const string Binding = "ICounter";
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
     private readonly global::Bindgen.GuestMemory _memory;
-    private readonly global::System.Func<int> _export_Memory;
-    private readonly global::System.Action<int> _export_Instance;
+    private readonly global::Bindgen.Internals.ExportFunc<int> _export_Memory;
+    private readonly global::Bindgen.Internals.ExportAction<int> _export_Instance;
     private readonly global::System.Action<int, int> _export_ToString;
-    private readonly global::System.Func<int> _export_GetHashCode;
-    private readonly global::System.Func<int> _export_Counter;
+    private readonly global::Bindgen.Internals.ExportFunc<int> _export_GetHashCode;
+    private readonly global::Bindgen.Internals.ExportFunc<int> _export_Counter;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -58,11 +58,11 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _storeGate = __exports.StoreGate;
         _memory = __exports.CConventionMemory(options);
-        _export_Memory = __exports.Func<int>("memory", "() -> i32");
-        _export_Instance = __exports.Action<int>("instance", "(i32) -> ()");
+        _export_Memory = __exports.CallFunc<int>("memory", "() -> i32", "Memory");
+        _export_Instance = __exports.CallAction<int>("instance", "(i32) -> ()", "Instance");
         _export_ToString = __exports.Action<int, int>("to_string", "(i32, i32) -> ()");
-        _export_GetHashCode = __exports.Func<int>("get_hash_code", "() -> i32");
-        _export_Counter = __exports.Func<int>("counter", "() -> i32");
+        _export_GetHashCode = __exports.CallFunc<int>("get_hash_code", "() -> i32", "GetHashCode");
+        _export_Counter = __exports.CallFunc<int>("counter", "() -> i32", "Counter");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -108,54 +108,14 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.Memory()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Memory", "memory");
-        try
-        {
-            const string __operation = "ICounter.Memory (export 'memory')";
-            try
-            {
-                return this._export_Memory();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_Memory.Invoke();
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     void global::Demo.Reserved.ICounter.Instance(int id)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Instance", "instance");
-        try
-        {
-            const string __operation = "ICounter.Instance (export 'instance')";
-            try
-            {
-                this._export_Instance(id);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        this._export_Instance.Invoke(id);
     }
 
     /// <inheritdoc/>
@@ -197,53 +157,13 @@ public sealed partial class Counter : global::Demo.Reserved.ICounter
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.GetHashCode()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "GetHashCode", "get_hash_code");
-        try
-        {
-            const string __operation = "ICounter.GetHashCode (export 'get_hash_code')";
-            try
-            {
-                return this._export_GetHashCode();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_GetHashCode.Invoke();
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     int global::Demo.Reserved.ICounter.Counter()
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICounter", "Counter", "counter");
-        try
-        {
-            const string __operation = "ICounter.Counter (export 'counter')";
-            try
-            {
-                return this._export_Counter();
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_Counter.Invoke();
     }
 }

@@ -17,13 +17,13 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
 {
     private const string Binding = "ICalculator";
     private readonly global::Bindgen.Internals.StoreGate _storeGate;
-    private readonly global::System.Func<int, int, int> _export_AddI32;
-    private readonly global::System.Func<int, int, int> _export_MaxU32;
-    private readonly global::System.Func<long, long, long> _export_AddI64;
-    private readonly global::System.Func<long, long, long> _export_MaxU64;
-    private readonly global::System.Func<float, float, float> _export_MulF32;
-    private readonly global::System.Func<double, double, double> _export_MulF64;
-    private readonly global::System.Func<int, int> _export_Negate;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int, int> _export_AddI32;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int, int> _export_MaxU32;
+    private readonly global::Bindgen.Internals.ExportFunc<long, long, long> _export_AddI64;
+    private readonly global::Bindgen.Internals.ExportFunc<long, long, long> _export_MaxU64;
+    private readonly global::Bindgen.Internals.ExportFunc<float, float, float> _export_MulF32;
+    private readonly global::Bindgen.Internals.ExportFunc<double, double, double> _export_MulF64;
+    private readonly global::Bindgen.Internals.ExportFunc<int, int> _export_Negate;
 
     /// <summary>
     /// Binds to an existing instance, resolving and checking every export once. Without the store, a call stopped by
@@ -58,13 +58,13 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
         // Every export is looked up before any problem is reported, so one exception names them all.
         var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding, store);
         _storeGate = __exports.StoreGate;
-        _export_AddI32 = __exports.Func<int, int, int>("add_i32", "(i32, i32) -> i32");
-        _export_MaxU32 = __exports.Func<int, int, int>("max_u32", "(i32, i32) -> i32");
-        _export_AddI64 = __exports.Func<long, long, long>("add_i64", "(i64, i64) -> i64");
-        _export_MaxU64 = __exports.Func<long, long, long>("max_u64", "(i64, i64) -> i64");
-        _export_MulF32 = __exports.Func<float, float, float>("mul_f32", "(f32, f32) -> f32");
-        _export_MulF64 = __exports.Func<double, double, double>("mul_f64", "(f64, f64) -> f64");
-        _export_Negate = __exports.Func<int, int>("negate", "(i32) -> i32");
+        _export_AddI32 = __exports.CallFunc<int, int, int>("add_i32", "(i32, i32) -> i32", "AddI32");
+        _export_MaxU32 = __exports.CallFunc<int, int, int>("max_u32", "(i32, i32) -> i32", "MaxU32");
+        _export_AddI64 = __exports.CallFunc<long, long, long>("add_i64", "(i64, i64) -> i64", "AddI64");
+        _export_MaxU64 = __exports.CallFunc<long, long, long>("max_u64", "(i64, i64) -> i64", "MaxU64");
+        _export_MulF32 = __exports.CallFunc<float, float, float>("mul_f32", "(f32, f32) -> f32", "MulF32");
+        _export_MulF64 = __exports.CallFunc<double, double, double>("mul_f64", "(f64, f64) -> f64", "MulF64");
+        _export_Negate = __exports.CallFunc<int, int>("negate", "(i32) -> i32", "Negate");
         // Throws the problems found, then runs the module's initializer (a WASI reactor's _initialize) once per instance.
         __exports.Complete();
     }
@@ -110,188 +110,48 @@ public sealed partial class Calculator : global::Demo.Math.ICalculator
     [global::Bindgen.MayGrowMemory]
     public int AddI32(int a, int b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "AddI32", "add_i32");
-        try
-        {
-            const string __operation = "ICalculator.AddI32 (export 'add_i32')";
-            try
-            {
-                return this._export_AddI32(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_AddI32.Invoke(a, b);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public uint MaxU32(uint a, uint b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MaxU32", "max_u32");
-        try
-        {
-            const string __operation = "ICalculator.MaxU32 (export 'max_u32')";
-            try
-            {
-                return unchecked((uint)this._export_MaxU32(unchecked((int)a), unchecked((int)b)));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((uint)this._export_MaxU32.Invoke(unchecked((int)a), unchecked((int)b)));
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public long AddI64(long a, long b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "AddI64", "add_i64");
-        try
-        {
-            const string __operation = "ICalculator.AddI64 (export 'add_i64')";
-            try
-            {
-                return this._export_AddI64(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_AddI64.Invoke(a, b);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public ulong MaxU64(ulong a, ulong b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MaxU64", "max_u64");
-        try
-        {
-            const string __operation = "ICalculator.MaxU64 (export 'max_u64')";
-            try
-            {
-                return unchecked((ulong)this._export_MaxU64(unchecked((long)a), unchecked((long)b)));
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return unchecked((ulong)this._export_MaxU64.Invoke(unchecked((long)a), unchecked((long)b)));
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public float MulF32(float a, float b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MulF32", "mul_f32");
-        try
-        {
-            const string __operation = "ICalculator.MulF32 (export 'mul_f32')";
-            try
-            {
-                return this._export_MulF32(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_MulF32.Invoke(a, b);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public double MulF64(double a, double b)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "MulF64", "mul_f64");
-        try
-        {
-            const string __operation = "ICalculator.MulF64 (export 'mul_f64')";
-            try
-            {
-                return this._export_MulF64(a, b);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return this._export_MulF64.Invoke(a, b);
     }
 
     /// <inheritdoc/>
     [global::Bindgen.MayGrowMemory]
     public bool Negate(bool value)
     {
-        global::Bindgen.Internals.StoreCall __entered = this._storeGate.Call("ICalculator", "Negate", "negate");
-        try
-        {
-            const string __operation = "ICalculator.Negate (export 'negate')";
-            try
-            {
-                return (this._export_Negate((value ? 1 : 0)) != 0);
-            }
-            catch (global::Wasmtime.WasmtimeException __exception)
-            {
-                throw global::Bindgen.Internals.GuestFailures.FromWasmtime(__operation, __exception);
-            }
-        }
-        catch (global::System.Exception __failed) when (__entered.Failed(__failed))
-        {
-            throw;
-        }
-        finally
-        {
-            __entered.Leave();
-        }
+        return (this._export_Negate.Invoke((value ? 1 : 0)) != 0);
     }
 }

@@ -33,6 +33,13 @@ internal static class ExportMethodEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("[global::Bindgen.MayGrowMemory]");
         w.Open(declaration);
+        if (InlinedCall.Applies(method))
+        {
+            InlinedCall.EmitBody(w, method);
+            w.Close();
+            return;
+        }
+
         StoreGateText.Enter(w, module, method);
         w.Line($"const string {method.Local("operation")} = {CSharpText.Literal($"{module.InterfaceName}.{method.Name} (export '{method.ExportName}')")};");
         StageDriver.EmitExportBody(w, method);

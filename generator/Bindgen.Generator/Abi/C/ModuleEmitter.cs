@@ -26,7 +26,9 @@ internal static class ModuleEmitter
 
         foreach (MethodModel method in module.Methods)
         {
-            w.Line($"private readonly {(method.Lowered.IsTyped ? ExportDelegates.DelegateType(method) : "global::Bindgen.Internals.UntypedExport")} {ExportDelegates.DelegateField(method)};");
+            string fieldType = InlinedCall.Applies(method) ? InlinedCall.FieldType(method)
+                : method.Lowered.IsTyped ? ExportDelegates.DelegateType(method) : "global::Bindgen.Internals.UntypedExport";
+            w.Line($"private readonly {fieldType} {ExportDelegates.DelegateField(method)};");
         }
 
         w.Line();
@@ -135,7 +137,8 @@ internal static class ModuleEmitter
 
         foreach (MethodModel method in module.Methods)
         {
-            w.Line(method.Lowered.IsTyped
+            w.Line(InlinedCall.Applies(method) ? $"{ExportDelegates.DelegateField(method)} = __exports.{InlinedCall.Resolve(method)};"
+                : method.Lowered.IsTyped
                 ? $"{ExportDelegates.DelegateField(method)} = __exports.{ExportDelegates.ResolveCall(method)}({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)});"
                 // Wasmtime's typed delegates stop at 16 parameters: longer signatures are called untyped (checked here all the same).
                 : $"{ExportDelegates.DelegateField(method)} = __exports.Untyped({CSharpText.Literal(method.ExportName)}, {CSharpText.Literal(method.Lowered.Text)})!;");
