@@ -38,15 +38,6 @@ public sealed class WasmBindgenCorpusTests
     };
 
     /// <summary>
-    /// ywasm's JavaScript <c>Set</c> builder (<c>new Set(x)</c>), for values of Rust sets its callback tests do not
-    /// read: left to the user, reported as BG0022.
-    /// </summary>
-    private static readonly HashSet<string> SetsAndClock = new(System.StringComparer.Ordinal)
-    {
-        "ywasm.js: __wbg_new_d02aec716aa1c8dc",
-    };
-
-    /// <summary>
     /// loro-crdt's imports of its own JavaScript (<c>stateBinary</c>, <c>stateCid</c>... from the package's
     /// <c>snippets/</c>, functions the Rust code declares with <c>#[wasm_bindgen(module = ...)]</c>): code only a JavaScript
     /// engine can run, so they stay unbound and, if called, <c>UnsupportedImportException</c>.
@@ -54,6 +45,8 @@ public sealed class WasmBindgenCorpusTests
     private static bool IsPackageSnippet(string file, string import) =>
         file.Contains(Path.DirectorySeparatorChar + "loro-crdt" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal)
         && Member(import).StartsWith("state", System.StringComparison.Ordinal);
+
+    /// <summary>
     /// Imports that wrap a class instance the module made (<c>BarcodeResult.__wrap(arg0)</c>, for a returned
     /// <c>Vec&lt;BarcodeResult&gt;</c>): not implemented, the export returning such an array (rxing's decode_multi) is
     /// not bound.
@@ -88,7 +81,7 @@ public sealed class WasmBindgenCorpusTests
                 {
                     snippets++;
                 }
-                else if (import.Operation == "unknown" && !SetsAndClock.Contains(Path.GetFileName(file) + ": " + import.Name))
+                else if (import.Operation == "unknown")
                 {
                     unknown.Add(Path.GetFileName(file) + ": " + import.Name);
                 }

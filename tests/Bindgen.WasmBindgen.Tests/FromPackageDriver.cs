@@ -344,6 +344,7 @@ public sealed class FromPackageDriver
         long[] or ulong[] => new JsonObject { ["ta"] = TypedArrayName(value.GetType()), ["v"] = new JsonArray(((IEnumerable)value).Cast<object>().Select(x => (JsonNode?)JsonValue.Create(Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture))).ToArray()) },
         JsObject o => new JsonObject { ["obj"] = new JsonObject(o.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Encode(package, p.Value)))) },
         JsMap map => new JsonObject { ["map"] = new JsonArray(map.Entries.Select(e => (JsonNode)new JsonArray(Encode(package, e.Key), Encode(package, e.Value))).ToArray()) },
+        JsSet set => new JsonObject { ["set"] = new JsonArray(set.Values.Select(v => Encode(package, v)).ToArray()) },
         JsDate date => new JsonObject { ["date"] = date.Time },
         IDisposable instance => ReadBack(package, instance),
         IEnumerable list => new JsonArray(list.Cast<object?>().Select(x => Encode(package, x)).ToArray()),

@@ -49,4 +49,17 @@ public sealed class JsConvertTests
         Assert.That(JsConvert.ToDictionary(new JsObject { ["a"] = 1d }, "op", v => JsConvert.FromJs<long>(v, "op")), Is.EqualTo(new Dictionary<string, long> { ["a"] = 1 }));
         Assert.That(() => JsConvert.ToList(new JsObject(), "op", v => v), Throws.TypeOf<GuestProtocolException>());
     }
+
+    [Test]
+    public void A_set_keeps_each_value_once_in_insertion_order_as_SameValueZero_compares()
+    {
+        var marker = new JsObject();
+        var set = new JsSet(new object?[] { "a", 1d, "a", double.NaN, -0d, 0d, double.NaN, marker, new JsObject(), marker, null, JsUndefined.Value });
+        Assert.That(set.Count, Is.EqualTo(8), "a, 1, NaN, 0, marker, another object, null, undefined");
+        Assert.That(set.Values[0], Is.EqualTo("a"));
+        Assert.That(double.IsNegative((double)set.Values[3]!), Is.False, "-0 is stored as +0");
+        Assert.That(set.Has(double.NaN) && set.Has(-0d) && set.Has(marker) && !set.Has(new JsObject()) && !set.Has("b"), Is.True);
+        Assert.That(JsConvert.ToJs(set), Is.SameAs(set), "a set crosses as itself");
+        Assert.That(set.ToString(), Is.EqualTo("[object Set]"));
+    }
 }

@@ -77,6 +77,7 @@ function encode(v) {
   if (ta) return { ta, v: Array.from(v, (x) => typeof x === 'bigint' ? x.toString() : x) };
   if (Array.isArray(v)) return v.map(encode);
   if (v instanceof Map) return { map: Array.from(v, ([k, x]) => [encode(k), encode(x)]) };
+  if (v instanceof Set) return { set: Array.from(v, encode) };
   if (v instanceof Date) return { date: v.getTime() };
   if (isInstance(v)) return readBack(v);
   if (typeof v === 'object') return { obj: Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, encode(x)])) };

@@ -16,6 +16,7 @@ internal static partial class GlueImportClassifier
         ("map_new", Body(@"const ret = new Map\(\); RETURN")),
         ("map_set", Body($@"const ret = {V0}\.set\({V1}, {V2}\); RETURN")),
         ("map_get", Body($@"const ret = {V0}\.get\({V1}\); RETURN")),
+        ("set_new", Body($@"const ret = new Set\({V0}\); RETURN")),
         ("date_new", Body(@"const ret = new Date\(\); RETURN")),
         ("date_get_time", Body($@"const ret = {V0}\.getTime\(\); return ret;")),
         ("object_from_entries", Body($@"const ret = Object\.fromEntries\({V0}\); RETURN")),

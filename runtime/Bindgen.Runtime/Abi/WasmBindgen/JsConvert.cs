@@ -26,7 +26,7 @@ public static class JsConvert
         null or JsUndefined or string or bool or double or BigInteger or JsObject or JsUint8Array or JsError => value,
         // A list of JavaScript values (an array from the module) is that array; a C# list of other values is converted.
         List<object?> list => list.TrueForAll(e => ReferenceEquals(ToJs(e), e)) ? list : list.ConvertAll(ToJs),
-        JsGuestMemory or JsGuestBuffer or JsFunction or JsSymbol or JsMap or JsDate => value,
+        JsGuestMemory or JsGuestBuffer or JsFunction or JsSymbol or JsMap or JsSet or JsDate => value,
         DateTimeOffset instant => JsDate.From(instant),
         int or uint or short or ushort or byte or sbyte or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         long l => Math.Abs((double)l) <= MaxSafeInteger ? (double)l : new BigInteger(l),

@@ -90,7 +90,8 @@ public sealed class JsMap : IEnumerable<KeyValuePair<object?, object?>>
         return -1;
     }
 
-    private static bool SameValueZero(object? a, object? b) => (a, b) switch
+    /// <summary>JavaScript's SameValueZero, which Map keys and Set values are compared by.</summary>
+    internal static bool SameValueZero(object? a, object? b) => (a, b) switch
     {
         (double x, double y) => x == y || (double.IsNaN(x) && double.IsNaN(y)),
         (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),

@@ -251,6 +251,7 @@ internal static class JsOperators
         "ArrayBuffer" => value is JsGuestBuffer,
         "Error" => value is JsError,
         "Map" => value is JsMap,
+        "Set" => value is JsSet,
         "Date" => value is JsDate,
         "Function" => value is JsFunction,
         "WebAssembly.Memory" or "Memory" => value is JsGuestMemory,

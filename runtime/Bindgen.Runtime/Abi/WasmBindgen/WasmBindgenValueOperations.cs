@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Bindgen.WasmBindgen;
 using Wasmtime;
 using static Bindgen.Internals.WasmBindgenOperations;
@@ -26,6 +27,7 @@ internal static class WasmBindgenValueOperations
             "map_new" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, new JsMap()),
             "map_set" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, MapOf(In(g, a[0], import), "set", import).Set(In(g, a[1], import), In(g, a[2], import))),
             "map_get" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, MapOf(In(g, a[0], import), "get", import).Get(In(g, a[1], import))),
+            "set_new" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, SetOf(In(g, a[0], import), import)),
             "date_new" => (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> r) => r[0] = Out(g, JsDate.Now()),
             "date_get_time" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = DateOf(In(g, a[0], import), import).Time,
             "object_from_entries" => (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, FromEntries(In(g, a[0], import), import)),
@@ -34,6 +36,16 @@ internal static class WasmBindgenValueOperations
             _ => WasmBindgenJsSysOperations.Create(operation, g, import),
         };
     }
+
+    /// <summary><c>new Set(x)</c> of an array, a set, a map (its [key, value] pairs) or nothing (<c>undefined</c>, <c>null</c>).</summary>
+    private static JsSet SetOf(object? values, string import) => values switch
+    {
+        null or JsUndefined => new JsSet(),
+        List<object?> list => new JsSet(list),
+        JsSet set => new JsSet(set),
+        JsMap map => new JsSet(map.Entries.Select(e => (object?)new List<object?> { e.Key, e.Value })),
+        _ => throw new JsException(import, new JsError($"{JsDisplay.ToJsString(values)} is not iterable") { Name = "TypeError" }),
+    };
 
     private static JsMap MapOf(object? value, string method, string import) =>
         value as JsMap ?? throw new JsException(import, new JsError($"Method Map.prototype.{method} called on incompatible receiver {JsDisplay.ToJsString(value)}") { Name = "TypeError" });
