@@ -14,7 +14,7 @@ With --baseline (a source tree of another commit, e.g. `git archive <commit> | t
 are built in the same rounds with that tree's runtime, generator, task and Bindgen.targets: "before-without" and
 "before-photon", so the package's cost before and after a change comes from one interleaved run.
 With --packed, each tree is packed (`dotnet pack -c Release`) and the projects load the assemblies from its package
-(the ReadyToRun images where the pack made them, and all three analyzer assemblies, as a package reference does)
+(as the package ships them, and all three analyzer assemblies, as a package reference does)
 instead of the projects' build outputs.
 
     python3 benchmarks/build-time/package_time.py [--rounds 5] [--out /tmp/bindgen-package-time] [--out-of-process]
