@@ -13,9 +13,12 @@ task, and compiling the package's interface and the generated binding). Then one
 With --baseline (a source tree of another commit, e.g. `git archive <commit> | tar -x -C /tmp/base`), two more projects
 are built in the same rounds with that tree's runtime, generator, task and Bindgen.targets: "before-without" and
 "before-photon", so the package's cost before and after a change comes from one interleaved run.
+With --packed, each tree is packed (`dotnet pack -c Release`) and the projects load the assemblies from its package
+(as the package ships them, and all three analyzer assemblies, as a package reference does)
+instead of the projects' build outputs.
 
     python3 benchmarks/build-time/package_time.py [--rounds 5] [--out /tmp/bindgen-package-time] [--out-of-process]
-        [--baseline /tmp/base]
+        [--baseline /tmp/base] [--packed]
 """
 
 import argparse
@@ -24,6 +27,7 @@ import re
 import shutil
 import statistics
 import sys
+import zipfile
 
 from build_time import run, time_builds
 
@@ -42,7 +46,7 @@ public static class Program
 
 def project(generator, runtime, wasmtime, tasks, package, out_of_process, targets):
     item = f'    <BindgenPackage Include="{package}" Namespace="PackageTime.Photon" />\n' if package else ""
-    analyzer = f'    <Analyzer Include="{generator}" />\n' if generator else ""
+    analyzer = "".join(f'    <Analyzer Include="{dll}" />\n' for dll in (generator.split(";") if generator else []))
     return f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
@@ -80,12 +84,29 @@ def outputs(tree):
     return paths
 
 
+def packed(tree, out):
+    """Packs a source tree (Release) and unpacks what a package reference loads; returns the paths outputs() returns,
+    the generator as the package's three analyzer assemblies (a ;-separated list)."""
+    print(f"packing {tree} (Release)...", flush=True)
+    feed = os.path.join(out, "feed")
+    shutil.rmtree(feed, ignore_errors=True)
+    print(run(["dotnet", "pack", "-c", "Release", "-o", feed, os.path.join(tree, "runtime/Bindgen.Runtime/Bindgen.Runtime.csproj")]).strip().splitlines()[-3:])
+    nupkg = [name for name in os.listdir(feed) if name.endswith(".nupkg")][0]
+    with zipfile.ZipFile(os.path.join(feed, nupkg)) as package:
+        package.extractall(os.path.join(out, "package"))
+    root = os.path.join(out, "package")
+    analyzers = ";".join(os.path.join(root, "analyzers/dotnet/cs", name) for name in ("Bindgen.Generator.dll", "Bindgen.Analyzers.dll", "Bindgen.CodeFixes.dll"))
+    return (os.path.join(root, "lib/net8.0/Bindgen.Runtime.dll"), analyzers,
+            os.path.join(root, "build/Bindgen.Build.Tasks.dll"), os.path.join(root, "build/Bindgen.targets"))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default="/tmp/bindgen-package-time")
     parser.add_argument("--out-of-process", action="store_true", help="load the task in MSBuild's task host, as the repository's projects do")
     parser.add_argument("--baseline", help="a source tree of another commit: adds before-without and before-photon, built with its Release outputs")
+    parser.add_argument("--packed", action="store_true", help="load the runtime, analyzers, task and targets from each tree's packed package")
     options = parser.parse_args()
 
     if not os.path.isdir(PACKAGE):
@@ -94,14 +115,19 @@ def main():
     wasmtime = os.path.join(packages, "wasmtime/50.0.1/lib/net8.0/Wasmtime.Dotnet.dll")
     if not os.path.exists(wasmtime):
         sys.exit(f"missing: {wasmtime}")
-    runtime, generator, tasks, targets = outputs(REPO)
-    if options.baseline:
-        before = outputs(os.path.abspath(options.baseline))
+    shutil.rmtree(options.out, ignore_errors=True)
+    if options.packed:
+        runtime, generator, tasks, targets = packed(REPO, os.path.join(options.out, "packed-after"))
+        if options.baseline:
+            before = packed(os.path.abspath(options.baseline), os.path.join(options.out, "packed-before"))
+    else:
+        runtime, generator, tasks, targets = outputs(REPO)
+        if options.baseline:
+            before = outputs(os.path.abspath(options.baseline))
 
     # without: no package; photon: the package bound by the task and the generator; plain: the task, and the
     # generator's output for photon compiled as a plain source without the generator (photon minus plain is the
     # generator's own run, plain minus without the task's and the compiler's work on the package's code).
-    shutil.rmtree(options.out, ignore_errors=True)
     current = (runtime, tasks, targets)
     variants = {"without": (generator, None, current), "photon": (generator, PACKAGE, current), "plain": (None, PACKAGE, current)}
     if options.baseline:
