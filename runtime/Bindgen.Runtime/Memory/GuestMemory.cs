@@ -17,8 +17,6 @@ namespace Bindgen;
 /// </remarks>
 public sealed partial class GuestMemory
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
     private readonly Memory _memory;
     private readonly GuestAllocator _allocator;
 
@@ -189,7 +187,7 @@ public sealed partial class GuestMemory
         }
 
         MemorySnapshot snapshot = Snapshot();
-        StrictUtf8.GetBytes(value.AsSpan(), GetView(address, byteCount, operation));
+        Encoding.UTF8.GetBytes(value.AsSpan(), GetView(address, byteCount, operation));
         VerifyUnchanged(snapshot, operation);
         BindgenTelemetry.Copied(byteCount, toGuest: true);
     }
@@ -233,7 +231,7 @@ public sealed partial class GuestMemory
         }
 
         MemorySnapshot snapshot = Snapshot();
-        string result = StrictUtf8.GetString(GetView(range.Address, range.Length, operation));
+        string result = Encoding.UTF8.GetString(GetView(range.Address, range.Length, operation));
         VerifyUnchanged(snapshot, operation);
         BindgenTelemetry.Copied(range.Length, toGuest: false);
         return result;
@@ -286,7 +284,7 @@ public sealed partial class GuestMemory
         {
             MemorySnapshot snapshot = Snapshot();
             Span<byte> bytes = ReturnedViews(returnArea, new GuestRange(address, length), operation, out Span<byte> area);
-            StrictUtf8.GetBytes(value.AsSpan(), bytes);
+            Encoding.UTF8.GetBytes(value.AsSpan(), bytes);
             WriteRange(area, new GuestRange(address, length));
             VerifyUnchanged(snapshot, operation);
         }
@@ -350,7 +348,12 @@ public sealed partial class GuestMemory
     public const int ReturnAreaAlignment = 4;
 
     /// <summary>The number of bytes <paramref name="value"/> takes as UTF-8 (invalid surrogates count as U+FFFD).</summary>
-    public static int Utf8ByteCount(string value) => StrictUtf8.GetByteCount(value);
+    /// <remarks>
+    /// The glue transcodes through <see cref="Encoding.UTF8"/> (invalid surrogates become U+FFFD, no byte order mark
+    /// is ever written by these calls): its type is sealed, so its calls are direct even under NativeAOT, where an
+    /// encoding of our own in a <c>static readonly</c> field kept them virtual behind a class-constructor check.
+    /// </remarks>
+    public static int Utf8ByteCount(string value) => Encoding.UTF8.GetByteCount(value);
 }
 
 /// <summary>The memory's base address and length at one moment, for checked mode.</summary>

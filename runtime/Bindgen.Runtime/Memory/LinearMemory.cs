@@ -57,8 +57,13 @@ internal sealed class LinearMemory
             return new GuestRange(address, length);
         }
 
-        return CheckRange(address, length, CurrentLength(), operation);
+        return CheckRangeAgainstLiveLength(address, length, operation);
     }
+
+    /// <summary>The slow path of <see cref="CheckRange(int, int, string)"/>, out of line so that the fast one stays small enough to inline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private GuestRange CheckRangeAgainstLiveLength(int address, int length, string operation) =>
+        CheckRange(address, length, CurrentLength(), operation);
 
     /// <summary>Checks a range against <paramref name="memoryLength"/>, overflow-safe.</summary>
     internal static GuestRange CheckRange(int address, int length, long memoryLength, string operation)
@@ -75,6 +80,7 @@ internal sealed class LinearMemory
 
     /// <summary>A bounds-checked view of [<paramref name="address"/>, +<paramref name="length"/>), taken from the live base now.</summary>
     [GuestView]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal unsafe Span<byte> View(int address, int length, string operation)
     {
         CheckRange(address, length, operation);
@@ -90,16 +96,25 @@ internal sealed class LinearMemory
     }
 
     /// <summary>Records the memory's base and length for checked mode (free when it is off).</summary>
-    internal MemorySnapshot Snapshot() => CheckViews ? new MemorySnapshot(Base(), Length()) : default;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal MemorySnapshot Snapshot() => CheckViews ? TakeSnapshot() : default;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private MemorySnapshot TakeSnapshot() => new(Base(), Length());
 
     /// <summary>In checked mode, throws <see cref="StaleViewException"/> when memory moved or grew since <paramref name="snapshot"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void VerifyUnchanged(MemorySnapshot snapshot, string operation)
     {
-        if (!CheckViews)
+        if (CheckViews)
         {
-            return;
+            VerifyUnchangedChecked(snapshot, operation);
         }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void VerifyUnchangedChecked(MemorySnapshot snapshot, string operation)
+    {
         nint baseNow = Base();
         long lengthNow = Length();
         if (baseNow != snapshot.Base || lengthNow != snapshot.Length)

@@ -41,6 +41,7 @@ internal sealed unsafe class DirectMemoryAccess
 
     /// <summary>The memory's base address now.</summary>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // every view starts here; NativeAOT left it a call
     internal nint Base()
     {
         IntPtr context = _store.Handle;
@@ -52,6 +53,7 @@ internal sealed unsafe class DirectMemoryAccess
 
     /// <summary>The memory's length in bytes now.</summary>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // every view starts here; NativeAOT left it a call
     internal long Length()
     {
         IntPtr context = _store.Handle;

@@ -52,6 +52,22 @@ internal static class WasmtimeInternals
 
         /// <summary>The context pointer.</summary>
         /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
-        internal IntPtr Handle => _handle.IsClosed ? throw new ObjectDisposedException(typeof(Store).FullName) : _context;
+        /// <remarks>Inlined with the throw out of line: NativeAOT, without the JIT's profile, left it a call.</remarks>
+        internal IntPtr Handle
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (_handle.IsClosed)
+                {
+                    ThrowDisposed();
+                }
+
+                return _context;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowDisposed() => throw new ObjectDisposedException(typeof(Store).FullName);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace Bindgen;
 
@@ -35,7 +36,7 @@ public sealed partial class GuestMemory
 
         MemorySnapshot snapshot = Snapshot();
         Span<byte> view = GetView(address, byteCount, operation);
-        StrictUtf8.GetBytes(value.AsSpan(), view);
+        Encoding.UTF8.GetBytes(value.AsSpan(), view);
         view[byteCount - 1] = 0;
         VerifyUnchanged(snapshot, operation);
     }
