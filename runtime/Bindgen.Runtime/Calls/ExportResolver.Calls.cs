@@ -105,7 +105,7 @@ public sealed partial class ExportResolver
             return null!;
         }
 
-        return new(Site(exportName, method, true ? function : null), typed);
+        return new(Site(exportName, method, function), typed);
     }
 
     /// <summary>Resolves and checks function <paramref name="exportName"/>, with one parameter and no result, as the call of generated method <paramref name="method"/>; see <see cref="Function{T}"/>.</summary>

@@ -110,12 +110,7 @@ internal static unsafe partial class DirectExportCalls
         /// Through Wasmtime's typed delegate: the failure of <paramref name="exception"/> as the generated method's catch
         /// makes it, noted for telemetry. The caller leaves the gate in its <c>finally</c>.
         /// </summary>
-        internal Exception Converted(StoreCall entered, WasmtimeException exception)
-        {
-            Exception failure = GuestFailures.FromWasmtime(Operation, exception);
-            entered.Failed(failure);
-            return failure;
-        }
+        internal Exception Converted(StoreCall entered, WasmtimeException exception) => StoreCalls.Fail(entered, Operation, exception);
 
         private static Exception Leaving(StoreCall entered, Exception failure)
         {
