@@ -170,9 +170,9 @@ internal static class PackageBinder
 
         return new PackageBinding(interfaceName, functions, classes, exports, enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToList());
 
-        ExportTypes Map(GlueExport export) =>
+        ExportTypes Map(GlueExport export, bool passOptionalObjects = false) =>
             ExportTypeMapper.Map(export, declarations.TryGetValue(export.JsName, out TsDeclaration? d) ? d : null,
-                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes, enums);
+                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes, enums, passOptionalObjects);
 
         // Optional JavaScript objects (options a serde reads): an overload without them passes undefined, as a JavaScript
         // call that omits them; one with them takes each as object? (a dictionary, a record, an anonymous object). When a
@@ -185,8 +185,7 @@ internal static class PackageBinder
                 return (types, null);
             }
 
-            ExportTypes full = ExportTypeMapper.Map(export, declarations.TryGetValue(export.JsName, out TsDeclaration? d) ? d : null,
-                wasmFunctions.TryGetValue(export.WasmName, out string? signature) ? signature : null, ClassInterface, declaredTypes, enums, passOptionalObjects: true);
+            ExportTypes full = Map(export, passOptionalObjects: true);
             return types.Problem is null ? (types, full.Problem is null ? full : null) : full.Problem is null ? (full, null) : (types, null);
         }
 
