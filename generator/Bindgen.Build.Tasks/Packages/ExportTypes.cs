@@ -59,7 +59,8 @@ internal static class ExportTypeMapper
             string? ts = declaration is not null && i < declaration.Parameters.Count ? declaration.Parameters[i].Type : null;
             if (g.Kind == GlueParameterKind.OptionalObject && !passOptionalObjects)
             {
-                if (glue.Skip(i).Any(p => p.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes)))
+                if (glue.Skip(i).Any(p => p.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes
+                    or GlueParameterKind.OptionalValueArray or GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance)))
                 {
                     return ExportTypes.Failed($"parameter '{g.Name}' is an optional JavaScript object ({ts ?? "any"}), which Bindgen cannot pass yet, and a required parameter follows it");
                 }
@@ -70,7 +71,7 @@ internal static class ExportTypeMapper
                     omitted.Add(rest.Name);
                     lowered.AddRange(rest.Kind switch
                     {
-                        GlueParameterKind.OptionalString or GlueParameterKind.OptionalBytes => new[] { "i32", "i32" },
+                        GlueParameterKind.OptionalString or GlueParameterKind.OptionalBytes or GlueParameterKind.OptionalValueArray => new[] { "i32", "i32" },
                         GlueParameterKind.OptionalInt => new[] { rest.Element == "24" ? "i32" : "f64" },
                         GlueParameterKind.OptionalNumber => new[] { "i32", "f64" },
                         _ => new[] { "i32" },
@@ -106,13 +107,17 @@ internal static class ExportTypeMapper
                 // An options object serde reads: a dictionary, a record or an anonymous object, walked as a JavaScript object; null passes undefined.
                 GlueParameterKind.OptionalObject => "object?",
                 GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => g.Element is null ? null : classInterface(g.Element),
+                GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance => g.Element is null || classInterface(g.Element) is not { } optional ? null : optional + "?",
+                // Vec<JsValue> (any[]): each element any value, as JsConvert converts it (a class instance crosses as itself).
+                GlueParameterKind.ValueArray => "object?[]",
+                GlueParameterKind.OptionalValueArray => "object?[]?",
                 _ => null,
             };
             if (type is null)
             {
                 return ExportTypes.Failed(g.Kind switch
                 {
-                    GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter '{g.Name}' is an instance of class '{g.Element}', which is not bound",
+                    GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance or GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance => $"parameter '{g.Name}' is an instance of class '{g.Element}', which is not bound",
                     GlueParameterKind.Other => $"parameter '{g.Name}' ({ts ?? "?"}) is {(g.Text.StartsWith("an ", StringComparison.Ordinal) ? g.Text : $"lowered as '{Shorten(g.Text)}'")}, which Bindgen does not pass yet",
                     _ => $"parameter '{g.Name}' ({ts ?? "?"}) crosses as a {At(wasmParameters, position) ?? "missing"} wasm value Bindgen does not map",
                 });
@@ -123,7 +128,8 @@ internal static class ExportTypeMapper
                 GlueParameterKind.Number => new[] { At(wasmParameters, position) == "externref" ? "externref" : CrossesAs(type) },
                 GlueParameterKind.OptionalInt => new[] { g.Element == "24" ? "i32" : "f64" },
                 GlueParameterKind.OptionalNumber => new[] { "i32", CrossesAs(type.TrimEnd('?')) },
-                GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array => new[] { "i32", "i32" },
+                GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array
+                    or GlueParameterKind.ValueArray or GlueParameterKind.OptionalValueArray => new[] { "i32", "i32" },
                 _ => new[] { "i32" },
             });
             parameters.Add((g.Name, type));
@@ -137,7 +143,7 @@ internal static class ExportTypeMapper
 
         if (result is null)
         {
-            return ExportTypes.Failed(export.Result == GlueResultKind.Instance
+            return ExportTypes.Failed(export.Result is GlueResultKind.Instance or GlueResultKind.OptionalInstance
                 ? $"its result is an instance of class '{export.ResultElement}', which is not bound"
                 : export.Result == GlueResultKind.StringArray
                 ? $"its result ({declaration?.Result}) is an array of class instances the module wraps through an import, which Bindgen does not lift"
@@ -160,7 +166,7 @@ internal static class ExportTypeMapper
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
-            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance ? "i32" : CrossesAs(result));
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance or GlueResultKind.OptionalInstance ? "i32" : CrossesAs(result));
         }
 
         if (lowered.Count > MaxTypedParameters)
@@ -198,12 +204,14 @@ internal static class ExportTypeMapper
             _ => null,
         },
         // getArrayJsValueFromWasm0 reads any JavaScript values: strings (or an undeclared element) as string[], others as they are.
-        GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : InstanceArray(ts, classInterface) ? null : "object?[]",
+        // An array of class instances the module made through an import (__wbg_x_new: X.__wrap), each one .NET then owns.
+        GlueResultKind.StringArray => ts is null or "string[]" or "Array<string>" ? "string[]" : InstanceArray(ts, classInterface) ? classInterface(ts.Substring(0, ts.Length - 2)) + "[]" : "object?[]",
         // An async export's Promise<T> (wasm-bindgen-futures) is a Task of T's value.
         GlueResultKind.Object when ts is not null && ts.StartsWith("Promise<", StringComparison.Ordinal) && ts.EndsWith(">", StringComparison.Ordinal)
             => $"global::System.Threading.Tasks.Task<{(JsValue(ts.Substring(8, ts.Length - 9).Trim()) is "object" ? "object?" : JsValue(ts.Substring(8, ts.Length - 9).Trim()))}>",
         GlueResultKind.Object => JsValue(ts) is "object" ? "object?" : JsValue(ts),
         GlueResultKind.Instance => export.ResultElement is null ? null : classInterface(export.ResultElement),
+        GlueResultKind.OptionalInstance => export.ResultElement is null || classInterface(export.ResultElement) is not { } optional ? null : optional + "?",
         // Option<u32>/Option<i32> (the glue cannot tell which) as double?, narrower integers as int?, a flag's value as the module gives it.
         GlueResultKind.OptionalNumber => export.ResultElement switch
         {

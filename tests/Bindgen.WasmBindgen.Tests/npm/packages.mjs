@@ -4,7 +4,8 @@
 // Arguments: numbers, { s } strings, { b: base64 } bytes, { big } BigInts, { ta: 'Uint32Array', v: [...] } typed
 // arrays, { undef: true } undefined, null, { ref: i } the result of call i, { make: { pkg, fn, args, then } } an instance
 // made for the call by another call (freed after it; then: calls made on it first, each { fn, args }), { obj: { k: v } } a
-// plain object, { callback: true } a function that returns undefined.
+// plain object, { callback: true } a function that returns undefined, { callback: 'read' } one that reads back every
+// instance it is given through the members readBack lists under "events:pkg:Class" (answer.callbacks), a JSON array an array.
 // Output: per call { ok: { result, after } } (an async export's result: { promise: value }, a rejection as { error }) (after: each instance argument still alive, read back), { error } or
 // { trap }. An instance reads back as { cls, get: { getter: value }, zero: { get_x: value } } (its getters, and its
 // zero-argument methods named get_*, as the input's readBack lists them per package:Class), typed arrays as { ta, v }, BigInts as { big }, undefined as null.
@@ -41,6 +42,7 @@ const results = [];
 const values = [];
 let made = [];
 let currentPackage = '';
+let callbackReads = [];
 
 const typed = ['Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'Float32Array', 'Float64Array'];
 function decode(v) {
@@ -51,7 +53,10 @@ function decode(v) {
   if ('undef' in v) return undefined;
   if ('ref' in v) return values[v.ref];
   if ('ta' in v) return new globalThis[v.ta](v.ta.startsWith('Big') ? v.v.map(BigInt) : v.v);
+  // A function that reads every class instance it is given (ywasm's events, while they are valid), recorded with the call.
+  if (v.callback === 'read') return (...args) => { callbackReads.push(args.map((a) => isInstance(a) ? readBack(a, 'events:') : encode(a))); };
   if ('callback' in v) return () => undefined;
+  if (Array.isArray(v)) return v.map(decode);
   if ('obj' in v) return Object.fromEntries(Object.entries(v.obj).map(([k, x]) => [k, decode(x)]));
   if ('make' in v) {
     const instance = invoke(v.make.pkg, v.make.fn, v.make.args.map(decode));
@@ -86,11 +91,11 @@ function encode(v) {
 
 // Reads an instance back through the members the input's readBack lists for its class ("pkg:Class"): "get p" reads
 // getter p, a name calls that zero-argument method.
-function readBack(instance) {
+function readBack(instance, prefix = '') {
   const cls = Object.getPrototypeOf(instance).constructor.name;
   const get = {};
   const zero = {};
-  for (const name of readBackMembers[currentPackage + ':' + cls] ?? []) {
+  for (const name of readBackMembers[prefix + currentPackage + ':' + cls] ?? readBackMembers[currentPackage + ':' + cls] ?? []) {
     if (name.startsWith('get ')) get[name.substring(4)] = attempt(() => encode(instance[name.substring(4)]));
     else zero[name] = attempt(() => encode(instance[name]()));
   }
@@ -123,6 +128,7 @@ const input = JSON.parse(readFileSync(0, 'utf8'));
 const readBackMembers = input.readBack;
 for (const { pkg, fn, args } of input.calls) {
   made = [];
+  callbackReads = [];
   currentPackage = pkg;
   let value;
   let answer = attempt(() => {
@@ -152,6 +158,7 @@ for (const { pkg, fn, args } of input.calls) {
       freeErrors.push(e instanceof WebAssembly.RuntimeError ? 'trap' : e.message);
     }
   }
+  if (callbackReads.length > 0) answer = { ...answer, callbacks: callbackReads };
   results.push(freeErrors.length === 0 ? answer : { ...answer, free: freeErrors });
 }
 

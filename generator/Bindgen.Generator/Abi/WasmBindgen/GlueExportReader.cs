@@ -82,6 +82,10 @@ internal static partial class GlueExportReader
             // A constructor returning Result<Self, JsValue>: the pointer is a word of the return area.
             (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.Instance, Slot(fallible.Groups["v"].Value, slots), -1, constructorOf);
         }
+        else if (OptionalInstanceResult(body, transport, slots) is { } optionalInstance)
+        {
+            (result, resultSlot, lengthSlot, resultElement) = (GlueResultKind.OptionalInstance, optionalInstance.Slot, -1, optionalInstance.Class);
+        }
         else if (Regex.Match(body, @"return\s+(?<class>\w+)\.__wrap\((?<v>[\w\[\]]+)\)\s*;") is { Success: true } wrap && !Regex.IsMatch(body, @"===\s*0\s*\?\s*(?:undefined|void 0)"))
         {
             int slot = transport == GlueTransport.Direct ? (wrap.Groups["v"].Value == "ret" ? 0 : -1) : Slot(wrap.Groups["v"].Value, slots);
@@ -131,6 +135,11 @@ internal static partial class GlueExportReader
 
     private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
     {
+        if (OptionalInstance(argument, body, jsParameters) is { } optionalInstance)
+        {
+            return optionalInstance;
+        }
+
         // An exported class's instance: moved (its pointer taken out of the JavaScript object) or lent (its pointer read).
         Match instance = Regex.Match(body, @"(?:const|var|let)\s+" + Regex.Escape(argument) + @"\s*=\s*(?<name>\w+)\.(?:__destroy_into_raw\(\)|ptr\s*;)");
         Match borrowedInstance = Regex.Match(argument, @"^(?<name>\w+)\.(?:__wbg_ptr|ptr)$");
@@ -163,6 +172,7 @@ internal static partial class GlueExportReader
             {
                 "passStringToWasm0" => optional ? GlueParameterKind.OptionalString : GlueParameterKind.String,
                 "passArray8ToWasm0" => optional ? GlueParameterKind.OptionalBytes : GlueParameterKind.Bytes,
+                "passArrayJsValueToWasm0" => optional ? GlueParameterKind.OptionalValueArray : GlueParameterKind.ValueArray,
                 _ when definition.Groups["element"].Success && !optional => GlueParameterKind.Array,
                 _ => GlueParameterKind.Other,
             };

@@ -47,6 +47,18 @@ internal enum GlueParameterKind
     /// <summary><c>!isLikeNone(x), isLikeNone(x) ? 0 : x</c>: an <c>Option</c> of a number as a flag and a value (the value's wasm type is the declared type's).</summary>
     OptionalNumber,
 
+    /// <summary><c>passArrayJsValueToWasm0(x, malloc)</c>: an array of JavaScript values (<c>Vec&lt;JsValue&gt;</c>), each given to the module as a heap handle or externref-table slot.</summary>
+    ValueArray,
+
+    /// <summary><c>isLikeNone(x) ? 0 : passArrayJsValueToWasm0(x, malloc)</c>: an optional array of JavaScript values.</summary>
+    OptionalValueArray,
+
+    /// <summary><c>if (!isLikeNone(x)) { _assertClass(x, C); ptr = x.__destroy_into_raw(); }</c>: an optional instance, moved (none is 0).</summary>
+    OptionalOwnedInstance,
+
+    /// <summary><c>isLikeNone(x) ? 0 : x.__wbg_ptr</c> (after <c>_assertClass</c>): an optional instance, lent for the call (none is 0).</summary>
+    OptionalBorrowedInstance,
+
     /// <summary>Anything else (a required JavaScript object, a closure): not supported.</summary>
     Other,
 }
@@ -81,6 +93,9 @@ internal enum GlueResultKind
 
     /// <summary><c>C.__wrap(ret)</c>, or a constructor's own pointer: a new instance of an exported class (class in <see cref="GlueExport.ResultElement"/>).</summary>
     Instance,
+
+    /// <summary><c>ret === 0 ? undefined : C.__wrap(ret)</c>: an <c>Option</c> of a new instance (class in <see cref="GlueExport.ResultElement"/>).</summary>
+    OptionalInstance,
     Other,
 }
 

@@ -54,7 +54,8 @@ internal static class JsShapeParser
             return null;
         }
 
-        if (IsValue(type))
+        // An exported class's instance in a sequence (BarcodeResult[]): the generated class's instance, as the module made it.
+        if (IsValue(type) || (depth > 0 && WasmBindgenMethodParser.ClassOf(type) is not null))
         {
             return new JsShape(JsShapeKind.Value, name);
         }

@@ -111,7 +111,8 @@ internal static class WasmBindgenBinder
             GlueParameter g = glueParameters[i];
             if (i >= signature.Parameters.Count)
             {
-                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes))
+                if (g.Kind is not (GlueParameterKind.OptionalObject or GlueParameterKind.OptionalString or GlueParameterKind.OptionalBool or GlueParameterKind.OptionalInt or GlueParameterKind.OptionalNumber or GlueParameterKind.OptionalBytes
+                    or GlueParameterKind.OptionalValueArray or GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance))
                 {
                     return $"it omits parameter '{g.Name}', which is not optional";
                 }
@@ -132,7 +133,9 @@ internal static class WasmBindgenBinder
                 GlueParameterKind.OptionalNumber => code.IsNullableNumber() || code.IsNumber(),
                 GlueParameterKind.Object or GlueParameterKind.BorrowedObject => IsJsValue(code),
                 GlueParameterKind.OptionalObject => code is WasmBindgenType.Js or WasmBindgenType.Structured,
-                GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => code == WasmBindgenType.Instance && signature.ParameterClasses[i] == g.Element,
+                GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance or GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance
+                    => code == WasmBindgenType.Instance && signature.ParameterClasses[i] == g.Element,
+                GlueParameterKind.ValueArray or GlueParameterKind.OptionalValueArray => code == WasmBindgenType.Structured && signature.ParameterShapes[i]?.Kind == JsShapeKind.Sequence,
                 _ => false,
             };
             if (!fits)
@@ -141,7 +144,7 @@ internal static class WasmBindgenBinder
                 {
                     GlueParameterKind.OptionalObject => $"parameter {i + 1} is declared {code.Display()}, and the glue takes '{g.Name}' as an optional JavaScript object (declare object, a dictionary or a record; null passes undefined)",
                     GlueParameterKind.Other when g.Text.StartsWith("an optional instance", StringComparison.Ordinal) => $"parameter '{g.Name}' is {g.Text}, which Bindgen does not support",
-                    GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => $"parameter {i + 1} is declared {Declared(code, signature.ParameterClasses[i])}, and the glue takes '{g.Name}' as an instance of class '{g.Element}' (declare the nested interface I{g.Element})",
+                    GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance or GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance => $"parameter {i + 1} is declared {Declared(code, signature.ParameterClasses[i])}, and the glue takes '{g.Name}' as an instance of class '{g.Element}' (declare the nested interface I{g.Element})",
                     GlueParameterKind.Other => $"parameter '{g.Name}' is lowered as '{GlueExportReader.Excerpt(g.Text)}', which Bindgen does not support",
                     GlueParameterKind.Number when g.Element?.StartsWith(GlueStringEnums.ElementPrefix, StringComparison.Ordinal) == true => $"parameter {i + 1} is declared {code.Display()}, and the glue passes '{g.Name}' as the index of a string of its string enum '{g.Element.Substring(GlueStringEnums.ElementPrefix.Length)}' (declare a C# enum whose members are its strings in the glue's order)",
                     _ => $"parameter {i + 1} is declared {code.Display()}, and the glue lowers '{g.Name}' as {Describe(g.Kind)}",
@@ -179,7 +182,7 @@ internal static class WasmBindgenBinder
             GlueResultKind.Array => ArrayElement.TypeOfResult(export.ResultElement!) == signature.Result,
             GlueResultKind.StringArray => signature.Result is WasmBindgenType.StringArray or WasmBindgenType.Js || signature.ResultShape?.Kind == JsShapeKind.Sequence,
             GlueResultKind.Object => IsJsValue(signature.Result),
-            GlueResultKind.Instance => signature.Result == WasmBindgenType.Instance && signature.ResultClass == export.ResultElement,
+            GlueResultKind.Instance or GlueResultKind.OptionalInstance => signature.Result == WasmBindgenType.Instance && signature.ResultClass == export.ResultElement,
             GlueResultKind.OptionalNumber => export.ResultElement == "bool24" ? signature.Result == WasmBindgenType.NullableBool : signature.Result.IsNullableNumber(),
             _ => false,
         };
@@ -219,7 +222,8 @@ internal static class WasmBindgenBinder
                     // The glue passes a JavaScript number (a BigInt would be needed for an i64): an f64; an 8- or 16-bit one as an i32.
                     parameters.Add(export.Parameters[i].Element == "24" ? WasmType.I32 : WasmType.F64);
                     break;
-                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array:
+                case GlueParameterKind.String or GlueParameterKind.OptionalString or GlueParameterKind.Bytes or GlueParameterKind.OptionalBytes or GlueParameterKind.Array
+                    or GlueParameterKind.ValueArray or GlueParameterKind.OptionalValueArray:
                     parameters.Add(WasmType.I32);
                     parameters.Add(WasmType.I32);
                     break;
@@ -245,7 +249,7 @@ internal static class WasmBindgenBinder
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
-            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance ? WasmType.I32 : signature.Result.CrossesAs());
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance or GlueResultKind.OptionalInstance ? WasmType.I32 : signature.Result.CrossesAs());
         }
 
         return new LoweredSignature(parameters.ToEquatableArray(), results.ToEquatableArray(), ReturnArea: export.Transport == GlueTransport.ReturnArea);
@@ -269,6 +273,8 @@ internal static class WasmBindgenBinder
         GlueParameterKind.OptionalObject => "an optional JavaScript object",
         GlueParameterKind.Object or GlueParameterKind.BorrowedObject => "a JavaScript value",
         GlueParameterKind.OwnedInstance or GlueParameterKind.BorrowedInstance => "a class instance",
+        GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance => "an optional class instance",
+        GlueParameterKind.ValueArray or GlueParameterKind.OptionalValueArray => "an array of JavaScript values (declare object?[] or another sequence)",
         _ => "something else",
     };
 
@@ -285,6 +291,7 @@ internal static class WasmBindgenBinder
         GlueResultKind.StringArray => "an array of JavaScript values (declare string[], object, or a sequence such as object?[] or a list of records)",
         GlueResultKind.Object => "a JavaScript value",
         GlueResultKind.Instance => "a class instance",
+        GlueResultKind.OptionalInstance => "a class instance or undefined",
         GlueResultKind.OptionalNumber => "an optional number (declare a nullable number, or bool? for an optional boolean)",
         _ => "something Bindgen does not lift",
     };

@@ -72,6 +72,7 @@ internal static class WasmBindgenClassEmitter
         w.Line("throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + \" (free of a class instance)\", __e);");
         w.Close();
         w.Close();
+        WasmBindgenInstanceEmitter.EmitFactory(w, module);
         for (int i = 0; i < classes.Length; i++)
         {
             w.Line();
@@ -83,14 +84,19 @@ internal static class WasmBindgenClassEmitter
     {
         string name = c.Name;
         w.Line($"/// <summary>An instance of the module's class <c>{name}</c>: dispose it to free it in the module.</summary>");
-        w.Open($"public sealed class {name} : {c.InterfaceFullName}");
+        w.Open($"public sealed class {name} : {c.InterfaceFullName}, global::Bindgen.Internals.IWasmBindgenInstance");
         w.Line($"private readonly {module.ClassName} _binding;");
+        w.Line("private readonly bool _lent;");
         w.Line("private int _pointer;");
         w.Line("private bool _moved;");
+        w.Line("private bool _loanEnded;");
         w.Line();
-        w.Open($"internal {name}({module.ClassName} binding, int pointer)");
+        w.Line("/// <param name=\"lent\">An instance lent to a callback: not freed by .NET, unusable once the callback returns.</param>");
+        w.Open($"internal {name}({module.ClassName} binding, int pointer, bool lent = false)");
         w.Line("_binding = binding;");
         w.Line("_pointer = pointer;");
+        w.Line("_lent = lent;");
+        w.Line("if (lent) global::System.GC.SuppressFinalize(this);");
         w.Close();
         w.Line();
         w.Line("/// <summary>Queues the free of an instance never disposed; the binding's next call frees it on its own thread.</summary>");
@@ -102,6 +108,12 @@ internal static class WasmBindgenClassEmitter
         w.Open("public void Dispose()");
         w.Line("int __pointer = _pointer;");
         w.Line("if (__pointer == 0) return;");
+        w.Line("// A loan is the caller's to free (JavaScript's, in the glue): disposing it only ends it.");
+        w.Open("if (_lent)");
+        w.Line("_pointer = 0;");
+        w.Line("_loanEnded = true;");
+        w.Line("return;");
+        w.Close();
         // Through the store's gate like every call: from another thread while the store is in a call it is refused, and the instance stays usable.
         w.Line($"global::Bindgen.Internals.StoreGate.Holder __entered = _binding.{StoreGateText.Field}.Enter({CSharpText.Literal(module.InterfaceName)});");
         w.Open("try");
@@ -135,7 +147,9 @@ internal static class WasmBindgenClassEmitter
         w.Line();
         w.Line($"private global::System.ObjectDisposedException Unusable(string operation) => new({CSharpText.Literal(name)}, operation + (_moved");
         w.Line($"    ? \": this {name} was moved into an earlier call, which took ownership of it\"");
+        w.Line($"    : _loanEnded ? \": this {name} was lent to a callback that has returned (the module's instance is only valid during the callback)\"");
         w.Line($"    : \": this {name} was disposed\"));");
+        WasmBindgenInstanceEmitter.EmitMembers(w, module, c);
         foreach (MethodModel member in c.Members)
         {
             if (member.WasmBindgen().Accessor == WasmBindgenAccessor.Set && c.Members.Any(m => m.Name == member.Name && m.WasmBindgen().Accessor == WasmBindgenAccessor.Get))

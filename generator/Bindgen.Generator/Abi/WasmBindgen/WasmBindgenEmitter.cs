@@ -33,6 +33,7 @@ internal static class WasmBindgenEmitter
         w.Line("var __exports = new global::Bindgen.Internals.ExportResolver(instance, Binding);");
         StoreGateText.Assign(w);
         w.Line("guest.Attach(__exports);");
+        WasmBindgenInstanceEmitter.EmitRegistration(w, module);
         WasmBindgenClassEmitter.EmitFreeResolution(w, module);
         foreach (MethodModel method in module.Methods.Concat(Classes(module).SelectMany(c => c.Members)))
         {

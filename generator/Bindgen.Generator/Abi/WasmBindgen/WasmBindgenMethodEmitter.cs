@@ -77,6 +77,15 @@ internal static class WasmBindgenMethodEmitter
             {
                 w.Line($"int {L("obj" + i)} = {module.ClassName}.{export.Parameters[i].Element}.Of({method.Parameters[i].Name}, {owner}, {L("op")}, {CSharpText.Literal(method.Parameters[i].PlainName)}).Pointer({L("op")});");
             }
+            else if (export.Parameters[i].Kind is GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance)
+            {
+                // null is None (0), as the glue's isLikeNone(x) makes it.
+                w.Line($"int {L("obj" + i)} = {method.Parameters[i].Name} is null ? 0 : {module.ClassName}.{export.Parameters[i].Element}.Of({method.Parameters[i].Name}, {owner}, {L("op")}, {CSharpText.Literal(method.Parameters[i].PlainName)}).Pointer({L("op")});");
+            }
+            else if (export.Parameters[i].Kind == GlueParameterKind.ValueArray)
+            {
+                w.Line($"if ({method.Parameters[i].Name} is null) throw new global::System.ArgumentNullException({CSharpText.Literal(method.Parameters[i].PlainName)});");
+            }
         }
 
         bool area = export.Transport == GlueTransport.ReturnArea && export.FixedArea < 0;
@@ -170,8 +179,24 @@ internal static class WasmBindgenMethodEmitter
                     moves.Add($"{module.ClassName}.{g.Element}.Of({p}, {owner}, {L("op")}, {CSharpText.Literal(method.Parameters[i].PlainName)}).Move({L("op")});");
                     args.Add(L("obj" + i));
                     break;
-                case GlueParameterKind.BorrowedInstance:
+                case GlueParameterKind.BorrowedInstance or GlueParameterKind.OptionalBorrowedInstance when declared:
                     args.Add(L("obj" + i));
+                    break;
+                case GlueParameterKind.OptionalOwnedInstance when declared:
+                    moves.Add($"if ({p} is not null) {module.ClassName}.{g.Element}.Of({p}, {owner}, {L("op")}, {CSharpText.Literal(method.Parameters[i].PlainName)}).Move({L("op")});");
+                    args.Add(L("obj" + i));
+                    break;
+                case GlueParameterKind.ValueArray or GlueParameterKind.OptionalValueArray when declared:
+                    // Each value becomes the module's (a heap handle or table slot) first, then the array of them is allocated and written.
+                    w.Line($"int[]? {L("h" + i)} = {L("g")}.AddValues({JsShapeEmitter.ToJs(s.ParameterShapes[i]!, p)}, {L("op")});");
+                    Buffer($"{L("h" + i)}?.Length ?? 0", $"{L("h" + i)} is null ? 0 : {L("g")}.Malloc(checked({len} * 4), 4, {L("op")})", $"if ({L("h" + i)} is not null) {L("g")}.WriteArray<int>({ptr}, {L("h" + i)});");
+                    break;
+                case GlueParameterKind.OptionalOwnedInstance or GlueParameterKind.OptionalBorrowedInstance:
+                    args.Add("0");
+                    break;
+                case GlueParameterKind.OptionalValueArray:
+                    args.Add("0");
+                    args.Add("0");
                     break;
                 case GlueParameterKind.OptionalBool:
                     args.Add(!declared ? "0xFFFFFF" : code == WasmBindgenType.NullableBool ? $"{p} is null ? 0xFFFFFF : {p}.Value ? 1 : 0" : $"{p} ? 1 : 0");
@@ -327,6 +352,10 @@ internal static class WasmBindgenMethodEmitter
                 break;
             case GlueResultKind.Instance:
                 w.Line($"return new {module.ClassName}.{export.ResultElement}({owner}, {(export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot))});");
+                break;
+            case GlueResultKind.OptionalInstance:
+                string pointer = export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot);
+                w.Line($"return {pointer} == 0 ? null : new {module.ClassName}.{export.ResultElement}({owner}, {pointer});");
                 break;
             case GlueResultKind.OptionalNumber:
                 string some = GlueOptionalResult.Underlying(result);

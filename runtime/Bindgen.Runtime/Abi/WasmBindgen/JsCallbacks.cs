@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 using System.Threading.Tasks;
 using Bindgen.WasmBindgen;
@@ -25,6 +26,9 @@ internal static class JsCallbacks
         bool returns = invoke.ReturnType != typeof(void);
         return new JsFunction(callback.Method.Name, (_, args) =>
         {
+            // Class instances the module passes (ywasm's events, its transaction) are lent for the callback's length.
+            List<IWasmBindgenInstance>? loans = null;
+            args = Lend(args, ref loans);
             object?[] passed = variadic ? new object?[] { args } : Arguments(parameters, args);
             object? result;
             try
@@ -44,10 +48,34 @@ internal static class JsCallbacks
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
                 throw;
             }
+            finally
+            {
+                loans?.ForEach(loan => loan.EndLoan());
+            }
 
             return result is Task task && typeof(Task).IsAssignableFrom(invoke.ReturnType) ? JsCallbackTask.Of(task, callback.Method.Name)
                 : returns ? JsConvert.ToJs(result) : JsUndefined.Value;
         });
+    }
+
+    /// <summary>The arguments with each class instance only JavaScript held made a loan of the generated class (one .NET owns stays itself).</summary>
+    private static object?[] Lend(object?[] args, ref List<IWasmBindgenInstance>? loans)
+    {
+        object?[]? lent = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is JsClassInstance made && (made.Owner ?? made.Adopt(lent: true)) is { } instance)
+            {
+                lent ??= (object?[])args.Clone();
+                lent[i] = instance;
+                if (made.Owner is null)
+                {
+                    (loans ??= new List<IWasmBindgenInstance>()).Add(instance);
+                }
+            }
+        }
+
+        return lent ?? args;
     }
 
     private static object?[] Arguments(ParameterInfo[] parameters, object?[] args)

@@ -27,6 +27,8 @@ public static class JsConvert
         // A list of JavaScript values (an array from the module) is that array; a C# list of other values is converted.
         List<object?> list => list.TrueForAll(e => ReferenceEquals(ToJs(e), e)) ? list : list.ConvertAll(ToJs),
         JsGuestMemory or JsGuestBuffer or JsFunction or JsSymbol or JsMap or JsSet or JsDate => value,
+        // A class instance (the generated class's, or one only JavaScript holds) crosses as itself: the module reads its __wbg_ptr.
+        Internals.IWasmBindgenInstance or Internals.JsClassInstance => value,
         DateTimeOffset instant => JsDate.From(instant),
         int or uint or short or ushort or byte or sbyte or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         long l => Math.Abs((double)l) <= MaxSafeInteger ? (double)l : new BigInteger(l),

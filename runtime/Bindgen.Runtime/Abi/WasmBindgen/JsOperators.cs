@@ -149,6 +149,11 @@ internal static class JsOperators
         }
 
         string name = JsDisplay.ToJsString(key);
+        if (JsInstanceProperties.TryGet(target, name, out object? property))
+        {
+            return property;
+        }
+
         switch (target)
         {
             case null or JsUndefined:

@@ -24,7 +24,7 @@ internal static class WasmBindgenAsyncOperations
             case "promise_new" when parts.Length == 2:
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, NewPromise(g, parts[1], a[0].AsInt32(), a[1].AsInt32(), import));
             case "wrap" when parts.Length == 2:
-                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsClassInstance(parts[1], a[0].AsInt32()));
+                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsClassInstance(g, parts[1], a[0].AsInt32()));
             case "property" when parts.Length == 2:
                 // getrandom's probes: the global object has Web Crypto's crypto (as Node 19 and later), nothing else of these.
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g,
@@ -152,27 +152,4 @@ internal sealed class JsCrypto
     }
 
     public override string ToString() => "[object Crypto]";
-}
-
-/// <summary>
-/// An instance of one of the module's exported classes that the module handed to JavaScript as a value (<c>X.__wrap(ptr)</c>,
-/// a callback's argument such as ywasm's transaction): opaque to C#, never freed by Bindgen (the glue leaves it to
-/// JavaScript's garbage collector, which Bindgen does not have).
-/// </summary>
-internal sealed class JsClassInstance
-{
-    internal JsClassInstance(string className, int pointer)
-    {
-        ClassName = className;
-        Pointer = pointer;
-    }
-
-    /// <summary>The exported class's name.</summary>
-    public string ClassName { get; }
-
-    /// <summary>The instance's pointer in the module's memory.</summary>
-    public int Pointer { get; }
-
-    /// <inheritdoc/>
-    public override string ToString() => $"[object {ClassName}]";
 }

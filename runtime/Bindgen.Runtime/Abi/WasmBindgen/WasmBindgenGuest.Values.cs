@@ -17,10 +17,10 @@ public sealed partial class WasmBindgenGuest
     {
         if (Heap is { } heap)
         {
-            return heap.Take(handle, operation);
+            return Adopt(heap.Take(handle, operation));
         }
 
-        object? value = TableElement(handle, operation);
+        object? value = Adopt(TableElement(handle, operation));
         try
         {
             (_externrefDealloc ?? throw new GuestProtocolException(operation, "the module returned a value and exports no __externref_table_dealloc"))(handle);
@@ -88,7 +88,7 @@ public sealed partial class WasmBindgenGuest
         }
 
         Free(address, count * 4, 4, operation);
-        return new List<object?>(values);
+        return (List<object?>)Adopt(new List<object?>(values))!;
     }
 
     /// <summary>
@@ -99,6 +99,11 @@ public sealed partial class WasmBindgenGuest
     /// <param name="operation">The call, for errors.</param>
     public int AddValue(object? value, string operation)
     {
+        if (value is IWasmBindgenInstance instance && !ReferenceEquals(instance.Guest, this))
+        {
+            throw new ArgumentException($"{operation}: the {instance.ClassName} was not created by this binding instance (another instance's pointer would be meaningless here)", nameof(value));
+        }
+
         if (Heap is { } heap)
         {
             return heap.Add(value);
