@@ -77,7 +77,7 @@ public static partial class FromPackageCalls
             }
         }
 
-        foreach (FromPackageCall call in Chained().Concat(YwasmChained()))
+        foreach (FromPackageCall call in Chained().Concat(YwasmChained()).Concat(InstanceArguments()))
         {
             yield return call;
         }
@@ -203,6 +203,7 @@ public static partial class FromPackageCalls
             : t == typeof(bool) ? JsonValue.Create(variant == 0)
             : t.IsEnum ? JsonValue.Create(Convert.ToInt32(Enum.GetValues(t).GetValue(variant == 0 ? 3 % Enum.GetValues(t).Length : Enum.GetValues(t).Length - 1), System.Globalization.CultureInfo.InvariantCulture))
             : t == typeof(object) ? new JsonObject { ["undef"] = true }
+            : t == typeof(object[]) ? (variant == 0 ? new JsonArray(1.5, Str("héllo"), true, null) : new JsonArray())
             : t == typeof(uint[]) ? new JsonObject { ["ta"] = "Uint32Array", ["v"] = variant == 0 ? new JsonArray(31373, 995) : new JsonArray() }
             : t.IsArray ? new JsonObject { ["ta"] = FromPackageTypedArray(t), ["v"] = new JsonArray(1, 2, 3) }
             : throw new ArgumentException($"no argument of type {type} for {package.Key}");
@@ -241,6 +242,10 @@ public static partial class FromPackageCalls
                 }
 
                 readBack[package.Key + ":" + cls.Key] = members;
+                if (cls.Key.EndsWith("Event", StringComparison.Ordinal))
+                {
+                    readBack["events:" + package.Key + ":" + cls.Key] = EventMembers(package, cls);
+                }
             }
         }
 

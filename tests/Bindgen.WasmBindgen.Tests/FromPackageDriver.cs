@@ -54,7 +54,9 @@ public sealed class FromPackageDriver
     private readonly Dictionary<string, (BoundPackage Package, object Binding)> _bindings;
     private readonly JsonObject _readBack;
     private readonly List<object?> _values = new();
+    private string _current = string.Empty;
     private List<IDisposable> _made = new();
+    private JsonArray _callbackReads = new();
 
     public FromPackageDriver(Engine engine, Store store, JsonObject readBack)
     {
@@ -66,6 +68,7 @@ public sealed class FromPackageDriver
     public string Run(string package, string function, JsonArray args)
     {
         _made = new List<IDisposable>();
+        _callbackReads = new JsonArray();
         object? value = null;
         JsonObject answer = Attempt(() =>
         {
@@ -90,6 +93,11 @@ public sealed class FromPackageDriver
             return new JsonObject { ["result"] = result, ["after"] = after };
         });
         _values.Add(value);
+        if (_callbackReads.Count > 0)
+        {
+            answer["callbacks"] = _callbackReads;
+        }
+
         PhotonCalls.FreeAll(_made, answer);
         return answer.ToJsonString();
     }
@@ -158,6 +166,7 @@ public sealed class FromPackageDriver
 
     private object?[] Decode(string package, string function, JsonArray args)
     {
+        _current = package;
         (MemberInfo member, bool onInstance) = Resolve(package, function);
         Type[] types = member switch
         {
@@ -175,11 +184,32 @@ public sealed class FromPackageDriver
             throw new ArgumentException($"{package}.{function} takes {types.Length} arguments here, and the call has {args.Count}");
         }
 
-        return args.Select((a, i) => Decode(types[i], a)).ToArray();
+        // In order: { on: i, fn, args } calls fn on the i-th argument already decoded, as packages.mjs does.
+        var decoded = new List<object?>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            decoded.Add(Decode(types[i], args[i], decoded));
+        }
+
+        return decoded.ToArray();
     }
 
-    private object? Decode(Type type, JsonNode? node)
+    private object? Decode(Type type, JsonNode? node, List<object?>? siblings = null)
     {
+        if (node is JsonObject on && on["on"] is { } sibling && siblings is not null)
+        {
+            string fn = on["fn"]!.GetValue<string>();
+            object?[] rest = Decode(_current, fn, new JsonArray(on["args"]!.AsArray().Select(a => a?.DeepClone()).Prepend(null).ToArray()));
+            rest[0] = siblings[sibling.GetValue<int>()];
+            object? made = Invoke(_current, fn, rest);
+            if (made is IDisposable instance)
+            {
+                _made.Add(instance);
+            }
+
+            return made;
+        }
+
         if (node is JsonObject o)
         {
             if (o["undef"] is not null)
@@ -208,6 +238,17 @@ public sealed class FromPackageDriver
                 }
 
                 return instance;
+            }
+
+            if (o["callback"] is JsonValue read && read.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            {
+                // Reads every instance it is given while the callback runs (a lent event), as packages.mjs does.
+                string package = _current;
+                return new Func<object?[], object?>(args =>
+                {
+                    _callbackReads.Add(new JsonArray(args.Select(a => a is IDisposable instance ? ReadBack(package, instance, "events:") : Encode(package, a)).ToArray()));
+                    return JsUndefined.Value;
+                });
             }
 
             if (o["callback"] is not null)
@@ -257,6 +298,11 @@ public sealed class FromPackageDriver
             return null;
         }
 
+        if (node is JsonArray items)
+        {
+            return items.Select(item => Decode(typeof(object), item)).ToArray();
+        }
+
         Type target = Nullable.GetUnderlyingType(type) ?? type;
         return target.IsEnum ? Enum.ToObject(target, node.GetValue<int>())
             : target == typeof(object) ? (node.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? node.GetValue<bool>() : node.GetValue<double>())
@@ -296,14 +342,14 @@ public sealed class FromPackageDriver
         (int)instance.GetType().GetField("_pointer", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(instance)! != 0;
 
     /// <summary>An instance read back as packages.mjs reads it: the members the read-back list names for its class, in order.</summary>
-    private JsonObject ReadBack(string package, IDisposable instance)
+    private JsonObject ReadBack(string package, IDisposable instance, string prefix = "")
     {
         Type iface = instance.GetType().GetInterfaces().First(i => i != typeof(IDisposable) && i.DeclaringType is not null);
         BoundPackage p = _bindings[package].Package;
         string cls = FromPackageCalls.ClassOf(p, iface);
         var get = new JsonObject();
         var zero = new JsonObject();
-        foreach (JsonNode? entry in _readBack[package + ":" + cls]?.AsArray() ?? new JsonArray())
+        foreach (JsonNode? entry in (_readBack[prefix + package + ":" + cls] ?? _readBack[package + ":" + cls])?.AsArray() ?? new JsonArray())
         {
             string name = entry!.GetValue<string>();
             bool getter = name.StartsWith("get ", StringComparison.Ordinal);

@@ -63,6 +63,7 @@ public sealed class FromPackageTests
             bool same = actual == expected[i];
             (int c, int s) = outcome.TryGetValue((calls[i].Package, calls[i].Function), out var o) ? o : (0, 0);
             outcome[(calls[i].Package, calls[i].Function)] = (c + 1, s + (same ? 1 : 0));
+            FromPackageCallbacks.Credit(calls[i].Package, expected[i], actual, outcome);
             if (!same && !KnownDifferences.ContainsKey(calls[i].Package + ":" + calls[i].Function))
             {
                 mismatches.Add($"{calls[i].Package} {calls[i].Function}({Shorten(calls[i].Args.ToJsonString())}):\n  Node:    {Shorten(expected[i])}\n  Bindgen: {Shorten(actual)}");

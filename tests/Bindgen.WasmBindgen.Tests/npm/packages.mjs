@@ -45,8 +45,20 @@ let currentPackage = '';
 let callbackReads = [];
 
 const typed = ['Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'Float32Array', 'Float64Array'];
-function decode(v) {
+// A list decoded in order: { on: i, fn, args } calls fn on the i-th value already decoded in the same list.
+function decodeAll(list) {
+  const done = [];
+  for (const a of list) done.push(decode(a, done));
+  return done;
+}
+
+function decode(v, siblings = []) {
   if (typeof v !== 'object' || v === null) return v;
+  if ('on' in v) {
+    const instance = invoke(currentPackage, v.fn, [siblings[v.on], ...decodeAll(v.args)]);
+    if (isInstance(instance)) made.push(instance);
+    return instance;
+  }
   if ('s' in v) return v.s;
   if ('b' in v) return new Uint8Array(Buffer.from(v.b, 'base64'));
   if ('big' in v) return BigInt(v.big);
@@ -59,7 +71,7 @@ function decode(v) {
   if (Array.isArray(v)) return v.map(decode);
   if ('obj' in v) return Object.fromEntries(Object.entries(v.obj).map(([k, x]) => [k, decode(x)]));
   if ('make' in v) {
-    const instance = invoke(v.make.pkg, v.make.fn, v.make.args.map(decode));
+    const instance = invoke(v.make.pkg, v.make.fn, decodeAll(v.make.args));
     made.push(instance);
     for (const step of v.make.then ?? []) invoke(v.make.pkg, step.fn, [instance, ...step.args.map(decode)]);
     return instance;
@@ -132,7 +144,7 @@ for (const { pkg, fn, args } of input.calls) {
   currentPackage = pkg;
   let value;
   let answer = attempt(() => {
-    const decoded = args.map(decode);
+    const decoded = decodeAll(args);
     value = invoke(pkg, fn, decoded);
     if (value instanceof Promise) return value;
     if (isInstance(value)) made.push(value);

@@ -64,18 +64,47 @@ internal static class JsCallbacks
         object?[]? lent = null;
         for (int i = 0; i < args.Length; i++)
         {
-            if (args[i] is JsClassInstance made && (made.Owner ?? made.Adopt(lent: true)) is { } instance)
+            object? value = args[i];
+            if (value is JsClassInstance made)
+            {
+                value = Lend(made, ref loans);
+            }
+            else if (value is List<object?> list && list.Exists(e => e is JsClassInstance))
+            {
+                // observeDeep's array of events: a copy holding the loans (the module's array keeps its values).
+                var copy = new List<object?>(list);
+                for (int j = 0; j < copy.Count; j++)
+                {
+                    copy[j] = copy[j] is JsClassInstance element ? Lend(element, ref loans) : copy[j];
+                }
+
+                value = copy;
+            }
+
+            if (!ReferenceEquals(value, args[i]))
             {
                 lent ??= (object?[])args.Clone();
-                lent[i] = instance;
-                if (made.Owner is null)
-                {
-                    (loans ??= new List<IWasmBindgenInstance>()).Add(instance);
-                }
+                lent[i] = value;
             }
         }
 
         return lent ?? args;
+    }
+
+    private static object Lend(JsClassInstance made, ref List<IWasmBindgenInstance>? loans)
+    {
+        if (made.Owner is { } owner)
+        {
+            return owner;
+        }
+
+        if (made.Adopt(lent: true) is not { } instance)
+        {
+            return made;
+        }
+
+        (loans ??= new List<IWasmBindgenInstance>()).Add(instance);
+        return instance;
     }
 
     private static object?[] Arguments(ParameterInfo[] parameters, object?[] args)

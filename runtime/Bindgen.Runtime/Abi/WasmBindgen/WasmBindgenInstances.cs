@@ -72,22 +72,34 @@ public sealed partial class WasmBindgenGuest
 
     /// <summary>
     /// A value the module returned, with every class instance it made through an import (<c>X.__wrap(ptr)</c>), at the
-    /// top or in an array, now an instance of the generated class that .NET owns (disposing it frees it).
+    /// top, in an array or a plain object, now an instance of the generated class that .NET owns (disposing it frees it).
     /// </summary>
     /// <param name="value">The value taken from the heap or table.</param>
-    internal object? Adopt(object? value)
+    /// <param name="depth">How deep in the value this is (nesting is bounded).</param>
+    internal object? Adopt(object? value, int depth = 0)
     {
         switch (value)
         {
             case JsClassInstance made:
                 return made.Adopt(lent: false) ?? value;
-            case List<object?> list:
+            case List<object?> list when depth < 32:
                 for (int i = 0; i < list.Count; i++)
                 {
-                    list[i] = Adopt(list[i]);
+                    list[i] = Adopt(list[i], depth + 1);
                 }
 
                 return list;
+            case JsObject o when depth < 32:
+                // A plain object's values (a delta's inserted nodes); setting an existing key keeps its place.
+                foreach (KeyValuePair<string, object?> property in new List<KeyValuePair<string, object?>>(o.Properties))
+                {
+                    if (property.Value is JsClassInstance or List<object?> or JsObject)
+                    {
+                        o[property.Key] = Adopt(property.Value, depth + 1);
+                    }
+                }
+
+                return o;
             default:
                 return value;
         }
