@@ -53,6 +53,21 @@ public static partial class FromPackageCalls
         yield return new("ywasm", "YMap.set", new JsonArray(Observed("YDoc.getMap", "map"), Str("k"), 2, Undefined()));
         yield return new("ywasm", "YArray.insert", new JsonArray(Observed("YDoc.getArray", "array"), 0, new JsonArray(1, Str("x"), true), Undefined()));
         yield return new("ywasm", "YXmlFragment.insert", new JsonArray(Observed("YDoc.getXmlFragment", "xml"), 0, Make("ywasm", "YXmlElement.constructor", Str("p"), Undefined(), Undefined()), Undefined()));
+        // An XML text integrated into a fragment, then observed and edited.
+        JsonObject fragment = Make("ywasm", "YDoc.getXmlFragment", YDocWithContent(3), Str("xml"));
+        fragment["make"]!["then"] = new JsonArray(Then("YXmlFragment.insert", 0, Make("ywasm", "YXmlText.constructor", Str("héllo"), Undefined()), Undefined()));
+        JsonObject xmlText = Make("ywasm", "YXmlFragment.firstChild", fragment, Undefined());
+        xmlText["make"]!["then"] = new JsonArray(Then("YXmlText.observe", Read()));
+        yield return new("ywasm", "YXmlText.insert", new JsonArray(xmlText, 1, Str("abc"), Undefined(), Undefined()));
+        yield return new("ywasm", "YXmlText.setAttribute", new JsonArray(xmlText.DeepClone(), Str("k"), Str("v"), Undefined()));
+
+        // An undo manager made on the document's text, its stack observed, then the text edited.
+        var undone = (JsonObject)YDocWithContent(3);
+        JsonObject manager = Then("YUndoManager.constructor", On(0, "YDoc.getText", Str("text")), Undefined());
+        manager["then"] = new JsonArray(Then("YUndoManager.onStackItemAdded", Read()));
+        ((JsonArray)undone["make"]!["then"]!).Add(manager);
+        yield return new("ywasm", "YText.insert", new JsonArray(Make("ywasm", "YDoc.getText", undone, Str("text")), 0, Str("undo me"), Undefined(), Undefined()));
+
         JsonObject subdocs = YDoc(4);
         subdocs["make"]!["then"] = new JsonArray(Then("YDoc.onSubdocs", Read()));
         yield return new("ywasm", "YMap.set", new JsonArray(Make("ywasm", "YDoc.getMap", subdocs, Str("map")), Str("sub"), YDoc(5), Undefined()));

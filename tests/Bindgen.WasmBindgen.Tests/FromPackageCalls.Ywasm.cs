@@ -63,12 +63,13 @@ public static partial class FromPackageCalls
         ["ywasm:YTextEvent"] = Event,
         ["ywasm:YXmlEvent"] = Event,
         ["ywasm:YXmlTextEvent"] = Event,
-        ["ywasm:YWeakLinkEvent"] = Event,
+        ["ywasm:YWeakLinkEvent"] = Event + "; a weak link's event needs the link integrated into a map of the document whose text it quotes, a chain of calls the report's arguments cannot express (one instance made from two others of the same document)",
         ["ywasm:YSubdocsEvent"] = Event,
         ["ywasm:YUndoEvent"] = Event,
+        ["ywasm:YUndoEvent.set meta"] = "a setter of an event: the report's callbacks read each event they receive (its getters and zero-argument methods) and write nothing",
     };
 
-    private const string Event = "ywasm makes its events only inside an observer callback, for the length of the callback; the report reads events inside the callbacks of text, map, array, XML-fragment and subdocument edits, and this one would take a call chain the report's calls cannot express (an edit after an undo manager, an XML text or a weak link is made on the same document within the same call)";
+    private const string Event = "ywasm makes its events only inside an observer callback, for the length of the callback, where the report reads them";
 
     private static JsonObject YDocOptions(int v) => new() { ["obj"] = new JsonObject { ["clientID"] = 7 + v, ["guid"] = Str("doc-" + v) } };
 
@@ -113,6 +114,11 @@ public static partial class FromPackageCalls
     /// <summary>Why <paramref name="key"/> is not called: the reason given for a class of instance it needs that no recipe makes; null if none is given.</summary>
     internal static string? NotCalledReason(BoundPackage package, string key)
     {
+        if (NotCalled.TryGetValue(package.Key + ":" + key, out string? given))
+        {
+            return given;
+        }
+
         string[] member = package.Bound[key].Split('.');
         Type? cls = member.Length == 2 ? package.Interface.GetNestedType(member[0]) : null;
         IEnumerable<Type> types = (cls?.GetMethod(member[1])?.GetParameters() ?? package.Interface.GetMethod(member[0])?.GetParameters() ?? Array.Empty<System.Reflection.ParameterInfo>())

@@ -164,7 +164,27 @@ public sealed class FromPackageDriver
         return function.Contains(".get ") || function.Contains(".set ") ? (type.GetProperty(parts[1])!, true) : (Overload(type, parts[1]), true);
     }
 
-    private object?[] Decode(string package, string function, JsonArray args)
+    /// <summary>
+    /// Calls made on a new instance before it is used (text inserted, a key set, an observer added), as packages.mjs makes
+    /// them: each step's arguments decoded after the instance ({ on: 0 } is the instance); a step with steps of its own
+    /// keeps its result (freed after the call) and runs them on it.
+    /// </summary>
+    private void RunSteps(string package, object instance, JsonObject made)
+    {
+        foreach (JsonObject step in made["then"]?.AsArray().OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
+        {
+            string fn = step["fn"]!.GetValue<string>();
+            object?[] rest = Decode(package, fn, new JsonArray(step["args"]!.AsArray().Select(a => a?.DeepClone()).Prepend(null).ToArray()), instance);
+            object? result = Invoke(package, fn, rest);
+            if (step["then"] is not null && result is IDisposable kept)
+            {
+                _made.Add(kept);
+                RunSteps(package, kept, step);
+            }
+        }
+    }
+
+    private object?[] Decode(string package, string function, JsonArray args, object? first = null)
     {
         _current = package;
         (MemberInfo member, bool onInstance) = Resolve(package, function);
@@ -188,7 +208,7 @@ public sealed class FromPackageDriver
         var decoded = new List<object?>();
         for (int i = 0; i < args.Count; i++)
         {
-            decoded.Add(Decode(types[i], args[i], decoded));
+            decoded.Add(i == 0 && first is not null ? first : Decode(types[i], args[i], decoded));
         }
 
         return decoded.ToArray();
@@ -228,15 +248,7 @@ public sealed class FromPackageDriver
                 string function = make["fn"]!.GetValue<string>();
                 var instance = (IDisposable)Invoke(package, function, Decode(package, function, make["args"]!.AsArray()))!;
                 _made.Add(instance);
-                foreach (JsonObject step in make["then"]?.AsArray().OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
-                {
-                    // Calls made on the new instance before it is used (text inserted, a key set), as packages.mjs makes them.
-                    string fn = step["fn"]!.GetValue<string>();
-                    object?[] rest = Decode(package, fn, new JsonArray(step["args"]!.AsArray().Select(a => a?.DeepClone()).Prepend(null).ToArray()));
-                    rest[0] = instance;
-                    Invoke(package, fn, rest);
-                }
-
+                RunSteps(package, instance, make);
                 return instance;
             }
 

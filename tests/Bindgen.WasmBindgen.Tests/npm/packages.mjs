@@ -52,6 +52,20 @@ function decodeAll(list) {
   return done;
 }
 
+// Calls made on a new instance before it is used: each step's arguments decoded after the instance ({ on: 0 } is it);
+// a step with steps of its own keeps its result (freed after the call) and runs them on it.
+function runSteps(pkg, instance, made_) {
+  for (const step of made_.then ?? []) {
+    const done = [instance];
+    for (const a of step.args) done.push(decode(a, done));
+    const result = invoke(pkg, step.fn, done);
+    if (step.then && isInstance(result)) {
+      made.push(result);
+      runSteps(pkg, result, step);
+    }
+  }
+}
+
 function decode(v, siblings = []) {
   if (typeof v !== 'object' || v === null) return v;
   if ('on' in v) {
@@ -73,7 +87,7 @@ function decode(v, siblings = []) {
   if ('make' in v) {
     const instance = invoke(v.make.pkg, v.make.fn, decodeAll(v.make.args));
     made.push(instance);
-    for (const step of v.make.then ?? []) invoke(v.make.pkg, step.fn, [instance, ...step.args.map(decode)]);
+    runSteps(v.make.pkg, instance, v.make);
     return instance;
   }
   throw new Error('unknown argument ' + JSON.stringify(v));
