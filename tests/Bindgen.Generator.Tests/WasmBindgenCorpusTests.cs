@@ -46,13 +46,6 @@ public sealed class WasmBindgenCorpusTests
         file.Contains(Path.DirectorySeparatorChar + "loro-crdt" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal)
         && Member(import).StartsWith("state", System.StringComparison.Ordinal);
 
-    /// <summary>
-    /// Imports that wrap a class instance the module made (<c>BarcodeResult.__wrap(arg0)</c>, for a returned
-    /// <c>Vec&lt;BarcodeResult&gt;</c>): not implemented, the export returning such an array (rxing's decode_multi) is
-    /// not bound.
-    /// </summary>
-    private static readonly HashSet<string> InstancesFromImports = new(System.StringComparer.Ordinal) { "barcoderesult" };
-
     private static string Member(string import) =>
         import.StartsWith("__wbg_", System.StringComparison.Ordinal) ? import.Substring(6, import.LastIndexOf('_') - 6) : import;
 
@@ -73,7 +66,7 @@ public sealed class WasmBindgenCorpusTests
             foreach (GlueImport import in glue.Imports.AsSpan())
             {
                 imports++;
-                if (import.Operation == "unknown" && (BrowserOnly.Contains(Member(import.Name)) || InstancesFromImports.Contains(Member(import.Name))))
+                if (import.Operation == "unknown" && BrowserOnly.Contains(Member(import.Name)))
                 {
                     browser++;
                 }
@@ -89,7 +82,7 @@ public sealed class WasmBindgenCorpusTests
         }
 
         foreach (string u in unknown) TestContext.Out.WriteLine(u);
-        TestContext.Out.WriteLine($"{files} glue files, {imports} imports, {unknown.Count} unrecognised, {browser} browser-only or instance-wrapping left to the user, {snippets} calls of a package's own JavaScript");
+        TestContext.Out.WriteLine($"{files} glue files, {imports} imports, {unknown.Count} unrecognised, {browser} browser-only, {snippets} calls of a package's own JavaScript");
         Assert.That(files, Is.GreaterThanOrEqualTo(7), "the corpus is the pinned packages' glue");
         Assert.That(unknown, Is.Empty, "imports left unrecognised");
     }

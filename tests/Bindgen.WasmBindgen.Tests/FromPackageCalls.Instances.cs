@@ -41,6 +41,10 @@ public static partial class FromPackageCalls
             return shared;
         }
 
+        // rxing's decode_multi: an array of BarcodeResult the module makes through an import (__wbg_barcoderesult_new), each read back.
+        yield return new("rxing", "decode_multi", new JsonArray(Bytes(QrLuma.Value), QrSize, QrSize, Make("rxing", "DecodeHintDictionary.constructor"), Undefined()));
+        yield return new("rxing", "decode_multi", new JsonArray(Bytes(QrLuma.Value), QrSize, QrSize, Make("rxing", "DecodeHintDictionary.constructor"), true));
+
         // Arrays of values holding class instances (prelim shared types, XML nodes), read back.
         yield return new("ywasm", "YArray.toJson", new JsonArray(Make("ywasm", "YArray.constructor", new JsonArray(Make("ywasm", "YText.constructor", Str("prelim ✓")), 2, Str("x"))), Undefined()));
         yield return new("ywasm", "YXmlFragment.toString", new JsonArray(Make("ywasm", "YXmlFragment.constructor", new JsonArray(Make("ywasm", "YXmlText.constructor", Str("héllo"), Undefined()), Make("ywasm", "YXmlElement.constructor", Str("p"), Undefined(), Undefined()))), Undefined()));
