@@ -132,6 +132,9 @@ internal sealed record GlueClass(string Name, string? Free, bool FreeTakesFlag);
 /// <param name="CatchesErrors">Whether the glue wraps it in <c>handleError</c>: a JavaScript exception is handed to the module (<c>__wbindgen_exn_store</c>) instead of thrown.</param>
 internal sealed record GlueImport(string Name, string Operation, bool CatchesErrors = false);
 
+/// <summary>A function a package's snippet file (its own JavaScript under <c>snippets/</c>) defines: its name and parameter names.</summary>
+internal sealed record GlueSnippetFunction(string Name, EquatableArray<string> Parameters);
+
 /// <summary>Everything the generator reads from one glue file.</summary>
 internal sealed record GlueModel(
     string FileName,
@@ -146,4 +149,5 @@ internal sealed record GlueModel(
     string? Problem = null,
     EquatableArray<GlueClass> Classes = default,
     string? ExceptionStore = null,
-    EquatableArray<GlueStringEnum> StringEnums = default) : AbiInput(FileName);
+    EquatableArray<GlueStringEnum> StringEnums = default,
+    EquatableArray<GlueSnippetFunction> SnippetFunctions = default) : AbiInput(FileName);

@@ -63,7 +63,7 @@ internal static class WasmBindgenBinder
             }
         }
 
-        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue, Classes = classes } };
+        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue, Classes = classes, Snippets = WasmBindgenSnippets.Bind(glue, inputs) } };
     }
 
     /// <summary>Binds <paramref name="method"/> to the first of <paramref name="exports"/> named as it is (a class member's names carry the class: <c>X.name</c>).</summary>
