@@ -72,6 +72,27 @@ internal static partial class GlueImportClassifier
         return result;
     }
 
+    private static readonly Regex TopLevelFunction = new(@"^function\s+(?<name>[A-Za-z_$][\w$]*)\s*\(", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    /// <summary>The glue's own helpers, which an import body may call and which are never a package's JavaScript.</summary>
+    private static readonly Regex GlueHelper = new(@"^(?:__wb|get\w*(?:FromWasm|Memory|Object|Cached)|pass\w+ToWasm|add\w*(?:Object|Table)|take\w*|drop\w*|handleError|debugString|isLikeNone|make\w*Closure|_assert\w*|init\w*|decodeText|encodeString|logError)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A bundle that inlined the package's snippets (loro-crdt's base64/index.js): their functions are declared at the
+    /// top level of the glue itself, so the module of a call is the glue file. Read only when an import is left unknown.
+    /// </summary>
+    public static void AddBundledSnippets(Dictionary<string, (string Function, string Module)> snippets, string glue, string fileName)
+    {
+        foreach (Match m in TopLevelFunction.Matches(glue))
+        {
+            string name = m.Groups["name"].Value;
+            if (!snippets.ContainsKey(name) && !GlueHelper.IsMatch(name))
+            {
+                snippets[name] = (name, fileName);
+            }
+        }
+    }
+
     /// <summary>The operation of an import whose body calls a snippet function as wasm-bindgen does; null when it calls none, or in another form.</summary>
     public static string? ClassifySnippetCall(string body, Dictionary<string, (string Function, string Module)> snippets)
     {

@@ -69,6 +69,7 @@ internal static class GlueReader
 
         HashSet<string> exported = ExportedNames(text);
         Dictionary<string, (string Function, string Module)> snippets = GlueImportClassifier.SnippetImports(text);
+        bool bundledRead = false;
         var exports = new List<GlueExport>();
         var imports = new List<GlueImport>();
         foreach ((string name, string parameters, string body, bool catches) in functions)
@@ -81,8 +82,14 @@ internal static class GlueReader
             if (name.StartsWith("__wbg_", StringComparison.Ordinal) || name.StartsWith("__wbindgen_", StringComparison.Ordinal))
             {
                 string operation = GlueImportClassifier.Classify(name, body);
-                if (operation == "unknown" && snippets.Count > 0)
+                if (operation == "unknown")
                 {
+                    if (!bundledRead)
+                    {
+                        GlueImportClassifier.AddBundledSnippets(snippets, text, fileName);
+                        bundledRead = true;
+                    }
+
                     operation = GlueImportClassifier.ClassifySnippetCall(body, snippets) ?? operation;
                 }
 
