@@ -95,6 +95,31 @@ public sealed class WasmBindgenSnippetTests
     }
 
     [Test]
+    public void BG0037_names_an_import_that_calls_a_snippet_in_a_form_the_interface_cannot_describe()
+    {
+        string glue = Glue + """
+            module.exports.__wbg_label_89ab = function(arg0, arg1) {
+                let deferred0_0;
+                let deferred0_1;
+                try {
+                    deferred0_0 = arg0;
+                    deferred0_1 = arg1;
+                    greet(getStringFromWasm0(arg0, arg1));
+                } finally {
+                    wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+                }
+            };
+            """;
+        GenerationResult result = GeneratorHarness.Run(
+            new[] { new InMemoryAdditionalText("/pkg/demo.js", glue) },
+            "using Bindgen;\n[WasmModule(Abi = WasmAbi.WasmBindgen, Glue = \"demo.js\")] public interface IDemo { uint Run(int x); }");
+        Assert.That(result.CompileProblems, Is.Empty, string.Join("\n", result.CompileProblems));
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "BG0037" }));
+        Assert.That(result.Diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            Does.Contain("'__wbg_label_89ab', which calls greet of the package's own JavaScript (demo-crate-0123456789abcdef/inline0.js)"));
+    }
+
+    [Test]
     public void Without_the_snippet_file_the_parameters_are_numbered()
     {
         GenerationResult result = GeneratorHarness.Run(

@@ -121,6 +121,20 @@ internal static partial class GlueImportClassifier
         return $"{SnippetPrefix}{snippet.Function}:{letters}:{result}:{snippet.Module}";
     }
 
+    /// <summary>The snippet function a body calls in some form, or null when it calls none.</summary>
+    public static (string Function, string Module)? SnippetCalled(string body, Dictionary<string, (string Function, string Module)> snippets)
+    {
+        foreach (KeyValuePair<string, (string Function, string Module)> snippet in snippets)
+        {
+            if (body.IndexOf(snippet.Key, StringComparison.Ordinal) >= 0 && Regex.IsMatch(body, @"(?<![\w$.])" + Regex.Escape(snippet.Key) + @"\s*\("))
+            {
+                return snippet.Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A call's arguments, split at the commas outside parentheses.</summary>
     private static IEnumerable<string> SplitArguments(string arguments)
     {

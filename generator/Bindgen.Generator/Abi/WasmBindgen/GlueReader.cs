@@ -93,7 +93,8 @@ internal static class GlueReader
                     operation = GlueImportClassifier.ClassifySnippetCall(body, snippets) ?? operation;
                 }
 
-                imports.Add(new GlueImport(name, operation, catches));
+                (string Function, string Module)? called = operation == "unknown" ? GlueImportClassifier.SnippetCalled(body, snippets) : null;
+                imports.Add(new GlueImport(name, operation, catches, called?.Function, called?.Module));
             }
             else if (IsExportWrapper(exported, name, body))
             {

@@ -57,7 +57,11 @@ internal static class WasmBindgenBinder
         EquatableArray<WasmBindgenClass> classes = WasmBindgenClassBinder.Bind(part.Classes, glue, diagnostics, (m, candidates) => BindMethod(glue, m, candidates, diagnostics), ref canEmit);
         foreach (GlueImport import in glue.Imports.AsSpan())
         {
-            if (import.Operation == "unknown")
+            if (import.Operation == "unknown" && import.SnippetFunction is { } function)
+            {
+                diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueSnippetNotDescribed, part.GlueLocation ?? module.Location, glue.FileName, import.Name, function, import.SnippetModule ?? string.Empty));
+            }
+            else if (import.Operation == "unknown")
             {
                 diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueImportUnknown, part.GlueLocation ?? module.Location, glue.FileName, import.Name));
             }
