@@ -129,7 +129,7 @@ public static partial class FromPackageCalls
         }
 
         return types.Where(t => typeof(IDisposable).IsAssignableFrom(t))
-            .Select(t => NotCalled.TryGetValue(package.Key + ":" + ClassOf(package, t), out string? reason) ? $"no instance of {ClassOf(package, t)}: {reason}" : null)
+            .Select(t => NotCalled.TryGetValue(package.Key + ":" + ClassOf(package, t), out string? reason) || LoroNotCalled.TryGetValue(package.Key + ":" + ClassOf(package, t), out reason) ? $"no instance of {ClassOf(package, t)}: {reason}" : null)
             .FirstOrDefault(r => r is not null);
     }
 

@@ -68,7 +68,7 @@ public static partial class FromPackageCalls
             {
                 for (int variant = 0; variant < 2; variant++)
                 {
-                    JsonArray? args = YwasmArguments.TryGetValue(package.Key + ":" + key, out Func<int, JsonArray>? given) ? given(variant) : Arguments(package, key, member, variant);
+                    JsonArray? args = YwasmArguments.TryGetValue(package.Key + ":" + key, out Func<int, JsonArray>? given) || LoroArguments.TryGetValue(package.Key + ":" + key, out given) ? given(variant) : Arguments(package, key, member, variant);
                     if (args is not null)
                     {
                         yield return new FromPackageCall(package.Key, key, args);
@@ -77,7 +77,7 @@ public static partial class FromPackageCalls
             }
         }
 
-        foreach (FromPackageCall call in Chained().Concat(YwasmChained()).Concat(InstanceArguments()))
+        foreach (FromPackageCall call in Chained().Concat(YwasmChained()).Concat(InstanceArguments()).Concat(LoroChained()))
         {
             yield return call;
         }
@@ -170,7 +170,7 @@ public static partial class FromPackageCalls
         if (typeof(IDisposable).IsAssignableFrom(type))
         {
             string cls = ClassOf(package, type);
-            if (!Recipes.TryGetValue(package.Key + ":" + cls, out Func<int, JsonNode>[]? recipes) && !YwasmRecipes.TryGetValue(package.Key + ":" + cls, out recipes))
+            if (!Recipes.TryGetValue(package.Key + ":" + cls, out Func<int, JsonNode>[]? recipes) && !YwasmRecipes.TryGetValue(package.Key + ":" + cls, out recipes) && !LoroRecipes.TryGetValue(package.Key + ":" + cls, out recipes))
             {
                 return new JsonObject { ["none"] = true };
             }
@@ -204,6 +204,7 @@ public static partial class FromPackageCalls
             : t.IsEnum ? JsonValue.Create(Convert.ToInt32(Enum.GetValues(t).GetValue(variant == 0 ? 3 % Enum.GetValues(t).Length : Enum.GetValues(t).Length - 1), System.Globalization.CultureInfo.InvariantCulture))
             : t == typeof(object) ? new JsonObject { ["undef"] = true }
             : t == typeof(object[]) ? (variant == 0 ? new JsonArray(1.5, Str("héllo"), true, null) : new JsonArray())
+            : t == typeof(JsMap) ? new JsonObject { ["map"] = variant == 0 ? new JsonArray(new JsonArray(Str("1"), 3), new JsonArray(Str("2"), 5)) : new JsonArray() }
             : t == typeof(uint[]) ? new JsonObject { ["ta"] = "Uint32Array", ["v"] = variant == 0 ? new JsonArray(31373, 995) : new JsonArray() }
             : t.IsArray ? new JsonObject { ["ta"] = FromPackageTypedArray(t), ["v"] = new JsonArray(1, 2, 3) }
             : throw new ArgumentException($"no argument of type {type} for {package.Key}");

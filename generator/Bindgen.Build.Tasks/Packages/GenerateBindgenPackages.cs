@@ -111,7 +111,7 @@ public sealed class GenerateBindgenPackages : Task
                 continue;
             }
 
-            PackageBinding binding = PackageBinder.Bind(interfaceName, glue, functions, declarations, declaredTypes, enums);
+            PackageBinding binding = PackageBinder.Bind(interfaceName, glue, functions, declarations, declaredTypes, enums) with { SnippetModules = GlueImportClassifier.SnippetModules(glue.Imports) };
             foreach (PackageExport skipped in binding.Exports.Where(e => e.Member is null))
             {
                 Log.LogMessage(subcategory: null, SkippedCode, helpKeyword: SkippedCode, files.Declarations ?? files.Glue, skipped.Line, 0, 0, 0, MessageImportance.High,
@@ -131,6 +131,16 @@ public sealed class GenerateBindgenPackages : Task
             BuildOutput.WriteIfChanged(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
             sources.Add(new TaskItem(target));
             glues.Add(new TaskItem(files.Glue));
+            // The package's own JavaScript (snippets/): its parameter names name the snippet interface's parameters.
+            foreach (string snippet in GlueImportClassifier.SnippetModules(glue.Imports))
+            {
+                string file = Path.Combine(Path.GetDirectoryName(files.Glue) ?? string.Empty, "snippets", snippet.Replace('/', Path.DirectorySeparatorChar));
+                if (File.Exists(file))
+                {
+                    glues.Add(new TaskItem(file));
+                }
+            }
+
             var module = new TaskItem(files.Wasm);
             module.SetMetadata("LogicalName", "Bindgen.Modules/" + wasmFile);
             modules.Add(module);

@@ -28,7 +28,8 @@ internal sealed record PackageBinding(
     List<PackageMember> Functions,
     List<(string Class, string Interface, List<PackageMember> Members)> Classes,
     List<PackageExport> Exports,
-    IReadOnlyList<TsEnum>? Enums = null);
+    IReadOnlyList<TsEnum>? Enums = null,
+    IReadOnlyList<string>? SnippetModules = null);
 
 /// <summary>
 /// Decides the binding of a package: every export wrapper of the glue (free functions, and the constructor, statics,

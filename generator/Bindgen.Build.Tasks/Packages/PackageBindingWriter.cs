@@ -81,6 +81,7 @@ internal static class PackageBindingWriter
         w.AppendLine($"    public static {className} Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Linker? imports = null) =>");
         w.AppendLine($"        {className}.Instantiate(engine, store, LoadModule(engine), imports);");
         w.AppendLine();
+        PackageSnippets.WriteInstantiate(w, binding, className);
         w.AppendLine("    /// <summary>Every export of the package (functions, and class members as <c>Class.member</c>, <c>Class.get p</c>, <c>Class.set p</c>) and the C# member bound to it.</summary>");
         w.AppendLine("    public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Bound { get; } = new global::System.Collections.Generic.Dictionary<string, string>");
         w.AppendLine("    {");

@@ -146,6 +146,13 @@ internal static class DiagnosticDescriptors
         "Bindgen implements the JavaScript operations wasm-bindgen and js-sys imports perform (docs/wasm-bindgen.md lists them). An import that does something else is reported here; many are never called (for example, those behind arguments the binding does not pass).",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor GlueSnippetNotDescribed = Create(
+        "BG0037",
+        "wasm-bindgen import calls the package's own JavaScript in a form Bindgen cannot describe",
+        "The glue '{0}' defines import '{1}', which calls {2} of the package's own JavaScript ({3}) in a form Bindgen cannot describe as a member of the snippet interface: if the module calls it, the call throws UnsupportedImportException, unless a [WasmImports] interface supplies it",
+        "A package's snippet functions become members of a C# interface the user implements (docs/wasm-bindgen.md, snippets). The glue calls them directly, its arguments converted by wasm-bindgen's helpers; an import that calls one otherwise (a string result written through a return area, a deferred string, a closure) is reported here.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GlueExportNotFound = Create(
         "BG0023",
         "The wasm-bindgen glue has no such function",
@@ -197,7 +204,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } =
         new[] { UnsupportedType, DuplicateExportName, InvalidExportName, NotAnInterface, GenericInterface, TooManyParameters, UnsupportedMember, NestedInterface, ClassNameClash, InvalidClassName, InterfaceCannotBeBound, MisplacedCancellationToken,
-            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, ComponentNeedsCanonicalAbi, ComponentExportNotFound, ComponentSignatureMismatch, ComponentWasiFallback, InternalError }
+            ModuleFileNotFound, ExportNotFound, ExportSignatureMismatch, AllocatorMissing, OtherAbiDetected, UnboundExports, UnprovidedImports, AbiNotSupported, GlueNotFound, GlueImportUnknown, GlueSnippetNotDescribed, GlueExportNotFound, GlueExportMismatch, ComponentCannotBeBound, ComponentNeedsCanonicalAbi, ComponentExportNotFound, ComponentSignatureMismatch, ComponentWasiFallback, InternalError }
             .ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

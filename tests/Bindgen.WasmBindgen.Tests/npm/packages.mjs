@@ -4,8 +4,9 @@
 // Arguments: numbers, { s } strings, { b: base64 } bytes, { big } BigInts, { ta: 'Uint32Array', v: [...] } typed
 // arrays, { undef: true } undefined, null, { ref: i } the result of call i, { make: { pkg, fn, args, then } } an instance
 // made for the call by another call (freed after it; then: calls made on it first, each { fn, args }), { obj: { k: v } } a
-// plain object, { callback: true } a function that returns undefined, { callback: 'read' } one that reads back every
-// instance it is given through the members readBack lists under "events:pkg:Class" (answer.callbacks), a JSON array an array.
+// plain object, { map: [[k, v]...] } a Map, { callback: true } a function that returns undefined, { callback: 'read' } one
+// that reads back every instance it is given through the members readBack lists under "events:pkg:Class"
+// (answer.callbacks), a JSON array an array.
 // Output: per call { ok: { result, after } } (an async export's result: { promise: value }, a rejection as { error }) (after: each instance argument still alive, read back), { error } or
 // { trap }. An instance reads back as { cls, get: { getter: value }, zero: { get_x: value } } (its getters, and its
 // zero-argument methods named get_*, as the input's readBack lists them per package:Class), typed arrays as { ta, v }, BigInts as { big }, undefined as null.
@@ -36,6 +37,8 @@ const packages = {
   toml: tomlEdit,
   rxing: await import(here('./node_modules/rxing-wasm/node-esm.js')),
   automerge: require('./node_modules/@automerge/automerge-wasm/nodejs/automerge_wasm.cjs'),
+  // The glue, which requires the package's own JavaScript (snippets/): the functions LoroSnippets.cs ports.
+  loro: require('./node_modules/loro-crdt/nodejs/loro_wasm.js'),
 };
 
 const results = [];
@@ -83,6 +86,7 @@ function decode(v, siblings = []) {
   if (v.callback === 'read') return (...args) => { callbackReads.push(args.map((a) => isInstance(a) ? readBack(a, 'events:') : encode(a))); };
   if ('callback' in v) return () => undefined;
   if (Array.isArray(v)) return v.map(decode);
+  if ('map' in v) return new Map(v.map.map(([k, x]) => [decode(k), decode(x)]));
   if ('obj' in v) return Object.fromEntries(Object.entries(v.obj).map(([k, x]) => [k, decode(x)]));
   if ('make' in v) {
     const instance = invoke(v.make.pkg, v.make.fn, decodeAll(v.make.args));

@@ -82,7 +82,13 @@ internal static partial class GlueExportReader
                 return (GlueResultKind.Other, -1, -1);
             }
 
-            bool optional = kind == GlueResultKind.String && Regex.IsMatch(body, @"if\s*\(\s*" + Regex.Escape(m.Groups["p"].Value) + @"\s*!==\s*0\s*\)");
+            bool optional = kind is GlueResultKind.String or GlueResultKind.Bytes && Regex.IsMatch(body, @"if\s*\(\s*" + Regex.Escape(m.Groups["p"].Value) + @"\s*!==\s*0\s*\)");
+            if (optional && kind == GlueResultKind.Bytes)
+            {
+                problem ??= "its result is an optional Uint8Array (Option<Vec<u8>>: undefined for none), which Bindgen does not lift yet";
+                return (GlueResultKind.Other, -1, -1);
+            }
+
             return (optional ? GlueResultKind.OptionalString : kind, pointer, length);
         }
 
@@ -108,6 +114,12 @@ internal static partial class GlueExportReader
         if (Regex.IsMatch(body, @"getArray\w+FromWasm0|takeObject\(ret\)|takeFromExternrefTable0\(ret\)|getObject\(ret\)|Float64|getFloat"))
         {
             problem ??= "its result is a JavaScript value or array Bindgen does not lift";
+            return (GlueResultKind.Other, -1, -1);
+        }
+
+        if (Regex.IsMatch(body, @"return\s+String\.fromCodePoint\("))
+        {
+            problem ??= "its result is a char (String.fromCodePoint of a code point), which Bindgen does not lift yet";
             return (GlueResultKind.Other, -1, -1);
         }
 

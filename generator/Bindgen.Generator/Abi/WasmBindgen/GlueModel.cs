@@ -145,7 +145,12 @@ internal sealed record GlueClass(string Name, string? Free, bool FreeTakesFlag);
 /// <param name="Name">The import's name.</param>
 /// <param name="Operation">The operation.</param>
 /// <param name="CatchesErrors">Whether the glue wraps it in <c>handleError</c>: a JavaScript exception is handed to the module (<c>__wbindgen_exn_store</c>) instead of thrown.</param>
-internal sealed record GlueImport(string Name, string Operation, bool CatchesErrors = false);
+/// <param name="SnippetFunction">For an unknown import that calls a function of the package's own JavaScript: the function (BG0037).</param>
+/// <param name="SnippetModule">That function's snippet module.</param>
+internal sealed record GlueImport(string Name, string Operation, bool CatchesErrors = false, string? SnippetFunction = null, string? SnippetModule = null);
+
+/// <summary>A function a package's snippet file (its own JavaScript under <c>snippets/</c>) defines: its name and parameter names.</summary>
+internal sealed record GlueSnippetFunction(string Name, EquatableArray<string> Parameters);
 
 /// <summary>Everything the generator reads from one glue file.</summary>
 internal sealed record GlueModel(
@@ -161,4 +166,5 @@ internal sealed record GlueModel(
     string? Problem = null,
     EquatableArray<GlueClass> Classes = default,
     string? ExceptionStore = null,
-    EquatableArray<GlueStringEnum> StringEnums = default) : AbiInput(FileName);
+    EquatableArray<GlueStringEnum> StringEnums = default,
+    EquatableArray<GlueSnippetFunction> SnippetFunctions = default) : AbiInput(FileName);

@@ -68,6 +68,8 @@ internal static class GlueReader
         }
 
         HashSet<string> exported = ExportedNames(text);
+        Dictionary<string, (string Function, string Module)> snippets = GlueImportClassifier.SnippetImports(text);
+        bool bundledRead = false;
         var exports = new List<GlueExport>();
         var imports = new List<GlueImport>();
         foreach ((string name, string parameters, string body, bool catches) in functions)
@@ -79,7 +81,20 @@ internal static class GlueReader
 
             if (name.StartsWith("__wbg_", StringComparison.Ordinal) || name.StartsWith("__wbindgen_", StringComparison.Ordinal))
             {
-                imports.Add(new GlueImport(name, GlueImportClassifier.Classify(name, body), catches));
+                string operation = GlueImportClassifier.Classify(name, body);
+                if (operation == "unknown")
+                {
+                    if (!bundledRead)
+                    {
+                        GlueImportClassifier.AddBundledSnippets(snippets, text, fileName);
+                        bundledRead = true;
+                    }
+
+                    operation = GlueImportClassifier.ClassifySnippetCall(body, snippets) ?? operation;
+                }
+
+                (string Function, string Module)? called = operation == "unknown" ? GlueImportClassifier.SnippetCalled(body, snippets) : null;
+                imports.Add(new GlueImport(name, operation, catches, called?.Function, called?.Module));
             }
             else if (IsExportWrapper(exported, name, body))
             {
@@ -108,7 +123,9 @@ internal static class GlueReader
             Classes: classes.ToEquatableArray(),
             // handleError's catch hands the exception to the module: __wbindgen_exn_store, or a numbered export in newer glue.
             ExceptionStore: Match(text, @"catch \(e\) \{\s*(?:const idx = addToExternrefTable0\(e\);\s*)?wasm\.(\w+)\((?:addHeapObject\(e\)|idx)\);"),
-            StringEnums: GlueStringEnums.Read(text).Select(e => new GlueStringEnum(e.Key, e.Value.ToEquatableArray())).ToEquatableArray());
+            StringEnums: GlueStringEnums.Read(text).Select(e => new GlueStringEnum(e.Key, e.Value.ToEquatableArray())).ToEquatableArray(),
+            // A file without wrappers or imports may be a package's snippet: its functions name the snippet interface's parameters.
+            SnippetFunctions: exports.Count == 0 && imports.Count == 0 ? GlueImportClassifier.SnippetFunctions(text) : EquatableArray<GlueSnippetFunction>.Empty);
     }
 
     /// <summary>

@@ -57,13 +57,17 @@ internal static class WasmBindgenBinder
         EquatableArray<WasmBindgenClass> classes = WasmBindgenClassBinder.Bind(part.Classes, glue, diagnostics, (m, candidates) => BindMethod(glue, m, candidates, diagnostics), ref canEmit);
         foreach (GlueImport import in glue.Imports.AsSpan())
         {
-            if (import.Operation == "unknown")
+            if (import.Operation == "unknown" && import.SnippetFunction is { } function)
+            {
+                diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueSnippetNotDescribed, part.GlueLocation ?? module.Location, glue.FileName, import.Name, function, import.SnippetModule ?? string.Empty));
+            }
+            else if (import.Operation == "unknown")
             {
                 diagnostics.Add(ParseSupport.Diagnostic(DiagnosticDescriptors.GlueImportUnknown, part.GlueLocation ?? module.Location, glue.FileName, import.Name));
             }
         }
 
-        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue, Classes = classes } };
+        return module with { Methods = methods.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray(), CanEmit = canEmit, Abi = part with { Bound = glue, Classes = classes, Snippets = WasmBindgenSnippets.Bind(glue, inputs) } };
     }
 
     /// <summary>Binds <paramref name="method"/> to the first of <paramref name="exports"/> named as it is (a class member's names carry the class: <c>X.name</c>).</summary>

@@ -57,6 +57,7 @@ internal static class WasmBindgenEmitter
         }
 
         WasmBindgenClassEmitter.Emit(w, module);
+        WasmBindgenSnippets.EmitInterfaces(w, module);
         JsShapeEmitter.EmitHelpers(w, module);
         w.Close();
         return w.ToString();
@@ -94,19 +95,14 @@ internal static class WasmBindgenEmitter
         w.Line("/// <exception cref=\"global::Bindgen.BindingException\">The module lacks exports the binding needs or has other signatures.</exception>");
         w.Line("/// <exception cref=\"global::Bindgen.GuestTrapException\">Instantiation or the start function trapped.</exception>");
         w.Open($"public static {module.ClassName} Instantiate(global::Wasmtime.Engine engine, global::Wasmtime.Store store, global::Wasmtime.Module module, global::Wasmtime.Linker? imports = null, global::Bindgen.GuestMemoryOptions? options = null)");
-        w.Line("var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding, options);");
-        w.Line("var __linker = new global::Wasmtime.Linker(engine);");
-        w.Line("global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);");
-        w.Line("global::Wasmtime.Instance __instance;");
-        w.Open("try");
-        w.Line("__instance = __linker.Instantiate(store, module);");
-        w.Close();
-        w.Open("catch (global::Wasmtime.WasmtimeException __e)");
-        w.Line("throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + \" (instantiation)\", __e);");
-        w.Close();
-        w.Line("return new " + module.ClassName + "(__instance, __guest);");
+        EmitInstantiateBody(w, module, null);
         w.Close();
         w.Line();
+        if (module.WasmBindgen().Snippets.Count > 0)
+        {
+            WasmBindgenSnippets.EmitInstantiate(w, module);
+        }
+
         w.Line("/// <summary>Instantiates <paramref name=\"module\"/> with the imports <paramref name=\"linker\"/> defines and Bindgen's for the rest (see the other overload).</summary>");
         w.Line("/// <param name=\"linker\">A linker with the user's own import definitions.</param>");
         w.Line("/// <param name=\"engine\">The store's engine.</param>");
@@ -120,6 +116,23 @@ internal static class WasmBindgenEmitter
         {
             WasmBindgenEmbeddedFactories.Emit(w, module);
         }
+    }
+
+    /// <summary>An <c>Instantiate</c> body: the guest state, then <paramref name="prepare"/>'s lines (the snippet implementations), the glue's imports, the instance.</summary>
+    internal static void EmitInstantiateBody(IndentedWriter w, ModuleModel module, System.Action<IndentedWriter>? prepare)
+    {
+        w.Line("var __guest = new global::Bindgen.Internals.WasmBindgenGuest(Glue, Binding, options);");
+        prepare?.Invoke(w);
+        w.Line("var __linker = new global::Wasmtime.Linker(engine);");
+        w.Line("global::Bindgen.Internals.WasmBindgenImports.Define(__linker, store, module, __guest, imports);");
+        w.Line("global::Wasmtime.Instance __instance;");
+        w.Open("try");
+        w.Line("__instance = __linker.Instantiate(store, module);");
+        w.Close();
+        w.Open("catch (global::Wasmtime.WasmtimeException __e)");
+        w.Line("throw global::Bindgen.Internals.GuestFailures.FromWasmtime(Binding + \" (instantiation)\", __e);");
+        w.Close();
+        w.Line("return new " + module.ClassName + "(__instance, __guest);");
     }
 
     private static string Literal(string? value) => value is null ? "null" : CSharpText.Literal(value);

@@ -7,7 +7,8 @@ namespace Bindgen.Generator.Abi.WasmBindgen;
 /// <param name="GlueLocation">Where Glue is given (else the interface's name).</param>
 /// <param name="Bound">The glue as read, once bound (the emitter reads its module-wide facts).</param>
 /// <param name="Classes">The interfaces nested in the binding interface: the exported classes it binds.</param>
-internal sealed record WasmBindgenModule(string? Glue, LocationInfo? GlueLocation, GlueModel? Bound = null, EquatableArray<WasmBindgenClass> Classes = default) : ModuleAbi(AbiKind.WasmBindgen);
+/// <param name="Snippets">The package's own JavaScript modules the glue's imports call, once bound (<see cref="WasmBindgenSnippets"/>).</param>
+internal sealed record WasmBindgenModule(string? Glue, LocationInfo? GlueLocation, GlueModel? Bound = null, EquatableArray<WasmBindgenClass> Classes = default, EquatableArray<WasmBindgenSnippetModule> Snippets = default) : ModuleAbi(AbiKind.WasmBindgen);
 
 /// <summary>What a class member's method stands for: a method, or one accessor of a property.</summary>
 internal enum WasmBindgenAccessor

@@ -36,6 +36,18 @@ public static class JsReflect
     public static object? GetSymbol(object value, string key) =>
         value is not null && JsOwnProperties.Find(value, JsSymbol.For(key)) is { } p ? p.Value : JsUndefined.Value;
 
+    /// <summary>
+    /// <c>Object.defineProperty(target, key, descriptor)</c> with a data descriptor (<c>value</c>, <c>enumerable</c>,
+    /// <c>writable</c>, <c>configurable</c>), as the module's own <c>define_property</c> import does it: for a C#
+    /// implementation of a package's JavaScript (its snippets). Errors are the <see cref="JsException"/> JavaScript throws.
+    /// </summary>
+    /// <param name="target">An object or array (<see cref="JsObject"/>, a list...).</param>
+    /// <param name="key">A string, a number (an array index) or a symbol from the module.</param>
+    /// <param name="descriptor">The descriptor, a <see cref="JsObject"/>.</param>
+    /// <returns><paramref name="target"/>.</returns>
+    public static object? DefineProperty(object? target, object? key, object? descriptor) =>
+        JsDefineProperty.Define(target, key, descriptor, "Object.defineProperty");
+
     /// <summary>Whether the module froze the value (<c>Object.isFrozen</c> of an object made by <c>Object.freeze</c>).</summary>
     /// <param name="value">A value from the module.</param>
     public static bool IsFrozen(object value) => JsOwnProperties.IsFrozen(value);

@@ -44,7 +44,8 @@ public static class WasmBindgenImports
 
             string name = import.ModuleName + "." + import.Name;
             WasmBindgenImport? known = operations.TryGetValue((import.ModuleName, import.Name), out WasmBindgenImport? found) || operations.TryGetValue((string.Empty, import.Name), out found) ? found : null;
-            Function.UntypedCallbackDelegate callback = WasmBindgenOperations.Create(known?.Operation ?? WasmBindgenImport.Unknown, guest, name) ?? Unsupported(name);
+            Function.UntypedCallbackDelegate callback = WasmBindgenSnippetCalls.Create(known?.Operation, guest, name, import.Parameters, import.Results)
+                ?? WasmBindgenOperations.Create(known?.Operation ?? WasmBindgenImport.Unknown, guest, name) ?? Unsupported(name);
             if (known?.CatchesErrors == true)
             {
                 callback = HandingErrorsToTheModule(callback, guest, name, import.Results);
