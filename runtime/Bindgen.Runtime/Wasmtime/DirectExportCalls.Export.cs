@@ -26,6 +26,10 @@ internal static unsafe partial class DirectExportCalls
         /// <summary>Whether the native function is there and every layout it relies on is proven.</summary>
         public static bool CanCall => CallUnchecked != null;
 
+        /// <summary>What a direct call of this export needs, for a caller that makes it itself (<see cref="GuestFree"/>).</summary>
+        internal (Store Store, SafeHandle StoreHandle, IntPtr Context, FuncHandle Function) Parts =>
+            (_store.Store, _store.SafeHandle, _store.Context, _function);
+
         // The delegates' targets: each writes its arguments, calls, and reads its result. Never inlined: the JIT inlines a
         // P/Invoke's transition only outside try regions on 64-bit targets, and the generated methods call exports inside
         // theirs, where dynamic PGO would inline the delegate's target; inlined there, the call would take the runtime's
@@ -201,7 +205,10 @@ internal static unsafe partial class DirectExportCalls
             }
         }
 
+        // Raw and Value are inlined: NativeAOT, without the JIT's profile, left them calls in every inlined export call.
+
         /// <summary>A number as the C API's raw value: 32-bit values zero-extended, as Wasmtime writes them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static RawValue Raw<T>(T value)
         {
             ulong bits = typeof(T) == typeof(int) ? unchecked((uint)Unsafe.As<T, int>(ref value))
@@ -211,6 +218,7 @@ internal static unsafe partial class DirectExportCalls
             return new RawValue { Low = bits };
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static TR Value<TR>(RawValue raw)
         {
             ulong bits = raw.Low;
