@@ -12,11 +12,13 @@ namespace Bindgen.Internals;
 public sealed unsafe class ExportAction
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Action _typed;
 
     internal ExportAction(DirectExportCalls.Site site, Action typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -25,7 +27,7 @@ public sealed unsafe class ExportAction
     public void Invoke()
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             Typed(entered);
@@ -63,11 +65,13 @@ public sealed unsafe class ExportAction
 public sealed unsafe class ExportAction<T1>
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Action<T1> _typed;
 
     internal ExportAction(DirectExportCalls.Site site, Action<T1> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -77,7 +81,7 @@ public sealed unsafe class ExportAction<T1>
     public void Invoke(T1 a1)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             Typed(entered, a1);
@@ -118,11 +122,13 @@ public sealed unsafe class ExportAction<T1>
 public sealed unsafe class ExportAction<T1, T2>
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Action<T1, T2> _typed;
 
     internal ExportAction(DirectExportCalls.Site site, Action<T1, T2> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -133,7 +139,7 @@ public sealed unsafe class ExportAction<T1, T2>
     public void Invoke(T1 a1, T2 a2)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             Typed(entered, a1, a2);
@@ -176,11 +182,13 @@ public sealed unsafe class ExportAction<T1, T2>
 public sealed unsafe class ExportAction<T1, T2, T3>
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Action<T1, T2, T3> _typed;
 
     internal ExportAction(DirectExportCalls.Site site, Action<T1, T2, T3> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -192,7 +200,7 @@ public sealed unsafe class ExportAction<T1, T2, T3>
     public void Invoke(T1 a1, T2 a2, T3 a3)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             Typed(entered, a1, a2, a3);
@@ -237,11 +245,13 @@ public sealed unsafe class ExportAction<T1, T2, T3>
 public sealed unsafe class ExportAction<T1, T2, T3, T4>
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Action<T1, T2, T3, T4> _typed;
 
     internal ExportAction(DirectExportCalls.Site site, Action<T1, T2, T3, T4> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -254,7 +264,7 @@ public sealed unsafe class ExportAction<T1, T2, T3, T4>
     public void Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             Typed(entered, a1, a2, a3, a4);

@@ -19,11 +19,13 @@ public sealed unsafe class ExportFunc<TResult>
     where TResult : struct
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Func<TResult> _typed;
 
     internal ExportFunc(DirectExportCalls.Site site, Func<TResult> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -33,7 +35,7 @@ public sealed unsafe class ExportFunc<TResult>
     public TResult Invoke()
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             return Typed(entered);
@@ -74,11 +76,13 @@ public sealed unsafe class ExportFunc<T1, TResult>
     where TResult : struct
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Func<T1, TResult> _typed;
 
     internal ExportFunc(DirectExportCalls.Site site, Func<T1, TResult> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -89,7 +93,7 @@ public sealed unsafe class ExportFunc<T1, TResult>
     public TResult Invoke(T1 a1)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             return Typed(entered, a1);
@@ -132,11 +136,13 @@ public sealed unsafe class ExportFunc<T1, T2, TResult>
     where TResult : struct
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Func<T1, T2, TResult> _typed;
 
     internal ExportFunc(DirectExportCalls.Site site, Func<T1, T2, TResult> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -148,7 +154,7 @@ public sealed unsafe class ExportFunc<T1, T2, TResult>
     public TResult Invoke(T1 a1, T2 a2)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             return Typed(entered, a1, a2);
@@ -193,11 +199,13 @@ public sealed unsafe class ExportFunc<T1, T2, T3, TResult>
     where TResult : struct
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Func<T1, T2, T3, TResult> _typed;
 
     internal ExportFunc(DirectExportCalls.Site site, Func<T1, T2, T3, TResult> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -210,7 +218,7 @@ public sealed unsafe class ExportFunc<T1, T2, T3, TResult>
     public TResult Invoke(T1 a1, T2 a2, T3 a3)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             return Typed(entered, a1, a2, a3);
@@ -257,11 +265,13 @@ public sealed unsafe class ExportFunc<T1, T2, T3, T4, TResult>
     where TResult : struct
 {
     private readonly DirectExportCalls.Site _site;
+    private readonly StoreGate _gate;
     private readonly Func<T1, T2, T3, T4, TResult> _typed;
 
     internal ExportFunc(DirectExportCalls.Site site, Func<T1, T2, T3, T4, TResult> typed)
     {
         _site = site;
+        _gate = site.Gate;
         _typed = typed;
     }
 
@@ -275,7 +285,7 @@ public sealed unsafe class ExportFunc<T1, T2, T3, T4, TResult>
     public TResult Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
     {
         DirectExportCalls.Site site = _site;
-        StoreCall entered = site.Enter();
+        StoreCall entered = site.Enter(_gate);
         if (!site.Direct)
         {
             return Typed(entered, a1, a2, a3, a4);

@@ -25,7 +25,7 @@ public sealed partial class StoreGate
     public StoreCall Call(string binding, string function, string export)
     {
         Holder holder = Enter(binding);
-        return BindgenTelemetry.CallsObserved ? Observe(holder, binding, function, export) : new StoreCall(holder);
+        return TelemetryChecks.CallsObserved ? Observe(holder, binding, function, export) : new StoreCall(holder);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed partial class StoreGate
         Holder holder = Volatile.Read(ref _holder);
         byte mark;
         nuint stack = (nuint)(&mark);
-        return stack >= holder.StackLow && stack <= holder.StackHigh && !BindgenTelemetry.CallsObserved && CountIn(holder) ? holder : null;
+        return stack >= holder.StackLow && stack <= holder.StackHigh && !TelemetryChecks.CallsObserved && CountIn(holder) ? holder : null;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

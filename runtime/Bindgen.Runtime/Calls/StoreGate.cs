@@ -39,6 +39,7 @@ public sealed partial class StoreGate
 
     private StoreGate(Store? store, Instance instance)
     {
+        BindgenTelemetry.EnsureCreated(); // before any call reads TelemetryChecks
         _holder = new Holder(Thread.CurrentThread);
         _store = store;
         _instance = instance;

@@ -38,7 +38,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         bytes.CopyTo(GetView(address, bytes.Length, operation));
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(bytes.Length, toGuest: true);
+        TelemetryChecks.Copied(bytes.Length, toGuest: true);
     }
 
     /// <summary>Copies guest memory at <paramref name="address"/> into <paramref name="destination"/> through a fresh view.</summary>
@@ -54,7 +54,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         GetView(address, bytes.Length, operation).CopyTo(bytes);
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(bytes.Length, toGuest: false);
+        TelemetryChecks.Copied(bytes.Length, toGuest: false);
         if (typeof(T) == typeof(bool))
         {
             // C's _Bool is one byte and any non-zero byte is true; a .NET bool must be 0 or 1 to compare as true.

@@ -20,6 +20,9 @@ public sealed partial class GuestMemory
     private readonly Memory _memory;
     private readonly GuestAllocator _allocator;
 
+    /// <summary>The C allocator's <c>free</c> called directly, or null: what the release path calls (<see cref="FreeAll"/>).</summary>
+    private readonly DirectExportCalls.GuestFree? _directFree;
+
     /// <summary>Base, length, range checks, views and snapshots: the safety core every ABI shares.</summary>
     private readonly LinearMemory _linear;
 
@@ -31,6 +34,8 @@ public sealed partial class GuestMemory
     {
         _memory = memory ?? throw new ArgumentNullException(nameof(memory));
         _allocator = allocator ?? throw new ArgumentNullException(nameof(allocator));
+        _directFree = (allocator as CAllocator)?.DirectFree;
+        BindgenTelemetry.EnsureCreated(); // before any copy reads TelemetryChecks
         options ??= GuestMemoryOptions.Default;
         _linear = new LinearMemory(memory, options.CheckViews);
         UsesScratchBlock = options.ScratchBlock;
@@ -172,7 +177,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         source.CopyTo(GetView(address, source.Length, operation));
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(source.Length, toGuest: true);
+        TelemetryChecks.Copied(source.Length, toGuest: true);
     }
 
     /// <summary>
@@ -189,7 +194,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         Encoding.UTF8.GetBytes(value.AsSpan(), GetView(address, byteCount, operation));
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(byteCount, toGuest: true);
+        TelemetryChecks.Copied(byteCount, toGuest: true);
     }
 
     /// <summary>Copies guest memory at <paramref name="address"/> into <paramref name="destination"/> through a fresh view.</summary>
@@ -203,7 +208,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         GetView(address, destination.Length, operation).CopyTo(destination);
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(destination.Length, toGuest: false);
+        TelemetryChecks.Copied(destination.Length, toGuest: false);
     }
 
     /// <summary>Copies a guest range into a new array through a fresh view.</summary>
@@ -218,7 +223,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         byte[] result = GetView(range.Address, range.Length, operation).ToArray();
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(range.Length, toGuest: false);
+        TelemetryChecks.Copied(range.Length, toGuest: false);
         return result;
     }
 
@@ -233,7 +238,7 @@ public sealed partial class GuestMemory
         MemorySnapshot snapshot = Snapshot();
         string result = Encoding.UTF8.GetString(GetView(range.Address, range.Length, operation));
         VerifyUnchanged(snapshot, operation);
-        BindgenTelemetry.Copied(range.Length, toGuest: false);
+        TelemetryChecks.Copied(range.Length, toGuest: false);
         return result;
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -34,14 +35,14 @@ public static class BindgenTelemetry
     /// <summary>Tag of <c>bindgen.guest.bytes_copied</c>: <c>to_guest</c> or <c>from_guest</c>.</summary>
     public const string DirectionTag = "bindgen.direction";
 
-    internal static readonly ActivitySource Source = new(Name, typeof(BindgenTelemetry).Assembly.GetName().Version?.ToString());
+    internal static readonly ActivitySource Source = TelemetryChecks.Source = new(Name, typeof(BindgenTelemetry).Assembly.GetName().Version?.ToString());
 
     internal static readonly Meter Meter = new(Name, typeof(BindgenTelemetry).Assembly.GetName().Version?.ToString());
 
-    internal static readonly Counter<long> Calls =
+    internal static readonly Counter<long> Calls = TelemetryChecks.Calls =
         Meter.CreateCounter<long>("bindgen.guest.calls", "{call}", "Guest calls made through generated bindings, failed ones included.");
 
-    internal static readonly Histogram<double> Duration =
+    internal static readonly Histogram<double> Duration = TelemetryChecks.Duration =
         Meter.CreateHistogram<double>("bindgen.guest.call.duration", "s", "Duration of guest calls, marshalling included.");
 
     internal static readonly Counter<long> Traps =
@@ -50,30 +51,16 @@ public static class BindgenTelemetry
     internal static readonly Counter<long> Cancellations =
         Meter.CreateCounter<long>("bindgen.guest.cancellations", "{call}", "Guest calls stopped by their CancellationToken.");
 
-    internal static readonly Counter<long> BytesCopied =
+    internal static readonly Counter<long> BytesCopied = TelemetryChecks.BytesCopied =
         Meter.CreateCounter<long>("bindgen.guest.bytes_copied", "By", "Bytes copied between .NET and guest memory by the binding's copies.");
 
-    internal static readonly Histogram<long> MemorySize =
+    internal static readonly Histogram<long> MemorySize = TelemetryChecks.MemorySize =
         Meter.CreateHistogram<long>("bindgen.guest.memory.size", "By", "Size of the called instance's linear memory after each call.");
 
-    /// <summary>Whether a call should be observed: a span or a per-call metric has a listener.</summary>
-    internal static bool CallsObserved
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Source.HasListeners() || Duration.Enabled || Calls.Enabled || MemorySize.Enabled;
-    }
-
-    /// <summary>Counts bytes copied to or from guest memory, when someone listens.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Copied(int bytes, bool toGuest)
-    {
-        if (BytesCopied.Enabled)
-        {
-            RecordCopy(bytes, toGuest);
-        }
-    }
+    /// <summary>Makes sure the instruments exist (and <see cref="TelemetryChecks"/> holds them) before a binding's first call.</summary>
+    internal static void EnsureCreated() => GC.KeepAlive(Source);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void RecordCopy(int bytes, bool toGuest) =>
+    internal static void RecordCopy(int bytes, bool toGuest) =>
         BytesCopied.Add(bytes, new KeyValuePair<string, object?>(DirectionTag, toGuest ? "to_guest" : "from_guest"));
 }

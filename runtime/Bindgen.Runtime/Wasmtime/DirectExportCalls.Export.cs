@@ -14,17 +14,30 @@ internal static unsafe partial class DirectExportCalls
         private static readonly delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr> CallUnchecked =
             (delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr>)WasmtimeInternals.Export("wasmtime_func_call_unchecked");
 
-        private readonly WasmtimeInternals.StoreContext _store;
+        // What the call needs, in this object's own fields: under NativeAOT a read of the static pointer above checks the
+        // class's initialization first, and reaching the store's handle through its StoreContext is one more load.
+        private readonly delegate* unmanaged<IntPtr, FuncHandle*, RawValue*, nuint, IntPtr*, IntPtr> _call;
+        private readonly SafeHandle _storeHandle;
+        private readonly IntPtr _context;
+        private readonly Store _store;
         private readonly FuncHandle _function;
 
         public Export(Function function)
         {
-            _store = WasmtimeInternals.ContextOf(WasmtimeLayout.FunctionStore(function));
+            WasmtimeInternals.StoreContext store = WasmtimeInternals.ContextOf(WasmtimeLayout.FunctionStore(function));
+            _store = store.Store;
+            _storeHandle = store.SafeHandle;
+            _context = store.Context;
             _function = WasmtimeInternals.Handle<FuncHandle>(function, WasmtimeLayout.FunctionHandleOffset);
+            _call = CallUnchecked;
         }
 
         /// <summary>Whether the native function is there and every layout it relies on is proven.</summary>
         public static bool CanCall => CallUnchecked != null;
+
+        /// <summary>What a direct call of this export needs, for a caller that makes it itself (<see cref="GuestFree"/>).</summary>
+        internal (Store Store, SafeHandle StoreHandle, IntPtr Context, FuncHandle Function) Parts =>
+            (_store, _storeHandle, _context, _function);
 
         // The delegates' targets: each writes its arguments, calls, and reads its result. Never inlined: the JIT inlines a
         // P/Invoke's transition only outside try regions on 64-bit targets, and the generated methods call exports inside
@@ -181,27 +194,37 @@ internal static unsafe partial class DirectExportCalls
         /// <summary>The call over raw values two words each (<see cref="UntypedExport"/>): arguments in, results out.</summary>
         internal void CallRaw(ulong* values, int count) => Call((RawValue*)values, count);
 
-        /// <summary>The call, with the typed delegate's checks and its error and trap conversions.</summary>
+        /// <summary>
+        /// The call, with the typed delegate's checks and its error and trap conversions. Inlined into each target
+        /// (NativeAOT left it a frame of its own), its throws out of line.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Call(RawValue* values, int count)
         {
-            IntPtr context = _store.Handle;
-            FuncHandle function = _function;
-            IntPtr trap;
-            IntPtr error = CallUnchecked(context, &function, values, (nuint)count, &trap);
-            // The store owns the context: it must outlive the call (as Wasmtime's own call keeps it).
-            GC.KeepAlive(_store.Store);
-            if (error != IntPtr.Zero)
+            if (_storeHandle.IsClosed)
             {
-                throw WasmtimeLayout.FromOwnedError(null, error);
+                WasmtimeInternals.ThrowStoreDisposed();
             }
 
-            if (trap != IntPtr.Zero)
+            FuncHandle function = _function;
+            IntPtr trap;
+            IntPtr error = _call(_context, &function, values, (nuint)count, &trap);
+            // The store owns the context: it must outlive the call (as Wasmtime's own call keeps it).
+            GC.KeepAlive(_store);
+            if (error != IntPtr.Zero || trap != IntPtr.Zero)
             {
-                throw WasmtimeLayout.FromOwnedTrap(null, trap, true);
+                ThrowFailure(error, trap);
             }
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowFailure(IntPtr error, IntPtr trap) =>
+            throw (error != IntPtr.Zero ? WasmtimeLayout.FromOwnedError(null, error) : WasmtimeLayout.FromOwnedTrap(null, trap, true));
+
+        // Raw and Value are inlined: NativeAOT, without the JIT's profile, left them calls in every inlined export call.
+
         /// <summary>A number as the C API's raw value: 32-bit values zero-extended, as Wasmtime writes them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static RawValue Raw<T>(T value)
         {
             ulong bits = typeof(T) == typeof(int) ? unchecked((uint)Unsafe.As<T, int>(ref value))
@@ -211,6 +234,7 @@ internal static unsafe partial class DirectExportCalls
             return new RawValue { Low = bits };
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static TR Value<TR>(RawValue raw)
         {
             ulong bits = raw.Low;

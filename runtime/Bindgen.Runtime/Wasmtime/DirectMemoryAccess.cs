@@ -26,13 +26,24 @@ internal sealed unsafe class DirectMemoryAccess
     private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint> DataSize =
         (delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint>)WasmtimeInternals.Export("wasmtime_memory_data_size");
 
-    private readonly WasmtimeInternals.StoreContext _store;
+    // What a read needs, in this object's own fields: under NativeAOT a read of the static pointers above checks the
+    // class's initialization first, and reaching the store's handle through its StoreContext is one more load.
+    private readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, byte*> _data;
+    private readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, MemoryHandle*, nuint> _dataSize;
+    private readonly SafeHandle _storeHandle;
+    private readonly IntPtr _context;
+    private readonly Store _store;
     private readonly MemoryHandle _memory;
 
     private DirectMemoryAccess(Memory memory)
     {
-        _store = WasmtimeInternals.ContextOf(WasmtimeLayout.MemoryStore(memory));
+        WasmtimeInternals.StoreContext store = WasmtimeInternals.ContextOf(WasmtimeLayout.MemoryStore(memory));
+        _store = store.Store;
+        _storeHandle = store.SafeHandle;
+        _context = store.Context;
         _memory = WasmtimeInternals.Handle<MemoryHandle>(memory, WasmtimeLayout.MemoryHandleOffset);
+        _data = Data;
+        _dataSize = DataSize;
     }
 
     /// <summary>Direct access to <paramref name="memory"/>, or null when this Wasmtime does not allow it.</summary>
@@ -44,10 +55,10 @@ internal sealed unsafe class DirectMemoryAccess
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // every view starts here; NativeAOT left it a call
     internal nint Base()
     {
-        IntPtr context = _store.Handle;
+        IntPtr context = Context();
         MemoryHandle memory = _memory;
-        byte* data = Data(context, &memory);
-        GC.KeepAlive(_store.Store);
+        byte* data = _data(context, &memory);
+        GC.KeepAlive(_store);
         return (nint)data;
     }
 
@@ -56,11 +67,23 @@ internal sealed unsafe class DirectMemoryAccess
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // every view starts here; NativeAOT left it a call
     internal long Length()
     {
-        IntPtr context = _store.Handle;
+        IntPtr context = Context();
         MemoryHandle memory = _memory;
-        nuint size = DataSize(context, &memory);
-        GC.KeepAlive(_store.Store);
+        nuint size = _dataSize(context, &memory);
+        GC.KeepAlive(_store);
         return checked((long)size);
+    }
+
+    /// <summary>The store's context, refused once the store is disposed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private IntPtr Context()
+    {
+        if (_storeHandle.IsClosed)
+        {
+            WasmtimeInternals.ThrowStoreDisposed();
+        }
+
+        return _context;
     }
 
     /// <summary>The C API's <c>wasmtime_memory_t</c>: a store id and two private words, 24 bytes with padding.</summary>

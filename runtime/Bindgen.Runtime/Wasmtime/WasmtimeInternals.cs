@@ -60,14 +60,15 @@ internal static class WasmtimeInternals
             {
                 if (_handle.IsClosed)
                 {
-                    ThrowDisposed();
+                    ThrowStoreDisposed();
                 }
 
                 return _context;
             }
         }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void ThrowDisposed() => throw new ObjectDisposedException(typeof(Store).FullName);
     }
+
+    /// <summary>Refuses a disposed store's context, as Wasmtime refuses it; out of line, so its callers inline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ThrowStoreDisposed() => throw new ObjectDisposedException(typeof(Store).FullName);
 }

@@ -28,7 +28,11 @@ public sealed class CAllocator : GuestAllocator
     {
         _malloc = malloc;
         _free = free;
+        DirectFree = DirectExportCalls.FreeOf(free);
     }
+
+    /// <summary>The guest's <c>free</c> called directly, when the direct path is on; the release path uses it.</summary>
+    internal DirectExportCalls.GuestFree? DirectFree { get; }
 
     /// <summary>Resolves <c>malloc</c> and <c>free</c> from an instance, checking their signatures.</summary>
     /// <param name="instance">The guest instance.</param>

@@ -304,8 +304,10 @@ public sealed partial class GuestMemory
     /// <summary>
     /// Frees the owned result, then the block; collects failures instead of stopping at the first. The frees run in
     /// the store's release scope, so a call stopped by exhausted fuel, a passed deadline or a cancellation still frees
-    /// what it holds instead of leaking it once per interrupted call.
+    /// what it holds instead of leaking it once per interrupted call. Inlined with the direct <c>free</c>: the common
+    /// release (a scratch block popped, one result freed) is one frame under the caller.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private List<Exception>? FreeAll(GuestRange owned, GuestRange block, string operation, Exception? failure)
     {
         if (block.Address != 0 && InScratch(block.Address))
@@ -320,15 +322,22 @@ public sealed partial class GuestMemory
             return null;
         }
 
-        List<Exception>? failures = null;
-        if (Bounds is null || !Bounds.NeedsReleaseScope(failure))
+        if (Bounds is { } bounds && bounds.NeedsReleaseScope(failure))
         {
-            FreeCollecting(owned, 1, operation, ref failures);
-            FreeCollecting(block, 8, operation, ref failures);
-            return failures;
+            return FreeAllInScope(bounds, owned, block, operation, failure);
         }
 
-        using (Bounds.BeginRelease(failure))
+        List<Exception>? failures = null;
+        FreeCollecting(owned, 1, operation, ref failures);
+        FreeCollecting(block, 8, operation, ref failures);
+        return failures;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private List<Exception>? FreeAllInScope(CallBounds bounds, GuestRange owned, GuestRange block, string operation, Exception? failure)
+    {
+        List<Exception>? failures = null;
+        using (bounds.BeginRelease(failure))
         {
             FreeCollecting(owned, 1, operation, ref failures);
             FreeCollecting(block, 8, operation, ref failures);
@@ -337,6 +346,7 @@ public sealed partial class GuestMemory
         return failures;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FreeCollecting(GuestRange range, int alignment, string operation, ref List<Exception>? failures)
     {
         if (range.Address == 0)
@@ -344,6 +354,23 @@ public sealed partial class GuestMemory
             return;
         }
 
+        if (_directFree is { } direct)
+        {
+            // The guest's free itself: the same native call the allocator makes, its failure returned, not thrown.
+            if (direct.Free(range.Address, operation) is { } failed)
+            {
+                (failures ??= new List<Exception>()).Add(failed);
+            }
+
+            return;
+        }
+
+        FreeThroughAllocator(range, alignment, operation, ref failures);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FreeThroughAllocator(GuestRange range, int alignment, string operation, ref List<Exception>? failures)
+    {
         try
         {
             Free(range.Address, range.Length, operation, alignment);
