@@ -89,7 +89,7 @@ public sealed class GenerateBindgenPackages : Task
             }
 
             TypeScriptEnums.AddStringEnums(enums, glueText);
-            GlueModel glue = GlueReader.Read(Path.GetFileName(files.Glue), glueText);
+            GlueModel glue = GlueReader.Read(Path.GetFileName(files.Glue), glueText, exportsOnly: true);
             if (glue.Problem is not null)
             {
                 Error(files.Glue, $"BindgenPackage '{package.ItemSpec}': its glue '{files.Glue}' {glue.Problem}.");

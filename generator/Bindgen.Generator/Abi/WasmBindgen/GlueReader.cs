@@ -30,14 +30,21 @@ internal static class GlueReader
     };
 
     /// <summary>Reads <paramref name="text"/>; never throws (a failure is the model's <see cref="GlueModel.Problem"/>).</summary>
-    public static GlueModel Read(string fileName, string text)
+    /// <param name="fileName">The glue's file name, for the model.</param>
+    /// <param name="text">The glue.</param>
+    /// <param name="exportsOnly">
+    /// Reads the exports and classes alone, leaving the imports, the exception store and the string enums empty: what the
+    /// BindgenPackage build task needs to write an interface, without classifying every import a second time in the build
+    /// (the generator reads the whole glue).
+    /// </param>
+    public static GlueModel Read(string fileName, string text, bool exportsOnly = false)
     {
         // The readers match some sixty patterns per wrapper through Regex's static cache, 15 entries by default: with it
         // that small every pattern is parsed again and again, and photon-node's glue takes 2.5-3x as long to read.
         Regex.CacheSize = Math.Max(Regex.CacheSize, 128);
         try
         {
-            return ReadGlue(fileName, text);
+            return ReadGlue(fileName, text, exportsOnly);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -45,7 +52,7 @@ internal static class GlueReader
         }
     }
 
-    private static GlueModel ReadGlue(string fileName, string text)
+    private static GlueModel ReadGlue(string fileName, string text, bool exportsOnly)
     {
         // wasm-bindgen before 0.2.6x named its helpers without the 0 (passArray8ToWasm, getStringFromWasm): one vocabulary.
         text = Regex.Replace(text, @"\b(pass\w+ToWasm|get\w+FromWasm|get\w+Memory)\(", "${1}0(");
@@ -79,6 +86,11 @@ internal static class GlueReader
 
             if (name.StartsWith("__wbg_", StringComparison.Ordinal) || name.StartsWith("__wbindgen_", StringComparison.Ordinal))
             {
+                if (exportsOnly)
+                {
+                    continue;
+                }
+
                 imports.Add(new GlueImport(name, GlueImportClassifier.Classify(name, body), catches));
             }
             else if (IsExportWrapper(exported, name, body))
@@ -107,8 +119,8 @@ internal static class GlueReader
             start,
             Classes: classes.ToEquatableArray(),
             // handleError's catch hands the exception to the module: __wbindgen_exn_store, or a numbered export in newer glue.
-            ExceptionStore: Match(text, @"catch \(e\) \{\s*(?:const idx = addToExternrefTable0\(e\);\s*)?wasm\.(\w+)\((?:addHeapObject\(e\)|idx)\);"),
-            StringEnums: GlueStringEnums.Read(text).Select(e => new GlueStringEnum(e.Key, e.Value.ToEquatableArray())).ToEquatableArray());
+            ExceptionStore: exportsOnly ? null : Match(text, @"catch \(e\) \{\s*(?:const idx = addToExternrefTable0\(e\);\s*)?wasm\.(\w+)\((?:addHeapObject\(e\)|idx)\);"),
+            StringEnums: exportsOnly ? EquatableArray<GlueStringEnum>.Empty : GlueStringEnums.Read(text).Select(e => new GlueStringEnum(e.Key, e.Value.ToEquatableArray())).ToEquatableArray());
     }
 
     /// <summary>
