@@ -32,25 +32,7 @@ internal static class DotNetNames
     };
 
     /// <summary><c>get_raw_pixels</c>, <c>getRawPixels</c> -&gt; <c>GetRawPixels</c>.</summary>
-    public static string Pascal(string name)
-    {
-        var result = new StringBuilder(name.Length);
-        bool upper = true;
-        foreach (char c in name)
-        {
-            if (c == '_' || c == '$' || !(char.IsLetterOrDigit(c)))
-            {
-                upper = true;
-                continue;
-            }
-
-            result.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        string text = result.Length == 0 ? "Export" : result.ToString();
-        return char.IsDigit(text[0]) ? "_" + text : text;
-    }
+    public static string Pascal(string name) => Bindgen.Generator.Parse.NameMapping.ToPascalCase(name, "Export");
 
     /// <summary>A parameter name: camelCase, a keyword escaped.</summary>
     public static string Parameter(string name)

@@ -3,9 +3,34 @@ using System.Text;
 
 namespace Bindgen.Generator.Parse;
 
-/// <summary>Export naming: the snake_case default and the validity rules for explicit names.</summary>
+/// <summary>Export naming: the snake_case default and the validity rules for explicit names; PascalCase for .NET names.</summary>
 internal static class NameMapping
 {
+    /// <summary>
+    /// <c>count-words</c>, <c>new_from_base64</c>, <c>newFromBase64</c> -&gt; <c>CountWords</c>, <c>NewFromBase64</c>:
+    /// every character that is not a letter or digit starts a new word and is dropped; a name that would start with a
+    /// digit gets <c>_</c>, one with no letter or digit is <paramref name="whenEmpty"/>.
+    /// </summary>
+    public static string ToPascalCase(string name, string whenEmpty)
+    {
+        var result = new StringBuilder(name.Length);
+        bool upper = true;
+        foreach (char c in name)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            result.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        string text = result.Length == 0 ? whenEmpty : result.ToString();
+        return char.IsDigit(text[0]) ? "_" + text : text;
+    }
+
     /// <summary><c>WordCount</c> -&gt; <c>word_count</c>, <c>ParseHTTPHeader</c> -&gt; <c>parse_http_header</c>, <c>ToUtf8</c> -&gt; <c>to_utf8</c>.</summary>
     public static string ToSnakeCase(string name)
     {

@@ -19,29 +19,7 @@ internal static class ComponentNames
     };
 
     /// <summary><c>count-words</c> -&gt; <c>CountWords</c>; <c>canonical_imports.component.wasm</c> -&gt; <c>CanonicalImportsComponentWasm</c>.</summary>
-    public static string Pascal(string name)
-    {
-        var text = new StringBuilder(name.Length);
-        bool upper = true;
-        foreach (char c in name)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            text.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        if (text.Length == 0 || char.IsDigit(text[0]))
-        {
-            text.Insert(0, '_');
-        }
-
-        return text.ToString();
-    }
+    public static string Pascal(string name) => Bindgen.Generator.Parse.NameMapping.ToPascalCase(name, "_");
 
     /// <summary><c>max-length</c> -&gt; <c>maxLength</c>; keywords escaped (<c>class</c> -&gt; <c>@class</c>).</summary>
     public static string Camel(string name)

@@ -192,25 +192,7 @@ internal static partial class GlueImportClassifier
         imports.AsSpan().ToArray().Select(i => ParseSnippet(i.Operation)?.Module).Where(m => m is not null).Select(m => m!).Distinct().ToList();
 
     /// <summary><c>state_cid</c>, <c>stateCid</c>, <c>loro-wasm</c> -&gt; <c>StateCid</c>, <c>LoroWasm</c>.</summary>
-    public static string SnippetPascal(string name)
-    {
-        var result = new StringBuilder(name.Length);
-        bool upper = true;
-        foreach (char c in name)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            result.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        string text = result.Length == 0 ? "Snippet" : result.ToString();
-        return char.IsDigit(text[0]) ? "_" + text : text;
-    }
+    public static string SnippetPascal(string name) => Bindgen.Generator.Parse.NameMapping.ToPascalCase(name, "Snippet");
 
     private static readonly Regex SnippetFunction = new(@"(?<![\w.$])function\s+(?<name>[A-Za-z_$][\w$]*)\s*\((?<params>[^)]*)\)", RegexOptions.CultureInvariant);
 
