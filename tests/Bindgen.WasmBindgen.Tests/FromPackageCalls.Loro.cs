@@ -105,7 +105,6 @@ public static partial class FromPackageCalls
         ["loro:LoroDoc.fromSnapshot"] = RandomPeer,
         ["loro:LoroList.toArray"] = UntypedArray,
         ["loro:LoroMovableList.toArray"] = UntypedArray,
-        ["loro:LoroTree.toArray"] = UntypedArray,
     };
 
     private const string RandomPeer = "a new document draws a random peer id (read back as peerId), a different number in each host and each run";
@@ -154,5 +153,16 @@ public static partial class FromPackageCalls
         yield return new("loro", "LoroText.insert", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 2, Str("✓ ok")));
         yield return new("loro", "LoroDoc.getByPath", new JsonArray(LoroDoc(0), Str("map/title")));
         yield return new("loro", "LoroDoc.JSONPath", new JsonArray(LoroDoc(0), Str("$.map.title")));
+        // A char outside the BMP (the emoji: two UTF-16 units), one of CJK, and a position past the end (an error).
+        yield return new("loro", "LoroText.charAt", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 13));
+        yield return new("loro", "LoroText.charAt", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 10));
+        yield return new("loro", "LoroText.charAt", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 100));
+        // A counter of a peer the version holds (the snapshot's peer 7), and of one it does not (undefined).
+        yield return new("loro", "VersionVector.get", new JsonArray(Make("loro", "LoroDoc.version", LoroDoc(0)), Str("7")));
+        yield return new("loro", "VersionVector.get", new JsonArray(Make("loro", "LoroDoc.version", LoroDoc(0)), Str("99")));
+        // Updates of peer 7 from its counter 5, imported into an empty document: pending (their dependencies are missing), exported as bytes.
+        JsonObject span = Obj(("id", Obj(("peer", Str("7")), ("counter", 5))), ("len", 3));
+        yield return new("loro", "LoroDoc.export", new JsonArray(LoroDoc(0), Obj(("mode", Str("updates-in-range")), ("spans", new JsonArray(span)))));
+        yield return new("loro", "LoroDoc.exportPendingUpdates", new JsonArray(Imported(Ref(-1))));
     }
 }
