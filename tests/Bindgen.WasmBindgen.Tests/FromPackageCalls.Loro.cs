@@ -103,14 +103,9 @@ public static partial class FromPackageCalls
         ["loro:LoroDoc.fork"] = RandomPeer,
         ["loro:LoroDoc.forkAt"] = RandomPeer,
         ["loro:LoroDoc.fromSnapshot"] = RandomPeer,
-        ["loro:LoroList.toArray"] = UntypedArray,
-        ["loro:LoroMovableList.toArray"] = UntypedArray,
     };
 
     private const string RandomPeer = "a new document draws a random peer id (read back as peerId), a different number in each host and each run";
-
-
-    private const string UntypedArray = "bound as string[]: the .d.ts declares T[] in a generic interface the declaration reader does not resolve, so the JavaScript values are lifted as strings, and a number among them is a GuestProtocolException";
 
     /// <summary>loro's calls that read the document through its own JavaScript (the toContainerTree family) and feed results into other calls.</summary>
     private static IEnumerable<FromPackageCall> LoroChained()
