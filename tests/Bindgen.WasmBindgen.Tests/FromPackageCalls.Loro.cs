@@ -159,5 +159,10 @@ public static partial class FromPackageCalls
         JsonObject span = Obj(("id", Obj(("peer", Str("7")), ("counter", 5))), ("len", 3));
         yield return new("loro", "LoroDoc.export", new JsonArray(LoroDoc(0), Obj(("mode", Str("updates-in-range")), ("spans", new JsonArray(span)))));
         yield return new("loro", "LoroDoc.exportPendingUpdates", new JsonArray(Imported(Ref(-1))));
+        // A 32-byte return area (an Option<f64> beside an error): a new AwarenessWasm holds no state, so no timestamp (none,
+        // the clock not read) for itself or another peer, and an invalid peer is the error of the area's second block.
+        yield return new("loro", "AwarenessWasm.getTimestamp", new JsonArray(Make("loro", "AwarenessWasm.constructor", Str("1"), 30000), Str("1")));
+        yield return new("loro", "AwarenessWasm.getTimestamp", new JsonArray(Make("loro", "AwarenessWasm.constructor", Str("1"), 30000), Str("2")));
+        yield return new("loro", "AwarenessWasm.getTimestamp", new JsonArray(Make("loro", "AwarenessWasm.constructor", Str("1"), 30000), Str("peer")));
     }
 }
