@@ -103,15 +103,9 @@ public static partial class FromPackageCalls
         ["loro:LoroDoc.fork"] = RandomPeer,
         ["loro:LoroDoc.forkAt"] = RandomPeer,
         ["loro:LoroDoc.fromSnapshot"] = RandomPeer,
-        ["loro:LoroList.toArray"] = UntypedArray,
-        ["loro:LoroMovableList.toArray"] = UntypedArray,
-        ["loro:LoroTree.toArray"] = UntypedArray,
     };
 
     private const string RandomPeer = "a new document draws a random peer id (read back as peerId), a different number in each host and each run";
-
-
-    private const string UntypedArray = "bound as string[]: the .d.ts declares T[] in a generic interface the declaration reader does not resolve, so the JavaScript values are lifted as strings, and a number among them is a GuestProtocolException";
 
     /// <summary>loro's calls that read the document through its own JavaScript (the toContainerTree family) and feed results into other calls.</summary>
     private static IEnumerable<FromPackageCall> LoroChained()
@@ -154,5 +148,21 @@ public static partial class FromPackageCalls
         yield return new("loro", "LoroText.insert", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 2, Str("✓ ok")));
         yield return new("loro", "LoroDoc.getByPath", new JsonArray(LoroDoc(0), Str("map/title")));
         yield return new("loro", "LoroDoc.JSONPath", new JsonArray(LoroDoc(0), Str("$.map.title")));
+        // A char outside the BMP (the emoji: two UTF-16 units), one of CJK, and a position past the end (an error).
+        yield return new("loro", "LoroText.charAt", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 13));
+        yield return new("loro", "LoroText.charAt", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 10));
+        yield return new("loro", "LoroText.charAt", new JsonArray(Make("loro", "LoroDoc.getText", LoroDoc(0), Str("text")), 100));
+        // A counter of a peer the version holds (the snapshot's peer 7), and of one it does not (undefined).
+        yield return new("loro", "VersionVector.get", new JsonArray(Make("loro", "LoroDoc.version", LoroDoc(0)), Str("7")));
+        yield return new("loro", "VersionVector.get", new JsonArray(Make("loro", "LoroDoc.version", LoroDoc(0)), Str("99")));
+        // Updates of peer 7 from its counter 5, imported into an empty document: pending (their dependencies are missing), exported as bytes.
+        JsonObject span = Obj(("id", Obj(("peer", Str("7")), ("counter", 5))), ("len", 3));
+        yield return new("loro", "LoroDoc.export", new JsonArray(LoroDoc(0), Obj(("mode", Str("updates-in-range")), ("spans", new JsonArray(span)))));
+        yield return new("loro", "LoroDoc.exportPendingUpdates", new JsonArray(Imported(Ref(-1))));
+        // A 32-byte return area (an Option<f64> beside an error): a new AwarenessWasm holds no state, so no timestamp (none,
+        // the clock not read) for itself or another peer, and an invalid peer is the error of the area's second block.
+        yield return new("loro", "AwarenessWasm.getTimestamp", new JsonArray(Make("loro", "AwarenessWasm.constructor", Str("1"), 30000), Str("1")));
+        yield return new("loro", "AwarenessWasm.getTimestamp", new JsonArray(Make("loro", "AwarenessWasm.constructor", Str("1"), 30000), Str("2")));
+        yield return new("loro", "AwarenessWasm.getTimestamp", new JsonArray(Make("loro", "AwarenessWasm.constructor", Str("1"), 30000), Str("peer")));
     }
 }

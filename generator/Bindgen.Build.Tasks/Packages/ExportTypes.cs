@@ -166,7 +166,7 @@ internal static class ExportTypeMapper
         }
         else if (export.Transport == GlueTransport.Direct && export.Result != GlueResultKind.Void)
         {
-            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance or GlueResultKind.OptionalInstance ? "i32" : CrossesAs(result));
+            results.Add(export.Result is GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Object or GlueResultKind.Instance or GlueResultKind.OptionalInstance or GlueResultKind.Char ? "i32" : CrossesAs(result));
         }
 
         if (lowered.Count > MaxTypedParameters)
@@ -191,6 +191,9 @@ internal static class ExportTypeMapper
         GlueResultKind.String => "string",
         GlueResultKind.OptionalString => "string?",
         GlueResultKind.Bytes => "byte[]",
+        GlueResultKind.OptionalBytes => "byte[]?",
+        // A char: String.fromCodePoint's string, two UTF-16 units for a code point outside the BMP.
+        GlueResultKind.Char => "string",
         GlueResultKind.Array => export.ResultElement switch
         {
             "I16" => "short[]",

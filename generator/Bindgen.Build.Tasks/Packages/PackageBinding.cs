@@ -163,7 +163,7 @@ internal static class PackageBinder
         foreach (TsDeclaration declaration in declarations.Values.OrderBy(d => d.Line))
         {
             string member = declaration.Key.Contains('.') ? declaration.Key.Substring(declaration.Key.IndexOf('.') + 1) : declaration.Key;
-            if (!known.Contains(declaration.Key) && member is not ("free" or "[Symbol.dispose]" or "toJSON" or "toString" or "initSync" or "default" or "__wbg_init"))
+            if (!declaration.Merged && !known.Contains(declaration.Key) && member is not ("free" or "[Symbol.dispose]" or "toJSON" or "toString" or "initSync" or "default" or "__wbg_init"))
             {
                 exports.Add(new PackageExport(declaration.Key, null, "the .d.ts declares it, and the glue defines no wrapper Bindgen reads for it", declaration.Line));
             }

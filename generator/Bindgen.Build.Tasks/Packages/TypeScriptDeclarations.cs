@@ -13,7 +13,8 @@ internal sealed record TsParameter(string Name, string Type, bool Optional);
 /// <param name="Parameters">The parameters.</param>
 /// <param name="Result">The result's TypeScript type (<c>void</c> for none).</param>
 /// <param name="Line">The declaration's line in the file (1-based), for messages.</param>
-internal sealed record TsDeclaration(string Key, IReadOnlyList<TsParameter> Parameters, string Result, int Line);
+/// <param name="Merged">Declared in an interface merged into the class: it types a member the glue defines, and is no export of its own.</param>
+internal sealed record TsDeclaration(string Key, IReadOnlyList<TsParameter> Parameters, string Result, int Line, bool Merged = false);
 
 /// <summary>
 /// Reads the declarations wasm-bindgen writes into a package's <c>.d.ts</c>: exported functions and classes
@@ -24,6 +25,7 @@ internal static class TypeScriptDeclarations
 {
     private static readonly Regex Function = new(@"^export\s+(?:declare\s+)?function\s+(?<name>[\w$]+)\s*(?:<[^>]*>)?\s*\(", RegexOptions.Multiline);
     private static readonly Regex Class = new(@"^export\s+(?:declare\s+)?class\s+(?<name>[\w$]+)[^{]*\{", RegexOptions.Multiline);
+    private static readonly Regex Interface = new(@"^(?:export\s+)?(?:declare\s+)?interface\s+(?<name>[\w$]+)\s*(?:<(?<params>[^{]*?)>)?\s*(?:extends\s[^{]*)?\{", RegexOptions.Multiline);
     private static readonly Regex Member = new(@"^\s*(?:(?<static>static)\s+)?(?:(?<readonly>readonly)\s+)?(?:(?<accessor>get|set)\s+)?(?<name>[\w$]+|\[Symbol\.\w+\])\s*(?<optional>\?)?\s*(?<kind>[(:])", RegexOptions.Multiline);
 
     /// <summary>Every declaration in <paramref name="text"/>; never throws on text it does not understand (it skips it).</summary>
@@ -44,16 +46,37 @@ internal static class TypeScriptDeclarations
         {
             if (Signature(code, m.Index + m.Length - 1, out List<TsParameter> parameters, out string result, out _))
             {
-                Add(m.Groups["name"].Value, parameters, result, m.Index);
+                AddDeclaration(m.Groups["name"].Value, parameters, result, m.Index);
             }
         }
 
+        var classes = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match c in Class.Matches(code))
+        {
+            classes.Add(c.Groups["name"].Value);
+            Members(c, Array.Empty<string>(), merged: false);
+        }
+
+        // An interface of a class's name merges into the class (TypeScript's declaration merging): a package declares
+        // there what wasm-bindgen's own class declarations leave out (loro's LoroList<T = unknown> { toArray(): T[]; }).
+        // Its type parameters are not known here, so each is any value: unknown.
+        foreach (Match i in Interface.Matches(code))
+        {
+            if (classes.Contains(i.Groups["name"].Value))
+            {
+                string[] typeParameters = SplitTopLevel(i.Groups["params"].Value).Select(t => Regex.Match(t, @"^\s*(?<p>[\w$]+)").Groups["p"].Value).Where(t => t.Length > 0).ToArray();
+                Members(i, typeParameters, merged: true);
+            }
+        }
+
+        return declarations;
+
+        void Members(Match c, string[] typeParameters, bool merged)
         {
             int close = Close(code, m: c.Index + c.Length - 1, '{', '}');
             if (close < 0)
             {
-                continue;
+                return;
             }
 
             string name = c.Groups["name"].Value;
@@ -97,16 +120,26 @@ internal static class TypeScriptDeclarations
 
                 position = Math.Max(end, member.Index + member.Length);
             }
+
+            void Add(string key, IReadOnlyList<TsParameter> parameters, string result, int index)
+            {
+                foreach (string t in typeParameters)
+                {
+                    string Unknown(string type) => Regex.Replace(type, @"(?<![\w$.])" + Regex.Escape(t) + @"(?![\w$])", "unknown");
+                    parameters = parameters.Select(p => p with { Type = Unknown(p.Type) }).ToList();
+                    result = Unknown(result);
+                }
+
+                AddDeclaration(key, parameters, result, index, merged);
+            }
         }
 
-        return declarations;
-
-        void Add(string key, IReadOnlyList<TsParameter> parameters, string result, int index)
+        void AddDeclaration(string key, IReadOnlyList<TsParameter> parameters, string result, int index, bool merged = false)
         {
             if (!declarations.ContainsKey(key))
             {
                 int line = lineStarts.BinarySearch(index);
-                declarations.Add(key, new TsDeclaration(key, parameters, result, line >= 0 ? line + 1 : ~line));
+                declarations.Add(key, new TsDeclaration(key, parameters, result, line >= 0 ? line + 1 : ~line, merged));
             }
         }
     }

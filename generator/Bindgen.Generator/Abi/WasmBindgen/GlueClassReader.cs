@@ -20,9 +20,10 @@ internal static class GlueClassReader
 
     /// <summary>
     /// Glue plumbing every class has, not exports of the module. An inspectable class's <c>toJSON</c>/<c>toString</c>
-    /// call no export and are skipped as such; a package's own <c>#[wasm_bindgen(js_name = toJSON)]</c> is an export.
+    /// call no export and are skipped as such; a package's own <c>#[wasm_bindgen(js_name = toJSON)]</c> is an export, as
+    /// is loro's <c>__getClassname</c> (a method of its own that calls <c>wasm.lorotreenode___getClassname</c>).
     /// </summary>
-    private static readonly HashSet<string> Plumbing = new(StringComparer.Ordinal) { "__wrap", "__destroy_into_raw", "__unwrap", "free", "__getClassname" };
+    private static readonly HashSet<string> Plumbing = new(StringComparer.Ordinal) { "__wrap", "__destroy_into_raw", "__unwrap", "free" };
 
     public static IEnumerable<(GlueClass Class, List<GlueExport> Members)> Read(string text, HashSet<string> exported, HashSet<string> helpers)
     {

@@ -83,13 +83,7 @@ internal static partial class GlueExportReader
             }
 
             bool optional = kind is GlueResultKind.String or GlueResultKind.Bytes && Regex.IsMatch(body, @"if\s*\(\s*" + Regex.Escape(m.Groups["p"].Value) + @"\s*!==\s*0\s*\)");
-            if (optional && kind == GlueResultKind.Bytes)
-            {
-                problem ??= "its result is an optional Uint8Array (Option<Vec<u8>>: undefined for none), which Bindgen does not lift yet";
-                return (GlueResultKind.Other, -1, -1);
-            }
-
-            return (optional ? GlueResultKind.OptionalString : kind, pointer, length);
+            return (!optional ? kind : kind == GlueResultKind.Bytes ? GlueResultKind.OptionalBytes : GlueResultKind.OptionalString, pointer, length);
         }
 
         Match taken = Regex.Match(body, @"return\s+(?:takeObject|takeFromExternrefTable0)\((?<v>[\w\[\]]+)\)\s*;");
@@ -105,6 +99,20 @@ internal static partial class GlueExportReader
             return (GlueResultKind.Object, transport == GlueTransport.Direct ? -1 : slot, -1);
         }
 
+        // A char: String.fromCodePoint of the code point, a direct result or a word of the return area (beside an error).
+        Match codePoint = Regex.Match(body, @"return\s+String\.fromCodePoint\((?<v>[\w\[\]]+)\)\s*;");
+        if (codePoint.Success)
+        {
+            int slot = transport == GlueTransport.Direct ? (codePoint.Groups["v"].Value == "ret" ? 0 : -1) : Slot(codePoint.Groups["v"].Value, slots);
+            if (slot < 0 || transport == GlueTransport.MultiValue)
+            {
+                problem ??= "its wrapper returns a char from a place Bindgen does not read";
+                return (GlueResultKind.Other, -1, -1);
+            }
+
+            return (GlueResultKind.Char, transport == GlueTransport.Direct ? -1 : slot, -1);
+        }
+
         if (Regex.IsMatch(body, @"\w+\.__wrap\("))
         {
             problem ??= "its result is an instance of an exported class (classes are not supported)";
@@ -114,12 +122,6 @@ internal static partial class GlueExportReader
         if (Regex.IsMatch(body, @"getArray\w+FromWasm0|takeObject\(ret\)|takeFromExternrefTable0\(ret\)|getObject\(ret\)|Float64|getFloat"))
         {
             problem ??= "its result is a JavaScript value or array Bindgen does not lift";
-            return (GlueResultKind.Other, -1, -1);
-        }
-
-        if (Regex.IsMatch(body, @"return\s+String\.fromCodePoint\("))
-        {
-            problem ??= "its result is a char (String.fromCodePoint of a code point), which Bindgen does not lift yet";
             return (GlueResultKind.Other, -1, -1);
         }
 

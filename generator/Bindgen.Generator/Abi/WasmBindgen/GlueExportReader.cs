@@ -123,14 +123,17 @@ internal static partial class GlueExportReader
             }
         }
 
-        if (transport == GlueTransport.ReturnArea && new[] { resultSlot, lengthSlot, errorSlot, flagSlot }.Any(s => s > 3))
-        {
-            problem ??= "its wrapper reads past the 16-byte return area";
-        }
-
         Match fixedArea = Regex.Match(body, @"const retptr = (\d+);");
         int area = returnArea && fixedArea.Success ? int.Parse(fixedArea.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement, area, TakesSelf: takesSelf);
+        int areaSize = AreaSize(body, returnArea && area < 0, ref problem);
+        // The words read: a 64-bit value's second word too (its slot is its first).
+        int lastWord = new[] { resultSlot + (GlueOptionalResult.IsWide(resultElement) ? 1 : 0), lengthSlot, errorSlot, flagSlot }.Max();
+        if (transport == GlueTransport.ReturnArea && (lastWord + 1) * 4 > areaSize)
+        {
+            problem ??= $"its wrapper reads past the {areaSize}-byte return area";
+        }
+
+        return new GlueExport(jsName, wasmName, parameters.ToEquatableArray(), transport, result, resultSlot, lengthSlot, errorSlot, flagSlot, problem, resultElement, area, TakesSelf: takesSelf, AreaSize: areaSize);
     }
 
     private static GlueParameter? Lower(string argument, string body, string[] jsParameters, ref int index, string[] arguments)
@@ -243,6 +246,29 @@ internal static partial class GlueExportReader
         // A JavaScript parameter lowered some other way (a JavaScript object, a class instance): known, not supported.
         string? other = jsParameters.FirstOrDefault(p => Regex.IsMatch(argument, @"(?<![\w.])" + Regex.Escape(p) + @"(?![\w])"));
         return other is null ? null : new GlueParameter(other, GlueParameterKind.Other, argument);
+    }
+
+    /// <summary>
+    /// The return area the wrapper reserves (<c>const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);</c>): 16 bytes in
+    /// most wrappers, 32 when an f64 sits beside an error; read in 16-byte blocks, so a size that is not a multiple of 16
+    /// (or over 64) is a problem. 16 when the wrapper reserves none or uses the fixed area of older glue.
+    /// </summary>
+    private static int AreaSize(string body, bool reserved, ref string? problem)
+    {
+        Match m = Regex.Match(body, @"const\s+retptr\s*=\s*wasm\.\w+\(\s*-(?<size>\d+)\s*\)");
+        if (!reserved || !m.Success)
+        {
+            return 16;
+        }
+
+        int size = int.Parse(m.Groups["size"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (size % 16 != 0 || size > 64 || size == 0)
+        {
+            problem ??= $"its wrapper reserves a {size}-byte return area, which Bindgen does not read";
+            return 16;
+        }
+
+        return size;
     }
 
     private static GlueExport Failed(string jsName, string problem) =>

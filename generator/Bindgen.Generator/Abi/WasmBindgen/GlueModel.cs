@@ -96,6 +96,12 @@ internal enum GlueResultKind
 
     /// <summary><c>ret === 0 ? undefined : C.__wrap(ret)</c>: an <c>Option</c> of a new instance (class in <see cref="GlueExport.ResultElement"/>).</summary>
     OptionalInstance,
+
+    /// <summary><c>if (r0 !== 0) { v = getArrayU8FromWasm0(r0, r1).slice(); ... }</c>: an <c>Option&lt;Vec&lt;u8&gt;&gt;</c>, undefined for none (a null pointer).</summary>
+    OptionalBytes,
+
+    /// <summary><c>String.fromCodePoint(r0)</c>: a <c>char</c>, one Unicode scalar value as a string (two UTF-16 units outside the BMP).</summary>
+    Char,
     Other,
 }
 
@@ -117,7 +123,9 @@ internal sealed record GlueParameter(string Name, GlueParameterKind Kind, string
 /// <summary>
 /// One export wrapper of the glue: the JavaScript function, the wasm export it calls, and where its result and
 /// error live (slot indices into the return area or the multi-value result; -1 when absent). Before 0.2.6x the
-/// return area was a fixed address (<c>const retptr = 8;</c>): <c>FixedArea</c>, else -1.
+/// return area was a fixed address (<c>const retptr = 8;</c>): <c>FixedArea</c>, else -1. <c>AreaSize</c> is what the
+/// wrapper reserves on the shadow stack (<c>add_to_stack_pointer(-16)</c>; wider, 32, when a result holds an f64 beside
+/// an error, as <c>Result&lt;Option&lt;f64&gt;, JsValue&gt;</c>): slot N is the 32-bit word at <c>retptr + 4 * N</c>.
 /// </summary>
 internal sealed record GlueExport(
     string JsName,
@@ -133,7 +141,8 @@ internal sealed record GlueExport(
     string? ResultElement = null,
     int FixedArea = -1,
     GlueMemberKind Member = GlueMemberKind.Function,
-    bool TakesSelf = false);
+    bool TakesSelf = false,
+    int AreaSize = 16);
 
 /// <summary>An exported class (<c>#[wasm_bindgen] pub struct</c>): its JavaScript name and the export that frees an instance.</summary>
 /// <param name="Name">The JavaScript class name.</param>

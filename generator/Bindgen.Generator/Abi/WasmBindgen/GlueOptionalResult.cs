@@ -51,6 +51,14 @@ internal static class GlueOptionalResult
             words[m.Groups["v"].Value] = (word, m.Groups["t"].Value switch { "Int32" => "i32", "Float32" => "f32", "Float64" => "f64", _ => "i64" });
         }
 
+        // Option<u32>/Option<i32> beside an error: an f64 whose none is 2^32 + 1, as a direct result has it.
+        Match sentinel = Regex.Match(body, @"return\s+(?<v>r\d+)\s*===\s*0x100000001\s*\?\s*(?:undefined|void 0)\s*:\s*\k<v>\s*;");
+        if (sentinel.Success)
+        {
+            return words.TryGetValue(sentinel.Groups["v"].Value, out (int Word, string Type) f64) && f64.Type == "f64"
+                ? (GlueResultKind.OptionalNumber, f64.Word, -1, Sentinel32) : null;
+        }
+
         const string Value = @"(?<unsigned>BigInt\.asUintN\(64,\s*)?(?<v>r\d+)\)?(?<u32>\s*>>>\s*0)?";
         Match optional = Regex.Match(body, @"return\s+(?<flag>r\d+)\s*===\s*0\s*\?\s*(?:undefined|void 0)\s*:\s*" + Value + @"\s*;");
         Match plain = Regex.Match(body, @"return\s+" + Value + @"(?<bool>\s*!==\s*0)?\s*;");
@@ -69,12 +77,18 @@ internal static class GlueOptionalResult
         return (kind, value.Word, optional.Success ? words[optional.Groups["flag"].Value].Word : -1, "area-" + type);
     }
 
+    /// <summary>An f64 read from the return area whose none is 2^32 + 1 (<c>return r0 === 0x100000001 ? undefined : r0;</c>).</summary>
+    public const string Sentinel32 = "area-sentinel32";
+
+    /// <summary>Whether a result element occupies two words of the return area (an f64 or a 64-bit integer).</summary>
+    public static bool IsWide(string? element) => element is "area-f64" or "area-i64" or "area-u64" or Sentinel32;
+
     /// <summary>The C# expression of a number read from the return area's words (<paramref name="words"/>.R0..R3), as the glue reads it.</summary>
     public static string AreaValue(string element, int word, string words) => element switch
     {
         "area-u32" => $"unchecked((uint){words}.R{word})",
         "area-f32" => $"global::System.BitConverter.Int32BitsToSingle({words}.R{word})",
-        "area-f64" => $"global::System.BitConverter.Int64BitsToDouble(((long){words}.R{word + 1} << 32) | (uint){words}.R{word})",
+        "area-f64" or Sentinel32 => $"global::System.BitConverter.Int64BitsToDouble(((long){words}.R{word + 1} << 32) | (uint){words}.R{word})",
         "area-i64" => $"(((long){words}.R{word + 1} << 32) | (uint){words}.R{word})",
         "area-u64" => $"unchecked((ulong)(((long){words}.R{word + 1} << 32) | (uint){words}.R{word}))",
         _ => $"{words}.R{word}",
@@ -84,6 +98,7 @@ internal static class GlueOptionalResult
     public static bool AreaFits(string element, WasmBindgenType type) => element switch
     {
         "area-f64" => type is WasmBindgenType.F64 or WasmBindgenType.NullableF64,
+        Sentinel32 => type is WasmBindgenType.NullableF64 or WasmBindgenType.NullableI64 or WasmBindgenType.NullableI32 or WasmBindgenType.NullableU32,
         "area-f32" => type is WasmBindgenType.F32 or WasmBindgenType.F64 or WasmBindgenType.NullableF32 or WasmBindgenType.NullableF64,
         "area-i64" => type is WasmBindgenType.I64 or WasmBindgenType.NullableI64,
         "area-u64" => type is WasmBindgenType.U64 or WasmBindgenType.NullableU64,
@@ -96,7 +111,7 @@ internal static class GlueOptionalResult
     {
         "area-u32" => "uint",
         "area-f32" => "float",
-        "area-f64" => "double",
+        "area-f64" or Sentinel32 => "double",
         "area-i64" => "long",
         "area-u64" => "ulong",
         _ => "int",

@@ -99,7 +99,7 @@ internal static class WasmBindgenMethodEmitter
         else if (area)
         {
             w.Line($"// (1) Allocate: the return area, then every argument; each call may grow and move memory.");
-            w.Line($"int {L("area")} = {L("g")}.StackReserve(16, {L("op")});");
+            w.Line($"int {L("area")} = {L("g")}.StackReserve({export.AreaSize}, {L("op")});");
             args.Add(L("area"));
             w.Open("try");
         }
@@ -286,7 +286,7 @@ internal static class WasmBindgenMethodEmitter
         {
             w.Close();
             w.Open("finally");
-            w.Line($"{L("g")}.StackRelease(16, {L("op")});");
+            w.Line($"{L("g")}.StackRelease({export.AreaSize}, {L("op")});");
             w.Close();
         }
 
@@ -297,14 +297,20 @@ internal static class WasmBindgenMethodEmitter
     private static void EmitLift(IndentedWriter w, ModuleModel module, MethodModel method, GlueExport export, System.Func<string, string> L, string owner)
     {
         w.Line("// (4) Lift: read the result words, throw a returned error, copy the result out and free it.");
+        // A return area is read in blocks of four words (words: R0..R3, words1: R4..R7 of a 32-byte area...).
+        string Words(int block) => L(block == 0 ? "words" : "words" + block);
         string Slot(int index) => export.Transport switch
         {
-            GlueTransport.ReturnArea => $"{L("words")}.R{index}",
+            GlueTransport.ReturnArea => $"{Words(index / 4)}.R{index % 4}",
             _ => $"{L("ret")}.Item{index + 1}",
         };
         if (export.Transport == GlueTransport.ReturnArea && new[] { export.ResultSlot, export.ErrorFlagSlot }.Any(i => i >= 0))
         {
-            w.Line($"global::Bindgen.Internals.ReturnWords {L("words")} = {L("g")}.ReadReturnArea({L("area")}, {L("op")});");
+            foreach (int block in new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Where(i => i >= 0).Select(i => i / 4).Distinct().OrderBy(b => b))
+            {
+                string at = block == 0 ? L("area") : $"{L("area")} + {16 * block}";
+                w.Line($"global::Bindgen.Internals.ReturnWords {Words(block)} = {L("g")}.ReadReturnArea({at}, {L("op")});");
+            }
         }
 
         if (export.ErrorFlagSlot >= 0)
@@ -323,6 +329,15 @@ internal static class WasmBindgenMethodEmitter
                 break;
             case GlueResultKind.Bytes:
                 w.Line($"return {L("g")}.TakeArray<byte>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, 1, {L("op")});");
+                break;
+            case GlueResultKind.OptionalBytes:
+                w.Line($"return {Slot(export.ResultSlot)} == 0 ? null : {L("g")}.TakeArray<byte>({Slot(export.ResultSlot)}, {Slot(export.LengthSlot)}, 1, {L("op")});");
+                break;
+            case GlueResultKind.Char:
+                // String.fromCodePoint: one scalar value, two UTF-16 units outside the BMP; a Rust char is never a surrogate or past U+10FFFF.
+                string codePoint = export.Transport == GlueTransport.Direct ? L("ret") : Slot(export.ResultSlot);
+                w.Line($"return global::System.Text.Rune.TryCreate({codePoint}, out global::System.Text.Rune {L("rune")}) ? {L("rune")}.ToString()"
+                    + $" : throw new global::Bindgen.GuestProtocolException({L("op")}, \"the module returned \" + {codePoint}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \", which is not a Unicode scalar value (a char)\");");
                 break;
             case GlueResultKind.Array:
                 (string element, int size) = result.Element();
@@ -362,17 +377,18 @@ internal static class WasmBindgenMethodEmitter
                 string none = export.ResultElement switch
                 {
                     "sentinel32" => $"{L("ret")} == 4294967297d",
+                    GlueOptionalResult.Sentinel32 => $"{GlueOptionalResult.AreaValue(export.ResultElement, export.ResultSlot % 4, Words(export.ResultSlot / 4))} == 4294967297d",
                     "flag" => $"{Slot(export.LengthSlot)} == 0",
                     _ when export.Transport == GlueTransport.ReturnArea => $"{Slot(export.LengthSlot)} == 0",
                     _ => $"{L("ret")} == 0xFFFFFF",
                 };
                 string raw = export.ResultElement == "flag" ? Slot(export.ResultSlot)
-                    : export.Transport == GlueTransport.ReturnArea ? GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot, L("words")) : L("ret");
+                    : export.Transport == GlueTransport.ReturnArea ? GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot % 4, Words(export.ResultSlot / 4)) : L("ret");
                 w.Line($"return {none} ? null : {(some == "bool" ? $"{raw} != 0" : $"unchecked(({some}){raw})")};");
                 break;
             case GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Number when export.Transport == GlueTransport.ReturnArea:
                 // A number the wrapper reads from the return area (Result<u32, E>, Result<f64, E>...): its words, as the glue reads them.
-                string read = GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot, L("words"));
+                string read = GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot % 4, Words(export.ResultSlot / 4));
                 w.Line(export.Result == GlueResultKind.Bool ? $"return {read} != 0;" : $"return unchecked(({method.ReturnType.FullName}){read});");
                 break;
             case GlueResultKind.Bool:
