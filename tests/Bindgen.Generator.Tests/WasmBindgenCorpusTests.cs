@@ -146,6 +146,9 @@ public sealed class WasmBindgenCorpusTests
     [TestCase("let deferred0_0; let deferred0_1; let deferred1_0; let deferred1_1; try { deferred0_0 = arg0; deferred0_1 = arg1; deferred1_0 = arg2; deferred1_1 = arg3; performance.measure(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3)); } finally { wasm.__wbindgen_free(deferred0_0, deferred0_1, 1); wasm.__wbindgen_free(deferred1_0, deferred1_1, 1); }", "deferred:0.1,2.3|performance_measure")]
     [TestCase("let deferred0_0; let deferred0_1; try { deferred0_0 = arg0; deferred0_1 = arg1; stateX(getStringFromWasm0(arg0, arg1)); } finally { wasm.__wbindgen_free(deferred0_0, deferred0_1, 1); }", "unknown")]
     [TestCase("const ret = getObject(arg0).call(getObject(arg1), getObject(arg2)).x; return addHeapObject(ret);", "unknown")]
+    // wasm-xlsxwriter 0.13.1: a Vec<ChartPoint> argument's elements taken back from their JavaScript values.
+    [TestCase("const ret = ChartPoint.__unwrap(getObject(arg0)); return ret;", "unwrap:ChartPoint")]
+    [TestCase("const ret = TableColumn.__unwrap(arg0); return ret;", "unwrap:TableColumn")]
     [TestCase("const ret = self.window; return addHeapObject(ret);", "unknown")]
     [TestCase("const ret = getObject(arg0)[arg1 >>> 0]; getObject(arg0).length = 0; return addHeapObject(ret);", "unknown")]
     public void Object_walk_bodies_are_classified_by_structure(string body, string operation)

@@ -51,4 +51,14 @@ internal sealed class WasmBindgenInstanceGlueTests
         GlueExport export = Read("get parent() {\n const ret = wasm.doc_parent(this.__wbg_ptr);\n return ret === 0 ? undefined : Doc.__wrap(ret);\n }");
         Assert.That((export.Result, export.ResultElement, export.Problem), Is.EqualTo((GlueResultKind.OptionalInstance, "Doc", (string?)null)));
     }
+
+    // Glue before 0.2.8x declares the result with var (html-rewriter-wasm 0.4.1's getters and hasAttribute).
+    [TestCase("var ret = wasm.doc_removed(this.ptr);\n return ret !== 0;", GlueResultKind.Bool)]
+    [TestCase("var ret = wasm.doc_removed(this.ptr);\n return ret >>> 0;", GlueResultKind.Unsigned)]
+    [TestCase("const ret = wasm.doc_removed(this.__wbg_ptr);\n return ret !== 0;", GlueResultKind.Bool)]
+    public void A_result_declared_with_var_is_read_as_with_const(string body, GlueResultKind kind)
+    {
+        GlueExport export = Read("get removed() {\n " + body + "\n }");
+        Assert.That((export.Result, export.Problem), Is.EqualTo((kind, (string?)null)));
+    }
 }

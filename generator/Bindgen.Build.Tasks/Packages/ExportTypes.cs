@@ -155,7 +155,7 @@ internal static class ExportTypeMapper
         {
             int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
             results.AddRange(Enumerable.Repeat("i32", count));
-            if (export.Result == GlueResultKind.OptionalNumber)
+            if (export.Result is GlueResultKind.OptionalNumber or GlueResultKind.Number)
             {
                 results[export.ResultSlot] = CrossesAs(result.TrimEnd('?'));
             }
@@ -185,7 +185,8 @@ internal static class ExportTypeMapper
         GlueResultKind.Void => "void",
         GlueResultKind.Number or GlueResultKind.Unsigned when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true => GlueOptionalResult.AreaType(export.ResultElement),
         GlueResultKind.OptionalNumber when export.ResultElement?.StartsWith("area-", StringComparison.Ordinal) == true => GlueOptionalResult.AreaType(export.ResultElement) + "?",
-        GlueResultKind.Number => export.ResultElement == "u64" ? "ulong" : Number(wasmResults.Count == 1 ? wasmResults[0] : null, ts),
+        GlueResultKind.Number => export.ResultElement == "u64" ? "ulong"
+            : Number(wasmResults.Count == 1 ? wasmResults[0] : export.Transport == GlueTransport.MultiValue && export.ResultSlot >= 0 && export.ResultSlot < wasmResults.Count ? wasmResults[export.ResultSlot] : null, ts),
         GlueResultKind.Bool => "bool",
         GlueResultKind.Unsigned => "uint",
         GlueResultKind.String => "string",

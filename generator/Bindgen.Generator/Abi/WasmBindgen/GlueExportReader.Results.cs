@@ -125,6 +125,15 @@ internal static partial class GlueExportReader
             return (GlueResultKind.Other, -1, -1);
         }
 
+        // Result<bool, E>, Result<u32, E>, Result<i32, E>... of a multi-value build: ret[0] is the value beside the error's slots.
+        if (transport == GlueTransport.MultiValue
+            && Regex.Match(body, @"return\s+(?<v>ret\[\d+\])(?<op>\s*!==\s*0|\s*>>>\s*0)?\s*;") is { Success: true } number
+            && Slot(number.Groups["v"].Value, slots) is >= 0 and int numberSlot)
+        {
+            string op = number.Groups["op"].Value.Trim();
+            return (op.StartsWith("!==", StringComparison.Ordinal) ? GlueResultKind.Bool : op.StartsWith(">>>", StringComparison.Ordinal) ? GlueResultKind.Unsigned : GlueResultKind.Number, numberSlot, -1);
+        }
+
         if (!assigned || transport != GlueTransport.Direct)
         {
             return (GlueResultKind.Void, -1, -1);

@@ -67,7 +67,8 @@ internal static partial class GlueExportReader
         }
 
         string prefix = body.Substring(0, call.Index);
-        bool assigned = Regex.IsMatch(prefix, @"const ret\s*=\s*$");
+        // wasm-bindgen before 0.2.8x declared the result with var (html-rewriter-wasm's `var ret = wasm.x(this.ptr); return ret !== 0;`).
+        bool assigned = Regex.IsMatch(prefix, @"(?:const|var|let) ret\s*=\s*$");
         bool multi = assigned && Regex.IsMatch(body, @"\bret\[\d+\]");
         GlueTransport transport = returnArea ? GlueTransport.ReturnArea : multi ? GlueTransport.MultiValue : GlueTransport.Direct;
         Dictionary<string, int> slots = Slots(body, transport);

@@ -48,6 +48,12 @@ internal static partial class GlueImportClassifier
     /// <summary>An instance of an exported class the module hands to JavaScript (a callback's argument): <c>X.__wrap(arg0)</c>.</summary>
     private static readonly Regex Wrap = Body(@"const ret = (?<class>\w+)\.__wrap\(arg0\); RETURN");
 
+    /// <summary>
+    /// The pointer of an exported class's instance the module takes from a JavaScript value (a <c>Vec&lt;X&gt;</c>
+    /// argument's elements): <c>X.__unwrap(arg0)</c>, 0 for a value of another class.
+    /// </summary>
+    private static readonly Regex Unwrap = Body(@"const ret = (?<class>\w+)\.__unwrap\((?:getObject\(arg0\)|arg0)\); return ret;");
+
     private static string ClassifyAsync(string normalized)
     {
         foreach ((string operation, Regex shape) in AsyncShapes)
@@ -61,6 +67,11 @@ internal static partial class GlueImportClassifier
         if (Wrap.Match(normalized) is { Success: true } wrap)
         {
             return "wrap:" + wrap.Groups["class"].Value;
+        }
+
+        if (Unwrap.Match(normalized) is { Success: true } unwrap)
+        {
+            return "unwrap:" + unwrap.Groups["class"].Value;
         }
 
         if (GlobalProperty.Match(normalized) is { Success: true } property)

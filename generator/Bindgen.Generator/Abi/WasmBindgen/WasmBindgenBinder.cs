@@ -243,9 +243,9 @@ internal static class WasmBindgenBinder
         {
             int count = new[] { export.ResultSlot, export.LengthSlot, export.ErrorSlot, export.ErrorFlagSlot }.Max() + 1;
             results.AddRange(Enumerable.Repeat(WasmType.I32, count));
-            if (export.Result == GlueResultKind.OptionalNumber)
+            if (export.Result is GlueResultKind.OptionalNumber or GlueResultKind.Number)
             {
-                results[export.ResultSlot] = signature.Result.CrossesAs(); // the value beside its flag, as the declared type crosses
+                results[export.ResultSlot] = signature.Result.CrossesAs(); // the value beside its flag or error, as the declared type crosses
             }
         }
         else if (export.Transport == GlueTransport.Direct && export.Result == GlueResultKind.OptionalNumber)

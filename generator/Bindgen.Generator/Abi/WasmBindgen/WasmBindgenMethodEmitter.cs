@@ -391,6 +391,10 @@ internal static class WasmBindgenMethodEmitter
                 string read = GlueOptionalResult.AreaValue(export.ResultElement!, export.ResultSlot % 4, Words(export.ResultSlot / 4));
                 w.Line(export.Result == GlueResultKind.Bool ? $"return {read} != 0;" : $"return unchecked(({method.ReturnType.FullName}){read});");
                 break;
+            case GlueResultKind.Bool or GlueResultKind.Unsigned or GlueResultKind.Number when export.Transport == GlueTransport.MultiValue:
+                // Result<bool, E>, Result<u32, E>...: the value is one of the wasm results, beside the error's.
+                w.Line(export.Result == GlueResultKind.Bool ? $"return {Slot(export.ResultSlot)} != 0;" : $"return {WasmBindgenCompactEmitter.NumberResult(result, method.ReturnType.FullName, Slot(export.ResultSlot))};");
+                break;
             case GlueResultKind.Bool:
                 w.Line($"return {L("ret")} != 0;");
                 break;

@@ -25,6 +25,8 @@ internal static class WasmBindgenAsyncOperations
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, NewPromise(g, parts[1], a[0].AsInt32(), a[1].AsInt32(), import));
             case "wrap" when parts.Length == 2:
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g, new JsClassInstance(g, parts[1], a[0].AsInt32()));
+            case "unwrap" when parts.Length == 2:
+                return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Unwrap(g, parts[1], In(g, a[0], import));
             case "property" when parts.Length == 2:
                 // getrandom's probes: the global object has Web Crypto's crypto (as Node 19 and later), nothing else of these.
                 return (Caller _, ReadOnlySpan<ValueBox> a, Span<ValueBox> r) => r[0] = Out(g,
@@ -60,6 +62,22 @@ internal static class WasmBindgenAsyncOperations
             },
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>X.__unwrap(value)</c>: the module takes the instance (the glue's <c>__destroy_into_raw</c>), which .NET then
+    /// neither frees nor uses; 0 for a value that is not a live instance of the class made by this module instance.
+    /// </summary>
+    private static int Unwrap(WasmBindgenGuest g, string className, object? value)
+    {
+        if (value is not IWasmBindgenInstance instance || instance.ClassName != className || !ReferenceEquals(instance.Guest, g))
+        {
+            return 0;
+        }
+
+        int pointer = instance.LivePointer;
+        instance.EndLoan();
+        return pointer;
     }
 
     /// <summary><c>Reflect.set(target, key, value)</c>: false where the target is not an object, frozen, or the property read-only.</summary>
