@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Bindgen.Integration.Tests;
@@ -58,6 +60,30 @@ public sealed class WbvaluesTests
             ["outOfRange"] = outOfRange,
         };
         Assert.That(bindgen.ToJsonString(), Is.EqualTo(node));
+    }
+
+    /// <summary>
+    /// A command module's build exports the externref helpers under wasm-ld's names
+    /// (<c>__externref_table_alloc_command_export</c>, as @biomejs/wasm-nodejs does): the same module with its helpers
+    /// renamed so gives the same answers, a value handed back included.
+    /// </summary>
+    [Test]
+    public void ExternrefHelpersExportedUnderCommandExportNamesAreFound()
+    {
+        string wat = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "shapes", "wbvalues", "wbvalues.wat"));
+        Assert.That(wat, Does.Contain("(export \"__externref_table_alloc\")").And.Contain("(export \"__externref_table_dealloc\")"));
+        string renamed = wat
+            .Replace("(export \"__externref_table_alloc\")", "(export \"__externref_table_alloc_command_export\")", StringComparison.Ordinal)
+            .Replace("(export \"__externref_table_dealloc\")", "(export \"__externref_table_dealloc_command_export\")", StringComparison.Ordinal);
+
+        using Engine engine = Engines.Create(_setting);
+        using var store = new Store(engine);
+        using var module = Module.FromText(engine, "wbvalues_command", renamed);
+        using var plainStore = new Store(engine);
+        Wbvalues w = Wbvalues.Instantiate(engine, store, module);
+        Assert.That(w.CountStrings(Lists[0]), Is.EqualTo(WbvaluesPackage.Instantiate(engine, plainStore).CountStrings(Lists[0])));
+        Assert.That(w.Nth(Lists[0], 1), Is.EqualTo(1.5));
+        Assert.That(w.Nth(Lists[0], 2), Is.EqualTo("héllo 日本"));
     }
 
     private static JsonNode? ToJson(object? value) => value switch

@@ -109,21 +109,32 @@ public sealed partial class WasmBindgenGuest
             }
 
             // A module that never hands a value back (it only takes externref arguments) exports no dealloc.
-            if (exports.Instance.GetFunction("__externref_table_dealloc") is not null)
+            if (ExternrefHelper(exports, "__externref_table_dealloc") is { } dealloc)
             {
-                _externrefDealloc = exports.Function("__externref_table_dealloc", "(i32) -> ()", static f => f.WrapAction<int>());
-            }
-            if (exports.Instance.GetFunction("__externref_table_alloc") is not null)
-            {
-                _externrefAlloc = exports.Function("__externref_table_alloc", "() -> i32", static f => f.WrapFunc<int>());
+                _externrefDealloc = exports.Function(dealloc, "(i32) -> ()", static f => f.WrapAction<int>());
             }
 
-            if (exports.Instance.GetFunction("__externref_drop_slice") is not null)
+            if (ExternrefHelper(exports, "__externref_table_alloc") is { } alloc)
             {
-                _externrefDropSlice = exports.Function("__externref_drop_slice", "(i32, i32) -> ()", static f => f.WrapAction<int, int>());
+                _externrefAlloc = exports.Function(alloc, "() -> i32", static f => f.WrapFunc<int>());
+            }
+
+            if (ExternrefHelper(exports, "__externref_drop_slice") is { } dropSlice)
+            {
+                _externrefDropSlice = exports.Function(dropSlice, "(i32, i32) -> ()", static f => f.WrapAction<int, int>());
             }
         }
     }
+
+    /// <summary>
+    /// The export name of one of wasm-bindgen's externref table helpers: its own name, or the name wasm-ld gives an
+    /// export of a command module (<c>__externref_table_alloc_command_export</c>, as in @biomejs/wasm-nodejs), which
+    /// the glue calls by that name; null when the module exports neither.
+    /// </summary>
+    private static string? ExternrefHelper(ExportResolver exports, string name) =>
+        exports.Instance.GetFunction(name) is not null ? name
+        : exports.Instance.GetFunction(name + "_command_export") is not null ? name + "_command_export"
+        : null;
 
     /// <summary>The memory's current length in bytes.</summary>
     public long MemoryLength => _linear!.Length();
