@@ -38,25 +38,7 @@ public sealed unsafe class ExportAction
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Typed(StoreCall entered)
-    {
-        try
-        {
-            _typed();
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private void Typed(StoreCall entered) => _site.CallTyped(entered, _typed, static typed => typed());
 }
 
 /// <summary>A generated method's call of an export with one parameter and no result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -94,25 +76,7 @@ public sealed unsafe class ExportAction<T1>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Typed(StoreCall entered, T1 a1)
-    {
-        try
-        {
-            _typed(a1);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private void Typed(StoreCall entered, T1 a1) => _site.CallTyped(entered, (_typed, a1), static s => s.Item1(s.Item2));
 }
 
 /// <summary>A generated method's call of an export with 2 parameters and no result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -153,25 +117,7 @@ public sealed unsafe class ExportAction<T1, T2>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Typed(StoreCall entered, T1 a1, T2 a2)
-    {
-        try
-        {
-            _typed(a1, a2);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private void Typed(StoreCall entered, T1 a1, T2 a2) => _site.CallTyped(entered, (_typed, a1, a2), static s => s.Item1(s.Item2, s.Item3));
 }
 
 /// <summary>A generated method's call of an export with 3 parameters and no result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -215,25 +161,7 @@ public sealed unsafe class ExportAction<T1, T2, T3>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Typed(StoreCall entered, T1 a1, T2 a2, T3 a3)
-    {
-        try
-        {
-            _typed(a1, a2, a3);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private void Typed(StoreCall entered, T1 a1, T2 a2, T3 a3) => _site.CallTyped(entered, (_typed, a1, a2, a3), static s => s.Item1(s.Item2, s.Item3, s.Item4));
 }
 
 /// <summary>A generated method's call of an export with 4 parameters and no result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -280,23 +208,5 @@ public sealed unsafe class ExportAction<T1, T2, T3, T4>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Typed(StoreCall entered, T1 a1, T2 a2, T3 a3, T4 a4)
-    {
-        try
-        {
-            _typed(a1, a2, a3, a4);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private void Typed(StoreCall entered, T1 a1, T2 a2, T3 a3, T4 a4) => _site.CallTyped(entered, (_typed, a1, a2, a3, a4), static s => s.Item1(s.Item2, s.Item3, s.Item4, s.Item5));
 }

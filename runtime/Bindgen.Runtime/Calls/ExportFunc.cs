@@ -47,25 +47,7 @@ public sealed unsafe class ExportFunc<TResult>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private TResult Typed(StoreCall entered)
-    {
-        try
-        {
-            return _typed();
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private TResult Typed(StoreCall entered) => _site.CallTyped(entered, _typed, static typed => typed());
 }
 
 /// <summary>A generated method's call of an export with one parameter and a result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -106,25 +88,7 @@ public sealed unsafe class ExportFunc<T1, TResult>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private TResult Typed(StoreCall entered, T1 a1)
-    {
-        try
-        {
-            return _typed(a1);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private TResult Typed(StoreCall entered, T1 a1) => _site.CallTyped(entered, (_typed, a1), static s => s.Item1(s.Item2));
 }
 
 /// <summary>A generated method's call of an export with 2 parameters and a result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -168,25 +132,7 @@ public sealed unsafe class ExportFunc<T1, T2, TResult>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private TResult Typed(StoreCall entered, T1 a1, T2 a2)
-    {
-        try
-        {
-            return _typed(a1, a2);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private TResult Typed(StoreCall entered, T1 a1, T2 a2) => _site.CallTyped(entered, (_typed, a1, a2), static s => s.Item1(s.Item2, s.Item3));
 }
 
 /// <summary>A generated method's call of an export with 3 parameters and a result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -233,25 +179,7 @@ public sealed unsafe class ExportFunc<T1, T2, T3, TResult>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private TResult Typed(StoreCall entered, T1 a1, T2 a2, T3 a3)
-    {
-        try
-        {
-            return _typed(a1, a2, a3);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private TResult Typed(StoreCall entered, T1 a1, T2 a2, T3 a3) => _site.CallTyped(entered, (_typed, a1, a2, a3), static s => s.Item1(s.Item2, s.Item3, s.Item4));
 }
 
 /// <summary>A generated method's call of an export with 4 parameters and a result, numbers only (see <see cref="ExportFunc{T1, T2, TResult}"/>).</summary>
@@ -301,25 +229,7 @@ public sealed unsafe class ExportFunc<T1, T2, T3, T4, TResult>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private TResult Typed(StoreCall entered, T1 a1, T2 a2, T3 a3, T4 a4)
-    {
-        try
-        {
-            return _typed(a1, a2, a3, a4);
-        }
-        catch (WasmtimeException exception)
-        {
-            throw _site.Converted(entered, exception);
-        }
-        catch (Exception failure) when (entered.Failed(failure))
-        {
-            throw;
-        }
-        finally
-        {
-            entered.Leave();
-        }
-    }
+    private TResult Typed(StoreCall entered, T1 a1, T2 a2, T3 a3, T4 a4) => _site.CallTyped(entered, (_typed, a1, a2, a3, a4), static s => s.Item1(s.Item2, s.Item3, s.Item4, s.Item5));
 }
 
 /// <summary>Room for the raw values of a call: one per parameter, or one for the result.</summary>

@@ -116,6 +116,39 @@ internal static unsafe partial class DirectExportCalls
         /// </summary>
         internal Exception Converted(StoreCall entered, WasmtimeException exception) => StoreCalls.Fail(entered, Operation, exception);
 
+        /// <summary>
+        /// Calls Wasmtime's typed delegate (direct paths off) inside the regions the generated method used to have: a
+        /// Wasmtime failure converted (<see cref="Converted"/>), any failure noted for telemetry, the gate left. One
+        /// body for every arity: the arguments travel in <paramref name="state"/>, the call is a static lambda.
+        /// </summary>
+        internal TResult CallTyped<TState, TResult>(StoreCall entered, TState state, Func<TState, TResult> call)
+        {
+            try
+            {
+                return call(state);
+            }
+            catch (WasmtimeException exception)
+            {
+                throw Converted(entered, exception);
+            }
+            catch (Exception failure) when (entered.Failed(failure))
+            {
+                throw;
+            }
+            finally
+            {
+                entered.Leave();
+            }
+        }
+
+        /// <summary>As <see cref="CallTyped{TState, TResult}"/>, for an export with no result.</summary>
+        internal void CallTyped<TState>(StoreCall entered, TState state, Action<TState> call) =>
+            CallTyped(entered, (state, call), static s =>
+            {
+                s.call(s.state);
+                return 0;
+            });
+
         private static Exception Leaving(StoreCall entered, Exception failure)
         {
             entered.Failed(failure);
